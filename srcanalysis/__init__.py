@@ -1,0 +1,36 @@
+"""srcanalysis: study how news is sourced, as pandas DataFrames.
+
+Load articles, split them into sentences tagged by the kind of source they rest on,
+resolve time expressions onto a timeline, and find passages one outlet reused from another.
+
+Example:
+    >>> import srcanalysis as sa
+    >>> tagged = sa.tag_sentences(["Mattis said the plan was dead."])
+    >>> list(tagged.columns)[:2]
+    ['text', 'source_type']
+"""
+from __future__ import annotations
+
+from .attribution import tag_sentences
+from .loading import read_articles
+from .profile import source_profile
+from .reuse import find_reuse, reuse_summary
+from .segment import sentences
+from .timeline import timeline, timeline_gaps
+from .timex import find_timexes, infer_published
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "read_articles",
+    "sentences",
+    "tag_sentences",
+    "source_profile",
+    "find_timexes",
+    "infer_published",
+    "timeline",
+    "timeline_gaps",
+    "find_reuse",
+    "reuse_summary",
+    "__version__",
+]

@@ -1,0 +1,3 @@
+"""Sentence segmentation (being written)."""
+def sentences(articles):
+    raise NotImplementedError

@@ -1,0 +1,167 @@
+"""One shared chart style, so every figure the kit draws looks the same.
+
+Every chart function in srcanalysis follows the same pattern::
+
+    fig, ax = new_axes()
+    ...draw...
+    return finish(ax, title="Anonymous sources carry a third of the story",
+                  xlabel="...", ylabel="...", source="Data: ...")
+
+Titles state the finding, axes are labelled, a source line sits under the plot,
+and top/right spines, grid clutter and legends frames are removed.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pandas as pd
+
+#: Colours for source types (colour-blind safe, Okabe-Ito based).
+SOURCE_COLORS: dict[str, str] = {
+    "anonymous": "#D55E00",
+    "named_person": "#0072B2",
+    "named_org": "#56B4E9",
+    "media": "#CC79A7",
+    "document": "#009E73",
+    "no_comment": "#E69F00",
+    "unattributed": "#DDDDDD",
+}
+
+#: A neutral palette for outlets and other categorical series.
+PALETTE: list[str] = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
+
+ACCENT = "#D55E00"
+MUTED = "#888888"
+
+RC: dict[str, object] = {
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "savefig.bbox": "tight",
+    "font.size": 10,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 10,
+    "axes.labelcolor": "#333333",
+    "axes.edgecolor": "#555555",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": False,
+    "axes.prop_cycle": mpl.cycler(color=PALETTE),
+    "legend.frameon": False,
+    "xtick.color": "#555555",
+    "ytick.color": "#555555",
+    "svg.hashsalt": "srcanalysis",
+}
+
+
+@contextmanager
+def style() -> Iterator[None]:
+    """Context manager applying the srcanalysis rcParams temporarily.
+
+    Example:
+        >>> with style():
+        ...     fig, ax = plt.subplots()
+        >>> plt.close(fig)
+    """
+    with mpl.rc_context(RC):
+        yield
+
+
+def new_axes(ax: plt.Axes | None = None, figsize: tuple[float, float] = (8, 4.5)) -> tuple[plt.Figure, plt.Axes]:
+    """Return ``(fig, ax)``: the given axes, or a new figure drawn in the house style.
+
+    Args:
+        ax: Existing axes to draw on; a new figure is made when ``None``.
+        figsize: Size of a new figure in inches.
+
+    Example:
+        >>> fig, ax = new_axes()
+        >>> plt.close(fig)
+    """
+    if ax is not None:
+        return ax.figure, ax
+    with style():
+        fig, ax = plt.subplots(figsize=figsize)
+    return fig, ax
+
+
+def finish(
+    ax: plt.Axes,
+    title: str,
+    *,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+    source: str | None = "Source: srcanalysis",
+    subtitle: str | None = None,
+    grid_axis: str | None = None,
+) -> plt.Axes:
+    """Apply the finishing touches every chart shares and return ``ax``.
+
+    Args:
+        ax: The axes to finish.
+        title: A sentence stating the finding (not a label such as "Counts").
+        xlabel: Label of the x axis.
+        ylabel: Label of the y axis.
+        source: Source line printed under the plot, bottom left.
+        subtitle: Optional second line under the title (units, scope).
+        grid_axis: ``"x"`` or ``"y"`` to add light reference lines on that axis.
+
+    Returns:
+        The same axes, for chaining.
+
+    Example:
+        >>> fig, ax = new_axes()
+        >>> _ = ax.bar(["a", "b"], [1, 2])
+        >>> finish(ax, "B is twice A", ylabel="count") is ax
+        True
+        >>> plt.close(fig)
+    """
+    with style():
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.set_title(title, loc="left", fontsize=RC["axes.titlesize"], fontweight="bold",
+                     pad=22 if subtitle else 10)
+        if subtitle:
+            ax.text(0, 1.02, subtitle, transform=ax.transAxes, fontsize=9, color="#555555",
+                    ha="left", va="bottom")
+        if xlabel is not None:
+            ax.set_xlabel(xlabel)
+        if ylabel is not None:
+            ax.set_ylabel(ylabel)
+        if grid_axis:
+            ax.grid(axis=grid_axis, color="#E5E5E5", linewidth=0.8)
+            ax.set_axisbelow(True)
+        if source:
+            ax.annotate(source, xy=(0, 0), xycoords="figure fraction", xytext=(6, 4),
+                        textcoords="offset points", fontsize=8, color=MUTED, ha="left", va="bottom")
+        legend = ax.get_legend()
+        if legend is not None:
+            legend.set_frame_on(False)
+    return ax
+
+
+def save_chart(ax: plt.Axes, path: str | Path, data: pd.DataFrame | None = None) -> Path:
+    """Save the chart's figure as PNG and, when given, the numbers behind it as CSV beside it.
+
+    Args:
+        ax: Axes whose figure is saved.
+        path: Target file; ``.png`` is used when no suffix is given.
+        data: DataFrame written to the same name with ``.csv``.
+
+    Returns:
+        The path of the PNG.
+    """
+    path = Path(path)
+    if not path.suffix:
+        path = path.with_suffix(".png")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with style():
+        ax.figure.savefig(path, metadata={"Software": None})
+    if data is not None:
+        data.to_csv(path.with_suffix(".csv"), index=not isinstance(data.index, pd.RangeIndex))
+    return path
