@@ -1,3 +1,654 @@
-"""Loading articles (being written)."""
-def read_articles(source, *, format=None, outlet=None, published=None):
-    raise NotImplementedError
+"""Load news articles from files, folders, corpora and DataFrames into one article DataFrame.
+
+Supported inputs (by extension, or forced with ``format=``):
+
+* ``.txt`` / ``.md``: one article per file, with an optional ``key: value`` header block
+  (title, outlet, url, published, author) or ``---`` front matter.
+* ``.html`` / ``.htm``: main text and metadata extracted by trafilatura.
+* ``.csv``: a corpus, one article per row, columns mapped by name (see :data:`COLUMN_ALIASES`).
+* ``.jsonl`` / ``.json``: a corpus, one object per line (or a JSON list of objects).
+* A folder (recursive), a list of any of these, or an existing DataFrame.
+
+A catalog file (``articles.csv`` or ``catalog.csv`` with a ``file`` column and no text column)
+beside text files gives metadata per file.
+
+Nothing is dropped silently: every input that is not loaded is listed, with the reason, in
+``df.attrs["skipped"]`` and logged.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import logging
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import pandas as pd
+
+from .boilerplate import clean_lines, repeated_lines
+from .schema import ARTICLE_COLUMNS
+
+log = logging.getLogger(__name__)
+
+#: File extensions read as one article per file.
+TEXT_EXTENSIONS = {".txt": "text", ".md": "text", ".text": "text", ".html": "html", ".htm": "html"}
+#: File extensions read as corpora (many articles per file).
+CORPUS_EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
+#: Names of catalog files that describe the text files beside them.
+CATALOG_NAMES = {"articles.csv", "catalog.csv", "metadata.csv"}
+#: File names (without extension) in a folder that are documentation, not articles.
+DOC_FILE_STEMS = {"README", "NOTICE", "LICENSE", "LICENCE", "CHANGELOG", "COPYING"}
+#: Largest single-article file read (bytes); larger ones are skipped.
+MAX_ARTICLE_BYTES = 20 * 2**20
+#: Largest corpus file read (bytes).
+MAX_CORPUS_BYTES = 2 * 2**30
+
+#: Column names accepted for each article field in CSV/JSON corpora, in order of preference.
+COLUMN_ALIASES: dict[str, list[str]] = {
+    "article_id": ["article_id", "id", "doc_id", "stories_id", "guid"],
+    "text": ["text", "body", "content", "article", "full_text", "fulltext", "story", "article_text", "maintext"],
+    "title": ["title", "headline", "hed"],
+    "outlet": ["outlet", "publisher", "source", "media", "media_name", "publication", "site", "sitename", "source_name", "domain"],
+    "published": ["published", "date", "publish_date", "publication_date", "pub_date", "published_at", "datetime", "date_published", "publishedat", "timestamp", "time"],
+    "url": ["url", "link", "permalink", "uri"],
+    "author": ["author", "authors", "byline", "creator"],
+    "file": ["file", "filename", "path", "file_name"],
+}
+#: Keys recognised in the header block of a text file.
+HEADER_KEYS = {"title", "headline", "outlet", "publisher", "source", "url", "link", "published", "date", "author", "byline", "id"}
+_HEADER_LINE = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$")
+
+
+@dataclass
+class _Load:
+    """Accumulates loaded rows and skipped inputs across one ``read_articles`` call."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    encodings: dict[str, str] = field(default_factory=dict)
+
+    def skip(self, path: str | Path, reason: str) -> None:
+        log.warning("skipped %s: %s", path, reason)
+        self.skipped.append({"path": str(path), "reason": reason})
+
+
+# --------------------------------------------------------------------------- decoding
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return control > 0.05 * max(len(head), 1)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode file bytes: UTF-8 (with or without BOM), then cp1252, then Latin-1.
+
+    Returns:
+        ``(text, encoding)``.
+
+    Raises:
+        ValueError: when the bytes look binary.
+
+    Example:
+        >>> decode_bytes("café".encode("cp1252"))
+        ('café', 'cp1252')
+    """
+    if _looks_binary(data):
+        raise ValueError("binary file (NUL or control bytes), not text")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding), "utf-8" if encoding == "utf-8-sig" else encoding
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), "latin-1"
+
+
+def _read_bytes(path: Path, limit: int, load: _Load) -> bytes | None:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        load.skip(path, f"cannot read: {exc}")
+        return None
+    if size > limit:
+        load.skip(path, f"file too large ({size:,} bytes > limit {limit:,})")
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        load.skip(path, f"cannot read: {exc}")
+        return None
+    if not data.strip():
+        load.skip(path, "empty file")
+        return None
+    return data
+
+
+def _read_text(path: Path, limit: int, load: _Load) -> str | None:
+    data = _read_bytes(path, limit, load)
+    if data is None:
+        return None
+    try:
+        text, encoding = decode_bytes(data)
+    except ValueError as exc:
+        load.skip(path, str(exc))
+        return None
+    if encoding != "utf-8":
+        load.encodings[str(path)] = encoding
+        log.info("%s decoded as %s", path, encoding)
+    return text
+
+
+# --------------------------------------------------------------------------- text cleaning
+
+_WS = re.compile(r"[ \t\u00a0\u2009\u200a\u202f\ufeff]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060]")
+_TERMINAL = re.compile(r"[.!?…:;\"”’)\]]$")
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines into paragraphs when the text looks hard-wrapped.
+
+    Hard-wrapped text has most lines of similar length (40 to 100 characters) that do not end a
+    sentence. Paragraphs then start after a blank line or at an indented line.
+    """
+    raw = [line.rstrip() for line in lines]
+    content = [line for line in raw if line.strip()]
+    if len(content) < 3:
+        return [line.strip() for line in raw]
+    widths = [len(line) for line in content]
+    max_width = max(widths)
+    wrapped = sum(1 for line in content if 40 <= len(line) <= 100 and not _TERMINAL.search(line))
+    if max_width > 100 or wrapped < 0.3 * len(content):
+        return [line.strip() for line in raw]
+    out: list[str] = []
+    current: list[str] = []
+    for line in raw:
+        if not line.strip() or (line[:1].isspace() and current):
+            if current:
+                out.append(" ".join(current))
+                current = []
+            if not line.strip():
+                out.append("")
+                continue
+        current.append(line.strip())
+    if current:
+        out.append(" ".join(current))
+    return out
+
+
+def clean_text(text: str, *, outlet: str | None = None, title: str | None = None,
+               chrome: frozenset[str] = frozenset()) -> str:
+    """Normalise whitespace, unwrap hard-wrapped lines and drop boilerplate lines.
+
+    The result has one paragraph per line, paragraphs separated by one blank line.
+
+    Args:
+        text: Raw article text.
+        outlet: The article's outlet; a masthead line equal to it near the top is dropped.
+        title: The article's title; a line equal to it in the first lines is dropped.
+        chrome: Extra lines (lower-cased, normalised) to drop, e.g. from
+            :func:`srcanalysis.boilerplate.repeated_lines`.
+
+    Returns:
+        The clean body.
+
+    Example:
+        >>> clean_text("Flynn was fired.\\n\\nRelated Topics\\n\\nPhoto: Public Domain\\n")
+        'Flynn was fired.'
+    """
+    text = _ZERO_WIDTH.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [_WS.sub(" ", line) for line in text.split("\n")]
+    lines = [line.strip() for line in _unwrap(lines)]
+    lines = [line for line in lines if line]
+    lines = clean_lines(lines, chrome)
+    lines = _drop_masthead(lines, outlet, title)
+    return "\n\n".join(lines)
+
+
+_KICKER = re.compile(r"^[^.!?…]{1,60}$")
+
+
+def _drop_masthead(lines: list[str], outlet: str | None, title: str | None) -> list[str]:
+    """Drop the headline, the outlet's own masthead and a short kicker above the headline.
+
+    Only the first five lines are looked at, and only lines equal to the title or the outlet,
+    plus short lines without sentence punctuation standing before the title line.
+    """
+    heads = {h.strip().lower() for h in (outlet, title) if isinstance(h, str) and h.strip()}
+    if not heads:
+        return lines
+    top = lines[:5]
+    title_at = next((i for i, line in enumerate(top) if title and line.lower() == title.strip().lower()), None)
+    drop = {i for i, line in enumerate(top) if line.lower() in heads}
+    if title_at is not None:
+        drop.update(i for i in range(title_at) if _KICKER.match(lines[i]) and len(lines[i].split()) <= 8)
+    return [line for i, line in enumerate(lines) if i not in drop]
+
+
+# --------------------------------------------------------------------------- metadata
+
+def parse_date(value: Any) -> pd.Timestamp:
+    """Parse a publication date into a tz-naive Timestamp (local wall time), NaT when unknown.
+
+    Example:
+        >>> parse_date("2017-04-03T09:30:00-04:00")
+        Timestamp('2017-04-03 09:30:00')
+        >>> parse_date("unknown")
+        NaT
+    """
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+        return pd.NaT
+    if isinstance(value, str):
+        value = value.strip()
+        if not value or value.lower() in {"nan", "none", "null", "unknown", "n/a", "na"}:
+            return pd.NaT
+        if re.fullmatch(r"\d{9,11}(\.\d+)?", value):  # unix seconds
+            value = float(value)
+    try:
+        if isinstance(value, (int, float)):
+            ts = pd.Timestamp(value, unit="s")
+        else:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                ts = pd.Timestamp(value)
+    except (ValueError, TypeError, OverflowError):
+        try:
+            from dateutil import parser as dparser
+            ts = pd.Timestamp(dparser.parse(str(value), fuzzy=False))
+        except (ValueError, TypeError, OverflowError):
+            return pd.NaT
+    if ts is pd.NaT or pd.isna(ts):
+        return pd.NaT
+    if ts.tzinfo is not None:
+        ts = ts.tz_localize(None)
+    return ts
+
+
+def _parse_header(text: str) -> tuple[dict[str, str], str]:
+    """Split a ``key: value`` header block (or ``---`` front matter) from the body."""
+    lines = text.lstrip("\ufeff").split("\n")
+    start = 0
+    fenced = lines and lines[0].strip() == "---"
+    if fenced:
+        start = 1
+    meta: dict[str, str] = {}
+    i = start
+    while i < len(lines):
+        line = lines[i]
+        if fenced and line.strip() == "---":
+            i += 1
+            break
+        if not line.strip():
+            if meta:
+                i += 1
+                break
+            i += 1
+            continue
+        m = _HEADER_LINE.match(line)
+        if not m or m.group(1).lower() not in HEADER_KEYS:
+            break
+        meta[m.group(1).lower()] = m.group(2).strip().strip('"').strip("'")
+        i += 1
+    if not meta:
+        return {}, text
+    return meta, "\n".join(lines[i:])
+
+
+def _canonical(meta: dict[str, Any]) -> dict[str, Any]:
+    """Map header/column keys onto article fields."""
+    out: dict[str, Any] = {}
+    for fieldname, aliases in COLUMN_ALIASES.items():
+        for alias in aliases:
+            if alias in meta and meta[alias] not in (None, "") and not (isinstance(meta[alias], float) and pd.isna(meta[alias])):
+                out[fieldname] = meta[alias]
+                break
+    return out
+
+
+def _first_line_title(body: str) -> tuple[str, str]:
+    """Take a short first line without a full stop as the title."""
+    lines = body.strip().split("\n")
+    first = lines[0].strip() if lines else ""
+    if first and len(first) <= 200 and not first.endswith((".", "”", '"')) and len(lines) > 1:
+        return first, "\n".join(lines[1:])
+    return "", body
+
+
+# --------------------------------------------------------------------------- readers
+
+def _read_text_file(path: Path, load: _Load, catalog: dict[str, dict[str, Any]], limit: int) -> None:
+    raw = _read_text(path, limit, load)
+    if raw is None:
+        return
+    header, body = _parse_header(raw.replace("\r\n", "\n"))
+    meta = {**_canonical(header), **_catalog_entry(catalog, path)}
+    title = meta.get("title") or ""
+    if not title:
+        title, body = _first_line_title(body)
+    load.rows.append({**meta, "title": title, "text": body, "path": str(path), "_id": path.stem})
+
+
+def _read_html_file(path: Path, load: _Load, catalog: dict[str, dict[str, Any]], limit: int) -> None:
+    raw = _read_text(path, limit, load)
+    if raw is None:
+        return
+    try:
+        import trafilatura
+    except ImportError as exc:  # pragma: no cover - core dependency
+        raise ImportError("reading HTML needs trafilatura: pip install trafilatura") from exc
+    doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
+                                      include_tables=False, as_dict=True)
+    if not doc or not (doc.get("text") or "").strip():
+        load.skip(path, "no article text found in HTML")
+        return
+    meta = {
+        "title": doc.get("title") or "",
+        "outlet": doc.get("sitename") or doc.get("hostname") or "",
+        "published": doc.get("date") or "",
+        "url": doc.get("url") or "",
+        "author": doc.get("author") or "",
+    }
+    meta = {k: v for k, v in meta.items() if v}
+    meta.update(_catalog_entry(catalog, path))
+    load.rows.append({**meta, "text": doc["text"], "path": str(path), "_id": path.stem})
+
+
+def _rows_from_records(records: Iterable[tuple[str, dict[str, Any]]], path: Path, load: _Load) -> None:
+    """Add corpus records (``(where, record)``), mapping columns and recording rows without text."""
+    found_text = None
+    n = 0
+    for where, record in records:
+        n += 1
+        if not isinstance(record, dict):
+            load.skip(where, "record is not an object")
+            continue
+        lowered = {str(k).strip().lower(): v for k, v in record.items()}
+        meta = _canonical(lowered)
+        if "text" not in meta:
+            if found_text is None and not any(a in lowered for a in COLUMN_ALIASES["text"]):
+                raise ValueError(
+                    f"{path}: no text column; expected one of {COLUMN_ALIASES['text']}, "
+                    f"found {sorted(lowered)}")
+            load.skip(where, "empty text")
+            continue
+        found_text = True
+        text = meta["text"]
+        if not isinstance(text, str):
+            text = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
+        if not text.strip():
+            load.skip(where, "empty text")
+            continue
+        meta["text"] = text
+        meta["path"] = where
+        load.rows.append(meta)
+    if n == 0:
+        load.skip(path, "no records")
+
+
+def _read_csv(path: Path, load: _Load, limit: int) -> None:
+    raw = _read_text(path, limit, load)
+    if raw is None:
+        return
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            frame = pd.read_csv(io.StringIO(raw), dtype=str, keep_default_na=False,
+                                on_bad_lines="warn", engine="c")
+        except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error, UnicodeError) as exc:
+            load.skip(path, f"malformed CSV: {exc}")
+            return
+    for w in caught:
+        for m in re.finditer(r"Skipping line (\d+): (.*)", str(w.message)):
+            load.skip(f"{path}#line{m.group(1)}", f"malformed CSV row: {m.group(2).strip()}")
+    frame.columns = [str(c) for c in frame.columns]
+    records = ((f"{path}#row{i + 1}", rec) for i, rec in enumerate(frame.to_dict("records")))
+    _rows_from_records(records, path, load)
+
+
+def _read_jsonl(path: Path, load: _Load, limit: int) -> None:
+    raw = _read_text(path, limit, load)
+    if raw is None:
+        return
+
+    def records() -> Iterable[tuple[str, Any]]:
+        for i, line in enumerate(raw.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                yield f"{path}#line{i}", json.loads(line)
+            except json.JSONDecodeError as exc:
+                load.skip(f"{path}#line{i}", f"malformed JSON: {exc.msg}")
+
+    _rows_from_records(records(), path, load)
+
+
+def _read_json(path: Path, load: _Load, limit: int) -> None:
+    raw = _read_text(path, limit, load)
+    if raw is None:
+        return
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError:
+        # Many "JSON" exports are really JSON lines.
+        if raw.lstrip().startswith("{") and "\n{" in raw:
+            _read_jsonl(path, load, limit)
+        else:
+            load.skip(path, "malformed JSON")
+        return
+    if isinstance(data, dict):
+        for key in ("articles", "data", "items", "results", "documents", "docs"):
+            if isinstance(data.get(key), list):
+                data = data[key]
+                break
+        else:
+            data = [data]
+    if not isinstance(data, list):
+        load.skip(path, "JSON is neither an object nor a list of objects")
+        return
+    _rows_from_records(((f"{path}#item{i + 1}", rec) for i, rec in enumerate(data)), path, load)
+
+
+# --------------------------------------------------------------------------- catalogs and discovery
+
+def _is_catalog(path: Path) -> bool:
+    if path.name.lower() not in CATALOG_NAMES:
+        return False
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace") as fh:
+            header = next(csv.reader(fh), [])
+    except (OSError, csv.Error):
+        return False
+    cols = {c.strip().lower() for c in header}
+    return bool(cols & set(COLUMN_ALIASES["file"])) and not (cols & set(COLUMN_ALIASES["text"]))
+
+
+def _read_catalog(path: Path, load: _Load) -> dict[str, dict[str, Any]]:
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (pd.errors.ParserError, UnicodeError, OSError) as exc:
+        load.skip(path, f"malformed catalog: {exc}")
+        return {}
+    entries = {}
+    for rec in frame.to_dict("records"):
+        lowered = {str(k).strip().lower(): v for k, v in rec.items()}
+        meta = _canonical(lowered)
+        name = meta.pop("file", "")
+        if name:
+            entries[str((path.parent / name).resolve())] = meta
+    return entries
+
+
+def _catalog_entry(catalog: dict[str, dict[str, Any]], path: Path) -> dict[str, Any]:
+    return dict(catalog.get(str(path.resolve()), {}))
+
+
+def _expand(source: Any) -> list[Path]:
+    if isinstance(source, (str, Path)):
+        sources: Sequence[Any] = [source]
+    else:
+        sources = list(source)
+    paths: list[Path] = []
+    for item in sources:
+        path = Path(item).expanduser()
+        if not path.exists():
+            raise FileNotFoundError(f"no such file or folder: {path}")
+        if path.is_dir():
+            paths.extend(sorted(p for p in path.rglob("*") if p.is_file()
+                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+        else:
+            paths.append(path)
+    return paths
+
+
+def _kind(path: Path, format: str | None) -> str | None:
+    if format:
+        fmt = format.lower().lstrip(".")
+        aliases = {"txt": "text", "md": "text", "htm": "html", "ndjson": "jsonl"}
+        fmt = aliases.get(fmt, fmt)
+        if fmt not in {"text", "html", "csv", "jsonl", "json"}:
+            raise ValueError(f"unknown format {format!r}; use one of text, html, csv, jsonl, json")
+        return fmt
+    suffix = path.suffix.lower()
+    return TEXT_EXTENSIONS.get(suffix) or CORPUS_EXTENSIONS.get(suffix)
+
+
+# --------------------------------------------------------------------------- assembling
+
+def _article_id(row: dict[str, Any]) -> str:
+    key = "\x1f".join(str(row.get(k) or "") for k in ("outlet", "url", "title", "published"))
+    key += "\x1f" + str(row.get("text") or "")[:2000]
+    return hashlib.sha1(key.encode("utf-8", "replace")).hexdigest()[:12]
+
+
+def _finish(rows: list[dict[str, Any]], outlet: str | None, published: Any, clean: bool) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=sorted({k for r in rows for k in r} | set(ARTICLE_COLUMNS) | {"_id"}))
+    n = len(frame)
+    for col in ("outlet", "title", "url", "author", "path", "text", "article_id", "_id"):
+        frame[col] = frame[col].astype(object).where(frame[col].notna(), "")
+        frame[col] = [v if isinstance(v, str) else str(v) for v in frame[col]]
+    if outlet is not None:
+        frame["outlet"] = [o or outlet for o in frame["outlet"]]
+    dates = [parse_date(v) for v in frame["published"]]
+    if published is not None:
+        default = parse_date(published)
+        dates = [d if not pd.isna(d) else default for d in dates]
+    frame["published"] = pd.to_datetime(pd.Series(dates, index=frame.index, dtype="datetime64[ns]"))
+    # ids: given ids, then file stems, then content hashes; made unique deterministically
+    ids = []
+    for i in range(n):
+        given = frame.at[i, "article_id"].strip()
+        ids.append(given or frame.at[i, "_id"] or _article_id(frame.iloc[i].to_dict()))
+    seen: dict[str, int] = {}
+    unique = []
+    for ident in ids:
+        seen[ident] = seen.get(ident, 0) + 1
+        unique.append(ident if seen[ident] == 1 else f"{ident}-{seen[ident]}")
+    frame["article_id"] = unique
+    if clean and n:
+        chrome: dict[str, frozenset[str]] = {}
+        for name, group in frame.groupby("outlet", sort=False):
+            chrome[name] = repeated_lines(group["text"])
+        frame["text"] = [clean_text(t, outlet=o, title=ti, chrome=chrome.get(o, frozenset()))
+                         for t, o, ti in zip(frame["text"], frame["outlet"], frame["title"])]
+    for col in ("outlet", "title", "url", "author"):
+        frame[col] = [re.sub(r"\s+", " ", v).strip() for v in frame[col]]
+    return frame[ARTICLE_COLUMNS].reset_index(drop=True)
+
+
+def read_articles(
+    source: str | Path | Sequence[str | Path] | pd.DataFrame,
+    *,
+    format: str | None = None,
+    outlet: str | None = None,
+    published: Any = None,
+    clean: bool = True,
+    max_bytes: int | None = None,
+) -> pd.DataFrame:
+    """Load articles into a DataFrame, one row per article.
+
+    Args:
+        source: A file, a folder (read recursively), a list of paths, or a DataFrame with at least
+            a text column (``text``, ``body``, ``content``...).
+        format: Force a format (``text``, ``html``, ``csv``, ``jsonl``, ``json``) instead of
+            guessing from extensions.
+        outlet: Outlet for articles whose input does not name one.
+        published: Publication date for articles whose input gives none.
+        clean: Remove boilerplate (promos, consent text, credits, navigation) and unwrap
+            hard-wrapped lines. The clean body has one paragraph per line, separated by blank lines.
+        max_bytes: Skip files larger than this (default 20 MiB for one-article files,
+            2 GiB for corpora).
+
+    Returns:
+        DataFrame with columns ``article_id`` (stable across runs), ``outlet``, ``title``,
+        ``published`` (tz-naive datetime64, NaT when unknown), ``url``, ``author``, ``text``,
+        ``path``. ``df.attrs["skipped"]`` lists inputs not loaded (``path``, ``reason``);
+        ``df.attrs["encodings"]`` names files not decoded as UTF-8.
+
+    Raises:
+        FileNotFoundError: a path does not exist.
+        ValueError: unknown format, or a corpus without a text column.
+
+    Example:
+        >>> df = read_articles(pd.DataFrame({"body": ["Mattis said no."], "source": ["Wire"]}))
+        >>> df[["outlet", "text"]].values.tolist()
+        [['Wire', 'Mattis said no.']]
+    """
+    load = _Load()
+    if isinstance(source, pd.DataFrame):
+        frame = source.reset_index(drop=True)
+        records = ((f"<DataFrame>#row{i}", rec) for i, rec in enumerate(frame.to_dict("records")))
+        _rows_from_records(records, Path("<DataFrame>"), load)
+    else:
+        paths = _expand(source)
+        catalog: dict[str, dict[str, Any]] = {}
+        for folder in {p.parent for p in paths}:
+            for name in CATALOG_NAMES:
+                candidate = folder / name
+                if candidate.exists() and _is_catalog(candidate):
+                    catalog.update(_read_catalog(candidate, load))
+        for path in paths:
+            if _is_catalog(path):
+                continue
+            if path.stem.upper() in DOC_FILE_STEMS:
+                load.skip(path, "documentation file (README/NOTICE/LICENSE), not an article")
+                continue
+            kind = _kind(path, format)
+            if kind is None:
+                if isinstance(source, (str, Path)) and Path(source).is_file():
+                    raise ValueError(f"unknown format for {path}; pass format= (text, html, csv, jsonl, json)")
+                load.skip(path, f"unsupported file type {path.suffix or '(no extension)'}")
+                continue
+            limit = max_bytes or (MAX_CORPUS_BYTES if kind in ("csv", "jsonl", "json") else MAX_ARTICLE_BYTES)
+            reader = {"text": _read_text_file, "html": _read_html_file}.get(kind)
+            if reader is not None:
+                reader(path, load, catalog, limit)
+            else:
+                {"csv": _read_csv, "jsonl": _read_jsonl, "json": _read_json}[kind](path, load, limit)
+    frame = _finish(load.rows, outlet, published, clean)
+    empty = [i for i, t in enumerate(frame["text"]) if not t.strip()]
+    if empty:
+        for i in empty:
+            load.skip(frame.at[i, "path"] or frame.at[i, "article_id"], "no text left after removing boilerplate")
+        frame = frame.drop(index=empty).reset_index(drop=True)
+    frame.attrs["skipped"] = load.skipped
+    frame.attrs["encodings"] = load.encodings
+    if load.skipped:
+        log.warning("%d input(s) skipped; see df.attrs['skipped']", len(load.skipped))
+    return frame
+
+
+def skipped(frame: pd.DataFrame) -> pd.DataFrame:
+    """The inputs a :func:`read_articles` call did not load, as a DataFrame (``path``, ``reason``).
+
+    Example:
+        >>> skipped(read_articles(pd.DataFrame({"text": ["", "Hi."]})))["reason"].tolist()
+        ['empty text']
+    """
+    return pd.DataFrame(frame.attrs.get("skipped", []), columns=["path", "reason"])

@@ -1,3 +1,181 @@
-"""Sentence segmentation (being written)."""
-def sentences(articles):
-    raise NotImplementedError
+"""Split articles into paragraphs and sentences with exact character offsets.
+
+The splitter is rule based and built for news text:
+
+* candidate boundaries are ``.``, ``?``, ``!`` or ``…`` (plus closing quotes and brackets)
+  followed by white space and an upper-case letter, a digit or an opening quote;
+* after a known abbreviation the decision depends on its kind (``rules/abbreviations.csv``):
+  titles (``Lt.``, ``Gen.``, ``Mr.``) never end a sentence, month names (``Feb.``) and numbering
+  words (``No.``) do not before a number, and other abbreviations (``U.S.``, ``Inc.``, ``Jr.``,
+  ``p.m.``) end one only when the next word is a usual sentence opener
+  (``rules/sentence_starters.txt``), so "U.S. officials" stays whole but "in the U.S. The next
+  day" splits; single initials ("George W. Bush") behave the same way;
+* a paragraph break or a line break always ends a sentence, so headlines, bylines and datelines
+  on their own lines are sentences of their own;
+* ``?`` and ``!`` inside a quotation followed by a lower-case word ("“Stop!” he said.") do not.
+
+``bench/bench_segment.py`` compares it with pysbd and syntok.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+from typing import Iterator
+
+import pandas as pd
+
+from .schema import SENTENCE_COLUMNS
+
+_BOUNDARY = re.compile(
+    r"(?:[.!?]+|…)[\"”’'»)\]]*"      # terminal punctuation and closers
+    r"(?=\s+[\"“‘'«(\[]?[A-Z0-9À-Ý])"   # followed by space and a capital, digit or opener
+)
+_PARAGRAPH = re.compile(r"[^\n]+")
+_WORD_BEFORE = re.compile(r"([\w.'’&-]+)\.[\"”’'»)\]]*$")
+_NEXT_WORD = re.compile(r"\s+[\"“‘'«(\[]?([\w’'-]+)")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    table = pd.read_csv(files("srcanalysis").joinpath("rules/abbreviations.csv"), dtype=str)
+    return dict(zip(table["abbrev"].str.lower(), table["kind"]))
+
+
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    text = files("srcanalysis").joinpath("rules/sentence_starters.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _is_boundary(text: str, match: re.Match[str]) -> bool:
+    """Decide whether a candidate boundary really ends a sentence."""
+    punct = match.group(0)
+    if not punct.startswith("."):
+        return True
+    if punct.startswith(".."):
+        return True
+    head = text[max(0, match.start() - 40): match.start() + 1]
+    before = _WORD_BEFORE.search(head)
+    if not before:
+        return True
+    word = before.group(1).lstrip("'’(").lower()
+    nxt = _NEXT_WORD.match(text, match.end())
+    next_word = nxt.group(1) if nxt else ""
+    kind = _abbreviations().get(word)
+    if kind is None:
+        if len(word) == 1 and word.isalpha():  # an initial: "George W. Bush"
+            kind = "common"
+        elif "." in word and all(len(p) <= 2 for p in word.split(".")):  # "U.S", "a.m"
+            kind = "common"
+        else:
+            return True
+    if kind in ("title", "always"):
+        return False
+    if kind in ("month", "number") and next_word[:1].isdigit():
+        return False
+    return next_word.lower() in _starters()
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the sentences in ``text``.
+
+    Spans exclude surrounding white space, so ``text[start:end]`` is the sentence.
+
+    Example:
+        >>> t = "Lt. Gen. Kenneth McKenzie Jr. spoke on Feb. 14. He said “Stop!” twice."
+        >>> [t[s:e] for s, e in split_sentences(t)]
+        ['Lt. Gen. Kenneth McKenzie Jr. spoke on Feb. 14.', 'He said “Stop!” twice.']
+    """
+    return [span for _, spans in _paragraphs(text) for span in spans]
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, list[tuple[int, int]]]]:
+    """Yield ``(paragraph_index, sentence_spans)`` for each non-empty line of ``text``."""
+    index = 0
+    for para in _PARAGRAPH.finditer(text):
+        start, end = para.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue
+        spans = []
+        cursor = start
+        for m in _BOUNDARY.finditer(text, start, end):
+            if _is_boundary(text, m):
+                spans.append((cursor, m.end()))
+                cursor = m.end()
+                while cursor < end and text[cursor].isspace():
+                    cursor += 1
+        if cursor < end:
+            spans.append((cursor, end))
+        yield index, spans
+        index += 1
+
+
+def sentences(articles: pd.DataFrame, *, tag: bool = True, progress: bool = False) -> pd.DataFrame:
+    """Split articles into one row per sentence, tagged by the kind of source it rests on.
+
+    Args:
+        articles: A :func:`srcanalysis.read_articles` DataFrame (or any DataFrame with a text
+            column, which is passed through ``read_articles`` first).
+        tag: Fill the source columns with :func:`srcanalysis.attribution.tag_frame`; when
+            ``False`` every sentence is ``unattributed``.
+        progress: Show a progress bar (tqdm) over articles.
+
+    Returns:
+        DataFrame with ``article_id``, ``outlet``, ``published``, ``paragraph``, ``sentence``
+        (index within the article), ``start``, ``end`` (offsets into the article text:
+        ``text[start:end]`` is the sentence), ``text`` and the source columns
+        (``source_type``, ``source``, ``cue``, ...).
+
+    Example:
+        >>> import srcanalysis as sa
+        >>> arts = sa.read_articles(pd.DataFrame({"text": ["Flynn was fired. Mattis said no."]}))
+        >>> sa.sentences(arts, tag=False)[["sentence", "start", "end", "text"]].values.tolist()
+        [[0, 0, 16, 'Flynn was fired.'], [1, 17, 32, 'Mattis said no.']]
+    """
+    required = {"article_id", "outlet", "published", "text"}
+    if not required <= set(articles.columns):
+        from .loading import read_articles
+        articles = read_articles(articles)
+    ids, outlets, dates, paras, sents, starts, ends, texts = [], [], [], [], [], [], [], []
+    rows = zip(articles["article_id"], articles["outlet"], articles["published"], articles["text"])
+    if progress:
+        from tqdm.auto import tqdm
+        rows = tqdm(rows, total=len(articles), desc="sentences", unit="article")
+    for article_id, outlet, published, text in rows:
+        if not isinstance(text, str):
+            continue
+        n = 0
+        for p, spans in _paragraphs(text):
+            for s, e in spans:
+                ids.append(article_id)
+                outlets.append(outlet)
+                dates.append(published)
+                paras.append(p)
+                sents.append(n)
+                starts.append(s)
+                ends.append(e)
+                texts.append(text[s:e])
+                n += 1
+    frame = pd.DataFrame({
+        "article_id": pd.Series(ids, dtype=object),
+        "outlet": pd.Series(outlets, dtype=object),
+        "published": pd.to_datetime(pd.Series(dates, dtype="datetime64[ns]")),
+        "paragraph": pd.Series(paras, dtype="int64"),
+        "sentence": pd.Series(sents, dtype="int64"),
+        "start": pd.Series(starts, dtype="int64"),
+        "end": pd.Series(ends, dtype="int64"),
+        "text": pd.Series(texts, dtype=object),
+    })
+    if tag:
+        from .attribution import tag_frame
+        source = tag_frame(frame[["article_id", "paragraph", "sentence", "text"]])
+    else:
+        from .schema import empty_source_columns
+        source = empty_source_columns(len(frame), frame.index)
+    frame = pd.concat([frame, source], axis=1)
+    return frame[SENTENCE_COLUMNS]

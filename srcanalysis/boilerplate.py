@@ -1,0 +1,147 @@
+"""Remove boilerplate from plain-text articles: promos, consent text, navigation, photo credits.
+
+Three mechanisms, all driven by data in ``rules/boilerplate.csv``:
+
+1. *Line patterns* (``kind=line``): whole lines that are never reporting ("Related Topics",
+   "Photo: Public Domain", "Share on Facebook").
+2. *Promo blocks*: a newsletter box spans several short lines ("Get The Beast In Your Inbox!",
+   "Daily Digest", a blurb, "By clicking “Subscribe,” ..."). A block opens on a line matching a
+   ``promo_start`` pattern and closes on the last ``promo_end`` line within a few short lines;
+   everything between is dropped, but only when every line in it is short and none reads
+   like reporting (has a reporting verb and is long).
+3. *Repeated lines*: lines found in several articles of one outlet (site chrome the pattern
+   table does not know), see :func:`repeated_lines`.
+
+A line of reporting is never dropped by mechanism 2 or 3: those only remove short lines.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib.resources import files
+from typing import Iterable
+
+import pandas as pd
+
+#: Longest line (characters) mechanisms 2 and 3 may remove.
+MAX_CHROME_CHARS = 160
+#: Most lines a promo block may span.
+MAX_PROMO_LINES = 12
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern[str]]:
+    table = pd.read_csv(files("srcanalysis").joinpath("rules/boilerplate.csv"), dtype=str)
+    out: dict[str, re.Pattern[str]] = {}
+    for kind, group in table.groupby("kind"):
+        out[kind] = re.compile("|".join(f"(?:{p})" for p in group["pattern"]), re.I)
+    return out
+
+
+def _norm_line(line: str) -> str:
+    return re.sub(r"\s+", " ", line.strip().replace("“", '"').replace("”", '"').replace("’", "'"))
+
+
+def is_boilerplate_line(line: str) -> bool:
+    """True when a single line matches the boilerplate line-pattern table.
+
+    Example:
+        >>> is_boilerplate_line("Photo: Public Domain")
+        True
+        >>> is_boilerplate_line("Mattis refused to issue the waiver.")
+        False
+    """
+    return bool(_rules()["line"].search(_norm_line(line)))
+
+
+def _promo_blocks(lines: list[str]) -> set[int]:
+    """Indices of lines inside newsletter/consent blocks."""
+    rules = _rules()
+    drop: set[int] = set()
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    for pos, i in enumerate(content):
+        if i in drop or not rules["promo_start"].search(_norm_line(lines[i])):
+            continue
+        if len(lines[i].strip()) > MAX_CHROME_CHARS:
+            continue
+        end = None
+        for j in content[pos: pos + MAX_PROMO_LINES]:
+            text = lines[j].strip()
+            if len(text) > 2 * MAX_CHROME_CHARS:
+                break
+            if rules["promo_end"].search(_norm_line(text)):
+                end = j
+        if end is not None:
+            drop.update(j for j in content if i <= j <= end)
+    return drop
+
+
+def clean_lines(lines: list[str], extra: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """Drop boilerplate lines from one article.
+
+    Args:
+        lines: The article's lines (paragraphs), in order.
+        extra: Normalised lines known to be chrome for this outlet (from :func:`repeated_lines`).
+
+    Returns:
+        The kept lines, in order.
+
+    Example:
+        >>> clean_lines(["Flynn was fired.", "Related Topics", "Get More Trump Secrets in Your Inbox"])
+        ['Flynn was fired.']
+    """
+    promo = _promo_blocks(lines)
+    kept = []
+    for i, line in enumerate(lines):
+        norm = _norm_line(line)
+        if i in promo or (norm and is_boilerplate_line(norm)):
+            continue
+        if extra and norm.lower() in extra:
+            continue
+        kept.append(line)
+    return kept
+
+
+def repeated_lines(texts: Iterable[str], min_articles: int = 3, min_share: float = 0.05) -> frozenset[str]:
+    """Short lines that recur in several articles of one outlet: site chrome.
+
+    A line counts once per article. It is chrome when it is at most
+    :data:`MAX_CHROME_CHARS` long, has at most 12 words, and appears in at least
+    ``max(min_articles, min_share * n_articles)`` articles.
+
+    Args:
+        texts: The texts of one outlet's articles.
+        min_articles: Fewest articles a line must appear in.
+        min_share: Smallest share of the outlet's articles it must appear in.
+
+    Returns:
+        Lower-cased normalised lines to drop.
+
+    Example:
+        >>> texts = [f"Story {i} is here.\\nFollow the Gazette for more" for i in range(4)]
+        >>> sorted(repeated_lines(texts))
+        ['follow the gazette for more']
+    """
+    texts = list(texts)
+    threshold = max(min_articles, min_share * len(texts))
+    if len(texts) < min_articles:
+        return frozenset()
+    counts: Counter[str] = Counter()
+    original: dict[str, str] = {}
+    for text in texts:
+        seen = {}
+        for line in text.split("\n"):
+            norm = _norm_line(line)
+            if norm and len(norm) <= MAX_CHROME_CHARS and len(norm.split()) <= 12:
+                seen.setdefault(norm.lower(), norm)
+        counts.update(seen.keys())
+        for key, norm in seen.items():
+            original.setdefault(key, norm)
+    return frozenset(key for key, n in counts.items()
+                     if n >= threshold and not _NAME_LINE.match(original[key]))
+
+
+#: A line that is only a capitalised name ("The Daily Beast", "Reuters"): a credit or byline
+#: that carries meaning (it says who is credited), so repetition alone never removes it.
+_NAME_LINE = re.compile(r"^(?:(?:the|of|and|for|de|la|el|by|in|&)\s+|[A-Z0-9][\w'&.-]*\s*){1,6}$")
