@@ -343,8 +343,9 @@ def _read_html_file(path: Path, load: _Load, catalog: dict[str, dict[str, Any]],
         import trafilatura
     except ImportError as exc:  # pragma: no cover - core dependency
         raise ImportError("reading HTML needs trafilatura: pip install trafilatura") from exc
-    doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
-                                      include_tables=False, as_dict=True)
+    doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, include_tables=False)
+    if doc is not None and not isinstance(doc, dict):
+        doc = doc.as_dict()
     if not doc or not (doc.get("text") or "").strip():
         load.skip(path, "no article text found in HTML")
         return

@@ -1,0 +1,174 @@
+"""The ``srcanalysis`` command line.
+
+Every subcommand reads articles with :func:`srcanalysis.read_articles`, runs one analysis and
+writes a table (``.csv``, ``.parquet`` or ``.jsonl``, chosen by the output's extension; ``-``
+writes CSV to standard output). Inputs that could not be loaded are summarised on standard error.
+
+Examples::
+
+    srcanalysis sentences data/ -o sentences.csv
+    srcanalysis sources data/ -o profile.csv --by outlet
+    srcanalysis timeline data/ -o timeline.csv
+    srcanalysis reuse data/ -o passages.csv
+    srcanalysis report data/ -o report/
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+import pandas as pd
+
+from . import __version__
+
+#: Show a progress bar when a run has at least this many articles.
+PROGRESS_MIN_ARTICLES = 200
+
+
+def _write(frame: pd.DataFrame, out: str) -> None:
+    if out == "-":
+        frame.to_csv(sys.stdout, index=False)
+        return
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        frame.to_parquet(path, index=False)
+    elif suffix in (".jsonl", ".ndjson"):
+        frame.to_json(path, orient="records", lines=True, date_format="iso", force_ascii=False)
+    elif suffix in (".csv", ""):
+        frame.to_csv(path if suffix else path.with_suffix(".csv"), index=False)
+    else:
+        raise SystemExit(f"srcanalysis: cannot write {out!r}: use .csv, .parquet or .jsonl")
+    print(f"wrote {len(frame):,} rows to {path}", file=sys.stderr)
+
+
+def _load(args: argparse.Namespace) -> pd.DataFrame:
+    from .loading import read_articles, skipped
+
+    try:
+        articles = read_articles(args.paths, format=args.format, outlet=args.outlet, published=args.published)
+    except (FileNotFoundError, ValueError) as exc:
+        raise SystemExit(f"srcanalysis: {exc}") from exc
+    skips = skipped(articles)
+    print(f"loaded {len(articles):,} articles; skipped {len(skips):,} inputs", file=sys.stderr)
+    for row in skips.head(20).itertuples():
+        print(f"  skipped {row.path}: {row.reason}", file=sys.stderr)
+    if len(skips) > 20:
+        print(f"  ... and {len(skips) - 20:,} more", file=sys.stderr)
+    return articles
+
+
+def _progress(args: argparse.Namespace, articles: pd.DataFrame) -> bool:
+    return not args.quiet and len(articles) >= PROGRESS_MIN_ARTICLES
+
+
+def cmd_sentences(args: argparse.Namespace) -> None:
+    from .segment import sentences
+
+    articles = _load(args)
+    _write(sentences(articles, tag=not args.no_tag, progress=_progress(args, articles)), args.output)
+
+
+def cmd_sources(args: argparse.Namespace) -> None:
+    from .profile import source_profile
+    from .segment import sentences
+
+    articles = _load(args)
+    sents = sentences(articles, progress=_progress(args, articles))
+    if args.sentences:
+        _write(sents, args.sentences)
+    _write(source_profile(sents, by=args.by), args.output)
+
+
+def cmd_timeline(args: argparse.Namespace) -> None:
+    from .segment import sentences
+    from .timeline import timeline, timeline_gaps
+
+    articles = _load(args)
+    events = timeline(sentences(articles, progress=_progress(args, articles)))
+    _write(events, args.output)
+    if args.gaps:
+        _write(timeline_gaps(events, min_gap=args.min_gap), args.gaps)
+
+
+def cmd_reuse(args: argparse.Namespace) -> None:
+    from .reuse import find_reuse, reuse_summary
+
+    articles = _load(args)
+    passages = find_reuse(articles, engine=args.engine)
+    _write(passages, args.output)
+    if args.summary:
+        summary = reuse_summary(articles, passages)
+        table = summary["articles"] if isinstance(summary, dict) else summary
+        _write(table, args.summary)
+
+
+def cmd_report(args: argparse.Namespace) -> None:
+    from .report import write_report
+
+    articles = _load(args)
+    page = write_report(articles, args.output, title=args.title)
+    print(f"report written to {page}", file=sys.stderr)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for documentation and tests)."""
+    parser = argparse.ArgumentParser(
+        prog="srcanalysis",
+        description="Study how news is sourced: anonymous sources, timelines and cross-outlet reuse.",
+        epilog="Inputs: .txt/.md, .html/.htm, .csv, .jsonl/.json files or folders (read recursively). "
+               "Outputs: .csv, .parquet or .jsonl by extension; '-' writes CSV to stdout.",
+    )
+    parser.add_argument("--version", action="version", version=f"srcanalysis {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, func: Callable[[argparse.Namespace], None], help: str, output: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+        p.add_argument("-o", "--output", default=output, help=f"output file (default: {output})")
+        p.add_argument("--format", choices=["text", "html", "csv", "jsonl", "json"],
+                       help="force the input format instead of guessing from extensions")
+        p.add_argument("--outlet", help="outlet for articles whose input names none")
+        p.add_argument("--published", help="publication date for articles whose input gives none")
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or log messages")
+        p.set_defaults(func=func)
+        return p
+
+    p = add("sentences", cmd_sentences, "one row per sentence, tagged by source type", "sentences.csv")
+    p.add_argument("--no-tag", action="store_true", help="skip source tagging (faster)")
+
+    p = add("sources", cmd_sources, "source profile: counts by source type and anonymous-source density",
+            "profile.csv")
+    p.add_argument("--by", default="article_id", choices=["article_id", "outlet"],
+                   help="one row per article (default) or per outlet")
+    p.add_argument("--sentences", metavar="FILE", help="also write the tagged sentences to FILE")
+
+    p = add("timeline", cmd_timeline, "dated event mentions with reporting lag", "timeline.csv")
+    p.add_argument("--gaps", metavar="FILE", help="also write uncovered stretches to FILE")
+    p.add_argument("--min-gap", default="30D", help="shortest gap reported (pandas offset, default 30D)")
+
+    p = add("reuse", cmd_reuse, "passages one article copied from another", "passages.csv")
+    p.add_argument("--engine", default="python", choices=["python", "spark"],
+                   help="in-process engine (default) or Apache Spark (needs the 'spark' extra)")
+    p.add_argument("--summary", metavar="FILE", help="also write the per-article reuse summary to FILE")
+
+    p = add("report", cmd_report, "a self-contained HTML report with the CSVs behind it", "report")
+    p.add_argument("--title", default="How these articles are sourced", help="page title")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``srcanalysis`` command."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.ERROR,  # skipped inputs are summarised by _load
+                        format="%(levelname)s %(name)s: %(message)s")
+    args.func(args)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""The srcanalysis command line on the shipped sample."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from srcanalysis.cli import build_parser, main
+
+from conftest import DATA, SEEDS
+
+
+def test_help_lists_every_subcommand():
+    text = build_parser().format_help()
+    for name in ("sentences", "sources", "timeline", "reuse", "report"):
+        assert name in text
+
+
+def test_sentences_csv_and_parquet(tmp_path, capsys):
+    assert main(["sentences", str(SEEDS), "-o", str(tmp_path / "s.csv")]) == 0
+    csv = pd.read_csv(tmp_path / "s.csv")
+    assert set(csv["outlet"]) == {"The Daily Beast", "The Trump Timeline"}
+    assert main(["sentences", str(SEEDS), "-o", str(tmp_path / "s.parquet"), "--no-tag"]) == 0
+    parquet = pd.read_parquet(tmp_path / "s.parquet")
+    assert len(parquet) == len(csv)
+    err = capsys.readouterr().err
+    assert "loaded 2 articles; skipped 0 inputs" in err
+
+
+def test_skips_are_summarised(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Officials said so.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"")
+    main(["sentences", str(tmp_path), "-o", str(tmp_path / "out.csv")])
+    err = capsys.readouterr().err
+    assert "skipped 1 inputs" in err and "empty file" in err
+
+
+def test_missing_path_is_a_clean_error(tmp_path):
+    with pytest.raises(SystemExit, match="no such file"):
+        main(["sentences", str(tmp_path / "missing")])
+
+
+def test_console_script_runs():
+    out = subprocess.run([sys.executable, "-m", "srcanalysis.cli", "sentences", str(SEEDS), "-o", "-", "-q"],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("article_id,outlet,published")

@@ -1,0 +1,78 @@
+"""Sentence splitting on news text, and the sentence DataFrame contract."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import srcanalysis as sa
+from srcanalysis.segment import split_sentences
+
+
+def split(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lt. Gen. Kenneth McKenzie Jr. met Mr. Kislyak. Nothing came of it.",
+     ["Lt. Gen. Kenneth McKenzie Jr. met Mr. Kislyak.", "Nothing came of it."]),
+    ("On Feb. 14, Trump fired him. He left.", ["On Feb. 14, Trump fired him.", "He left."]),
+    ("U.S. officials met in Washington, D.C. on Monday.", ["U.S. officials met in Washington, D.C. on Monday."]),
+    ("The troops returned to the U.S. The next day they rested.",
+     ["The troops returned to the U.S.", "The next day they rested."]),
+    ("President George W. Bush spoke. J.D. Vance did not.", ["President George W. Bush spoke.", "J.D. Vance did not."]),
+    ("“Stop!” he said. “Now.” Then he left.", ["“Stop!” he said.", "“Now.”", "Then he left."]),
+    ("“Everyone knew where it was coming from,” the official said, referring to Flynn.",
+     ["“Everyone knew where it was coming from,” the official said, referring to Flynn."]),
+    ("Was it legal? No, said Sen. Warren. (Some disagreed.) It was 5 p.m. The vote followed.",
+     ["Was it legal?", "No, said Sen. Warren.", "(Some disagreed.)", "It was 5 p.m.", "The vote followed."]),
+    ("He ranked No. 3 in 2016. Shares of Acme Inc. rose 5.5 percent.",
+     ["He ranked No. 3 in 2016.", "Shares of Acme Inc. rose 5.5 percent."]),
+])
+def test_news_splits(text, expected):
+    assert split(text) == expected
+
+
+def test_lines_are_their_own_sentences():
+    text = "Flynn Out At NSC\n\nBy Jane Roe\n\nWASHINGTON — Flynn resigned late Monday. Pence was told."
+    assert split(text) == ["Flynn Out At NSC", "By Jane Roe", "WASHINGTON — Flynn resigned late Monday.",
+                           "Pence was told."]
+
+
+def test_sentence_frame_contract(seed_articles, seed_sentences):
+    s = seed_sentences
+    assert list(s.columns)[:8] == ["article_id", "outlet", "published", "paragraph", "sentence",
+                                   "start", "end", "text"]
+    for col in ("source_type", "source", "cue"):
+        assert col in s.columns
+    assert isinstance(s["source_type"].dtype, pd.CategoricalDtype)
+    texts = dict(zip(seed_articles["article_id"], seed_articles["text"]))
+    for row in s.itertuples():
+        assert texts[row.article_id][row.start:row.end] == row.text
+    # sentence numbers run 0..n-1 within each article, paragraphs never decrease
+    for _, group in s.groupby("article_id"):
+        assert group["sentence"].tolist() == list(range(len(group)))
+        assert group["paragraph"].is_monotonic_increasing
+
+
+def test_seed_sentences_are_whole(seed_sentences):
+    texts = set(seed_sentences["text"])
+    assert ("Advocated by General Joseph Dunford, the chairman of the Joint Chiefs of Staff, and his strategic "
+            "planning chief, Lt. General Kenneth “Frank” McKenzie Jr., Enhanced Deconfliction sought to expand "
+            "the deconfliction channel, making it more of a forum for senior-level military discussion, and "
+            "without Pentagon policy officials on the line.") in texts
+    assert "Flynn’s attorney did not respond to a request for comment." in texts
+    assert "The Daily Beast" in texts
+    beast = seed_sentences[seed_sentences.outlet == "The Daily Beast"]
+    assert 58 <= len(beast) <= 64  # 61 by hand count
+
+
+def test_sentences_accepts_raw_frame():
+    out = sa.sentences(pd.DataFrame({"text": ["It rained. Then it stopped."]}), tag=False)
+    assert out["text"].tolist() == ["It rained.", "Then it stopped."]
+    assert (out["source_type"] == "unattributed").all()
+
+
+def test_tag_sentences_shape():
+    tagged = sa.tag_sentences(["Flynn’s attorney did not respond to a request for comment.", "It rained."])
+    assert tagged["text"].tolist()[1] == "It rained."
+    assert len(tagged) == 2 and "source_type" in tagged
