@@ -39,8 +39,15 @@ def _rules() -> dict[str, re.Pattern[str]]:
     return out
 
 
+_SPACES = re.compile(r"\s+")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "’": "'", "‘": "'"})
+#: Lines longer than this are never matched against the line patterns (all of them are short).
+MAX_PATTERN_CHARS = 300
+
+
 def _norm_line(line: str) -> str:
-    return re.sub(r"\s+", " ", line.strip().replace("“", '"').replace("”", '"').replace("’", "'"))
+    line = line.strip().translate(_QUOTES)
+    return _SPACES.sub(" ", line) if "  " in line or "\t" in line or "\n" in line else line
 
 
 def is_boilerplate_line(line: str) -> bool:
@@ -52,6 +59,8 @@ def is_boilerplate_line(line: str) -> bool:
         >>> is_boilerplate_line("Mattis refused to issue the waiver.")
         False
     """
+    if len(line) > MAX_PATTERN_CHARS:
+        return False
     return bool(_rules()["line"].search(_norm_line(line)))
 
 
@@ -61,9 +70,9 @@ def _promo_blocks(lines: list[str]) -> set[int]:
     drop: set[int] = set()
     content = [i for i, line in enumerate(lines) if line.strip()]
     for pos, i in enumerate(content):
-        if i in drop or not rules["promo_start"].search(_norm_line(lines[i])):
+        if i in drop or len(lines[i]) > MAX_CHROME_CHARS + 20:
             continue
-        if len(lines[i].strip()) > MAX_CHROME_CHARS:
+        if not rules["promo_start"].search(_norm_line(lines[i])):
             continue
         end = None
         for j in content[pos: pos + MAX_PROMO_LINES]:
@@ -93,12 +102,14 @@ def clean_lines(lines: list[str], extra: set[str] | frozenset[str] = frozenset()
     """
     promo = _promo_blocks(lines)
     kept = []
+    pattern = _rules()["line"]
     for i, line in enumerate(lines):
-        norm = _norm_line(line)
-        if i in promo or (norm and is_boilerplate_line(norm)):
+        if i in promo:
             continue
-        if extra and norm.lower() in extra:
-            continue
+        if len(line) <= MAX_PATTERN_CHARS:
+            norm = _norm_line(line)
+            if not norm or pattern.search(norm) or (extra and norm.lower() in extra):
+                continue
         kept.append(line)
     return kept
 
@@ -132,8 +143,10 @@ def repeated_lines(texts: Iterable[str], min_articles: int = 3, min_share: float
     for text in texts:
         seen = {}
         for line in text.split("\n"):
+            if len(line) > MAX_CHROME_CHARS + 20:
+                continue
             norm = _norm_line(line)
-            if norm and len(norm) <= MAX_CHROME_CHARS and len(norm.split()) <= 12:
+            if norm and len(norm) <= MAX_CHROME_CHARS and norm.count(" ") < 12:
                 seen.setdefault(norm.lower(), norm)
         counts.update(seen.keys())
         for key, norm in seen.items():

@@ -183,6 +183,17 @@ def _unwrap(lines: list[str]) -> list[str]:
     return out
 
 
+def normalize_lines(text: str) -> list[str]:
+    """Normalise line ends and white space, unwrap hard-wrapped text; one paragraph per item.
+
+    Example:
+        >>> normalize_lines("A  line." + chr(13) + chr(10) + chr(10) + "Another" + chr(160) + "one.")
+        ['A line.', 'Another one.']
+    """
+    text = _WS.sub(" ", _ZERO_WIDTH.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
+    return [line for line in (x.strip() for x in _unwrap(text.split("\n"))) if line]
+
+
 def clean_text(text: str, *, outlet: str | None = None, title: str | None = None,
                chrome: frozenset[str] = frozenset()) -> str:
     """Normalise whitespace, unwrap hard-wrapped lines and drop boilerplate lines.
@@ -200,13 +211,13 @@ def clean_text(text: str, *, outlet: str | None = None, title: str | None = None
         The clean body.
 
     Example:
-        >>> clean_text("Flynn was fired.\\n\\nRelated Topics\\n\\nPhoto: Public Domain\\n")
+        >>> clean_text("Flynn was fired." + 2 * chr(10) + "Related Topics" + chr(10) + "Photo: Public Domain")
         'Flynn was fired.'
     """
-    text = _ZERO_WIDTH.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = [_WS.sub(" ", line) for line in text.split("\n")]
-    lines = [line.strip() for line in _unwrap(lines)]
-    lines = [line for line in lines if line]
+    return _clean_lines(normalize_lines(text), outlet, title, chrome)
+
+
+def _clean_lines(lines: list[str], outlet: str | None, title: str | None, chrome: frozenset[str]) -> str:
     lines = clean_lines(lines, chrome)
     lines = _drop_masthead(lines, outlet, title)
     return "\n\n".join(lines)
@@ -543,9 +554,9 @@ def _finish(rows: list[dict[str, Any]], outlet: str | None, published: Any, clea
     frame["published"] = pd.to_datetime(pd.Series(dates, index=frame.index, dtype="datetime64[ns]"))
     # ids: given ids, then file stems, then content hashes; made unique deterministically
     ids = []
-    for i in range(n):
-        given = frame.at[i, "article_id"].strip()
-        ids.append(given or frame.at[i, "_id"] or _article_id(frame.iloc[i].to_dict()))
+    records = frame[["article_id", "_id", "outlet", "url", "title", "published", "text"]].to_dict("records")
+    for rec in records:
+        ids.append(rec["article_id"].strip() or rec["_id"] or _article_id(rec))
     seen: dict[str, int] = {}
     unique = []
     for ident in ids:
@@ -553,11 +564,16 @@ def _finish(rows: list[dict[str, Any]], outlet: str | None, published: Any, clea
         unique.append(ident if seen[ident] == 1 else f"{ident}-{seen[ident]}")
     frame["article_id"] = unique
     if clean and n:
+        paragraphs = [normalize_lines(t) for t in frame["text"]]
         chrome: dict[str, frozenset[str]] = {}
-        for name, group in frame.groupby("outlet", sort=False):
-            chrome[name] = repeated_lines(group["text"])
-        frame["text"] = [clean_text(t, outlet=o, title=ti, chrome=chrome.get(o, frozenset()))
-                         for t, o, ti in zip(frame["text"], frame["outlet"], frame["title"])]
+        outlets = frame["outlet"].tolist()
+        by_outlet: dict[str, list[int]] = {}
+        for i, name in enumerate(outlets):
+            by_outlet.setdefault(name, []).append(i)
+        for name, rows_of in by_outlet.items():
+            chrome[name] = repeated_lines("\n".join(paragraphs[i]) for i in rows_of)
+        frame["text"] = [_clean_lines(lines, o, ti, chrome.get(o, frozenset()))
+                         for lines, o, ti in zip(paragraphs, outlets, frame["title"].tolist())]
     for col in ("outlet", "title", "url", "author"):
         frame[col] = [re.sub(r"\s+", " ", v).strip() for v in frame[col]]
     return frame[ARTICLE_COLUMNS].reset_index(drop=True)
