@@ -11,8 +11,9 @@ Example:
 """
 from __future__ import annotations
 
+from . import accessor as _accessor  # noqa: F401  (registers DataFrame.src)
 from .attribution import tag_sentences
-from .loading import read_articles
+from .loading import read_articles, skipped
 from .profile import source_profile
 from .reuse import find_reuse, reuse_summary
 from .segment import sentences
@@ -23,6 +24,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "read_articles",
+    "skipped",
     "sentences",
     "tag_sentences",
     "source_profile",
