@@ -348,28 +348,31 @@ def _read_text_file(path: Path, load: _Load, catalog: dict[str, dict[str, Any]],
 
 def _read_html_file(path: Path, load: _Load, catalog: dict[str, dict[str, Any]], limit: int) -> None:
     raw = _read_text(path, limit, load)
-    if raw is None:
-        return
-    try:
-        import trafilatura
-    except ImportError as exc:  # pragma: no cover - core dependency
-        raise ImportError("reading HTML needs trafilatura: pip install trafilatura") from exc
-    doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, include_tables=False)
+    if raw is not None:
+        _extract_html(raw, str(path), load, _catalog_entry(catalog, path), stem=path.stem)
+
+
+def _extract_html(raw: str, where: str, load: _Load, overrides: dict[str, Any], stem: str) -> None:
+    """Main text and metadata of one HTML page via trafilatura."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(raw, url=where if _URL.match(where) else None, with_metadata=True,
+                                      include_comments=False, include_tables=False)
     if doc is not None and not isinstance(doc, dict):
         doc = doc.as_dict()
     if not doc or not (doc.get("text") or "").strip():
-        load.skip(path, "no article text found in HTML")
+        load.skip(where, "no article text found in HTML")
         return
     meta = {
         "title": doc.get("title") or "",
         "outlet": doc.get("sitename") or doc.get("hostname") or "",
         "published": doc.get("date") or "",
-        "url": doc.get("url") or "",
+        "url": doc.get("url") or (where if _URL.match(where) else ""),
         "author": doc.get("author") or "",
     }
     meta = {k: v for k, v in meta.items() if v}
-    meta.update(_catalog_entry(catalog, path))
-    load.rows.append({**meta, "text": doc["text"], "path": str(path), "_id": path.stem})
+    meta.update(overrides)
+    load.rows.append({**meta, "text": doc["text"], "path": where, "_id": stem})
 
 
 def _rows_from_records(records: Iterable[tuple[str, dict[str, Any]]], path: Path, load: _Load) -> None:
@@ -501,13 +504,42 @@ def _catalog_entry(catalog: dict[str, dict[str, Any]], path: Path) -> dict[str, 
     return dict(catalog.get(str(path.resolve()), {}))
 
 
-def _expand(source: Any) -> list[Path]:
+_URL = re.compile(r"^https?://", re.I)
+#: Seconds to wait for a web page before recording it as skipped.
+URL_TIMEOUT = 10
+
+
+def _fetch_url(url: str, load: _Load) -> None:
+    """Download one page with trafilatura and extract it like an HTML file."""
+    from copy import deepcopy
+
+    import trafilatura
+    from trafilatura.settings import DEFAULT_CONFIG
+
+    config = deepcopy(DEFAULT_CONFIG)
+    config["DEFAULT"]["DOWNLOAD_TIMEOUT"] = str(URL_TIMEOUT)
+    config["DEFAULT"]["MAX_REDIRECTS"] = "3"
+    try:
+        html = trafilatura.fetch_url(url, config=config)
+    except Exception as exc:  # network errors vary by backend  # noqa: BLE001
+        html = None
+        log.info("fetching %s failed: %s", url, exc)
+    if not html:
+        load.skip(url, "could not download the page (offline, blocked or not found)")
+        return
+    _extract_html(html, url, load, {}, stem=re.sub(r"\W+", "-", url.split("//", 1)[-1]).strip("-")[:60])
+
+
+def _expand(source: Any) -> list[Path | str]:
     if isinstance(source, (str, Path)):
         sources: Sequence[Any] = [source]
     else:
         sources = list(source)
-    paths: list[Path] = []
+    paths: list[Path | str] = []
     for item in sources:
+        if isinstance(item, str) and _URL.match(item):
+            paths.append(item)
+            continue
         path = Path(item).expanduser()
         if not path.exists():
             raise FileNotFoundError(f"no such file or folder: {path}")
@@ -591,8 +623,9 @@ def read_articles(
     """Load articles into a DataFrame, one row per article.
 
     Args:
-        source: A file, a folder (read recursively), a list of paths, or a DataFrame with at least
-            a text column (``text``, ``body``, ``content``...).
+        source: A file, a folder (read recursively), a list of paths or ``http(s)://`` URLs
+            (downloaded with trafilatura; a page that cannot be fetched is recorded as skipped),
+            or a DataFrame with at least a text column (``text``, ``body``, ``content``...).
         format: Force a format (``text``, ``html``, ``csv``, ``jsonl``, ``json``) instead of
             guessing from extensions.
         outlet: Outlet for articles whose input does not name one.
@@ -625,12 +658,15 @@ def read_articles(
     else:
         paths = _expand(source)
         catalog: dict[str, dict[str, Any]] = {}
-        for folder in {p.parent for p in paths}:
+        for folder in {p.parent for p in paths if isinstance(p, Path)}:
             for name in CATALOG_NAMES:
                 candidate = folder / name
                 if candidate.exists() and _is_catalog(candidate):
                     catalog.update(_read_catalog(candidate, load))
         for path in paths:
+            if isinstance(path, str):
+                _fetch_url(path, load)
+                continue
             if _is_catalog(path):
                 continue
             if path.stem.upper() in DOC_FILE_STEMS:

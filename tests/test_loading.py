@@ -214,3 +214,11 @@ def test_parse_date_variants():
 def test_decode_rejects_binary():
     with pytest.raises(ValueError, match="binary"):
         decode_bytes(b"\x00\x01\x02abc")
+
+
+def test_unreachable_url_is_skipped_not_fatal():
+    # port 9 (discard) on loopback refuses at once: no traffic leaves the machine
+    df = sa.read_articles(["http://127.0.0.1:9/story.html", str(SEEDS / "000_7802ac3fc612a4d0.txt")])
+    assert len(df) == 1
+    reasons = skipped(df).set_index("path")["reason"]
+    assert "could not download" in reasons["http://127.0.0.1:9/story.html"]
