@@ -1,10 +1,1165 @@
-"""Time expressions (placeholder until the timeline issue lands)."""
+"""Find time expressions in news text and resolve them to calendar intervals (TIMEX3 style).
+
+A pure-Python rule engine: regular expressions built from word tables kept as data in
+``srcanalysis/rules/timex_*.csv`` find the extents; a resolver turns each one into a TimeML
+``TIMEX3`` value (``2017-02-14``, ``2017-01`` with mod ``END``, ``2016-FA``, ``P3M``,
+``PRESENT_REF`` …) and a calendar interval, anchored on the publication date or on the
+previous expression for anaphora such as "the following month".
+
+Conventions (TimeML 1.2 / TempEval-3):
+    * Extents include determiners and modifiers that belong to the expression
+      ("the past three months", "early next year", "the end of 1998") but not prepositions.
+    * ``begin`` is the first day of the interval, ``end_date`` the LAST day (inclusive, at
+      midnight); a mod START/MID/END keeps the first/middle/last third of the interval.
+    * Month-days, months, seasons and weekdays without a year resolve to the most recent
+      instance on or before publication, unless the sentence is in the future tense.
+    * "last week" is the ISO week before publication (``2017-W12``), "the 1990s" is ``199``,
+      quarters are ``2017-Q1``, halves ``2017-H2``, seasons ``2016-FA`` (winter ``2016-WI`` is
+      December 2016 to February 2017).
+
+Example:
+    >>> df = find_timexes("Sometime in late January, Flynn pushed. On Feb. 14, Trump fired him.",
+    ...                   published="2017-04-01")
+    >>> df[["text", "value", "mod"]].values.tolist()
+    [['late January', '2017-01', 'END'], ['Feb. 14', '2017-02-14', '']]
+    >>> str(df.loc[0, "begin"].date()), str(df.loc[0, "end_date"].date())
+    ('2017-01-21', '2017-01-31')
+"""
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Callable
 
-def find_timexes(text, published=None):
-    raise NotImplementedError("find_timexes lands with the timeline issue")
+import pandas as pd
+from dateutil.relativedelta import relativedelta
+
+COLUMNS = ["start", "end", "text", "type", "value", "mod", "begin", "end_date", "granularity", "anchor"]
+
+Date = dt.date
+
+# ----------------------------------------------------------------------------- rule tables
 
 
-def infer_published(text):
-    raise NotImplementedError("infer_published lands with the timeline issue")
+def _table(name: str) -> list[dict[str, str]]:
+    with resources.files("srcanalysis.rules").joinpath(f"timex_{name}.csv").open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _alt(words, ci: bool = False) -> str:
+    """Regex alternation of ``words`` (longest first); spaces match any whitespace."""
+    parts = sorted(set(words), key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
+    return f"(?i:{body})" if ci else f"(?:{body})"
+
+
+def _cases(word: str) -> list[str]:
+    return [word, word.upper()]
+
+
+@dataclass
+class _Rules:
+    months: dict[str, int]
+    ambiguous_months: set[str]
+    weekdays: dict[str, int]
+    seasons: dict[str, tuple[str, int]]
+    numbers: dict[str, str]
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    relative: dict[str, tuple[int, bool]]
+    directions: dict[str, tuple[int, bool]]
+    mods: dict[str, tuple[str, str]]
+    refs: dict[str, tuple[str, str]]
+    dayparts: dict[str, str]
+    sets: dict[str, str]
+    holidays: dict[str, tuple[int, int]]
+    future_re: re.Pattern
+    year_blockers: set[str]
+    patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    mod_re: re.Pattern | None = None
+    prefilter: re.Pattern | None = None
+
+
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    months, amb = {}, set()
+    for r in _table("months"):
+        for w in _cases(r["word"]):
+            months[w.lower()] = int(r["month"])
+        if r["ambiguous"] == "1":
+            amb.add(r["word"].lower())
+    weekdays = {}
+    for r in _table("weekdays"):
+        weekdays[r["word"].lower()] = int(r["weekday"])
+    R = _Rules(
+        months=months,
+        ambiguous_months=amb,
+        weekdays=weekdays,
+        seasons={r["word"]: (r["code"], int(r["start_month"])) for r in _table("seasons")},
+        numbers={r["word"]: r["value"] for r in _table("numbers")},
+        ordinals={r["word"]: int(r["value"]) for r in _table("ordinals")},
+        units={r["word"]: r["unit"] for r in _table("units")},
+        relative={r["word"]: (int(r["offset"]), r["anaphoric"] == "1") for r in _table("relative")},
+        directions={r["phrase"]: (int(r["offset"]), r["anaphoric"] == "1") for r in _table("directions")},
+        mods={r["phrase"]: (r["mod"], r["applies_to"]) for r in _table("mods")},
+        refs={r["phrase"]: (r["type"], r["value"]) for r in _table("refs")},
+        dayparts={r["word"]: r["code"] for r in _table("dayparts")},
+        sets={r["phrase"]: r["value"] for r in _table("sets")},
+        holidays={r["phrase"]: (int(r["month"]), int(r["day"])) for r in _table("holidays")},
+        future_re=re.compile(r"(?<!\w)(?:(?P<fut>" + _alt([r["cue"] for r in _table("tense") if r["tense"] == "future"], ci=True)
+                             + r")|(?P<past>" + _alt([r["cue"] for r in _table("tense") if r["tense"] == "past"], ci=True)
+                             + r"|[a-z]{3,}ed))(?!\w)"),
+        year_blockers={r["word"].lower() for r in _table("year_blockers")},
+    )
+    _build_patterns(R)
+    return R
+
+
+def _build_patterns(R: _Rules) -> None:
+    mrows = _table("months")
+    month_any = _alt([c for r in mrows for c in _cases(r["word"])])
+    month_full = _alt([c for r in mrows if r["abbrev"] == "0" or r["word"] == "Sept." for c in _cases(r["word"])])
+    wrows = _table("weekdays")
+    wd_full = _alt([c for r in wrows if r["abbrev"] == "0" for c in _cases(r["word"])])
+    wd_all = _alt([c for r in wrows for c in _cases(r["word"])])
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    year = r"(?:1[5-9]\d\d|20\d\d)"
+    compound = f"(?:{'|'.join(TENS)})(?:[\\s-](?:{'|'.join(ONES)}))?"
+    num = rf"(?:\d+(?:[.,]\d+)?|(?i:{compound})|{_alt(R.numbers, ci=True)})"
+    unit = _alt(R.units, ci=True)
+    unit_sing = _alt([u for u, p in zip(R.units, [r["plural"] for r in _table("units")]) if p == "0"], ci=True)
+    season = _alt(R.seasons, ci=True)
+    part = _alt(["morning", "afternoon", "evening", "night"], ci=True)
+    ordw = _alt(R.ordinals, ci=True)
+    I = lambda s: f"(?i:{s})"  # noqa: E731
+    B, E = r"(?<![\w'’])", r"(?!\w)"
+    P: list[tuple[str, str]] = [
+        ("iso", rf"{B}(?P<y>{year})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d))?{E}"),
+        ("numeric", rf"{B}(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d){E}"),
+        ("clock", rf"{B}(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{I('a[.]m[.]?|p[.]m[.]?|am|pm')})(?![\w])"
+                  rf"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET)){E})?"
+                  rf"(?:\s+(?:{I('on')}\s+)?(?P<day>{wd_full}|{I('today|yesterday|tomorrow|tonight')}){E})?"),
+        ("clock24", rf"{B}(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET)){E}"),
+        ("noon", rf"{B}(?P<w>{I('noon|midnight|midday')})(?:\s+(?P<day>{wd_full}|{I('today|yesterday|tomorrow')}){E})?{E}"),
+        ("mdy", rf"{B}(?:(?P<wd>{wd_all})\s*,?\s+)?(?P<mon>{month_any})\s*(?P<d>{day})(?![\d:]|\s*,\d|[.,]\d)"
+                rf"(?:(?:\s*,\s*|\s+)(?P<y>{year})(?!\d))?{E}"),
+        ("dmy", rf"{B}(?:(?P<wd>{wd_all})\s*,?\s+)?(?:{I('the')}\s+)?(?P<d>{day})\s+(?:{I('of')}\s+)?(?P<mon>{month_any})"
+                rf"(?:\s*,?\s*(?P<y>{year})(?!\d))?(?![\w])"),
+        ("my", rf"{B}(?P<mon>{month_any})(?:\s*,\s*|\s+{I('of')}\s+|\s+)(?P<y>{year})(?!\d){E}"),
+        ("month", rf"{B}(?:(?P<rel>{I('last|next|this|past|coming|that')})\s+)?(?P<mon>{month_full})(?![\w-])"),
+        ("fiscal", rf"{B}(?:{I('the')}\s+)?(?:(?:{I('fiscal|calendar|financial')})(?:\s+{I('year')})?|{I('the year')})\s+"
+                   rf"(?P<y>{year}){E}|{B}FY\s?(?P<y2>{year}|\d\d){E}"),
+        ("year", rf"(?:(?<=[Mm]id-)|(?<![\w$€£.,/:'’-]))(?P<y>{year})(?![\w%]|[.,/:-]\d)"),
+        ("decade", rf"{B}(?:{I('the')}\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s|['’](?P<d2>\d0)['’]?s)(?!\w)"
+                   rf"|{B}{I('the')}\s+(?P<dw>{I('twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties')}){E}"),
+        ("century", rf"{B}(?:(?P<the>{I('the')})\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordw})[-\s]{I('century')}{E}"),
+        ("season", rf"{B}(?:(?P<rel>{I('this past|last|this|next|past|coming|that|the following|the previous|the same|the')})\s+)?"
+                   rf"(?P<s>{season})(?:\s+(?:{I('of')}\s+)?(?P<y>{year})(?!\d))?{E}"),
+        ("season_y", rf"{B}(?P<y>{year})\s+(?P<s>{season}){E}"),
+        ("quarter", rf"{B}(?:(?P<det>{I('the|this|last|next|its|their|that|a')})\s+)?(?:(?P<y0>{year})\s+)?"
+                    rf"(?:{I('fiscal|calendar')}\s+)?(?:(?P<q>{I('first|second|third|fourth|1st|2nd|3rd|4th|final|latest|last|current|next|previous|prior|past|year-earlier|year-ago|same|fiscal|recent|just-ended|just-completed')})[-\s]+)?"
+                    rf"(?:{I('fiscal|calendar')}[-\s]+)?{I('quarter')}(?!s|\w)"
+                    rf"(?:\s+{I('of')}\s+(?:(?P<y>{year})|(?P<rely>{I('this|last|next|the previous|the prior|the current|the')})\s+{I('year')}"
+                    rf"|{I('fiscal')}\s+(?P<fy>{year})){E})?"),
+        ("qnum", rf"{B}(?:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)(?:\s*(?P<y>{year}))?{E}"),
+        ("half", rf"{B}(?:(?P<det>{I('the|this|last|next')})\s+)?(?P<h>{I('first|second|latter|1st|2nd')})[-\s]{I('half')}"
+                 rf"(?:\s+{I('of')}\s+(?:(?P<y>{year})|(?P<rely>{I('this|last|next|the')})\s+{I('year')}){E})?{E}"),
+        ("relday", rf"{B}(?P<w>{I('yesterday|today|tomorrow|tonight')})(?:\s+(?P<part>{part}))?{E}"),
+        ("relpart", rf"{B}(?:(?P<wd>{wd_full})\s+)?(?P<rel>{I('this|last|tomorrow|yesterday|the next|the following|that|the same')})\s+(?P<part>{part}){E}"
+                    rf"|{B}(?P<ov>{I('overnight')}){E}"),
+        ("weekday", rf"{B}(?:(?P<rel>{I('last|next|this|coming|past|previous|this past|this coming|the following|the previous|that')})\s+)?"
+                    rf"(?P<wd>{wd_full})(?P<pl>s)?(?:\s+(?P<part>{part}s?))?(?![\w-])"),
+        ("relunit", rf"{B}(?:(?P<det>{I('the')})\s+)?(?P<rel>{I('this past|last|this|next|coming|past|previous|preceding|prior|following|current|same|that|upcoming|present')})"
+                    rf"\s+(?P<u>{I('week|weekend|month|year|decade|century|quarter|day|fiscal year')}){E}(?!-)"),
+        ("theunit", rf"{B}(?P<det>{I('the')})\s+(?P<u>{I('week|weekend|month|year|quarter|day|night|morning|evening|afternoon')}){E}(?![-’'])"),
+        ("beforeafter", rf"{B}{I('the')}\s+(?P<u>{I('day|week|month|year|night|morning|evening|weekend')})\s+(?P<dir>{I('before|after')})"
+                        rf"(?=\s*[.,;:!?)]|\s*$|\s+{I('yesterday|today|tomorrow')})"),
+        ("ago", rf"{B}(?P<n>{num})(?:\s+{I('or so|more')})?[\s-]+(?P<u>{unit})\s+(?:{I('or so')}\s+)?(?P<dir>{_alt(R.directions, ci=True)}){E}"),
+        ("dur", rf"{B}(?:(?P<det>{I('the|these|those|this|that|its|their|his|her|each of the|all')})\s+)?"
+                rf"(?:(?P<rel>{I('past|last|next|first|coming|previous|final|latest|following|recent|remaining|same|initial|ensuing|preceding|prior|second|few|other')})\s+)?"
+                rf"(?P<n>{num})(?:\s*(?:to|or|-|and)\s*(?P<n2>{num}))?(?:\s+(?P<more>{I('more|additional|straight|consecutive|full|long|successive')}))?"
+                rf"[\s-]+(?P<u>{unit})(?:-(?P<long>{I('long|old')}))?(?:\s+(?P<orso>{I('or so|and a half')}))?{E}"),
+        ("bare", rf"{B}(?:(?P<rel>{I('recent|past|coming|next|last|previous|the past|the last|the next|the coming|the previous|the past few|the last few|the next few|the coming')})\s+)?"
+                 rf"(?P<u>{I('years|months|weeks|days|decades|hours|minutes|centuries|quarters|months and years|weeks and months|days and weeks')}){E}"),
+        ("ref", rf"{B}(?P<w>{_alt(R.refs, ci=True)}){E}"),
+        ("set", rf"{B}(?:{I('every|each')}\s+(?:{I('other')}\s+)?(?P<u>{unit_sing}|{wd_full}|{month_full}|{season}|{part})"
+                rf"|(?P<w>{_alt(R.sets, ci=True)})|(?P<per>{I('a|an|per')})\s+(?P<u2>{I('day|week|month|year|hour|quarter|night')})){E}"),
+        ("spelled", rf"{B}(?:(?P<the>{I('the year')})\s+)?(?:{I('nineteen')}(?:\s+{I('hundred')}(?:\s+{I('and')})?)?\s+"
+                    rf"(?P<rest>(?i:{compound}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))"
+                    rf"|{I('two thousand')}(?:\s+(?:{I('and')}\s+)?(?P<rest2>(?i:{'|'.join(ONES)}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)))?){E}"),
+        ("holiday", rf"{B}(?P<w>{_alt(R.holidays)}){E}"),
+    ]
+    R.patterns = [(k, re.compile(p)) for k, p in P]
+    mods = sorted(R.mods, key=len, reverse=True)
+    R.mod_re = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<the>(?i:the)\s+)?(?P<mod>" + "|".join(
+        re.escape(m).replace(r"\ ", r"\s+") for m in mods) + r")(?:\s*-\s*|\s+)$", re.I)
+    words = (list(R.months) + list(R.weekdays) + list(R.seasons) + list(R.units) + list(R.refs) + list(R.sets)
+             + ["yesterday", "today", "tomorrow", "tonight", "noon", "midnight", "midday", "overnight", "morning",
+                "afternoon", "evening", "night", "quarter", "half", "century", "nineteen", "thousand", "fiscal",
+                "christmas", "halloween", "eve", "fourth", "am", "pm", "a.m", "p.m"])
+    stems = sorted({w.lower().rstrip(".") for w in words if w}, key=len, reverse=True)
+    R.prefilter = re.compile(r"\d|(?i:\b(?:" + "|".join(re.escape(s) for s in stems) + r"))")
+
+
+# ----------------------------------------------------------------------------- calendar helpers
+
+GRAN_ORDER = ["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
+UNIT_GRAN = {"D": "day", "W": "week", "WE": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade",
+             "CE": "century", "H": "day", "MIN": "day", "S": "day", "2W": "week"}
+
+
+def _floor(d: Date, gran: str) -> Date:
+    if gran == "week":
+        return d - dt.timedelta(days=d.weekday())
+    if gran == "month":
+        return d.replace(day=1)
+    if gran == "quarter":
+        return Date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
+    if gran == "half":
+        return Date(d.year, 1 if d.month <= 6 else 7, 1)
+    if gran == "season":
+        m = d.month
+        if m in (1, 2):
+            return Date(d.year - 1, 12, 1)
+        return Date(d.year, {3: 3, 4: 3, 5: 3, 6: 6, 7: 6, 8: 6, 9: 9, 10: 9, 11: 9, 12: 12}[m], 1)
+    if gran == "year":
+        return Date(d.year, 1, 1)
+    if gran == "decade":
+        return Date(d.year // 10 * 10, 1, 1)
+    if gran == "century":
+        return Date(d.year // 100 * 100, 1, 1)
+    return d
+
+
+STEP = {"day": relativedelta(days=1), "week": relativedelta(weeks=1), "month": relativedelta(months=1),
+        "season": relativedelta(months=3), "quarter": relativedelta(months=3), "half": relativedelta(months=6),
+        "year": relativedelta(years=1), "decade": relativedelta(years=10), "century": relativedelta(years=100)}
+SEASON_CODE = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
+
+
+def _fmt(gran: str, d: Date, weekend: bool = False) -> str:
+    if gran == "day":
+        return d.isoformat()
+    if gran == "week":
+        y, w, _ = d.isocalendar()
+        return f"{y:04d}-W{w:02d}" + ("-WE" if weekend else "")
+    if gran == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if gran == "quarter":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if gran == "half":
+        return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
+    if gran == "season":
+        return f"{d.year:04d}-{SEASON_CODE[d.month]}"
+    if gran == "year":
+        return f"{d.year:04d}"
+    if gran == "decade":
+        return f"{d.year // 10:03d}"
+    if gran == "century":
+        return f"{d.year // 100:02d}"
+    raise ValueError(gran)
+
+
+def _span(gran: str, d: Date, weekend: bool = False) -> tuple[Date, Date]:
+    b = _floor(d, gran)
+    if weekend:
+        return b + dt.timedelta(days=5), b + dt.timedelta(days=6)
+    return b, b + STEP[gran] - dt.timedelta(days=1)
+
+
+def _narrow(b: Date, e: Date, mod: str) -> tuple[Date, Date]:
+    n = (e - b).days + 1
+    if n < 3 or mod not in ("START", "MID", "END"):
+        return b, e
+    third = n // 3
+    if mod == "START":
+        return b, b + dt.timedelta(days=third - 1)
+    if mod == "END":
+        return e - dt.timedelta(days=third - 1), e
+    return b + dt.timedelta(days=third), e - dt.timedelta(days=third)
+
+
+def _to_date(published: Any) -> Date | None:
+    if published is None:
+        return None
+    try:
+        if pd.isna(published):
+            return None
+    except (TypeError, ValueError):
+        pass
+    ts = pd.Timestamp(published)
+    if ts is pd.NaT or pd.isna(ts):
+        return None
+    return ts.date()
+
+
+def _safe_date(y: int, m: int, d: int) -> Date | None:
+    try:
+        return Date(y, m, d)
+    except ValueError:
+        return None
+
+
+# ----------------------------------------------------------------------------- extraction
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    kind: str
+    m: re.Match
+    mod: str = ""
+
+
+@dataclass
+class _Res:
+    type: str = "DATE"
+    value: str = ""
+    gran: str = ""
+    point: Date | None = None      # start of the unmodified interval (anchor for anaphora)
+    begin: Date | None = None
+    end: Date | None = None
+    anchor: str = ""
+    weekend: bool = False
+
+
+@dataclass
+class _State:
+    """Resolution state carried across the sentences of one article."""
+
+    dct: Date | None
+    last: tuple[str, Date, str] | None = None  # (granularity, point, text)
+    last_pos: int = -10**9
+
+
+def _word_before(text: str, pos: int, n: int = 1) -> list[str]:
+    return re.findall(r"[A-Za-z]+", text[max(0, pos - 40):pos])[-n:]
+
+
+PREP_BEFORE_MONTH = {"in", "since", "until", "till", "by", "during", "through", "throughout", "last", "next",
+                     "this", "early", "late", "mid", "of", "before", "after", "from", "to", "between", "and",
+                     "or", "on", "as", "that", "past", "coming", "end", "beginning", "start", "middle", "around",
+                     "until", "into", "for", "earlier", "later", "each", "every", "in", "through", "than"}
+
+
+def _check(kind: str, m: re.Match, text: str, R: _Rules) -> bool:
+    """Reject candidate extents that are not time expressions in context."""
+    g = m.groupdict()
+    if kind == "month":
+        mon = g["mon"]
+        if mon.lower() in R.ambiguous_months and not g.get("rel"):
+            prev = _word_before(text, m.start())
+            if not prev or prev[0].lower() not in PREP_BEFORE_MONTH:
+                return False
+            nxt = text[m.end():m.end() + 3]
+            if mon.lower() == "may" and re.match(r"\s+[a-z]", nxt) and prev[0].lower() not in ("in", "since", "until", "of", "early", "late", "mid", "during", "by", "last", "next", "this"):
+                return False
+        if re.match(r"\s+(?:Street|St\.|Avenue|Ave\.|Road|Madness|Equinox)\b", text[m.end():m.end() + 12]):
+            return False
+        return True
+    if kind in ("mdy", "dmy"):
+        if g["mon"].lower().rstrip(".") in ("may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr", "sept") \
+                and not g["mon"].endswith(".") and g["mon"] not in ("May", "MAY") and len(g["mon"]) <= 4 and kind == "dmy":
+            return False
+        if kind == "dmy" and re.match(r"\s*(?:%|percent)", text[m.end():m.end() + 8]):
+            return False
+        return True
+    if kind == "year":
+        y = int(g["y"])
+        after = text[m.end():m.end() + 20]
+        w = re.match(r"\s+([A-Za-z%]+)", after)
+        if w and w.group(1).lower() in R.year_blockers:
+            return False
+        before = text[max(0, m.start() - 12):m.start()]
+        if re.search(r"(?i)(?:\bno\.|\bnumber|#|\bpage|\broute|\bflight|\bversion|\bmodel|\bchapter|\bline)\s*$", before):
+            return False
+        if re.search(r"\d\s*(?:to|and|-|–)\s*$", before) and not re.search(r"(?:1[5-9]|20)\d\d\s*(?:to|and|-|–)\s*$", before):
+            return False
+        if y < 1800 and not re.search(r"(?i)\b(?:in|since|by|of|from|until)\s+$", before):
+            return False
+        return True
+    if kind == "season":
+        if g.get("y"):
+            return True
+        rel = (g.get("rel") or "").lower()
+        after = text[m.end():m.end() + 10]
+        if rel == "the":
+            return not re.match(r"\s+(?:of|in|from|to|on|and)\b|\s*(?:'s|’s)", after) and g["s"].lower() != "spring" or \
+                bool(re.search(r"(?i)\b(?:in|during|by|until|since|over|through|this|next)\s+$", text[max(0, m.start() - 12):m.start()])) \
+                and not re.match(r"\s+of\b", after)
+        if rel:
+            return True
+        prev = _word_before(text, m.start())
+        return bool(prev) and prev[0].lower() in ("in", "during", "since", "until", "by", "through", "throughout",
+                                                   "early", "late", "mid", "last", "next", "this", "over") \
+            and not re.match(r"\s+(?:of|in)\b", after)
+    if kind == "quarter":
+        if not (g.get("q") or g.get("det") or g.get("y0")):
+            return False
+        if (g.get("det") or "").lower() == "a" and not g.get("q"):
+            return False
+        if not g.get("q") and re.match(r"\s+(?:of|century|mile|inch|pound|point|hour)\b", text[m.end():m.end() + 10]) \
+                and not (g.get("y") or g.get("rely") or g.get("fy")):
+            return False
+        if (g.get("q") or "").lower() in ("last", "past", "recent") and not g.get("det") and text[m.end():m.end() + 4].startswith(" of"):
+            return False
+        return True
+    if kind == "half":
+        if g.get("y") or g.get("rely"):
+            return True
+        return not re.match(r"\s+of\b", text[m.end():m.end() + 5])
+    if kind == "weekday":
+        return True
+    if kind == "theunit":
+        u = g["u"].lower()
+        after = text[m.end():m.end() + 14]
+        if re.match(r"\s+(?:of|before|after|when|that|in\s+which|to\s+come|ahead)\b", after):
+            return False
+        if u in ("day", "night", "morning", "evening", "afternoon"):
+            return False
+        return bool(re.search(r"(?i)\b(?:in|for|during|of|through|throughout|over|earlier|later|this|since|until|by|at|into|within)\s+$",
+                              text[max(0, m.start() - 14):m.start()]))
+    if kind == "dur":
+        n, u = (g["n"] or "").lower(), g["u"].lower()
+        if u.startswith("second") and not re.match(r"\d", n) and n in ("a", "an", "one"):
+            return False
+        if u.startswith("night") and n in ("a", "an", "one") and not g.get("det"):
+            return False
+        if n in ("a", "an") and u.endswith("s") and u not in ("centuries",):
+            return False
+        if n in ("some",) and not u.endswith("s"):
+            return False
+        if re.match(r"\d", n) and re.search(r"[$€£]\s*$", text[max(0, m.start() - 2):m.start()]):
+            return False
+        if u == "quarter" and n in ("a", "an", "one") and not g.get("det"):
+            return False
+        if re.match(r"\s*(?:%|percent)", text[m.end():m.end() + 9]):
+            return False
+        return True
+    if kind == "ago":
+        d = g["dir"].lower()
+        if d in ("before", "after", "previously"):
+            nxt = text[m.end():m.end() + 12]
+            if not re.match(r"\s*(?:[.,;:!?)]|$)", nxt):
+                return False
+        if g["u"].lower().startswith("second") and g["n"].lower() in ("a", "an"):
+            return False
+        return True
+    if kind == "bare":
+        if g.get("rel"):
+            return True
+        prev = text[max(0, m.start() - 16):m.start()]
+        return bool(re.search(r"(?i)\b(?:for|in|within|over|took|take|takes|lasted|last|than)\s+$", prev)) \
+            and not re.match(r"\s+(?:of|old|ago|before|after)\b", text[m.end():m.end() + 8])
+    if kind == "ref":
+        w = g["w"].lower()
+        if w == "soon" and (re.match(r"\s+as\b", text[m.end():m.end() + 4]) or re.search(r"(?i)\bas\s+$", text[max(0, m.start() - 4):m.start()])):
+            return False
+        if w == "the past" and re.match(r"\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten)\b", text[m.end():m.end() + 9]):
+            return True
+        if w == "now" and re.match(r"(?i)\s*that\b", text[m.end():m.end() + 6]):
+            return False
+        return True
+    if kind == "set":
+        if g.get("w") and g["w"][0].isupper():
+            if re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]) or re.search(r"(?:\b[Tt]he|[A-Z]\w*)\s+$", text[max(0, m.start() - 6):m.start()]):
+                return False
+        if g.get("per"):
+            prev = text[max(0, m.start() - 24):m.start()]
+            return bool(re.search(r"(?i)(?:\bonce|\btwice|\bthrice|\btimes|\bmillion|\bbillion|\bdollars|\d|%|\bpercent|\bhours|\bdays|\bmiles|\bbarrels)\s+$", prev))
+        return True
+    if kind == "spelled":
+        if g.get("rest2") is None and "thousand" in m.group(0).lower() and not g.get("the"):
+            return bool(re.search(r"(?i)\b(?:in|since|by|until|of)\s+$", text[max(0, m.start() - 8):m.start()])) \
+                and not re.match(r"\s+[a-z]", text[m.end():m.end() + 3])
+        return True
+    if kind == "qnum":
+        return True
+    return True
+
+
+def _candidates(text: str, R: _Rules) -> list[_Found]:
+    cands: list[tuple[int, int, int, str, re.Match]] = []
+    for prio, (kind, rx) in enumerate(R.patterns):
+        for m in rx.finditer(text):
+            if m.end() > m.start() and _check(kind, m, text, R):
+                cands.append((m.start(), m.end(), prio, kind, m))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[_Found] = []
+    occupied: list[tuple[int, int]] = []
+    for s, e, _p, kind, m in cands:
+        if any(s < oe and os_ < e for os_, oe in occupied):
+            continue
+        occupied.append((s, e))
+        taken.append(_Found(s, e, kind, m))
+    taken.sort(key=lambda f: f.start)
+    # attach modifiers in front ("late January", "the end of 1998", "about two years ago")
+    for f in taken:
+        pre = text[max(0, f.start - 24):f.start]
+        mm = R.mod_re.search(pre)
+        if not mm:
+            continue
+        mod, applies = R.mods[re.sub(r"\s+", " ", mm.group("mod").lower())]
+        is_dur = f.kind in ("dur", "bare", "ago")
+        if applies == "duration" and not is_dur:
+            continue
+        if applies == "date" and f.kind in ("dur", "bare", "ref", "set", "clock", "clock24"):
+            continue
+        if mm.group("mod").lower() in ("earlier", "later") and not re.match(r"(?i)(?:this|that|today|tonight|tomorrow|yesterday|in)\b", text[f.start:f.end]):
+            continue
+        if mm.group("mod").lower() == "over" and f.kind != "dur":
+            continue
+        if f.kind == "dur" and f.m.group("det"):
+            continue
+        new_start = f.start - (len(pre) - mm.start("mod"))
+        if mm.group("the") and mm.group("mod").lower() in ("early", "late", "mid"):
+            new_start = f.start - (len(pre) - mm.start("the"))
+        if any(o is not f and o.start < f.start and o.end > new_start for o in taken):
+            continue
+        f.start, f.mod = new_start, mod
+    return taken
+
+
+# ----------------------------------------------------------------------------- resolution
+
+
+def _sentence_window(text: str, s: int, e: int) -> str:
+    a = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s), text.rfind("? ", 0, s), text.rfind("! ", 0, s))
+    b_candidates = [i for i in (text.find(". ", e), text.find("\n", e)) if i >= 0]
+    b = min(b_candidates) if b_candidates else len(text)
+    return text[a + 1:b]
+
+
+def _future(text: str, f: _Found, R: _Rules) -> bool:
+    """True when the tense cue nearest to the expression in its sentence is a future one."""
+    a = max(text.rfind(". ", 0, f.start), text.rfind("\n", 0, f.start), text.rfind("? ", 0, f.start))
+    ends = [i for i in (text.find(". ", f.end), text.find("\n", f.end)) if i >= 0]
+    b = min(ends) if ends else len(text)
+    best, best_d = False, 10**9
+    for m in R.future_re.finditer(text, a + 1, b):
+        d = f.start - m.end() if m.end() <= f.start else m.start() - f.end
+        if d < 0:
+            continue
+        if d < best_d:
+            best, best_d = m.group("fut") is not None, d
+    return best
+
+
+def _num(s: str | None, R: _Rules) -> str | None:
+    """Number word/digits -> numeric string, 'X' for vague quantities."""
+    if s is None:
+        return None
+    w = re.sub(r"\s+", " ", s.lower()).replace("-", " ").strip()
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", w):
+        v = float(w.replace(",", "")) if "," not in w or len(w.split(",")[-1]) == 3 else float(w.replace(",", "."))
+        return str(int(v)) if v == int(v) else str(v)
+    if w in R.numbers:
+        return R.numbers[w]
+    parts = w.split()
+    if len(parts) == 2 and parts[0] in TENS and parts[1] in ONES:
+        return str(int(R.numbers[parts[0]]) + int(R.numbers[parts[1]]))
+    return R.numbers.get(w.replace(" ", "-"), "X")
+
+
+def _unit_code(u: str, R: _Rules) -> str:
+    return R.units.get(re.sub(r"\s+", " ", u.lower()), "D")
+
+
+def _dur_value(n: str, code: str) -> str:
+    if n != "X" and "." in n:
+        f = float(n)
+        conv = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "H": (60, "MIN"), "W": (7, "D")}
+        if code in conv:
+            k, code = conv[code]
+            n = str(int(round(f * k)))
+    if code == "DE":
+        return f"P{int(n) * 10}Y" if n != "X" else "PXDE"
+    if code == "CE":
+        return f"P{int(n) * 100}Y" if n != "X" else "PXCE"
+    if code == "2W":
+        return f"P{int(n) * 2}W" if n != "X" else "PXW"
+    if code == "WE":
+        return f"P{int(n) * 2}D" if n != "X" else "PXWE"
+    if code in ("H", "MIN", "S"):
+        c = {"H": "H", "MIN": "M", "S": "S"}[code]
+        return f"PT{n}{c}"
+    return f"P{n}{code}"
+
+
+def _delta(n: int, code: str) -> relativedelta:
+    return {"D": relativedelta(days=n), "W": relativedelta(weeks=n), "2W": relativedelta(weeks=2 * n),
+            "WE": relativedelta(weeks=n), "M": relativedelta(months=n), "Q": relativedelta(months=3 * n),
+            "Y": relativedelta(years=n), "DE": relativedelta(years=10 * n), "CE": relativedelta(years=100 * n),
+            "H": relativedelta(hours=n), "MIN": relativedelta(minutes=n), "S": relativedelta(seconds=n)}[code]
+
+
+def _point(gran: str, d: Date, anchor: str, weekend: bool = False) -> _Res:
+    return _Res("DATE", _fmt(gran, d, weekend), gran, _floor(d, gran), *_span(gran, d, weekend), anchor, weekend)
+
+
+def _month_year(mon: int, dct: Date | None, future: bool, rel: str = "") -> tuple[int | None, str]:
+    if dct is None:
+        return None, ""
+    y = dct.year
+    if rel in ("last", "past"):
+        return (y if mon < dct.month else y - 1), "published"
+    if rel in ("next", "coming"):
+        return (y if mon > dct.month else y + 1), "published"
+    if rel == "this":
+        return y, "published"
+    if future:
+        return (y if mon >= dct.month else y + 1), "published"
+    return (y if mon <= dct.month else y - 1), "published"
+
+
+def _anchor_for(st: _State, f: _Found, max_dist: int = 10**9) -> tuple[Date | None, str, str]:
+    """Anchor of an anaphoric expression: the previous expression, else publication."""
+    if st.last is not None and f.start - st.last_pos < max_dist:
+        return st.last[1], st.last[2], st.last[0]
+    return st.dct, "published", "day"
+
+
+def _resolve(f: _Found, text: str, st: _State, R: _Rules) -> _Res | None:  # noqa: C901
+    g = {k: v for k, v in f.m.groupdict().items()}
+    k = f.kind
+    dct = st.dct
+    low = f.m.group(0).lower()
+
+    if k in ("iso", "numeric"):
+        y = int(g["y"])
+        if y < 100:
+            y += 1900 if y > 30 else 2000
+        d = _safe_date(y, int(g["m"]), int(g["d"]))
+        if d is None:
+            return None
+        r = _point("day", d, "")
+        if g.get("H"):
+            r.type, r.value = "TIME", f"{r.value}T{g['H']}:{g['M']}"
+        return r
+
+    if k in ("mdy", "dmy"):
+        mon = R.months[g["mon"].lower()]
+        day = int(re.match(r"\d+", g["d"]).group(0))
+        if g.get("y"):
+            d = _safe_date(int(g["y"]), mon, day)
+            return _point("day", d, "") if d else None
+        if dct is None:
+            return _Res("DATE", f"XXXX-{mon:02d}-{day:02d}", "day")
+        cand = _safe_date(dct.year, mon, day)
+        if cand is None:
+            return None
+        if g.get("wd"):  # the weekday pins the year
+            for yy in (dct.year, dct.year - 1, dct.year + 1):
+                c = _safe_date(yy, mon, day)
+                if c and c.isoweekday() == R.weekdays[g["wd"].lower()]:
+                    return _point("day", c, "published")
+        if _future(text, f, R):
+            if cand < dct - dt.timedelta(days=14):
+                cand = _safe_date(dct.year + 1, mon, day) or cand
+        elif cand > dct + dt.timedelta(days=1):
+            cand = _safe_date(dct.year - 1, mon, day) or cand
+        return _point("day", cand, "published")
+
+    if k == "my":
+        return _point("month", Date(int(g["y"]), R.months[g["mon"].lower()], 1), "")
+
+    if k == "month":
+        mon = R.months[g["mon"].lower()]
+        rel = (g.get("rel") or "").lower()
+        if rel == "that" and st.last is not None:
+            return _point("month", Date(st.last[1].year, mon, 1), st.last[2])
+        y, anchor = _month_year(mon, dct, _future(text, f, R), rel)
+        if y is None:
+            return _Res("DATE", f"XXXX-{mon:02d}", "month")
+        return _point("month", Date(y, mon, 1), anchor)
+
+    if k in ("fiscal", "year"):
+        yy = g.get("y") or g.get("y2")
+        y = int(yy)
+        if y < 100:
+            y += 1900 if y > 30 else 2000
+        return _point("year", Date(y, 1, 1), "")
+
+    if k == "spelled":
+        if g.get("rest") is not None:
+            y = 1900 + int(_num(g["rest"], R))
+        else:
+            y = 2000 + (int(_num(g["rest2"], R)) if g.get("rest2") else 0)
+        return _point("year", Date(y, 1, 1), "")
+
+    if k == "decade":
+        if g.get("dec"):
+            y = int(g["dec"])
+        elif g.get("d2"):
+            d2 = int(g["d2"])
+            y = (1900 if d2 > 20 or dct is None or dct.year < 2000 + d2 else 2000) + d2
+            if dct is not None and dct.year >= 2000 and d2 <= dct.year % 100:
+                y = 2000 + d2 if d2 < 30 else 1900 + d2
+        else:
+            y = 1900 + 10 * (TENS.index(g["dw"].lower()[:-2].rstrip("i") + "y") + 2) if False else \
+                1900 + {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+                        "eighties": 80, "nineties": 90}[g["dw"].lower()]
+        return _point("decade", Date(y, 1, 1), "")
+
+    if k == "century":
+        o = g["ord"].lower()
+        n = int(re.match(r"\d+", o).group(0)) if o[0].isdigit() else R.ordinals.get(o, 0)
+        if n <= 0:
+            return None
+        return _point("century", Date(max(1, (n - 1) * 100), 1, 1), "")
+
+    if k in ("season", "season_y"):
+        code, sm = R.seasons[g["s"].lower()]
+        rel = (g.get("rel") or "").lower()
+        if g.get("y"):
+            return _point("season", Date(int(g["y"]), sm, 1), "")
+        if rel in ("that", "the same", "the following", "the previous") and st.last is not None:
+            a = st.last[1]
+            y = a.year + (1 if rel == "the following" else -1 if rel == "the previous" else 0)
+            return _point("season", Date(y, sm, 1), st.last[2])
+        if dct is None:
+            return _Res("DATE", f"XXXX-{code}", "season")
+        cur = _floor(dct, "season")
+        this = Date(dct.year if not (sm == 12 and dct.month <= 2) else dct.year - 1, sm, 1)
+        if rel in ("last", "past", "this past"):
+            d = this if this < cur else Date(this.year - 1, sm, 1)
+        elif rel in ("next", "coming"):
+            d = this if this > cur else Date(this.year + 1, sm, 1)
+        elif rel == "this":
+            d = Date(dct.year, sm, 1) if sm != 12 else this
+        elif _future(text, f, R):
+            d = this if this >= cur else Date(this.year + 1, sm, 1)
+        else:
+            d = this if this <= cur else Date(this.year - 1, sm, 1)
+        return _point("season", d, "published")
+
+    if k in ("quarter", "qnum", "half"):
+        gran = "half" if k == "half" else "quarter"
+        months_per = 6 if k == "half" else 3
+        qword = (g.get("q") or g.get("h") or "").lower()
+        n = None
+        if g.get("qn") or g.get("qn2"):
+            n = int(g.get("qn") or g.get("qn2"))
+        elif qword in R.ordinals and qword not in ("last", "latest", "final"):
+            n = R.ordinals[qword]
+        elif qword in ("final",):
+            n = 4 if gran == "quarter" else 2
+        elif qword in ("latter", "2nd"):
+            n = 2
+        elif qword == "1st":
+            n = 1
+        elif qword in ("3rd", "4th"):
+            n = int(qword[0])
+        year = g.get("y") or g.get("y0") or g.get("fy")
+        rely = (g.get("rely") or "").lower()
+        det = (g.get("det") or "").lower()
+        base = dct
+        anchor = "published"
+        if year:
+            base_year, anchor = int(year), ""
+        elif rely in ("last", "the previous", "the prior"):
+            base_year = dct.year - 1 if dct else None
+        elif rely == "next":
+            base_year = dct.year + 1 if dct else None
+        elif rely == "the" and st.last is not None:
+            base_year, anchor = st.last[1].year, st.last[2]
+        else:
+            base_year = dct.year if dct else None
+        if n is not None:
+            if n > (4 if gran == "quarter" else 2):
+                return None
+            if base_year is None:
+                return _Res("DATE", f"XXXX-{'Q' if gran == 'quarter' else 'H'}{n}", gran)
+            d = Date(base_year, (n - 1) * months_per + 1, 1)
+            if not year and not rely and dct is not None and d > dct and not _future(text, f, R) and gran == "quarter":
+                d = Date(base_year - 1, d.month, 1)
+            return _point(gran, d, anchor)
+        if dct is None and st.last is None:
+            return _Res("DATE", "XXXX-QX" if gran == "quarter" else "XXXX-HX", gran)
+        # relative quarter: the quarter / last quarter / the year-earlier quarter
+        if st.last is not None and st.last[0] == gran and qword in ("", "same", "latest", "current", "year-earlier", "year-ago", "fiscal", "recent", "just-ended", "just-completed"):
+            ref, anchor = st.last[1], st.last[2]
+        else:
+            ref = dct or st.last[1]
+            anchor = "published"
+            if qword in ("", "latest", "recent", "just-ended", "just-completed", "fiscal") and det in ("the", "its", "their", "that", "") and dct is not None:
+                ref = _floor(dct, gran) - STEP[gran]  # news about a quarter: the one just ended
+                if det == "the" and qword == "" and _future(text, f, R):
+                    ref = dct
+        if qword in ("last", "previous", "prior", "past"):
+            ref = _floor(ref, gran) - STEP[gran]
+        elif qword == "next" or det == "next":
+            ref = _floor(ref, gran) + STEP[gran]
+        elif qword in ("year-earlier", "year-ago"):
+            ref = _floor(ref, gran) - relativedelta(years=1)
+        return _point(gran, ref, anchor)
+
+    if k == "relday":
+        if dct is None:
+            return _Res("DATE", "XXXX-XX-XX", "day")
+        w = g["w"].lower()
+        d = dct + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[w])
+        r = _point("day", d, "published")
+        part = (g.get("part") or "").lower()
+        if w == "tonight" or part:
+            r.type, r.value = "TIME", f"{r.value}T{R.dayparts.get(part, 'NI')}"
+        return r
+
+    if k == "relpart":
+        if g.get("ov"):
+            if dct is None:
+                return None
+            r = _point("day", dct - dt.timedelta(days=1), "published")
+            r.type, r.value = "TIME", r.value + "TNI"
+            return r
+        rel = g["rel"].lower()
+        part = g["part"].lower()
+        if rel in ("that", "the same", "the next", "the following"):
+            a, anchor, _ = _anchor_for(st, f)
+            if a is None:
+                return None
+            d = a + dt.timedelta(days=0 if rel in ("that", "the same") else 1)
+        else:
+            if dct is None:
+                return _Res("TIME", "XXXX-XX-XXT" + R.dayparts[part], "day")
+            off = {"this": 0, "last": -1 if part in ("night", "evening") else 0, "tomorrow": 1, "yesterday": -1}[rel]
+            d, anchor = dct + dt.timedelta(days=off), "published"
+        if g.get("wd") and dct is not None:
+            pass
+        r = _point("day", d, anchor)
+        r.type, r.value = "TIME", f"{r.value}T{R.dayparts[part]}"
+        return r
+
+    if k == "weekday":
+        wd = R.weekdays[g["wd"].lower()]
+        part = (g.get("part") or "").lower().rstrip("s")
+        if g.get("pl") or (g.get("part") or "").lower().endswith("s"):
+            return _Res("SET", f"XXXX-WXX-{wd}" + (f"T{R.dayparts[part]}" if part else ""), "")
+        rel = (g.get("rel") or "").lower()
+        if rel in ("that", "the following", "the previous") and st.last is not None:
+            a, anchor = st.last[1], st.last[2]
+            direction = -1 if rel == "the previous" else 1
+        elif dct is None:
+            return _Res("DATE", f"XXXX-WXX-{wd}", "day")
+        else:
+            a, anchor = dct, "published"
+            if rel in ("last", "past", "previous", "this past"):
+                direction = -2
+            elif rel in ("next", "coming", "this coming"):
+                direction = 2
+            elif rel == "this":
+                direction = 1 if _future(text, f, R) else -1
+            else:
+                direction = 1 if _future(text, f, R) else -1
+        diff = (wd - a.isoweekday()) % 7
+        if direction == 1:
+            d = a + dt.timedelta(days=diff)
+        elif direction == 2:
+            d = a + dt.timedelta(days=diff or 7)
+        elif direction == -1:
+            d = a - dt.timedelta(days=(7 - diff) % 7)
+        else:
+            d = a - dt.timedelta(days=((7 - diff) % 7) or 7)
+        r = _point("day", d, anchor)
+        if part:
+            r.type, r.value = "TIME", f"{r.value}T{R.dayparts[part]}"
+        return r
+
+    if k in ("relunit", "theunit"):
+        u = re.sub(r"\s+", " ", g["u"].lower())
+        rel = re.sub(r"\s+", " ", (g.get("rel") or "the").lower())
+        det = (g.get("det") or "").lower()
+        fiscal = u == "fiscal year"
+        if fiscal:
+            u = "year"
+        weekend = u == "weekend"
+        gran = {"week": "week", "weekend": "week", "month": "month", "year": "year", "decade": "decade",
+                "century": "century", "quarter": "quarter", "day": "day", "morning": "day", "night": "day",
+                "evening": "day", "afternoon": "day"}[u]
+        if rel == "past" and det == "the" and u not in ("weekend", "day"):
+            # "the past year" is a duration ending at publication (TimeML)
+            r = _Res("DURATION", _dur_value("1", {"week": "W", "month": "M", "year": "Y", "decade": "DE",
+                                                 "century": "CE", "quarter": "Q"}[u]), gran)
+            if dct:
+                r.begin, r.end, r.anchor = dct - STEP[gran], dct, "published"
+            return r
+        off, anaphoric = R.relative.get(rel.replace("this past", "last"), (0, False))
+        if rel == "the":
+            anaphoric = True
+        if rel == "next" and det == "the":
+            anaphoric = True
+        if anaphoric:
+            a, anchor, agran = _anchor_for(st, f)
+            if anaphoric and rel == "the" and agran and GRAN_ORDER.index(agran) > GRAN_ORDER.index(gran) if agran in GRAN_ORDER else False:
+                a, anchor = st.dct, "published"
+        else:
+            a, anchor = dct, "published"
+        if a is None:
+            x = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "quarter": "XXXX-QX",
+                 "decade": "XXX", "century": "XX"}[gran]
+            return _Res("DATE", x, gran)
+        d = _floor(a, gran) + STEP[gran] * off if off >= 0 else _floor(a, gran) - STEP[gran] * (-off)
+        if u == "day" and rel in ("the", "that", "same", "this") and not anaphoric:
+            d = a
+        r = _point(gran, d, anchor, weekend)
+        if u in ("morning", "night", "evening", "afternoon"):
+            r.type, r.value = "TIME", f"{r.value}T{R.dayparts[u]}"
+        if u == "century" and rel in ("this", "current"):
+            r.value = _fmt("century", d)
+        return r
+
+    if k == "beforeafter":
+        u = g["u"].lower()
+        gran = {"day": "day", "night": "day", "morning": "day", "evening": "day", "week": "week", "month": "month",
+                "year": "year", "weekend": "week"}[u]
+        a, anchor, _ = _anchor_for(st, f)
+        if a is None:
+            return None
+        d = _floor(a, gran) + (STEP[gran] if g["dir"].lower() == "after" else -STEP[gran])
+        return _point(gran, d, anchor)
+
+    if k == "ago":
+        n = _num(g["n"], R)
+        code = _unit_code(g["u"], R)
+        dirw = re.sub(r"\s+", " ", g["dir"].lower())
+        sign, anaphoric = R.directions[dirw]
+        gran = UNIT_GRAN.get(code, "day")
+        if n == "X":
+            if dirw == "ago":
+                r = _Res("DATE", "PAST_REF", gran)
+                return r
+            return _Res("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", gran)
+        if anaphoric:
+            a, anchor, agran = _anchor_for(st, f)
+        else:
+            a, anchor, agran = dct, "published", "day"
+            if code == "Y" and st.last is not None and st.last[0] in ("quarter", "half") and f.start - st.last_pos < 300:
+                a, anchor, agran = st.last[1], st.last[2], st.last[0]
+        if a is None:
+            return _Res("DATE", "XXXX", gran)
+        nn = float(n)
+        if code in ("H", "MIN", "S"):
+            return _Res("DATE", _fmt("day", a), "day", a, a, a, anchor)
+        if nn != int(nn):
+            d = a + sign * relativedelta(months=int(round(nn * {"Y": 12, "M": 1, "W": 0.25, "D": 1 / 30}.get(code, 1))))
+        else:
+            d = a + sign * _delta(int(nn), code)
+        if agran in ("quarter", "half", "month", "day", "week") and GRAN_ORDER.index(agran) < GRAN_ORDER.index(gran) \
+                and (anaphoric or agran in ("quarter", "half")):
+            gran = agran
+        return _point(gran, d, anchor)
+
+    if k in ("dur", "bare"):
+        u = g["u"].lower().split()[0]
+        code = _unit_code(u, R)
+        n = _num(g.get("n"), R) if k == "dur" else "X"
+        if k == "dur" and g.get("n2"):
+            n = "X" if f.mod != "" else _num(g["n"], R)
+        if (g.get("orso") or "").lower().startswith("and a half") and n not in ("X", None):
+            n = str(float(n) + 0.5)
+        rel = (g.get("rel") or "").lower()
+        rel = rel.replace("the ", "").replace(" few", "")
+        if k == "bare" and rel == "recent" and u == "years":
+            r = _Res("DATE", "PAST_REF", "year")
+        else:
+            r = _Res("DURATION", _dur_value(n, code), UNIT_GRAN.get(code, "day"))
+        if dct is not None and rel in ("past", "last", "recent", "previous", "next", "coming", "following"):
+            nn = 3 if n == "X" else float(n)
+            span = _delta(max(1, int(round(nn))), code) if code not in ("H", "MIN", "S") else relativedelta(days=1)
+            if rel in ("past", "last", "recent", "previous"):
+                r.begin, r.end = dct - span, dct
+            else:
+                r.begin, r.end = dct, dct + span
+            r.anchor = "published"
+        return r
+
+    if k == "ref":
+        typ, val = R.refs[re.sub(r"\s+", " ", g["w"].lower())]
+        r = _Res(typ, val, "")
+        if val == "PRESENT_REF" and dct is not None:
+            r.begin = r.end = dct
+            r.gran, r.anchor = "day", "published"
+        return r
+
+    if k == "set":
+        if g.get("w"):
+            return _Res("SET", R.sets[g["w"].lower()], "")
+        u = (g.get("u") or g.get("u2") or "").lower()
+        if u in R.weekdays:
+            return _Res("SET", f"XXXX-WXX-{R.weekdays[u]}", "")
+        if u in R.months:
+            return _Res("SET", f"XXXX-{R.months[u]:02d}", "")
+        if u in R.seasons:
+            return _Res("SET", f"XXXX-{R.seasons[u][0]}", "")
+        if u in R.dayparts:
+            return _Res("SET", f"TXX{R.dayparts[u]}".replace("TXX", "T"), "")
+        code = _unit_code(u, R)
+        return _Res("SET", _dur_value("1", code), "")
+
+    if k == "noon":
+        w = g["w"].lower()
+        hh = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[w]
+        base = _day_ref(g.get("day"), dct, text, f, R)
+        if base is None:
+            return _Res("TIME", f"XXXX-XX-XXT{hh}", "day")
+        return _Res("TIME", f"{base.isoformat()}T{hh}", "day", base, base, base, "published")
+
+    if k in ("clock", "clock24"):
+        h = int(g["h"])
+        mi = int(g.get("mi") or 0)
+        ap = (g.get("ap") or "").lower().replace(".", "")
+        if ap == "pm" and h < 12:
+            h += 12
+        if ap == "am" and h == 12:
+            h = 0
+        base = _day_ref(g.get("day"), dct, text, f, R)
+        hh = f"{h:02d}:{mi:02d}"
+        if base is None:
+            return _Res("TIME", f"XXXX-XX-XXT{hh}", "day")
+        return _Res("TIME", f"{base.isoformat()}T{hh}", "day", base, base, base, "published")
+
+    if k == "holiday":
+        mon, day = R.holidays[g["w"]] if g["w"] in R.holidays else R.holidays.get(g["w"].title(), (None, None))
+        if mon is None:
+            return None
+        if dct is None:
+            return _Res("DATE", f"XXXX-{mon:02d}-{day:02d}", "day")
+        d = Date(dct.year, mon, day)
+        if _future(text, f, R):
+            if d < dct:
+                d = Date(dct.year + 1, mon, day)
+        elif d > dct:
+            d = Date(dct.year - 1, mon, day)
+        return _point("day", d, "published")
+    return None
+
+
+def _day_ref(day: str | None, dct: Date | None, text: str, f: _Found, R: _Rules) -> Date | None:
+    if dct is None:
+        return None
+    if not day:
+        return dct
+    w = day.lower()
+    if w in ("today", "tonight"):
+        return dct
+    if w == "yesterday":
+        return dct - dt.timedelta(days=1)
+    if w == "tomorrow":
+        return dct + dt.timedelta(days=1)
+    wd = R.weekdays.get(w)
+    if wd is None:
+        return dct
+    diff = (wd - dct.isoweekday()) % 7
+    return dct + dt.timedelta(days=diff) if _future(text, f, R) else dct - dt.timedelta(days=(7 - diff) % 7)
+
+
+def _extract(text: str, st: _State) -> list[dict[str, Any]]:
+    R = _rules()
+    if not text or not R.prefilter.search(text):
+        return []
+    rows = []
+    for f in _candidates(text, R):
+        r = _resolve(f, text, st, R)
+        if r is None:
+            continue
+        mod = f.mod
+        begin, end = r.begin, r.end
+        if begin is not None and end is not None and mod:
+            begin, end = _narrow(begin, end, mod)
+        if r.type in ("DATE", "TIME") and r.point is not None and r.gran in GRAN_ORDER:
+            st.last = (r.gran, r.point, text[f.start:f.end])
+            st.last_pos = f.start
+        rows.append({
+            "start": f.start, "end": f.end, "text": text[f.start:f.end], "type": r.type, "value": r.value,
+            "mod": mod, "begin": begin, "end_date": end, "granularity": r.gran, "anchor": r.anchor,
+        })
+    return rows
+
+
+def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    df["start"] = df["start"].astype("int64")
+    df["end"] = df["end"].astype("int64")
+    for c in ("begin", "end_date"):
+        vals = [pd.Timestamp(v) if isinstance(v, Date) and 1678 <= v.year <= 2261 else pd.NaT for v in df[c]]
+        df[c] = pd.Series(vals, index=df.index, dtype="datetime64[ns]")
+    for c in ("text", "type", "value", "mod", "granularity", "anchor"):
+        df[c] = df[c].fillna("").astype(str)
+    return df
+
+
+def find_timexes(text: str, published: Any = None) -> pd.DataFrame:
+    """Find time expressions in ``text`` and resolve them against ``published``.
+
+    Args:
+        text: Article or sentence text.
+        published: Publication date (str, date, datetime, Timestamp) or None. Without it,
+            absolute expressions are still resolved; relative ones get ``XXXX`` values and NaT.
+
+    Returns:
+        One row per expression, columns ``start, end, text, type, value, mod, begin, end_date,
+        granularity, anchor``. ``text[start:end]`` is the expression; ``begin``/``end_date`` is
+        the resolved interval (first and last day, inclusive); ``anchor`` is ``"published"``, the
+        text of the earlier expression an anaphor resolved from, or empty for absolute dates.
+
+    Example:
+        >>> df = find_timexes("Last fall, before the election. In 2015 it was quiet.", "2017-04-01")
+        >>> df[["text", "value", "granularity"]].values.tolist()
+        [['Last fall', '2016-FA', 'season'], ['2015', '2015', 'year']]
+    """
+    if text is None or (isinstance(text, float) and pd.isna(text)):
+        text = ""
+    return _frame(_extract(str(text), _State(_to_date(published))))
+
+
+def infer_published(text: str) -> pd.Timestamp:
+    """Earliest publication date consistent with the absolute dates the text mentions.
+
+    An article cannot be older than the latest past event it reports, so this returns the
+    latest ``begin`` of an absolute (year-bearing) DATE found outside future-tense sentences,
+    or ``NaT`` when the text has none.
+
+    Example:
+        >>> infer_published("In December 2015 he spoke in Moscow. In a mid-2016 interview he said more.")
+        Timestamp('2016-05-01 00:00:00')
+    """
+    R = _rules()
+    text = "" if text is None else str(text)
+    st = _State(None)
+    best: Date | None = None
+    if not R.prefilter.search(text):
+        return pd.NaT
+    for f in _candidates(text, R):
+        if f.kind not in ("iso", "numeric", "mdy", "dmy", "my", "year", "fiscal", "season", "quarter", "half", "decade"):
+            continue
+        r = _resolve(f, text, st, R)
+        if r is None or r.begin is None or r.anchor:
+            continue
+        if _future(text, f, R):
+            continue
+        b = _narrow(r.begin, r.end, f.mod)[0] if f.mod else r.begin
+        if best is None or b > best:
+            best = b
+    return pd.Timestamp(best) if best else pd.NaT
+
+
+def extract_with_state(text: str, state: "_State") -> pd.DataFrame:
+    """Like :func:`find_timexes` but carries anaphora ``state`` across calls (used by timeline)."""
+    return _frame(_extract(text, state))
+
+
+def new_state(published: Any = None) -> _State:
+    """Fresh resolution state for one article (see :func:`extract_with_state`)."""
+    return _State(_to_date(published))
+
+
+__all__ = ["find_timexes", "infer_published", "COLUMNS"]
