@@ -164,9 +164,9 @@ def _build_patterns(R: _Rules) -> None:
         ("season", rf"{B}(?:(?P<rel>{I('this past|last|this|next|past|coming|that|the following|the previous|the same|the')})\s+)?"
                    rf"(?P<s>{season})(?:\s+(?:{I('of')}\s+)?(?P<y>{year})(?!\d))?{E}"),
         ("season_y", rf"{B}(?P<y>{year})\s+(?P<s>{season}){E}"),
-        ("quarter", rf"{B}(?:(?P<det>{I('the|this|last|next|its|their|that|a')})\s+)?(?:(?P<y0>{year})\s+)?"
+        ("quarter", rf"{B}(?:(?P<det>{I('the|this|last|next|that|a')})\s+)?(?:(?P<y0>{year})\s+)?"
                     rf"(?:{I('fiscal|calendar')}\s+)?(?:(?P<q>{I('first|second|third|fourth|1st|2nd|3rd|4th|final|latest|last|current|next|previous|prior|past|year-earlier|year-ago|same|fiscal|recent|just-ended|just-completed')})[-\s]+)?"
-                    rf"(?:{I('fiscal|calendar')}[-\s]+)?{I('quarter')}(?!s|\w)"
+                    rf"(?:{I('fiscal|calendar')}[-\s]+)?{I('quarter')}(?!s|\w|-\w)"
                     rf"(?:\s+{I('of')}\s+(?:(?P<y>{year})|(?P<rely>{I('this|last|next|the previous|the prior|the current|the')})\s+{I('year')}"
                     rf"|{I('fiscal')}\s+(?P<fy>{year})){E})?"),
         ("qnum", rf"{B}(?:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)(?:\s*(?P<y>{year}))?{E}"),
@@ -186,9 +186,14 @@ def _build_patterns(R: _Rules) -> None:
         ("dur", rf"{B}(?:(?P<det>{I('the|these|those|this|that|its|their|his|her|each of the|all')})\s+)?"
                 rf"(?:(?P<rel>{I('past|last|next|first|coming|previous|final|latest|following|recent|remaining|same|initial|ensuing|preceding|prior|second|few|other')})\s+)?"
                 rf"(?P<n>{num})(?:\s*(?:to|or|-|and)\s*(?P<n2>{num}))?(?:\s+(?P<more>{I('more|additional|straight|consecutive|full|long|successive')}))?"
-                rf"[\s-]+(?P<u>{unit})(?:-(?P<long>{I('long|old')}))?(?:\s+(?P<orso>{I('or so|and a half')}))?{E}"),
-        ("bare", rf"{B}(?:(?P<rel>{I('recent|past|coming|next|last|previous|the past|the last|the next|the coming|the previous|the past few|the last few|the next few|the coming')})\s+)?"
-                 rf"(?P<u>{I('years|months|weeks|days|decades|hours|minutes|centuries|quarters|months and years|weeks and months|days and weeks')}){E}"),
+                rf"[\s-]+(?P<u>{unit})(?:-(?P<long>{I('long|old')}))?(?:\s+(?P<orso>{I('or so|and a half')}))?{E}(?!-\w)"),
+        ("bare", rf"{B}(?:(?P<rel>{I('recent|past|coming|next|last|previous|the past|the last|the next|the coming|the previous|the past few|the last few|the next few|the coming|the')})\s+)?"
+                 rf"(?P<u>{I('years|months|weeks|days|decades|hours|minutes|centuries|quarters|months and years|weeks and months|days and weeks')})(?:\s+(?P<ahead>{I('ahead|to come')}))?{E}"),
+        ("yearend", rf"{B}(?:{I('the')}\s+)?(?:{I('year')}[-\s]{I('end')}|(?i:year['’]s)\s+{I('end')}|{I('end of the year')}){E}(?!-\w)"),
+        ("yearago", rf"{B}(?:(?P<det>{I('the')})\s+)?(?:{I('comparable|corresponding|same')}\s+)?(?P<w>{I('year-earlier|year-ago|year earlier|year ago')})"
+                    rf"(?:\s+(?P<u>{I('period|quarter|nine months|six months|first half|second half|results|level|figure|figures')}))?{E}"),
+        ("period", rf"{B}(?P<det>{I('the')})\s+(?:(?P<w>{I('latest|comparable|same|current|recent|just-ended|corresponding')})|(?P<y>{year}))\s+{I('period')}{E}"),
+        ("fullyear", rf"{B}{I('the')}\s+(?:(?P<w>{I('latest|current|previous|prior|next|full|entire|whole')})\s+)?(?:{I('fiscal')}\s+)?{I('year')}{E}(?=\s*(?:'s|’s)?)(?<=[Yy]ear)"),
         ("ref", rf"{B}(?P<w>{_alt(R.refs, ci=True)}){E}"),
         ("set", rf"{B}(?:{I('every|each')}\s+(?:{I('other')}\s+)?(?P<u>{unit_sing}|{wd_full}|{month_full}|{season}|{part})"
                 rf"|(?P<w>{_alt(R.sets, ci=True)})|(?P<per>{I('a|an|per')})\s+(?P<u2>{I('day|week|month|year|hour|quarter|night')})){E}"),
@@ -384,6 +389,10 @@ def _check(kind: str, m: re.Match, text: str, R: _Rules) -> bool:
             return False
         if re.search(r"\d\s*(?:to|and|-|–)\s*$", before) and not re.search(r"(?:1[5-9]|20)\d\d\s*(?:to|and|-|–)\s*$", before):
             return False
+        pw = re.search(r"([A-Z][\w.&-]*)\s+$", before)
+        if pw and pw.group(1).lower().rstrip(".") not in PREP_BEFORE_MONTH | {"the", "but", "fiscal", "calendar", "spring", "summer", "fall", "autumn", "winter", "late", "early", "mid", "yet", "then", "while", "when", "circa", "about", "around"} \
+                and pw.group(1).lower() not in R.months and not re.search(r"(?:^|[.!?\n\"“]\s*)" + re.escape(pw.group(1)) + r"\s+$", text[max(0, m.start() - 30):m.start()]):
+            return False
         if y < 1800 and not re.search(r"(?i)\b(?:in|since|by|of|from|until)\s+$", before):
             return False
         return True
@@ -419,17 +428,34 @@ def _check(kind: str, m: re.Match, text: str, R: _Rules) -> bool:
         return not re.match(r"\s+of\b", text[m.end():m.end() + 5])
     if kind == "weekday":
         return True
+    if kind == "relunit":
+        return not g["u"][0].isupper() or g["u"].isupper()
     if kind == "theunit":
         u = g["u"].lower()
         after = text[m.end():m.end() + 14]
+        before = text[max(0, m.start() - 16):m.start()]
         if re.match(r"\s+(?:of|before|after|when|that|in\s+which|to\s+come|ahead)\b", after):
             return False
-        if u in ("day", "night", "morning", "evening", "afternoon"):
-            return False
+        if u == "day":
+            return bool(re.search(r"(?i)\b(?:later|earlier)\s+in\s+$", before))
+        if u in ("night", "morning", "evening", "afternoon"):
+            return bool(re.search(r"(?i)\b(?:in|during|overnight|through)\s+$", before))
+        if re.match(r"['’]s\b", after):
+            return True
         return bool(re.search(r"(?i)\b(?:in|for|during|of|through|throughout|over|earlier|later|this|since|until|by|at|into|within)\s+$",
                               text[max(0, m.start() - 14):m.start()]))
+    if kind == "fullyear":
+        return bool(g.get("w")) or "fiscal" in m.group(0).lower()
     if kind == "dur":
         n, u = (g["n"] or "").lower(), g["u"].lower()
+        after = text[m.end():m.end() + 8]
+        if (g.get("long") or "").lower() == "old" or re.match(r"\s+old\b", after):
+            return False
+        if u.startswith("quarter") and re.match(r"\s+of\b", after):
+            return False
+        if n in ("a", "an") and not (g.get("det") or g.get("rel")) and \
+                re.search(r"(?:\d|\bmillion|\bbillion|\bthousand|\bhundred|[a-z]{2,}s)\s+$", text[max(0, m.start() - 12):m.start()]):
+            return False
         if u.startswith("second") and not re.match(r"\d", n) and n in ("a", "an", "one"):
             return False
         if u.startswith("night") and n in ("a", "an", "one") and not g.get("det"):
@@ -455,6 +481,8 @@ def _check(kind: str, m: re.Match, text: str, R: _Rules) -> bool:
             return False
         return True
     if kind == "bare":
+        if (g.get("rel") or "").lower() == "the":
+            return bool(g.get("ahead")) or bool(re.search(r"(?i)\b(?:over|through|throughout|during)\s+$", text[max(0, m.start() - 12):m.start()]))
         if g.get("rel"):
             return True
         prev = text[max(0, m.start() - 16):m.start()]
@@ -466,6 +494,12 @@ def _check(kind: str, m: re.Match, text: str, R: _Rules) -> bool:
             return False
         if w == "the past" and re.match(r"\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten)\b", text[m.end():m.end() + 9]):
             return True
+        if w in ("current", "recent", "future"):
+            nxt = re.match(r"\s+([a-z][\w-]*)", text[m.end():m.end() + 20])
+            if not nxt or nxt.group(1) in ("account", "accounts", "affairs", "events", "of", "and", "or", "to", "is", "was"):
+                return False
+            if w == "recent" and re.search(r"(?i)\bmost\s+$", text[max(0, m.start() - 6):m.start()]):
+                return False
         if w == "now" and re.match(r"(?i)\s*that\b", text[m.end():m.end() + 6]):
             return False
         return True
@@ -473,6 +507,9 @@ def _check(kind: str, m: re.Match, text: str, R: _Rules) -> bool:
         if g.get("w") and g["w"][0].isupper():
             if re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]) or re.search(r"(?:\b[Tt]he|[A-Z]\w*)\s+$", text[max(0, m.start() - 6):m.start()]):
                 return False
+        if g.get("w") and re.match(r"\s+[a-z]", text[m.end():m.end() + 2]) and not re.match(
+                r"\s+(?:and|or|in|on|at|for|to|since|through|until|during|by|from|with|as|over|basis|but)\b", text[m.end():m.end() + 10]):
+            return False
         if g.get("per"):
             prev = text[max(0, m.start() - 24):m.start()]
             return bool(re.search(r"(?i)(?:\bonce|\btwice|\bthrice|\btimes|\bmillion|\bbillion|\bdollars|\d|%|\bpercent|\bhours|\bdays|\bmiles|\bbarrels)\s+$", prev))
@@ -539,13 +576,14 @@ def _sentence_window(text: str, s: int, e: int) -> str:
     return text[a + 1:b]
 
 
-def _future(text: str, f: _Found, R: _Rules) -> bool:
-    """True when the tense cue nearest to the expression in its sentence is a future one."""
+def _future(text: str, f: _Found, R: _Rules) -> bool | None:
+    """Tense of the cue nearest to the expression in its sentence: True future, False past,
+    None when no cue lies within 80 characters (callers then pick the nearest instance)."""
     a = max(text.rfind(". ", 0, f.start), text.rfind("\n", 0, f.start), text.rfind("? ", 0, f.start))
     ends = [i for i in (text.find(". ", f.end), text.find("\n", f.end)) if i >= 0]
     b = min(ends) if ends else len(text)
-    best, best_d = False, 10**9
-    for m in R.future_re.finditer(text, a + 1, b):
+    best, best_d = None, 10**9
+    for m in R.future_re.finditer(text, max(a + 1, f.start - 80), min(b, f.end + 80)):
         d = f.start - m.end() if m.end() <= f.start else m.start() - f.end
         if d < 0:
             continue
@@ -606,16 +644,19 @@ def _point(gran: str, d: Date, anchor: str, weekend: bool = False) -> _Res:
     return _Res("DATE", _fmt(gran, d, weekend), gran, _floor(d, gran), *_span(gran, d, weekend), anchor, weekend)
 
 
-def _month_year(mon: int, dct: Date | None, future: bool, rel: str = "") -> tuple[int | None, str]:
+def _month_year(mon: int, dct: Date | None, future: bool | None, rel: str = "") -> tuple[int | None, str]:
     if dct is None:
         return None, ""
     y = dct.year
     if rel in ("last", "past"):
-        return (y if mon < dct.month else y - 1), "published"
+        return y - 1, "published"
     if rel in ("next", "coming"):
-        return (y if mon > dct.month else y + 1), "published"
+        return y + 1, "published"
     if rel == "this":
         return y, "published"
+    if future is None:
+        diff = (mon - dct.month) % 12  # months ahead to the next instance
+        return (y + (1 if mon < dct.month else 0) if 0 < diff <= 2 else (y if mon <= dct.month else y - 1)), "published"
     if future:
         return (y if mon >= dct.month else y + 1), "published"
     return (y if mon <= dct.month else y - 1), "published"
@@ -662,7 +703,11 @@ def _resolve(f: _Found, text: str, st: _State, R: _Rules) -> _Res | None:  # noq
                 c = _safe_date(yy, mon, day)
                 if c and c.isoweekday() == R.weekdays[g["wd"].lower()]:
                     return _point("day", c, "published")
-        if _future(text, f, R):
+        tense = _future(text, f, R)
+        if tense is None:
+            opts = [c for c in (_safe_date(dct.year - 1, mon, day), cand, _safe_date(dct.year + 1, mon, day)) if c]
+            cand = min(opts, key=lambda c: abs((c - dct).days))
+        elif tense:
             if cand < dct - dt.timedelta(days=14):
                 cand = _safe_date(dct.year + 1, mon, day) or cand
         elif cand > dct + dt.timedelta(days=1):
@@ -847,7 +892,7 @@ def _resolve(f: _Found, text: str, st: _State, R: _Rules) -> _Res | None:  # noq
         rel = (g.get("rel") or "").lower()
         if rel in ("that", "the following", "the previous") and st.last is not None:
             a, anchor = st.last[1], st.last[2]
-            direction = -1 if rel == "the previous" else 1
+            direction = -2 if rel == "the previous" else 2 if rel == "the following" else 1
         elif dct is None:
             return _Res("DATE", f"XXXX-WXX-{wd}", "day")
         else:
@@ -856,10 +901,13 @@ def _resolve(f: _Found, text: str, st: _State, R: _Rules) -> _Res | None:  # noq
                 direction = -2
             elif rel in ("next", "coming", "this coming"):
                 direction = 2
-            elif rel == "this":
-                direction = 1 if _future(text, f, R) else -1
             else:
-                direction = 1 if _future(text, f, R) else -1
+                tense = _future(text, f, R)
+                if tense is None:
+                    diff0 = (wd - a.isoweekday()) % 7
+                    direction = 1 if 0 < diff0 <= 2 else -1
+                else:
+                    direction = 1 if tense else -1
         diff = (wd - a.isoweekday()) % 7
         if direction == 1:
             d = a + dt.timedelta(days=diff)
@@ -982,6 +1030,40 @@ def _resolve(f: _Found, text: str, st: _State, R: _Rules) -> _Res | None:  # noq
             r.anchor = "published"
         return r
 
+    if k == "yearend":
+        if dct is None:
+            return _Res("DATE", "XXXX", "year")
+        tense = _future(text, f, R)
+        y = dct.year - 1 if tense is False and dct.month <= 6 else dct.year
+        r = _point("year", Date(y, 1, 1), "published")
+        f.mod = f.mod or "END"
+        return r
+
+    if k in ("yearago", "period"):
+        w = (g.get("w") or "").lower()
+        last = st.last if (st.last is not None and f.start - st.last_pos < 600) else None
+        if k == "period" and g.get("y"):
+            y = int(g["y"])
+            if last and last[0] in ("quarter", "half"):
+                return _point(last[0], Date(y, last[1].month, 1), last[2])
+            return _point("year", Date(y, 1, 1), "")
+        back = w.startswith("year") or w in ("comparable", "corresponding")
+        if last and last[0] in ("quarter", "half", "month"):
+            d = last[1] - relativedelta(years=1) if back else last[1]
+            return _point(last[0], d, last[2])
+        if dct is None:
+            return _Res("DATE", "XXXX", "year")
+        if back:
+            return _point("year", Date(dct.year - 1, 1, 1), "published")
+        return _point("quarter", _floor(dct, "quarter") - STEP["quarter"], "published")
+
+    if k == "fullyear":
+        if dct is None:
+            return _Res("DATE", "XXXX", "year")
+        w = (g.get("w") or "").lower()
+        off = {"latest": -1, "previous": -1, "prior": -1, "next": 1}.get(w, 0)
+        return _point("year", Date(dct.year + off, 1, 1), "published")
+
     if k == "ref":
         typ, val = R.refs[re.sub(r"\s+", " ", g["w"].lower())]
         r = _Res(typ, val, "")
@@ -1059,7 +1141,10 @@ def _day_ref(day: str | None, dct: Date | None, text: str, f: _Found, R: _Rules)
     if wd is None:
         return dct
     diff = (wd - dct.isoweekday()) % 7
-    return dct + dt.timedelta(days=diff) if _future(text, f, R) else dct - dt.timedelta(days=(7 - diff) % 7)
+    tense = _future(text, f, R)
+    if tense is None:
+        tense = 0 < diff <= 2
+    return dct + dt.timedelta(days=diff) if tense else dct - dt.timedelta(days=(7 - diff) % 7)
 
 
 def _extract(text: str, st: _State) -> list[dict[str, Any]]:
