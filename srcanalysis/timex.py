@@ -217,8 +217,8 @@ def _build_patterns(R: _Rules) -> None:
 # ----------------------------------------------------------------------------- calendar helpers
 
 GRAN_ORDER = ["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
-UNIT_GRAN = {"D": "day", "W": "week", "WE": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade",
-             "CE": "century", "H": "day", "MIN": "day", "S": "day", "2W": "week"}
+UNIT_GRAN = {"D": "day", "W": "week", "WE": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "year",
+             "CE": "year", "H": "day", "MIN": "day", "S": "day", "2W": "week"}
 
 
 def _floor(d: Date, gran: str) -> Date:
@@ -704,9 +704,10 @@ def _resolve(f: _Found, text: str, st: _State, R: _Rules) -> _Res | None:  # noq
                 if c and c.isoweekday() == R.weekdays[g["wd"].lower()]:
                     return _point("day", c, "published")
         tense = _future(text, f, R)
-        if tense is None:
-            opts = [c for c in (_safe_date(dct.year - 1, mon, day), cand, _safe_date(dct.year + 1, mon, day)) if c]
-            cand = min(opts, key=lambda c: abs((c - dct).days))
+        opts = [c for c in (_safe_date(dct.year - 1, mon, day), cand, _safe_date(dct.year + 1, mon, day)) if c]
+        nearest = min(opts, key=lambda c: abs((c - dct).days))
+        if tense is None or abs((nearest - dct).days) <= 45:
+            cand = nearest
         elif tense:
             if cand < dct - dt.timedelta(days=14):
                 cand = _safe_date(dct.year + 1, mon, day) or cand
@@ -956,6 +957,8 @@ def _resolve(f: _Found, text: str, st: _State, R: _Rules) -> _Res | None:  # noq
                  "decade": "XXX", "century": "XX"}[gran]
             return _Res("DATE", x, gran)
         d = _floor(a, gran) + STEP[gran] * off if off >= 0 else _floor(a, gran) - STEP[gran] * (-off)
+        if weekend and off == 0 and a is dct and dct.isoweekday() < 6 and _future(text, f, R) is not True:
+            d = d - STEP["week"]
         if u == "day" and rel in ("the", "that", "same", "this") and not anaphoric:
             d = a
         r = _point(gran, d, anchor, weekend)
