@@ -35,6 +35,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Callable
 
+import numpy as np
 import pandas as pd
 from dateutil.relativedelta import relativedelta
 
@@ -80,6 +81,9 @@ class _Rules:
     future_re: re.Pattern
     year_blockers: set[str]
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    keywords: dict[str, set[str]] = field(default_factory=dict)
+    digit_gate: re.Pattern | None = None
+    pattern_gates: dict[str, tuple[str, ...]] = field(default_factory=dict)
     mod_re: re.Pattern | None = None
     prefilter: re.Pattern | None = None
 
@@ -203,6 +207,43 @@ def _build_patterns(R: _Rules) -> None:
         ("holiday", rf"{B}(?P<w>{_alt(R.holidays)}){E}"),
     ]
     R.patterns = [(k, re.compile(p)) for k, p in P]
+    # cheap keyword gates: a pattern only runs when a word (or digit shape) of one of its gate
+    # classes occurs in the text; words are looked up in a dict after one tokenising pass.
+    kw: dict[str, set[str]] = {}
+
+    def add(cls: str, words) -> None:
+        for w in words:
+            for tok in re.findall(r"[a-z]+", w.lower()):
+                kw.setdefault(tok, set()).add(cls)
+
+    add("month", [r["word"] for r in mrows])
+    add("wd", [r["word"] for r in wrows] + [r["word"] + "s" for r in wrows if r["abbrev"] == "0"])
+    add("unit", list(R.units) + ["century", "centuries"])
+    add("season", R.seasons)
+    add("relday", ["yesterday", "today", "tomorrow", "tonight", "overnight"])
+    add("part", ["morning", "afternoon", "evening", "night", "mornings", "afternoons", "evenings", "nights"])
+    add("ref", [w.split()[-1] for w in R.refs])
+    add("set", ["every", "each"] + list(R.sets))
+    add("spelled", ["nineteen", "thousand"])
+    add("holiday", [h.split()[-1] for h in R.holidays] + ["christmas", "halloween"])
+    add("fy", ["fy", "fiscal", "calendar", "financial"])
+    add("period", ["period", "year"])
+    add("half", ["half"])
+    add("q", ["quarter", "quarters"])
+    add("clock", ["noon", "midnight", "midday", "am", "pm", "a", "p"])
+    R.keywords = kw
+    R.digit_gate = re.compile(r"(?P<num4>(?<!\d)(?:1[5-9]|20)\d\d(?!\d))|(?P<clock>\d[:.]\d\d)|(?P<slash>\d/\d)"
+                              r"|(?P<decade>['’]\d0['’]?s\b)|(?P<q>\bQ[1-4]\b|\b[1-4]Q\b)")
+    R.pattern_gates = {
+        "iso": ("num4",), "numeric": ("slash",), "clock": ("clock",), "clock24": ("clock",), "noon": ("clock",),
+        "mdy": ("month",), "dmy": ("month",), "my": ("month",), "month": ("month",), "fiscal": ("num4",),
+        "year": ("num4",), "decade": ("decade", "num4", "unit"), "century": ("unit",), "season": ("season",),
+        "season_y": ("season",), "quarter": ("q",), "qnum": ("q",), "half": ("half",), "relday": ("relday",),
+        "relpart": ("relday", "part"), "weekday": ("wd",), "relunit": ("unit", "part"), "theunit": ("unit", "part"),
+        "beforeafter": ("unit", "part"), "ago": ("unit",), "dur": ("unit",), "bare": ("unit",),
+        "yearend": ("unit",), "yearago": ("unit",), "period": ("period",), "fullyear": ("unit",), "ref": ("ref",),
+        "set": ("set", "unit", "wd", "month", "season", "part"), "spelled": ("spelled",), "holiday": ("holiday",),
+    }
     mods = sorted(R.mods, key=len, reverse=True)
     R.mod_re = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<the>(?i:the)\s+)?(?P<mod>" + "|".join(
         re.escape(m).replace(r"\ ", r"\s+") for m in mods) + r")(?:\s*-\s*|\s+)$", re.I)
@@ -300,6 +341,12 @@ def _to_date(published: Any) -> Date | None:
             return None
     except (TypeError, ValueError):
         pass
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, Date):
+        return published
+    if isinstance(published, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", published):
+        return Date.fromisoformat(published)
     ts = pd.Timestamp(published)
     if ts is pd.NaT or pd.isna(ts):
         return None
@@ -524,9 +571,22 @@ def _check(kind: str, m: re.Match, text: str, R: _Rules) -> bool:
     return True
 
 
+_TOKEN = re.compile(r"[a-z]+")
+
+
 def _candidates(text: str, R: _Rules) -> list[_Found]:
     cands: list[tuple[int, int, int, str, re.Match]] = []
+    present: set[str] = set()
+    kw = R.keywords
+    for tok in set(_TOKEN.findall(text.lower())):
+        cls = kw.get(tok)
+        if cls:
+            present |= cls
+    for m in R.digit_gate.finditer(text):
+        present.add(m.lastgroup)
     for prio, (kind, rx) in enumerate(R.patterns):
+        if present.isdisjoint(R.pattern_gates.get(kind, ())):
+            continue
         for m in rx.finditer(text):
             if m.end() > m.start() and _check(kind, m, text, R):
                 cands.append((m.start(), m.end(), prio, kind, m))
@@ -1173,16 +1233,44 @@ def _extract(text: str, st: _State) -> list[dict[str, Any]]:
     return rows
 
 
+_NAT = np.datetime64("NaT", "ns")
+
+
+def _dt64(v: Any) -> np.datetime64:
+    if isinstance(v, Date) and 1678 <= v.year <= 2261:
+        return np.datetime64(v.isoformat(), "ns") if not isinstance(v, dt.datetime) else np.datetime64(v.date().isoformat(), "ns")
+    return _NAT
+
+
+def _arrays(rows: list[dict[str, Any]]) -> list[np.ndarray]:
+    out = []
+    for c in COLUMNS:
+        vals = [r[c] for r in rows]
+        if c in ("start", "end"):
+            out.append(np.array(vals, dtype="int64"))
+        elif c in ("begin", "end_date"):
+            out.append(np.array([_dt64(v) for v in vals], dtype="datetime64[ns]"))
+        else:
+            out.append(np.array(["" if v is None else str(v) for v in vals], dtype=object))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame(dict(zip(COLUMNS, _arrays([])))).astype({c: object for c in COLUMNS if c not in (
+        "start", "end", "begin", "end_date")})
+
+
 def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=COLUMNS)
-    df["start"] = df["start"].astype("int64")
-    df["end"] = df["end"].astype("int64")
-    for c in ("begin", "end_date"):
-        vals = [pd.Timestamp(v) if isinstance(v, Date) and 1678 <= v.year <= 2261 else pd.NaT for v in df[c]]
-        df[c] = pd.Series(vals, index=df.index, dtype="datetime64[ns]")
-    for c in ("text", "type", "value", "mod", "granularity", "anchor"):
-        df[c] = df[c].fillna("").astype(str)
-    return df
+    """Build the result frame (fast path: pandas' DataFrame constructor costs ~0.7 ms per call)."""
+    if not rows:
+        return _empty().copy(deep=False)  # safe: pandas copy-on-write
+    arrays = _arrays(rows)
+    try:
+        return pd.DataFrame._from_arrays(arrays, columns=_empty().columns, index=pd.RangeIndex(len(rows)),
+                                         verify_integrity=False)
+    except (AttributeError, TypeError):  # private constructor changed: fall back to the public one
+        return pd.DataFrame(dict(zip(COLUMNS, arrays)), columns=COLUMNS)
 
 
 def find_timexes(text: str, published: Any = None) -> pd.DataFrame:
