@@ -1,0 +1,209 @@
+"""find_reuse / reuse_summary / reuse charts on the seeds, the Wikinews sample and short real texts."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+import srcanalysis as sa
+from srcanalysis.plot_reuse import plot_reuse_matrix, plot_reused_share, reuse_html
+from srcanalysis.reuse import PASSAGE_COLUMNS, align_texts, candidate_pairs, find_reuse, reuse_summary, token_hash
+
+from conftest import DATA, SEEDS
+
+# Two short real-world paragraphs (AP style weather/court copy) used to build edited copies.
+COURT = ("A federal judge on Thursday blocked the state from enforcing its new voting law, ruling that "
+         "the requirement for photo identification placed an undue burden on elderly and disabled voters. "
+         "The judge said the state had failed to show that in-person voter fraud was a real problem. "
+         "Lawyers for the state said they would appeal the decision to the circuit court within days.")
+STORM = ("The storm knocked out power to more than 200,000 homes across the region overnight, and utility "
+         "crews warned that some customers could remain in the dark until the weekend. Schools in three "
+         "counties were closed on Friday as fallen trees blocked roads.")
+
+
+def norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.replace("“", '"').replace("”", '"').replace("’", "'")).strip()
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return sa.read_articles(SEEDS)
+
+
+@pytest.fixture(scope="module")
+def seed_passages(seeds):
+    return find_reuse(seeds)
+
+
+def test_every_pasted_seed_paragraph_found_and_credited(seeds, seed_passages):
+    timeline = seeds.loc[seeds["outlet"] == "The Trump Timeline"].iloc[0]
+    beast = seeds.loc[seeds["outlet"] == "The Daily Beast"].iloc[0]
+    # Paragraphs of the timeline entry that appear word for word in the Daily Beast story.
+    pasted = []
+    for m in re.finditer(r"[^\n]+", timeline["text"]):
+        para = m.group().strip()
+        if len(para.split()) >= 10 and norm(para) in norm(beast["text"]):
+            pasted.append((m.start(), m.end()))
+    assert len(pasted) >= 5
+    p = seed_passages
+    assert set(p["same_outlet"]) == {False}
+    t_is_a = p["article_a"] == timeline["article_id"]
+    t_start = p["a_start"].where(t_is_a, p["b_start"])
+    t_end = p["a_end"].where(t_is_a, p["b_end"])
+    for start, end in pasted:
+        hit = p[(t_start <= start + 1) & (t_end >= end - 1)]
+        assert len(hit) == 1, timeline["text"][start:end]
+        row = hit.iloc[0]
+        assert bool(row["credited"]) and row["earlier"] == "unknown" and row["kind"] == "verbatim"
+    # The consecutive pasted paragraphs come out as one passage, the lone sentence as another.
+    assert len(p) == 2
+    # The paraphrased (not pasted) lines of the timeline entry are not reported.
+    for line in ("The Pentagon and Russia have a narrow communications channel",
+                 "Flynn and Jared Kushner tried setting up"):
+        pos = timeline["text"].index(line)
+        assert not ((t_start <= pos) & (t_end > pos)).any()
+
+
+def test_offsets_point_into_original_text(seeds, seed_passages):
+    texts = dict(zip(seeds["article_id"], seeds["text"]))
+    for r in seed_passages.itertuples():
+        assert texts[r.article_a][r.a_start:r.a_end] == r.text_a
+        assert texts[r.article_b][r.b_start:r.b_end] == r.text_b
+        assert norm(r.text_a) == norm(r.text_b)
+        assert r.text_a.endswith(".")
+
+
+def test_unrelated_articles_yield_no_passages():
+    arts = sa.read_articles(DATA)
+    p = find_reuse(arts)
+    wiki = set(arts.loc[arts["outlet"] == "Wikinews", "article_id"])
+    assert len(wiki) >= 40
+    assert not (p["article_a"].isin(wiki) | p["article_b"].isin(wiki)).any()
+    assert len(p) == 2   # only the two seed passages
+
+
+def test_lightly_edited_copy_aligns_as_one_passage():
+    edited = (COURT.replace("Thursday", "Thursday afternoon").replace("undue", "unfair")
+              .replace(" The judge said the state had failed to show that in-person voter fraud was a real problem.", "")
+              .replace("appeal the decision", "appeal")
+              .replace(". Lawyers", ", and lawyers"))
+    edited = "In a setback for the governor, “" + edited.replace("would", "’d") + "”"
+    arts = pd.DataFrame({"article_id": ["wire", "paper"], "outlet": ["Wire Service", "Local Paper"],
+                         "published": pd.to_datetime(["2022-03-03 10:00", "2022-03-03 18:00"]),
+                         "text": ["Opening paragraph about the weather. " + COURT, STORM + "\n\n" + edited]})
+    p = find_reuse(arts)
+    assert len(p) == 1
+    r = p.iloc[0]
+    assert r["kind"] == "edited" and r["earlier"] == "a" and not r["credited"]
+    assert 0.75 <= r["similarity"] < 1
+    assert r["text_a"].startswith("A federal judge") and r["text_a"].endswith("within days.")
+    assert r["text_b"].lstrip("“").startswith("A federal judge") and "circuit court within days" in r["text_b"]
+
+
+def test_credit_is_found_next_to_the_later_copy():
+    arts = pd.DataFrame({"article_id": [1, 2, 3], "outlet": ["Wire Service", "Local Paper", "Other Daily"],
+                         "published": pd.to_datetime(["2022-03-03", "2022-03-04", "2022-03-05"]),
+                         "text": [COURT, STORM + "\n\n" + COURT + "\n\n(Wire Service)", "Briefly. " + COURT]})
+    p = find_reuse(arts).set_index(["article_a", "article_b"])
+    assert bool(p.loc[(1, 2), "credited"]) and not bool(p.loc[(1, 3), "credited"])
+    assert (p["earlier"] == "a").all()
+
+
+def test_boilerplate_shared_by_many_articles_is_not_reuse():
+    arts = sa.read_articles(DATA / "wikinews")
+    tagline = ("This story is published under a Creative Commons license; republish it freely with credit "
+               "to the original reporters and a link back to the source page of the story.")
+    many = pd.concat([arts, arts.assign(article_id=arts["article_id"] + "-b", text="Short note. " + arts["title"])])
+    many = many.assign(text=many["text"] + "\n\n" + tagline)
+    assert len(many) > 60
+    p = find_reuse(many)
+    assert not p["text_a"].str.contains("Creative Commons").any()
+
+
+def test_same_outlet_pairs_are_kept_and_marked():
+    arts = pd.DataFrame({"article_id": ["v1", "v2"], "outlet": ["Wire Service"] * 2, "published": pd.NaT,
+                         "text": [COURT, COURT + " Updates with reaction."]})
+    p = find_reuse(arts)
+    assert len(p) == 1 and bool(p["same_outlet"].iloc[0]) and not bool(p["credited"].iloc[0])
+
+
+def test_empty_results_keep_columns():
+    none = find_reuse(pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "published": pd.NaT,
+                                    "text": [COURT, STORM]}))
+    assert list(none.columns) == PASSAGE_COLUMNS and len(none) == 0
+    empty = find_reuse(pd.DataFrame({"article_id": [], "outlet": [], "published": [], "text": []}))
+    assert list(empty.columns) == PASSAGE_COLUMNS and len(empty) == 0
+    with pytest.raises(TypeError, match="unknown find_reuse options"):
+        find_reuse(pd.DataFrame({"article_id": [], "text": []}), ngrams=4)
+    with pytest.raises(ValueError, match="engine"):
+        find_reuse(pd.DataFrame({"article_id": [], "text": []}), engine="dask")
+
+
+def test_candidate_index_skips_pairs_with_too_few_shared_ngrams():
+    other = "The council approved the budget on Monday after a long debate about library funding."
+    pairs = candidate_pairs([COURT, STORM, "Briefly: " + COURT, other + " The storm knocked out power to homes."])
+    assert pairs[["a", "b"]].values.tolist() == [[0, 2]]
+
+
+def test_hash_is_deterministic_across_processes():
+    code = "from srcanalysis.reuse import token_hash; print(token_hash('pentagon'))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert int(out) == token_hash("pentagon")
+
+
+def test_align_texts_ignores_quote_style_and_case():
+    a = "He said: \"We will not back down,\" and left the room without taking questions from reporters."
+    b = "HE SAID: “WE WILL NOT BACK DOWN,” AND LEFT THE ROOM WITHOUT TAKING QUESTIONS FROM REPORTERS."
+    (p,) = align_texts(a, b)
+    assert p[0] == 0 and p[1] == len(a) and p[6] is True
+
+
+def test_reuse_summary_on_seeds(seeds, seed_passages):
+    s = reuse_summary(seeds, seed_passages)
+    arts, links, matrix = s
+    row = arts.set_index("outlet").loc["The Trump Timeline"]
+    beast = arts.set_index("outlet").loc["The Daily Beast"]
+    # The timeline pasted about half its words from the Daily Beast, and credited it.
+    assert 0.4 < row["reused_share"] <= row["credited_share"] + 1e-9 < 0.9
+    assert row["sources"] == "The Daily Beast"
+    assert beast["reused_words"] == 0
+    assert matrix.loc["The Trump Timeline", "The Daily Beast"] == row["reused_words"]
+    assert matrix.loc["The Daily Beast", "The Trump Timeline"] == 0
+    assert set(links["direction"]) == {"credit"}
+
+
+def test_reuse_summary_dated_and_undirected():
+    arts = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Z"],
+                         "published": pd.to_datetime(["2022-01-01", "2022-01-02", None]),
+                         "text": [COURT, "Briefly. " + COURT, STORM + " " + COURT]})
+    s = reuse_summary(arts, find_reuse(arts))
+    per = s.articles.set_index("article_id")
+    assert per.loc["b", "reused_words"] == len(re.findall(r"\w+", COURT)) and per.loc["a", "reused_words"] == 0
+    assert per.loc["c", "reused_words"] == 0 and per.loc["c", "shared_words"] > 0
+    assert s.matrix.loc["Y", "X"] > 0 and s.matrix.loc["X", "Y"] == 0
+
+
+def test_charts_and_html_view(seeds, seed_passages):
+    s = reuse_summary(seeds, seed_passages)
+    ax = plot_reuse_matrix(s)
+    assert ax.get_title(loc="left").startswith("The Trump Timeline took the most words from The Daily Beast")
+    ax2 = plot_reused_share(s)
+    assert re.match(r"The Trump Timeline took \d+% of its words", ax2.get_title(loc="left"))
+    plt.close("all")
+    ids = seeds["article_id"].tolist()
+    view = reuse_html(seeds, seed_passages, ids[0], ids[1])
+    html = str(view)
+    assert view._repr_html_() == html
+    assert html.count("<mark") == 4 and "2 shared passages" in html
+    assert "Everyone knew where it was coming from" in html
+
+
+def test_spark_engine_names_extra_when_pyspark_missing(monkeypatch):
+    import srcanalysis.reuse_spark as rs
+    monkeypatch.setitem(sys.modules, "pyspark", None)
+    with pytest.raises(ImportError, match=r"srcanalysis\[spark\]"):
+        rs._pyspark()
