@@ -1,10 +1,218 @@
-"""Timelines and gaps (placeholder until the timeline issue lands)."""
+"""Timelines of dated event mentions and the gaps between them.
+
+``timeline(sentences)`` runs the time-expression engine over each article's sentences in
+order (so "the following month" resolves against the previous sentence's "early December")
+and keeps one row per dated mention. ``timeline_gaps`` finds the stretches of the story's
+span that no mention covers and summarises the reporting lag.
+
+Example:
+    >>> import pandas as pd
+    >>> sents = pd.DataFrame({
+    ...     "article_id": ["a", "a"], "outlet": ["Beast", "Beast"],
+    ...     "published": pd.to_datetime(["2017-04-01", "2017-04-01"]),
+    ...     "sentence": [0, 1], "start": [0, 40], "end": [39, 80],
+    ...     "text": ["Kushner sought a channel in early December.",
+    ...              "The following month, Prince met a Putin ally."]})
+    >>> tl = timeline(sents)
+    >>> tl[["expression", "value"]].values.tolist()
+    [['early December', '2016-12'], ['The following month', '2017-01']]
+    >>> int(tl["lag"].iloc[1].days)
+    60
+"""
 from __future__ import annotations
 
+from typing import Any, Iterable
 
-def timeline(sentences):
-    raise NotImplementedError("timeline lands with the timeline issue")
+import pandas as pd
+
+from .timex import _extract, _State, _to_date, infer_published
+
+TIMELINE_COLUMNS = [
+    "article_id", "outlet", "published", "sentence", "sentence_text", "expression", "expr_start", "expr_end",
+    "type", "value", "mod", "granularity", "anchor", "begin", "end", "lag",
+]
+
+GRANULARITY_ORDER = ["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
 
 
-def timeline_gaps(timeline, min_gap=None):
-    raise NotImplementedError("timeline_gaps lands with the timeline issue")
+def _col(df: pd.DataFrame, name: str, default: Any = "") -> pd.Series:
+    return df[name] if name in df.columns else pd.Series([default] * len(df), index=df.index)
+
+
+def timeline(sentences: pd.DataFrame, *, infer: bool = False, include_durations: bool = True) -> pd.DataFrame:
+    """One row per dated event mention, in article and sentence order.
+
+    Args:
+        sentences: Sentence frame (``article_id, outlet, published, sentence, text`` are used;
+            ``start`` gives article offsets when present). Sentences of one article are processed
+            in ``sentence`` order and anaphora carry across them.
+        infer: When an article's ``published`` is missing, use :func:`infer_published` on its
+            text (the earliest date consistent with the absolute dates it mentions) instead of
+            leaving relative expressions unresolved. Off by default: no invented dates.
+        include_durations: Keep anchored durations ("the past three months", "in recent weeks")
+            whose interval is known; they are typed ``DURATION``.
+
+    Returns:
+        Columns ``article_id, outlet, published, sentence, sentence_text, expression,
+        expr_start, expr_end`` (article offsets when the input has ``start``), ``type, value,
+        mod, granularity, anchor, begin, end`` (first and last day of the event interval) and
+        ``lag`` = published minus event end (Timedelta, NaT when either is unknown; negative for
+        events announced ahead). Mentions that cannot be placed on a calendar (``PAST_REF``,
+        sets, durations without anchor, yearless dates without publication date) are left out.
+    """
+    rows: list[dict[str, Any]] = []
+    if sentences is None or len(sentences) == 0:
+        return _empty()
+    df = sentences.reset_index(drop=True)
+    order = ["article_id", "sentence"] if "sentence" in df.columns else ["article_id"]
+    df = df.assign(_pos=range(len(df))).sort_values(order + ["_pos"], kind="stable")
+    starts = _col(df, "start", 0)
+    outlets = _col(df, "outlet", "")
+    pubs = _col(df, "published", pd.NaT)
+    sent_ids = _col(df, "sentence", 0)
+    for aid, idx in df.groupby("article_id", sort=False).groups.items():
+        part = df.loc[idx]
+        pub = pd.to_datetime(pubs.loc[idx].iloc[0], errors="coerce") if len(idx) else pd.NaT
+        if pd.isna(pub) and infer:
+            pub = infer_published(" ".join(part["text"].astype(str)))
+        st = _State(_to_date(pub))
+        for i in idx:
+            text = str(df.at[i, "text"]) if pd.notna(df.at[i, "text"]) else ""
+            for r in _extract(text, st):
+                if r["begin"] is None or r["type"] == "SET":
+                    continue
+                if r["type"] == "DURATION" and not include_durations:
+                    continue
+                if str(r["value"]).endswith("_REF"):
+                    continue
+                off = int(starts.at[i]) if pd.notna(starts.at[i]) else 0
+                rows.append({
+                    "article_id": aid, "outlet": outlets.at[i], "published": pub, "sentence": sent_ids.at[i],
+                    "sentence_text": text, "expression": r["text"], "expr_start": off + r["start"],
+                    "expr_end": off + r["end"], "type": r["type"], "value": r["value"], "mod": r["mod"],
+                    "granularity": r["granularity"], "anchor": r["anchor"],
+                    "begin": pd.Timestamp(r["begin"]), "end": pd.Timestamp(r["end_date"]),
+                })
+    if not rows:
+        return _empty()
+    out = pd.DataFrame(rows)
+    out["published"] = pd.to_datetime(out["published"], errors="coerce").astype("datetime64[ns]")
+    out["begin"] = pd.to_datetime(out["begin"]).astype("datetime64[ns]")
+    out["end"] = pd.to_datetime(out["end"]).astype("datetime64[ns]")
+    out["lag"] = out["published"] - out["end"]
+    return out[TIMELINE_COLUMNS].reset_index(drop=True)
+
+
+def _empty() -> pd.DataFrame:
+    df = pd.DataFrame({c: pd.Series(dtype=object) for c in TIMELINE_COLUMNS})
+    for c in ("published", "begin", "end"):
+        df[c] = pd.Series(dtype="datetime64[ns]")
+    df["lag"] = pd.Series(dtype="timedelta64[ns]")
+    for c in ("sentence", "expr_start", "expr_end"):
+        df[c] = pd.Series(dtype="int64")
+    return df
+
+
+def _coverage_events(tl: pd.DataFrame, types: Iterable[str], max_granularity: str) -> pd.DataFrame:
+    keep = GRANULARITY_ORDER[: GRANULARITY_ORDER.index(max_granularity) + 1]
+    ev = tl[tl["type"].isin(list(types)) & tl["granularity"].isin(keep) & tl["begin"].notna() & tl["end"].notna()]
+    return ev.sort_values(["begin", "end"])
+
+
+def timeline_gaps(
+    timeline: pd.DataFrame,
+    min_gap: str | pd.Timedelta = "30D",
+    *,
+    types: Iterable[str] = ("DATE", "TIME"),
+    max_granularity: str = "quarter",
+    span: tuple[Any, Any] | None = None,
+) -> pd.DataFrame:
+    """Stretches of the story's span that no dated event mention covers.
+
+    The story span runs from the earliest event ``begin`` to the latest event ``end`` (or the
+    given ``span``). Events coarser than ``max_granularity`` ("In 2015", "the 1990s") neither set
+    the span nor cover it, since a year-long bar would hide every gap inside it.
+
+    Args:
+        timeline: Output of :func:`timeline`.
+        min_gap: Shortest uncovered stretch to report (pandas Timedelta string, e.g. ``"30D"``).
+        types: TIMEX3 types whose intervals count as coverage (durations are left out by default).
+        max_granularity: Coarsest granularity that counts (``"day"`` … ``"century"``).
+        span: Optional ``(start, end)`` to clip the story span.
+
+    Returns:
+        One row per gap, longest first: ``start`` (first uncovered day), ``end`` (last uncovered
+        day), ``length`` (Timedelta, whole days), ``days`` (int), ``before`` / ``after`` (the
+        expressions whose intervals bound the gap) and ``label`` ("74 days with no dated event").
+        ``attrs["lag"]`` holds the per-outlet reporting-lag summary as records (see :func:`lag_summary`) (``outlet, events,
+        median_days, mean_days, min_days, max_days``, over events with a known lag) and
+        ``attrs["span"]`` the story span.
+
+    Example:
+        >>> import pandas as pd
+        >>> tl = pd.DataFrame({"type": ["DATE", "DATE"], "granularity": ["day", "month"],
+        ...     "begin": pd.to_datetime(["2016-12-01", "2017-02-01"]),
+        ...     "end": pd.to_datetime(["2016-12-10", "2017-02-28"]), "expression": ["early December", "February"],
+        ...     "outlet": ["X", "X"], "lag": pd.to_timedelta([100, 40], unit="D")})
+        >>> g = timeline_gaps(tl, "30D")
+        >>> g[["start", "end", "days"]].astype(str).values.tolist()
+        [['2016-12-11', '2017-01-31', '52']]
+    """
+    min_gap = pd.Timedelta(min_gap)
+    cols = ["start", "end", "length", "days", "before", "after", "label"]
+    ev = _coverage_events(timeline, types, max_granularity) if len(timeline) else timeline
+    gaps: list[dict[str, Any]] = []
+    story = (pd.NaT, pd.NaT)
+    if len(ev):
+        lo, hi = ev["begin"].min(), ev["end"].max()
+        if span is not None:
+            lo, hi = max(lo, pd.Timestamp(span[0])), min(hi, pd.Timestamp(span[1]))
+        story = (lo, hi)
+        covered_to = None
+        last_expr = ""
+        for b, e, x in zip(ev["begin"], ev["end"], ev["expression"]):
+            b, e = max(b, lo), min(e, hi)
+            if e < b:
+                continue
+            if covered_to is not None and b > covered_to + pd.Timedelta(days=1):
+                g0, g1 = covered_to + pd.Timedelta(days=1), b - pd.Timedelta(days=1)
+                length = g1 - g0 + pd.Timedelta(days=1)
+                if length >= min_gap:
+                    gaps.append({"start": g0, "end": g1, "length": length, "days": int(length.days),
+                                 "before": last_expr, "after": x,
+                                 "label": f"{int(length.days)} days with no dated event"})
+            if covered_to is None or e > covered_to:
+                covered_to, last_expr = e, x
+    out = pd.DataFrame(gaps, columns=cols)
+    if len(out):
+        out = out.sort_values("length", ascending=False, kind="stable").reset_index(drop=True)
+    out["start"] = pd.to_datetime(out["start"]).astype("datetime64[ns]")
+    out["end"] = pd.to_datetime(out["end"]).astype("datetime64[ns]")
+    out["length"] = pd.to_timedelta(out["length"]).astype("timedelta64[ns]")
+    out["days"] = out["days"].astype("int64")
+    out.attrs["lag"] = lag_summary(timeline).to_dict("records")
+    out.attrs["span"] = story
+    return out
+
+
+def lag_summary(timeline: pd.DataFrame) -> pd.DataFrame:
+    """Reporting lag per outlet: how many days after the event end it was published.
+
+    Returns columns ``outlet, events, median_days, mean_days, min_days, max_days`` over the
+    events whose lag is known.
+    """
+    cols = ["outlet", "events", "median_days", "mean_days", "min_days", "max_days"]
+    if len(timeline) == 0 or "lag" not in timeline.columns:
+        return pd.DataFrame(columns=cols)
+    t = timeline[timeline["lag"].notna()]
+    if not len(t):
+        return pd.DataFrame(columns=cols)
+    days = t["lag"].dt.total_seconds() / 86400.0
+    outlet = t["outlet"].fillna("").astype(str) if "outlet" in t.columns else pd.Series("", index=t.index)
+    g = days.groupby(outlet)
+    out = pd.DataFrame({"events": g.size(), "median_days": g.median(), "mean_days": g.mean(),
+                        "min_days": g.min(), "max_days": g.max()}).reset_index(names="outlet")
+    return out[cols]
+
+
+__all__ = ["timeline", "timeline_gaps", "lag_summary", "TIMELINE_COLUMNS"]

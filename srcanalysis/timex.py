@@ -321,16 +321,24 @@ def _span(gran: str, d: Date, weekend: bool = False) -> tuple[Date, Date]:
     return b, b + STEP[gran] - dt.timedelta(days=1)
 
 
-def _narrow(b: Date, e: Date, mod: str) -> tuple[Date, Date]:
-    n = (e - b).days + 1
-    if n < 3 or mod not in ("START", "MID", "END"):
+def _narrow(b: Date, e: Date, mod: str, gran: str = "") -> tuple[Date, Date]:
+    """Keep the START / MID / END third of the interval ``[b, e]`` (calendar-aware)."""
+    if mod not in ("START", "MID", "END") or (e - b).days < 2:
         return b, e
-    third = n // 3
-    if mod == "START":
-        return b, b + dt.timedelta(days=third - 1)
-    if mod == "END":
-        return e - dt.timedelta(days=third - 1), e
-    return b + dt.timedelta(days=third), e - dt.timedelta(days=third)
+    i = ("START", "MID", "END").index(mod)
+    one = dt.timedelta(days=1)
+    if gran == "month":
+        cuts = [b, b.replace(day=11), b.replace(day=21), e + one]
+    elif gran in ("year", "season", "quarter", "half"):
+        months = 12 if gran == "year" else 6 if gran == "half" else 3
+        step = months // 3
+        cuts = [b + relativedelta(months=step * k) for k in range(3)] + [e + one]
+    elif gran == "decade":
+        cuts = [b, b.replace(year=b.year + 4), b.replace(year=b.year + 7), e + one]
+    else:
+        n = (e - b).days + 1
+        cuts = [b, b + dt.timedelta(days=n // 3), b + dt.timedelta(days=n - n // 3), e + one]
+    return cuts[i], cuts[i + 1] - one
 
 
 def _to_date(published: Any) -> Date | None:
@@ -1222,7 +1230,7 @@ def _extract(text: str, st: _State) -> list[dict[str, Any]]:
         mod = f.mod
         begin, end = r.begin, r.end
         if begin is not None and end is not None and mod:
-            begin, end = _narrow(begin, end, mod)
+            begin, end = _narrow(begin, end, mod, r.gran)
         if r.type in ("DATE", "TIME") and r.point is not None and r.gran in GRAN_ORDER:
             st.last = (r.gran, r.point, text[f.start:f.end])
             st.last_pos = f.start
@@ -1322,7 +1330,7 @@ def infer_published(text: str) -> pd.Timestamp:
             continue
         if _future(text, f, R):
             continue
-        b = _narrow(r.begin, r.end, f.mod)[0] if f.mod else r.begin
+        b = _narrow(r.begin, r.end, f.mod, r.gran)[0] if f.mod else r.begin
         if best is None or b > best:
             best = b
     return pd.Timestamp(best) if best else pd.NaT

@@ -1,0 +1,99 @@
+"""Timelines across sentences, gaps and reporting lag."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from srcanalysis.timeline import TIMELINE_COLUMNS, lag_summary, timeline, timeline_gaps
+
+
+def frame(texts, published="2017-04-01", article="a", outlet="The Daily Beast"):
+    n = len(texts)
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    return pd.DataFrame({
+        "article_id": [article] * n, "outlet": [outlet] * n,
+        "published": pd.to_datetime([published] * n), "paragraph": [0] * n, "sentence": list(range(n)),
+        "start": starts, "end": [s + len(t) for s, t in zip(starts, texts)], "text": texts,
+    })
+
+
+def test_anaphora_across_sentences():
+    tl = timeline(frame(["Kushner reportedly sought in early December to route around U.S. intelligence.",
+                         "The following month, Erik Prince met with a Putin confidante."]))
+    assert list(tl.columns) == TIMELINE_COLUMNS
+    assert tl["value"].tolist() == ["2016-12", "2017-01"]
+    assert tl["sentence"].tolist() == [0, 1]
+    assert tl.loc[1, "anchor"] == "early December"
+    assert tl.loc[1, "lag"] == pd.Timestamp("2017-04-01") - pd.Timestamp("2017-01-31")
+
+
+def test_sentences_processed_in_order_even_when_shuffled():
+    f = frame(["In early December, talks began.", "That day, nothing happened.", "The next month, Prince met him."])
+    tl = timeline(f.iloc[::-1])
+    assert tl["expression"].tolist() == ["early December", "That day", "The next month"]
+
+
+def test_expression_offsets_are_article_offsets():
+    texts = ["Nothing dated.", "On Feb. 14, Trump fired him."]
+    f = frame(texts)
+    article = " ".join(texts)
+    tl = timeline(f)
+    r = tl.iloc[0]
+    assert article[r["expr_start"]:r["expr_end"]] == "Feb. 14"
+
+
+def test_reference_only_mentions_left_out_and_unknown_lag():
+    tl = timeline(frame(["He is now in Moscow.", "In 2015, Russia sent its military to Syria."], published=None))
+    assert tl["expression"].tolist() == ["2015"]
+    assert pd.isna(tl.loc[0, "lag"]) and pd.isna(tl.loc[0, "published"])
+
+
+def test_infer_fills_missing_publication_date():
+    f = frame(["On March 3, 2016, he spoke.", "Two days later, he left."], published=None)
+    assert timeline(f)["value"].tolist() == ["2016-03-03", "2016-03-05"]
+    tl = timeline(f, infer=True)
+    assert tl["published"].iloc[0] == pd.Timestamp("2016-03-03")  # latest absolute date mentioned
+
+
+def test_seed_sentences_timeline(seed_sentences):
+    s = seed_sentences.copy()
+    s["published"] = pd.Timestamp("2017-04-01")
+    tl = timeline(s)
+    by_expr = dict(zip(tl["expression"], tl["value"]))
+    assert by_expr["late January"] == "2017-01"
+    assert by_expr["Feb. 14"] == "2017-02-14"
+    assert by_expr["last fall"] == "2016-FA"
+    assert by_expr["The following month"] == "2017-01"
+    assert (tl.loc[tl["expression"] == "Feb. 14", "lag"] == pd.Timedelta(days=46)).all()
+
+
+def test_empty_input():
+    assert list(timeline(frame([]).iloc[0:0]).columns) == TIMELINE_COLUMNS
+    g = timeline_gaps(timeline(frame(["Nothing."])))
+    assert len(g) == 0 and list(g.columns)[:3] == ["start", "end", "length"]
+
+
+def test_gaps_between_events():
+    tl = timeline(frame(["In early December, the plan took shape.", "On Feb. 14, Trump fired him.",
+                         "In 2015, Russia sent its military to Syria."]))
+    g = timeline_gaps(tl, "30D")
+    assert len(g) == 1
+    gap = g.iloc[0]
+    assert gap["start"] == pd.Timestamp("2016-12-11") and gap["end"] == pd.Timestamp("2017-02-13")
+    assert gap["days"] == 65 and gap["before"] == "early December" and gap["after"] == "Feb. 14"
+    # the year-long "2015" neither covers nor stretches the span by default
+    assert g.attrs["span"] == (pd.Timestamp("2016-12-01"), pd.Timestamp("2017-02-14"))
+    assert timeline_gaps(tl, "90D").empty
+    wide = timeline_gaps(tl, "30D", max_granularity="year")
+    assert wide["days"].max() > 300
+
+
+def test_lag_summary_per_outlet():
+    tl = pd.concat([timeline(frame(["On Feb. 14, Trump fired him."], article="a", outlet="A")),
+                    timeline(frame(["On Feb. 14, Trump fired him."], published="2017-02-15", article="b", outlet="B"))])
+    s = lag_summary(tl).set_index("outlet")
+    assert s.loc["A", "median_days"] == 46 and s.loc["B", "median_days"] == 1
+    assert timeline_gaps(tl).attrs["lag"][0]["outlet"] == "A"

@@ -1,0 +1,177 @@
+"""Time expressions: extents, TIMEX3 values and intervals on real sentences and the seeds."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from srcanalysis.timex import COLUMNS, find_timexes, infer_published
+
+from conftest import BEAST_SEED, TIMELINE_SEED, require_devdata
+
+PUB = "2017-04-01"
+
+
+def one(txt, published=PUB, **match):
+    df = find_timexes(txt, published)
+    for k, v in match.items():
+        df = df[df[k] == v]
+    assert len(df) == 1, find_timexes(txt, published)[["text", "value"]]
+    return df.iloc[0]
+
+
+def values(text, published=PUB):
+    return find_timexes(text, published)[["text", "value"]].values.tolist()
+
+
+# --- seeds --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def beast():
+    return BEAST_SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def trump_timeline():
+    return TIMELINE_SEED.read_text(encoding="utf-8")
+
+
+def test_seed_late_january_is_end_of_january(trump_timeline):
+    r = one(trump_timeline, text="late January")
+    assert (r["value"], r["mod"], r["granularity"]) == ("2017-01", "END", "month")
+    assert r["begin"] == pd.Timestamp("2017-01-21") and r["end_date"] == pd.Timestamp("2017-01-31")
+    assert trump_timeline[r["start"]:r["end"]] == "late January"
+
+
+def test_seed_feb_14_in_2017(beast):
+    r = one(beast, text="Feb. 14")
+    assert r["value"] == "2017-02-14" and r["begin"] == r["end_date"] == pd.Timestamp("2017-02-14")
+    assert r["anchor"] == "published"
+
+
+def test_seed_years_and_last_fall(beast):
+    df = find_timexes(beast, PUB)
+    assert set(df.loc[df["text"] == "2015", "value"]) == {"2015"}
+    fall = df[df["text"] == "last fall"].iloc[0]
+    assert fall["value"] == "2016-FA" and fall["begin"] == pd.Timestamp("2016-09-01")
+    assert df.loc[df["text"] == "December 2015", "value"].tolist() == ["2015-12"]
+    assert df.loc[df["text"] == "mid-2016", ["value", "mod"]].values.tolist() == [["2016", "MID"]]
+
+
+def test_seed_recent_weeks_relative_to_published(beast):
+    r = one(beast, text="recent weeks")
+    assert r["type"] == "DURATION" and r["value"] == "PXW"
+    assert r["end_date"] == pd.Timestamp(PUB) and r["begin"] < pd.Timestamp(PUB)
+
+
+def test_seed_following_month_after_early_december(beast):
+    df = find_timexes(beast, PUB)
+    dec = df[df["text"] == "early December"].iloc[0]
+    assert (dec["value"], dec["mod"]) == ("2016-12", "START")
+    nxt = df[df["text"] == "The following month"].iloc[0]
+    assert nxt["value"] == "2017-01" and nxt["anchor"] == "early December"
+
+
+def test_seed_false_alarms(beast, trump_timeline):
+    for text in (beast, trump_timeline):
+        found = set(find_timexes(text, PUB)["text"].str.lower())
+        assert not found & {"may", "daily", "we", "second", "sat", "fall"}
+
+
+def test_any_2017_publication_date_after_feb_14(beast):
+    for pub in ("2017-02-20", dt.date(2017, 6, 30), pd.Timestamp("2017-10-15"), dt.datetime(2017, 3, 1, 9, 30)):
+        assert one(beast, pub, text="Feb. 14")["value"] == "2017-02-14"
+        assert one(beast, pub, text="last fall")["value"] == "2016-FA"
+    # once winter has begun, "last fall" is the fall that just ended
+    assert one(beast, pd.Timestamp("2017-12-01"), text="last fall")["value"] == "2017-FA"
+    assert one(beast, pd.Timestamp("2017-12-01"), text="Feb. 14")["value"] == "2017-02-14"
+
+
+# --- contract ------------------------------------------------------------------------------
+
+def test_columns_and_empty_result():
+    df = find_timexes("No dates here at all.")
+    assert list(df.columns) == COLUMNS and len(df) == 0
+    assert str(df["begin"].dtype).startswith("datetime64")
+    assert list(find_timexes("", None).columns) == COLUMNS
+
+
+def test_without_publication_date_absolute_dates_still_resolve():
+    df = find_timexes("On Feb. 14, 2017 he was fired; he had joined yesterday.")
+    assert df["value"].tolist() == ["2017-02-14", "XXXX-XX-XX"]
+    assert pd.isna(df["begin"].iloc[1])
+
+
+def test_offsets_are_exact():
+    text = "Prices rose 5% in the third quarter of 2016, and fell two years ago."
+    for _, r in find_timexes(text, PUB).iterrows():
+        assert text[r["start"]:r["end"]] == r["text"]
+
+
+# --- TimeML values on short real-world sentences ---------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("The company said profit rose in the third quarter.", [["the third quarter", "2016-Q3"]]),
+    ("Output fell 3% over the past three months.", [["the past three months", "P3M"]]),
+    ("He is now in Moscow.", [["now", "PRESENT_REF"]]),
+    ("The report was released today.", [["today", PUB]]),
+    ("Sales grew this year.", [["this year", "2017"]]),
+    ("Sales grew last year.", [["last year", "2016"]]),
+    ("He arrived last week.", [["last week", "2017-W12"]]),
+    ("The economy boomed in the 1990s.", [["the 1990s", "199"]]),
+    ("She left two years ago.", [["two years ago", "2015"]]),
+    ("The deal closes early next year.", [["early next year", "2018"]]),
+    ("The plant has run for five years.", [["five years", "P5Y"]]),
+    ("It was the first quarter of 2016.", [["the first quarter of 2016", "2016-Q1"]]),
+    ("The board meets every month.", [["every month", "P1M"]]),
+    ("He spoke at 3 p.m. yesterday.", [["3 p.m. yesterday", "2017-03-31T15:00"]]),
+    ("It happened on March 5, 2016.", [["March 5, 2016", "2016-03-05"]]),
+    ("The vote is on 12 June 2018.", [["12 June 2018", "2018-06-12"]]),
+])
+def test_timeml_values(text, expected):
+    assert values(text) == expected
+
+
+def test_weekday_follows_tense():
+    # published Saturday 2017-04-01
+    assert one("The minister resigned Friday.", text="Friday")["value"] == "2017-03-31"
+    assert one("The minister will resign on Friday.", text="Friday")["value"] == "2017-04-07"
+
+
+@pytest.mark.parametrize("text", [
+    "You may go now if you like, said Mr. March.",
+    "The protest on March Street drew a crowd.",
+    "We sat down on the second floor.",
+    "Prices may fall further, analysts said.",
+    "Turnout was 2016 votes, a 45% rise.",
+    "The Lakers won 102-98 on a second-half run.",
+    "The Daily Beast reported it first.",
+])
+def test_false_alarms(text):
+    found = find_timexes(text, PUB)
+    assert not found["text"].str.lower().isin(["may", "march", "sat", "we", "second", "fall", "2016", "daily",
+                                               "45%", "102-98"]).any(), found[["text", "value"]]
+
+
+def test_modal_may_vs_month_may():
+    assert values("Officials may decide in May.") == [["May", "2017-05"]]
+
+
+def test_infer_published():
+    assert infer_published("He spoke in December 2015 and again on March 3, 2016.") == pd.Timestamp("2016-03-03")
+    assert pd.isna(infer_published("Nothing dated here."))
+    assert pd.isna(infer_published(""))
+
+
+def test_timebank_sample_scores_reasonably():
+    """Skip-able sanity check on ten TimeBank documents (dev data is not shipped)."""
+    root = require_devdata("timebank-aquaint", "TimeBank")
+    import importlib.util
+    from pathlib import Path
+    spec = importlib.util.spec_from_file_location("eval_timex", Path(__file__).resolve().parents[1] / "bench" / "eval_timex.py")
+    ev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ev)
+    docs = [ev.parse_tml(p) for p in sorted(root.glob("*.tml"))[:10]]
+    r = ev.score(docs)
+    assert r["relaxed"][2] > 0.8 and r["value_acc"] > 0.7
