@@ -150,14 +150,16 @@ def _build_patterns(R: _Rules) -> None:
         ("numeric", rf"{B}(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d){E}"),
         ("clock", rf"{B}(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{I('a[.]m[.]?|p[.]m[.]?|am|pm')})(?![\w])"
                   rf"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET)){E})?"
-                  rf"(?:\s+(?:{I('on')}\s+)?(?P<day>{wd_full}|{I('today|yesterday|tomorrow|tonight')}){E})?"),
+                  rf"(?:\s+(?:{I('on')}\s+)?(?P<day>{wd_full}|{I('today|yesterday|tomorrow|tonight')}){E})?"
+                  rf"(?:\s*,?\s+(?:{I('on')}\s+)?(?P<mon>{month_any})\s*(?P<dd>{day})(?!\d))?"),
         ("clock24", rf"{B}(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET)){E}"),
         ("noon", rf"{B}(?P<w>{I('noon|midnight|midday')})(?:\s+(?P<day>{wd_full}|{I('today|yesterday|tomorrow')}){E})?{E}"),
-        ("mdy", rf"{B}(?:(?P<wd>{wd_all})\s*,?\s+)?(?P<mon>{month_any})\s*(?P<d>{day})(?![\d:]|\s*,\d|[.,]\d)"
+        ("mdy", rf"{B}(?:(?P<wd>{wd_all})\s*,?\s+)?(?P<mon>{month_any})\s*(?P<d>{day})(?!\d|:\d|\s*,\d|[.,]\d)"
                 rf"(?:(?:\s*,\s*|\s+)(?P<y>{year})(?!\d))?{E}"),
         ("dmy", rf"{B}(?:(?P<wd>{wd_all})\s*,?\s+)?(?:{I('the')}\s+)?(?P<d>{day})\s+(?:{I('of')}\s+)?(?P<mon>{month_any})"
                 rf"(?:\s*,?\s*(?P<y>{year})(?!\d))?(?![\w])"),
         ("my", rf"{B}(?P<mon>{month_any})(?:\s*,\s*|\s+{I('of')}\s+|\s+)(?P<y>{year})(?!\d){E}"),
+        ("month_rel", rf"{B}(?P<mon>{month_full}|{season})(?:\s+{I('of')})?\s+(?P<rely>{I('this|last|next')})\s+{I('year')}{E}"),
         ("month", rf"{B}(?:(?P<rel>{I('last|next|this|past|coming|that')})\s+)?(?P<mon>{month_full})(?![\w-])"),
         ("fiscal", rf"{B}(?:{I('the')}\s+)?(?:(?:{I('fiscal|calendar|financial')})(?:\s+{I('year')})?|{I('the year')})\s+"
                    rf"(?P<y>{year}){E}|{B}FY\s?(?P<y2>{year}|\d\d){E}"),
@@ -169,6 +171,7 @@ def _build_patterns(R: _Rules) -> None:
                    rf"(?P<s>{season})(?:\s+(?:{I('of')}\s+)?(?P<y>{year})(?!\d))?{E}"),
         ("season_y", rf"{B}(?P<y>{year})\s+(?P<s>{season}){E}"),
         ("quarter", rf"{B}(?:(?P<det>{I('the|this|last|next|that|a')})\s+)?(?:(?P<y0>{year})\s+)?"
+                    rf"(?:(?P<ypos>{I('this|last|next')})\s+{I('year')}['’]s\s+)?(?:(?P<ago>{I('year-ago|year-earlier|year-before')})\s+)?"
                     rf"(?:{I('fiscal|calendar')}\s+)?(?:(?P<q>{I('first|second|third|fourth|1st|2nd|3rd|4th|final|latest|last|current|next|previous|prior|past|year-earlier|year-ago|same|fiscal|recent|just-ended|just-completed')})[-\s]+)?"
                     rf"(?:{I('fiscal|calendar')}[-\s]+)?{I('quarter')}(?!s|\w|-\w)"
                     rf"(?:\s+{I('of')}\s+(?:(?P<y>{year})|(?P<rely>{I('this|last|next|the previous|the prior|the current|the')})\s+{I('year')}"
@@ -236,7 +239,7 @@ def _build_patterns(R: _Rules) -> None:
                               r"|(?P<decade>['’]\d0['’]?s\b)|(?P<q>\bQ[1-4]\b|\b[1-4]Q\b)")
     R.pattern_gates = {
         "iso": ("num4",), "numeric": ("slash",), "clock": ("clock",), "clock24": ("clock",), "noon": ("clock",),
-        "mdy": ("month",), "dmy": ("month",), "my": ("month",), "month": ("month",), "fiscal": ("num4",),
+        "mdy": ("month",), "dmy": ("month",), "month_rel": ("month", "season"), "my": ("month",), "month": ("month",), "fiscal": ("num4",),
         "year": ("num4",), "decade": ("decade", "num4", "unit"), "century": ("unit",), "season": ("season",),
         "season_y": ("season",), "quarter": ("q",), "qnum": ("q",), "half": ("half",), "relday": ("relday",),
         "relpart": ("relday", "part"), "weekday": ("wd",), "relunit": ("unit", "part"), "theunit": ("unit", "part"),
@@ -607,6 +610,13 @@ def _candidates(text: str, R: _Rules) -> list[_Found]:
         occupied.append((s, e))
         taken.append(_Found(s, e, kind, m))
     taken.sort(key=lambda f: f.start)
+    for f in taken:
+        gd = f.m.groupdict()
+        if f.kind in ("quarter", "dur") and gd.get("det") and not gd.get("rel") and not gd.get("ypos") \
+                and re.search(r"\w-(?i:quarter|year|month|week|day|hour|minute)\b", f.m.group(0)):
+            nxt = f.m.start("q") if f.kind == "quarter" and gd.get("q") else f.m.start("n") if f.kind == "dur" else -1
+            if nxt > f.start:
+                f.start = nxt
     # attach modifiers in front ("late January", "the end of 1998", "about two years ago")
     for f in taken:
         pre = text[max(0, f.start - 24):f.start]
@@ -618,6 +628,8 @@ def _candidates(text: str, R: _Rules) -> list[_Found]:
         if applies == "duration" and not is_dur:
             continue
         if applies == "date" and f.kind in ("dur", "bare", "ref", "set", "clock", "clock24"):
+            continue
+        if applies == "any" and f.kind not in ("dur", "ago", "clock", "clock24", "noon", "mdy", "dmy", "iso", "numeric", "my", "year"):
             continue
         if mm.group("mod").lower() in ("earlier", "later") and not re.match(r"(?i)(?:this|that|today|tonight|tomorrow|yesterday|in)\b", text[f.start:f.end]):
             continue
@@ -761,6 +773,23 @@ def _resolve(f: _Found, text: str, st: _State, R: _Rules) -> _Res | None:  # noq
         if g.get("y"):
             d = _safe_date(int(g["y"]), mon, day)
             return _point("day", d, "") if d else None
+        return _month_day(mon, day, g.get("wd"), dct, text, f, R)
+
+    if k == "month_rel":
+        off = {"this": 0, "last": -1, "next": 1}[g["rely"].lower()]
+        if dct is None:
+            return None
+        w = g["mon"].lower()
+        if w in R.seasons:
+            return _point("season", Date(dct.year + off, R.seasons[w][1], 1), "published")
+        return _point("month", Date(dct.year + off, R.months[w], 1), "published")
+    return _resolve2(f, text, st, R, g, k, dct, low)
+
+
+def _month_day(mon: int, day: int, wd: str | None, dct: Date | None, text: str, f: _Found, R: _Rules) -> _Res | None:
+    """Resolve a yearless month-day: weekday if given, else tense, else the nearest instance."""
+    if True:
+        g = {"wd": wd}
         if dct is None:
             return _Res("DATE", f"XXXX-{mon:02d}-{day:02d}", "day")
         cand = _safe_date(dct.year, mon, day)
@@ -783,6 +812,8 @@ def _resolve(f: _Found, text: str, st: _State, R: _Rules) -> _Res | None:  # noq
             cand = _safe_date(dct.year - 1, mon, day) or cand
         return _point("day", cand, "published")
 
+
+def _resolve2(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, dct: Date | None, low: str) -> _Res | None:  # noqa: C901
     if k == "my":
         return _point("month", Date(int(g["y"]), R.months[g["mon"].lower()], 1), "")
 
@@ -878,8 +909,11 @@ def _resolve(f: _Found, text: str, st: _State, R: _Rules) -> _Res | None:  # noq
         det = (g.get("det") or "").lower()
         base = dct
         anchor = "published"
+        ypos = (g.get("ypos") or "").lower()
         if year:
             base_year, anchor = int(year), ""
+        elif ypos and dct is not None:
+            base_year = dct.year + {"this": 0, "last": -1, "next": 1}[ypos]
         elif rely in ("last", "the previous", "the prior"):
             base_year = dct.year - 1 if dct else None
         elif rely == "next":
@@ -894,8 +928,10 @@ def _resolve(f: _Found, text: str, st: _State, R: _Rules) -> _Res | None:  # noq
             if base_year is None:
                 return _Res("DATE", f"XXXX-{'Q' if gran == 'quarter' else 'H'}{n}", gran)
             d = Date(base_year, (n - 1) * months_per + 1, 1)
-            if not year and not rely and dct is not None and d > dct and not _future(text, f, R) and gran == "quarter":
+            if not year and not rely and not ypos and dct is not None and d > dct and not _future(text, f, R) and gran == "quarter":
                 d = Date(base_year - 1, d.month, 1)
+            if g.get("ago"):
+                d = Date(d.year - 1, d.month, 1)
             return _point(gran, d, anchor)
         if dct is None and st.last is None:
             return _Res("DATE", "XXXX-QX" if gran == "quarter" else "XXXX-HX", gran)
@@ -1175,6 +1211,9 @@ def _resolve(f: _Found, text: str, st: _State, R: _Rules) -> _Res | None:  # noq
         if ap == "am" and h == 12:
             h = 0
         base = _day_ref(g.get("day"), dct, text, f, R)
+        if g.get("mon") and g.get("dd"):
+            md = _month_day(R.months[g["mon"].lower()], int(re.match(r"\d+", g["dd"]).group(0)), None, dct, text, f, R)
+            base = md.point if md is not None else base
         hh = f"{h:02d}:{mi:02d}"
         if base is None:
             return _Res("TIME", f"XXXX-XX-XXT{hh}", "day")
