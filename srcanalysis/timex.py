@@ -77,7 +77,7 @@ class _Rules:
     refs: dict[str, tuple[str, str]]
     dayparts: dict[str, str]
     sets: dict[str, str]
-    holidays: dict[str, tuple[int, int]]
+    holidays: dict[str, tuple[int, int, str]]
     future_re: re.Pattern
     year_blockers: set[str]
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
@@ -117,7 +117,7 @@ def _rules() -> _Rules:
         refs={r["phrase"]: (r["type"], r["value"]) for r in _table("refs")},
         dayparts={r["word"]: r["code"] for r in _table("dayparts")},
         sets={r["phrase"]: r["value"] for r in _table("sets")},
-        holidays={r["phrase"]: (int(r["month"]), int(r["day"])) for r in _table("holidays")},
+        holidays={r["phrase"]: (int(r["month"]), int(r["day"]), r["rule"]) for r in _table("holidays")},
         future_re=re.compile(r"(?<!\w)(?:(?P<fut>" + _alt([r["cue"] for r in _table("tense") if r["tense"] == "future"], ci=True)
                              + r")|(?P<past>" + _alt([r["cue"] for r in _table("tense") if r["tense"] == "past"], ci=True)
                              + r"|[a-z]{3,}ed))(?!\w)"),
@@ -207,7 +207,7 @@ def _build_patterns(R: _Rules) -> None:
         ("spelled", rf"{B}(?:(?P<the>{I('the year')})\s+)?(?:{I('nineteen')}(?:\s+{I('hundred')}(?:\s+{I('and')})?)?\s+"
                     rf"(?P<rest>(?i:{compound}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))"
                     rf"|{I('two thousand')}(?:\s+(?:{I('and')}\s+)?(?P<rest2>(?i:{'|'.join(ONES)}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)))?){E}"),
-        ("holiday", rf"{B}(?P<w>{_alt(R.holidays)}){E}"),
+        ("holiday", rf"{B}(?:(?P<rel>{I('last|next|this|this past|the following|the previous')})\s+)?(?P<w>{_alt(R.holidays)}){E}"),
     ]
     R.patterns = [(k, re.compile(p)) for k, p in P]
     # cheap keyword gates: a pattern only runs when a word (or digit shape) of one of its gate
@@ -228,7 +228,7 @@ def _build_patterns(R: _Rules) -> None:
     add("ref", [w.split()[-1] for w in R.refs])
     add("set", ["every", "each"] + list(R.sets))
     add("spelled", ["nineteen", "thousand"])
-    add("holiday", [h.split()[-1] for h in R.holidays] + ["christmas", "halloween"])
+    add("holiday", [h.split()[0] for h in R.holidays if h.split()[0].lower() != "the"] + ["fourth"])
     add("fy", ["fy", "fiscal", "calendar", "financial"])
     add("period", ["period", "year"])
     add("half", ["half"])
@@ -429,6 +429,8 @@ def _check(kind: str, m: re.Match, text: str, R: _Rules) -> bool:
         if re.match(r"\s+(?:Street|St\.|Avenue|Ave\.|Road|Madness|Equinox)\b", text[m.end():m.end() + 12]):
             return False
         return True
+    if kind == "noon" and re.search(r"(?i)\bhigh\s+$", text[max(0, m.start() - 6):m.start()]):
+        return False
     if kind in ("mdy", "dmy"):
         if g["mon"].lower().rstrip(".") in ("may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr", "sept") \
                 and not g["mon"].endswith(".") and g["mon"] not in ("May", "MAY") and len(g["mon"]) <= 4 and kind == "dmy":
@@ -728,10 +730,10 @@ def _month_year(mon: int, dct: Date | None, future: bool | None, rel: str = "") 
     if dct is None:
         return None, ""
     y = dct.year
-    if rel in ("last", "past"):
-        return y - 1, "published"
+    if rel in ("last", "past"):  # the most recent such month before this one (TimeBank)
+        return (y if mon < dct.month else y - 1), "published"
     if rel in ("next", "coming"):
-        return y + 1, "published"
+        return (y if mon > dct.month else y + 1), "published"
     if rel == "this":
         return y, "published"
     if future is None:
@@ -890,7 +892,7 @@ def _resolve2(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, dct:
     if k in ("quarter", "qnum", "half"):
         gran = "half" if k == "half" else "quarter"
         months_per = 6 if k == "half" else 3
-        qword = (g.get("q") or g.get("h") or "").lower()
+        qword = (g.get("q") or g.get("h") or g.get("ago") or "").lower()
         n = None
         if g.get("qn") or g.get("qn2"):
             n = int(g.get("qn") or g.get("qn2"))
@@ -936,7 +938,7 @@ def _resolve2(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, dct:
         if dct is None and st.last is None:
             return _Res("DATE", "XXXX-QX" if gran == "quarter" else "XXXX-HX", gran)
         # relative quarter: the quarter / last quarter / the year-earlier quarter
-        if st.last is not None and st.last[0] == gran and qword in ("", "same", "latest", "current", "year-earlier", "year-ago", "fiscal", "recent", "just-ended", "just-completed"):
+        if st.last is not None and st.last[0] == gran and qword in ("", "same", "current", "year-earlier", "year-ago", "year-before", "fiscal"):
             ref, anchor = st.last[1], st.last[2]
         else:
             ref = dct or st.last[1]
@@ -949,7 +951,7 @@ def _resolve2(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, dct:
             ref = _floor(ref, gran) - STEP[gran]
         elif qword == "next" or det == "next":
             ref = _floor(ref, gran) + STEP[gran]
-        elif qword in ("year-earlier", "year-ago"):
+        elif qword in ("year-earlier", "year-ago", "year-before"):
             ref = _floor(ref, gran) - relativedelta(years=1)
         return _point(gran, ref, anchor)
 
@@ -1027,6 +1029,10 @@ def _resolve2(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, dct:
             r.type, r.value = "TIME", f"{r.value}T{R.dayparts[part]}"
         return r
 
+    if k == "theunit" and g["u"].lower() == "year" and re.search(
+            r"(?i)\b(?:for|during|over|throughout)\s+$", text[max(0, f.start - 12):f.start]):
+        r = _Res("DURATION", "P1Y", "year")
+        return r
     if k in ("relunit", "theunit"):
         u = re.sub(r"\s+", " ", g["u"].lower())
         rel = re.sub(r"\s+", " ", (g.get("rel") or "the").lower())
@@ -1220,18 +1226,47 @@ def _resolve2(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, dct:
         return _Res("TIME", f"{base.isoformat()}T{hh}", "day", base, base, base, "published")
 
     if k == "holiday":
-        mon, day = R.holidays[g["w"]] if g["w"] in R.holidays else R.holidays.get(g["w"].title(), (None, None))
-        if mon is None:
+        key = g["w"] if g["w"] in R.holidays else re.sub(r"\s+", " ", g["w"])
+        if key not in R.holidays:
             return None
+        rel = (g.get("rel") or "").lower()
         if dct is None:
-            return _Res("DATE", f"XXXX-{mon:02d}-{day:02d}", "day")
-        d = Date(dct.year, mon, day)
-        if _future(text, f, R):
-            if d < dct:
-                d = Date(dct.year + 1, mon, day)
-        elif d > dct:
-            d = Date(dct.year - 1, mon, day)
+            mon, day, rule = R.holidays[key]
+            return _Res("DATE", f"XXXX-{mon:02d}-{day:02d}" if rule == "fixed" else "XXXX-XX-XX", "day")
+        options = [d for d in (_holiday(key, y, R) for y in (dct.year - 1, dct.year, dct.year + 1)) if d]
+        past = [d for d in options if d <= dct]
+        future = [d for d in options if d >= dct]
+        tense = _future(text, f, R)
+        if rel in ("last", "this past", "the previous") or (not rel and tense is not True):
+            if tense is None and future and past and (future[0] - dct).days < (dct - past[-1]).days and not rel:
+                d = future[0]
+            else:
+                d = past[-1] if past else options[0]
+        else:
+            d = future[0] if future else options[-1]
         return _point("day", d, "published")
+    return None
+
+
+def _holiday(key: str, year: int, R: _Rules) -> Date | None:
+    """Date of a holiday in ``year`` from its rule in ``timex_holidays.csv``."""
+    mon, day, rule = R.holidays[key]
+    if rule == "fixed":
+        return _safe_date(year, mon, day)
+    if rule.startswith("nth_weekday"):
+        n = int(rule.split(":")[1])
+        first = Date(year, mon, 1)
+        return first + dt.timedelta(days=(day - first.isoweekday()) % 7 + 7 * (n - 1))
+    if rule == "last_weekday":  # last Monday of the month (Memorial Day)
+        last = Date(year, mon, 31) if mon in (1, 3, 5, 7, 8, 10, 12) else Date(year, mon, 30)
+        return last - dt.timedelta(days=(last.isoweekday() - 1) % 7)
+    if rule == "us_election":  # Tuesday after the first Monday of November
+        first = Date(year, 11, 1)
+        monday = first + dt.timedelta(days=(1 - first.isoweekday()) % 7)
+        return monday + dt.timedelta(days=1)
+    if rule == "easter":
+        from dateutil.easter import easter
+        return easter(year) + dt.timedelta(days=day)
     return None
 
 
