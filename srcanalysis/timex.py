@@ -659,19 +659,19 @@ def _sentence_window(text: str, s: int, e: int) -> str:
 
 
 def _future(text: str, f: _Found, R: _Rules) -> bool | None:
-    """Tense of the cue nearest to the expression in its sentence: True future, False past,
-    None when no cue lies within 80 characters (callers then pick the nearest instance)."""
+    """Tense of the expression's sentence: the nearest tense cue before it (else the first after
+    it) within 80 characters; True future, False past, None when there is no cue (callers then
+    pick the instance nearest to publication)."""
     a = max(text.rfind(". ", 0, f.start), text.rfind("\n", 0, f.start), text.rfind("? ", 0, f.start))
     ends = [i for i in (text.find(". ", f.end), text.find("\n", f.end)) if i >= 0]
     b = min(ends) if ends else len(text)
-    best, best_d = None, 10**9
+    before, after = None, None
     for m in R.future_re.finditer(text, max(a + 1, f.start - 80), min(b, f.end + 80)):
-        d = f.start - m.end() if m.end() <= f.start else m.start() - f.end
-        if d < 0:
-            continue
-        if d < best_d:
-            best, best_d = m.group("fut") is not None, d
-    return best
+        if m.end() <= f.start:
+            before = m.group("fut") is not None  # the last cue before the expression wins
+        elif m.start() >= f.end and after is None:
+            after = m.group("fut") is not None
+    return before if before is not None else after
 
 
 def _num(s: str | None, R: _Rules) -> str | None:
