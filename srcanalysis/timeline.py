@@ -126,6 +126,7 @@ def timeline_gaps(
     types: Iterable[str] = ("DATE", "TIME"),
     max_granularity: str = "quarter",
     span: tuple[Any, Any] | None = None,
+    by: str | None = None,
 ) -> pd.DataFrame:
     """Stretches of the story's span that no dated event mention covers.
 
@@ -139,6 +140,9 @@ def timeline_gaps(
         types: TIMEX3 types whose intervals count as coverage (durations are left out by default).
         max_granularity: Coarsest granularity that counts (``"day"`` … ``"century"``).
         span: Optional ``(start, end)`` to clip the story span.
+        by: Column naming the story each mention belongs to (e.g. ``"article_id"``, or a story
+            id you assigned); gaps are then computed per story and the column leads the result.
+            By default the whole frame is one story.
 
     Returns:
         One row per gap, longest first: ``start`` (first uncovered day), ``end`` (last uncovered
@@ -158,6 +162,15 @@ def timeline_gaps(
         >>> g[["start", "end", "days"]].astype(str).values.tolist()
         [['2016-12-11', '2017-01-31', '52']]
     """
+    if by is not None:
+        parts = [timeline_gaps(g, min_gap, types=types, max_granularity=max_granularity, span=span).assign(**{by: key})
+                 for key, g in timeline.groupby(by, sort=True)] if len(timeline) else []
+        cols = [by, "start", "end", "length", "days", "before", "after", "label"]
+        out = pd.concat(parts, ignore_index=True)[cols] if parts else \
+            timeline_gaps(timeline.iloc[0:0], min_gap).assign(**{by: pd.Series(dtype=object)})[cols]
+        out.attrs = {}
+        out.attrs["lag"] = lag_summary(timeline).to_dict("records")
+        return out
     min_gap = pd.Timedelta(min_gap)
     cols = ["start", "end", "length", "days", "before", "after", "label"]
     ev = _coverage_events(timeline, types, max_granularity) if len(timeline) else timeline

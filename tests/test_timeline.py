@@ -97,3 +97,13 @@ def test_lag_summary_per_outlet():
     s = lag_summary(tl).set_index("outlet")
     assert s.loc["A", "median_days"] == 46 and s.loc["B", "median_days"] == 1
     assert timeline_gaps(tl).attrs["lag"][0]["outlet"] == "A"
+
+
+def test_gaps_per_story():
+    a = timeline(frame(["In early December, the plan took shape.", "On Feb. 14, Trump fired him."], article="a"))
+    b = timeline(frame(["On March 1, he spoke.", "On March 3, he left."], article="b"))
+    both = pd.concat([a, b], ignore_index=True)
+    g = timeline_gaps(both, "30D", by="article_id")
+    assert list(g.columns)[0] == "article_id"
+    assert g["article_id"].tolist() == ["a"] and g["days"].tolist() == [65]
+    assert timeline_gaps(both.iloc[0:0], by="article_id").empty
