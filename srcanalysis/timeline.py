@@ -65,19 +65,28 @@ def timeline(sentences: pd.DataFrame, *, infer: bool = False, include_durations:
         return _empty()
     df = sentences.reset_index(drop=True)
     order = ["article_id", "sentence"] if "sentence" in df.columns else ["article_id"]
-    df = df.assign(_pos=range(len(df))).sort_values(order + ["_pos"], kind="stable")
-    starts = _col(df, "start", 0)
-    outlets = _col(df, "outlet", "")
-    pubs = _col(df, "published", pd.NaT)
-    sent_ids = _col(df, "sentence", 0)
-    for aid, idx in df.groupby("article_id", sort=False).groups.items():
-        part = df.loc[idx]
-        pub = pd.to_datetime(pubs.loc[idx].iloc[0], errors="coerce") if len(idx) else pd.NaT
+    # group each article's sentences together (first-appearance order), sentences in order
+    first = {a: i for i, a in reversed(list(enumerate(df["article_id"].tolist())))}
+    df = df.assign(_art=df["article_id"].map(first), _pos=range(len(df)))
+    df = df.sort_values(["_art"] + order[1:] + ["_pos"], kind="stable")
+    texts = df["text"].tolist()
+    starts = _col(df, "start", 0).tolist()
+    outlets = _col(df, "outlet", "").tolist()
+    pubs = pd.to_datetime(_col(df, "published", pd.NaT), errors="coerce").tolist()
+    sent_ids = _col(df, "sentence", 0).tolist()
+    aids = df["article_id"].tolist()
+    i = 0
+    n = len(df)
+    while i < n:
+        j = i
+        while j < n and aids[j] == aids[i]:
+            j += 1
+        pub = pubs[i]
         if pd.isna(pub) and infer:
-            pub = infer_published(" ".join(part["text"].astype(str)))
+            pub = infer_published(" ".join(str(t) for t in texts[i:j]))
         st = _State(_to_date(pub))
-        for i in idx:
-            text = str(df.at[i, "text"]) if pd.notna(df.at[i, "text"]) else ""
+        for k in range(i, j):
+            text = texts[k] if isinstance(texts[k], str) else ("" if pd.isna(texts[k]) else str(texts[k]))
             for r in _extract(text, st):
                 if r["begin"] is None or r["type"] == "SET":
                     continue
@@ -85,20 +94,21 @@ def timeline(sentences: pd.DataFrame, *, infer: bool = False, include_durations:
                     continue
                 if str(r["value"]).endswith("_REF"):
                     continue
-                off = int(starts.at[i]) if pd.notna(starts.at[i]) else 0
+                off = int(starts[k]) if pd.notna(starts[k]) else 0
                 rows.append({
-                    "article_id": aid, "outlet": outlets.at[i], "published": pub, "sentence": sent_ids.at[i],
+                    "article_id": aids[k], "outlet": outlets[k], "published": pub, "sentence": sent_ids[k],
                     "sentence_text": text, "expression": r["text"], "expr_start": off + r["start"],
                     "expr_end": off + r["end"], "type": r["type"], "value": r["value"], "mod": r["mod"],
                     "granularity": r["granularity"], "anchor": r["anchor"],
-                    "begin": pd.Timestamp(r["begin"]), "end": pd.Timestamp(r["end_date"]),
+                    "begin": r["begin"], "end": r["end_date"],
                 })
+        i = j
     if not rows:
         return _empty()
     out = pd.DataFrame(rows)
     out["published"] = pd.to_datetime(out["published"], errors="coerce").astype("datetime64[ns]")
-    out["begin"] = pd.to_datetime(out["begin"]).astype("datetime64[ns]")
-    out["end"] = pd.to_datetime(out["end"]).astype("datetime64[ns]")
+    out["begin"] = pd.to_datetime(out["begin"], errors="coerce").astype("datetime64[ns]")
+    out["end"] = pd.to_datetime(out["end"], errors="coerce").astype("datetime64[ns]")
     out["lag"] = out["published"] - out["end"]
     return out[TIMELINE_COLUMNS].reset_index(drop=True)
 
