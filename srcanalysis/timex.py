@@ -513,6 +513,8 @@ def _check(kind: str, m: re.Match, text: str, R: _Rules) -> bool:
             return False
         if u.startswith("quarter") and re.match(r"\s+of\b", after):
             return False
+        if re.fullmatch(r"[0-2]\d[0-5]0", n) and u.startswith("hour"):
+            return False  # military clock time ("1800 hours")
         if n in ("a", "an") and not (g.get("det") or g.get("rel")) and \
                 re.search(r"(?:\d|\bmillion|\bbillion|\bthousand|\bhundred|[a-z]{2,}s)\s+$", text[max(0, m.start() - 12):m.start()]):
             return False
