@@ -137,7 +137,7 @@ def _build_patterns(R: _Rules) -> None:
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     year = r"(?:1[5-9]\d\d|20\d\d)"
     compound = f"(?:{'|'.join(TENS)})(?:[\\s-](?:{'|'.join(ONES)}))?"
-    num = rf"(?:\d+(?:[.,]\d+)?|(?i:{compound})|{_alt(R.numbers, ci=True)})"
+    num = rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2|½)?|(?i:{compound})|{_alt(R.numbers, ci=True)})"
     unit = _alt(R.units, ci=True)
     unit_sing = _alt([u for u, p in zip(R.units, [r["plural"] for r in _table("units")]) if p == "0"], ci=True)
     season = _alt(R.seasons, ci=True)
@@ -186,7 +186,7 @@ def _build_patterns(R: _Rules) -> None:
                     rf"(?P<wd>{wd_full})(?P<pl>s)?(?:\s+(?P<part>{part}s?))?(?![\w-])"),
         ("relunit", rf"{B}(?:(?P<det>{I('the')})\s+)?(?P<rel>{I('this past|last|this|next|coming|past|previous|preceding|prior|following|current|same|that|upcoming|present')})"
                     rf"\s+(?P<u>{I('week|weekend|month|year|decade|century|quarter|day|fiscal year')}){E}(?!-)"),
-        ("theunit", rf"{B}(?P<det>{I('the')})\s+(?P<u>{I('week|weekend|month|year|quarter|day|night|morning|evening|afternoon')}){E}(?![-’'])"),
+        ("theunit", rf"{B}(?P<det>{I('the')})\s+(?P<u>{I('week|weekend|month|year|quarter|day|night|morning|evening|afternoon')}){E}(?!-)"),
         ("beforeafter", rf"{B}{I('the')}\s+(?P<u>{I('day|week|month|year|night|morning|evening|weekend')})\s+(?P<dir>{I('before|after')})"
                         rf"(?=\s*[.,;:!?)]|\s*$|\s+{I('yesterday|today|tomorrow')})"),
         ("ago", rf"{B}(?P<n>{num})(?:\s+{I('or so|more')})?[\s-]+(?P<u>{unit})\s+(?:{I('or so')}\s+)?(?P<dir>{_alt(R.directions, ci=True)}){E}"),
@@ -562,6 +562,9 @@ def _check(kind: str, m: re.Match, text: str, R: _Rules) -> bool:
                 return False
             if w == "recent" and re.search(r"(?i)\bmost\s+$", text[max(0, m.start() - 6):m.start()]):
                 return False
+        if w == "the time":
+            return bool(re.search(r"(?i)\bat\s+$", text[max(0, m.start() - 4):m.start()])) and \
+                not re.match(r"\s+(?:of|when|that|being|to)\b", text[m.end():m.end() + 8])
         if w == "now" and re.match(r"(?i)\s*that\b", text[m.end():m.end() + 6]):
             return False
         return True
@@ -681,6 +684,9 @@ def _num(s: str | None, R: _Rules) -> str | None:
     if s is None:
         return None
     w = re.sub(r"\s+", " ", s.lower()).replace("-", " ").strip()
+    half = re.fullmatch(r"(\d+)\s*(?:1/2|½)", w)
+    if half:
+        return str(int(half.group(1)) + 0.5)
     if re.fullmatch(r"\d+(?:[.,]\d+)?", w):
         v = float(w.replace(",", "")) if "," not in w or len(w.split(",")[-1]) == 3 else float(w.replace(",", "."))
         return str(int(v)) if v == int(v) else str(v)
@@ -697,6 +703,9 @@ def _unit_code(u: str, R: _Rules) -> str:
 
 
 def _dur_value(n: str, code: str) -> str:
+    if n != "X" and "." in n and code == "Y" and float(n) >= 1 and (float(n) * 12) % 1 == 0:
+        f = float(n)
+        return f"P{int(f)}Y{int(round((f - int(f)) * 12))}M"
     if n != "X" and "." in n:
         f = float(n)
         conv = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "H": (60, "MIN"), "W": (7, "D")}
