@@ -592,29 +592,50 @@ def _check(kind: str, m: re.Match, text: str, R: _Rules) -> bool:
 _TOKEN = re.compile(r"[a-z]+")
 
 
+_CHUNK_END = re.compile(r"\n\s*\n|(?<=[.!?])\s+(?=[\"“(]?[A-Z])")
+
+
+def _chunks(text: str, size: int = 400) -> list[tuple[int, int]]:
+    """Split long texts at sentence/paragraph ends into pieces of at least ``size`` characters
+    (time expressions never cross a sentence end), so the keyword gates work per piece."""
+    if len(text) <= size:
+        return [(0, len(text))]
+    out, start = [], 0
+    for m in _CHUNK_END.finditer(text):
+        if m.start() - start >= size:
+            out.append((start, m.start()))
+            start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
 def _candidates(text: str, R: _Rules) -> list[_Found]:
     cands: list[tuple[int, int, int, str, re.Match]] = []
-    present: set[str] = set()
     kw = R.keywords
-    for tok in set(_TOKEN.findall(text.lower())):
-        cls = kw.get(tok)
-        if cls:
-            present |= cls
-    for m in R.digit_gate.finditer(text):
-        present.add(m.lastgroup)
-    for prio, (kind, rx) in enumerate(R.patterns):
-        if present.isdisjoint(R.pattern_gates.get(kind, ())):
+    for cs, ce in _chunks(text):
+        chunk = text[cs:ce]
+        present: set[str] = set()
+        for tok in set(_TOKEN.findall(chunk.lower())):
+            cls = kw.get(tok)
+            if cls:
+                present |= cls
+        for m in R.digit_gate.finditer(chunk):
+            present.add(m.lastgroup)
+        if not present:
             continue
-        for m in rx.finditer(text):
-            if m.end() > m.start() and _check(kind, m, text, R):
-                cands.append((m.start(), m.end(), prio, kind, m))
+        for prio, (kind, rx) in enumerate(R.patterns):
+            if present.isdisjoint(R.pattern_gates.get(kind, ())):
+                continue
+            for m in rx.finditer(text, cs, ce):
+                if m.end() > m.start() and _check(kind, m, text, R):
+                    cands.append((m.start(), m.end(), prio, kind, m))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[_Found] = []
-    occupied: list[tuple[int, int]] = []
+    occupied = bytearray(len(text))
     for s, e, _p, kind, m in cands:
-        if any(s < oe and os_ < e for os_, oe in occupied):
+        if 1 in occupied[s:e]:
             continue
-        occupied.append((s, e))
+        occupied[s:e] = b"\x01" * (e - s)
         taken.append(_Found(s, e, kind, m))
     taken.sort(key=lambda f: f.start)
     for f in taken:
@@ -625,7 +646,7 @@ def _candidates(text: str, R: _Rules) -> list[_Found]:
             if nxt > f.start:
                 f.start = nxt
     # attach modifiers in front ("late January", "the end of 1998", "about two years ago")
-    for f in taken:
+    for idx, f in enumerate(taken):
         pre = text[max(0, f.start - 24):f.start]
         mm = R.mod_re.search(pre)
         if not mm:
@@ -647,7 +668,7 @@ def _candidates(text: str, R: _Rules) -> list[_Found]:
         new_start = f.start - (len(pre) - mm.start("mod"))
         if mm.group("the") and mm.group("mod").lower() in ("early", "late", "mid"):
             new_start = f.start - (len(pre) - mm.start("the"))
-        if any(o is not f and o.start < f.start and o.end > new_start for o in taken):
+        if idx > 0 and taken[idx - 1].end > new_start:
             continue
         f.start, f.mod = new_start, mod
     return taken
