@@ -577,7 +577,7 @@ def _check(kind: str, m: re.Match, text: str, R: _Rules) -> bool:
             return False
         if g.get("per"):
             prev = text[max(0, m.start() - 24):m.start()]
-            return bool(re.search(r"(?i)(?:\bonce|\btwice|\bthrice|\btimes|\bmillion|\bbillion|\bdollars|\d|%|\bpercent|\bhours|\bdays|\bmiles|\bbarrels)\s+$", prev))
+            return bool(re.search(r"(?i)(?:\bonce|\btwice|\bthrice|\btimes)\s+$", prev))
         return True
     if kind == "spelled":
         if g.get("rest2") is None and "thousand" in m.group(0).lower() and not g.get("the"):
