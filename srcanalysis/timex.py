@@ -1042,9 +1042,11 @@ def _resolve2(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, dct:
                 direction = 2
             else:
                 tense = _future(text, f, R)
+                if re.match(r"['’]s\b", text[f.end:f.end + 3]):
+                    tense = None  # "Wednesday's ruling": the nearest such day
                 if tense is None:
                     diff0 = (wd - a.isoweekday()) % 7
-                    direction = 1 if 0 < diff0 <= 2 else -1
+                    direction = 1 if 0 < diff0 <= 3 else -1
                 else:
                     direction = 1 if tense else -1
         diff = (wd - a.isoweekday()) % 7
