@@ -32,6 +32,9 @@ TIMELINE_COLUMNS = [
     "type", "value", "mod", "granularity", "anchor", "begin", "end", "lag",
 ]
 
+#: Sentence columns copied onto each event row when present (who the dated claim rests on).
+PASSTHROUGH = ["paragraph", "source_type", "source"]
+
 GRANULARITY_ORDER = ["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
 
 
@@ -57,7 +60,8 @@ def timeline(sentences: pd.DataFrame, *, infer: bool = False, include_durations:
         expr_start, expr_end`` (article offsets when the input has ``start``), ``type, value,
         mod, granularity, anchor, begin, end`` (first and last day of the event interval) and
         ``lag`` = published minus event end (Timedelta, NaT when either is unknown; negative for
-        events announced ahead). Mentions that cannot be placed on a calendar (``PAST_REF``,
+        events announced ahead), followed by ``paragraph``, ``source_type`` and ``source`` when the
+        input has them. Mentions that cannot be placed on a calendar (``PAST_REF``,
         sets, durations without anchor, yearless dates without publication date) are left out.
     """
     rows: list[dict[str, Any]] = []
@@ -75,6 +79,8 @@ def timeline(sentences: pd.DataFrame, *, infer: bool = False, include_durations:
     pubs = pd.to_datetime(_col(df, "published", pd.NaT), errors="coerce").tolist()
     sent_ids = _col(df, "sentence", 0).tolist()
     aids = df["article_id"].tolist()
+    extra = [c for c in PASSTHROUGH if c in df.columns]
+    extra_vals = {c: df[c].tolist() for c in extra}
     i = 0
     n = len(df)
     while i < n:
@@ -101,6 +107,7 @@ def timeline(sentences: pd.DataFrame, *, infer: bool = False, include_durations:
                     "expr_end": off + r["end"], "type": r["type"], "value": r["value"], "mod": r["mod"],
                     "granularity": r["granularity"], "anchor": r["anchor"],
                     "begin": r["begin"], "end": r["end_date"],
+                    **{c: extra_vals[c][k] for c in extra},
                 })
         i = j
     if not rows:
@@ -110,7 +117,7 @@ def timeline(sentences: pd.DataFrame, *, infer: bool = False, include_durations:
     out["begin"] = pd.to_datetime(out["begin"], errors="coerce").astype("datetime64[ns]")
     out["end"] = pd.to_datetime(out["end"], errors="coerce").astype("datetime64[ns]")
     out["lag"] = out["published"] - out["end"]
-    return out[TIMELINE_COLUMNS].reset_index(drop=True)
+    return out[TIMELINE_COLUMNS + extra].reset_index(drop=True)
 
 
 def _empty() -> pd.DataFrame:

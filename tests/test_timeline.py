@@ -23,7 +23,7 @@ def frame(texts, published="2017-04-01", article="a", outlet="The Daily Beast"):
 def test_anaphora_across_sentences():
     tl = timeline(frame(["Kushner reportedly sought in early December to route around U.S. intelligence.",
                          "The following month, Erik Prince met with a Putin confidante."]))
-    assert list(tl.columns) == TIMELINE_COLUMNS
+    assert list(tl.columns) == TIMELINE_COLUMNS + ["paragraph"]
     assert tl["value"].tolist() == ["2016-12", "2017-01"]
     assert tl["sentence"].tolist() == [0, 1]
     assert tl.loc[1, "anchor"] == "early December"
@@ -68,6 +68,7 @@ def test_seed_sentences_timeline(seed_sentences):
     assert by_expr["last fall"] == "2016-FA"
     assert by_expr["The following month"] == "2017-01"
     assert (tl.loc[tl["expression"] == "Feb. 14", "lag"] == pd.Timedelta(days=46)).all()
+    assert {"source_type", "source"} <= set(tl.columns)  # who the dated claim rests on
 
 
 def test_empty_input():
