@@ -17,6 +17,10 @@ The algorithm is the one passim popularised, written so that the index is vector
    passage when it covers at least ``min_match`` matching words and its word-level similarity
    (difflib ratio on the two token spans) is at least ``min_similarity`` (short passages, under
    ``2 * min_match`` words, need ``(1 + min_similarity) / 2``: stock phrases match loosely).
+   Seeds made only of boilerplate n-grams are never used. Heavier rewrites, which keep many short
+   phrases but no close-copy stretch, are caught by a containment fallback: when the seed chains
+   of a candidate pair cover ``min_containment`` of the shorter text on both sides, their whole
+   stretch is reported as one ``edited`` passage.
 5. **Direction and credit.** ``earlier`` comes from ``published``; ``credited`` tells whether the
    later article names the earlier one's outlet inside or within ``credit_window`` characters of the
    passage. When dates are missing or equal, the side that names the other's outlet near the passage
@@ -65,6 +69,7 @@ DEFAULTS: dict[str, Any] = {
     "min_match": 12,       # matching words a passage needs
     "min_similarity": 0.6,  # difflib ratio a passage needs (0-1); passages under 2*min_match words need (1+x)/2
     "credit_window": 250,  # characters around a passage searched for the credited outlet
+    "min_containment": 0.3,  # paraphrase fallback: share of the shorter text covered by seeds
 }
 
 _TOKEN = re.compile(r"\w+")
@@ -131,28 +136,26 @@ def doc_ngram_hashes(text: str, n: int, cache: dict[str, int] | None = None) -> 
     return np.unique(ngram_hashes(h, n))
 
 
-def _corpus_ngrams(texts: Sequence[str], n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct (n-gram hash, document index) pairs of a corpus, vectorised over all texts."""
+def _chunk_ngrams(texts: Sequence[str], first_doc: int, n: int, vocab: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct (n-gram hash, doc) of a chunk of texts, sorted by (hash, doc)."""
     toks = [tokens(t) for t in texts]
     lengths = np.fromiter(map(len, toks), dtype=np.int64, count=len(toks))
     flat = list(itertools.chain.from_iterable(toks))
     del toks
-    if not flat:
-        return np.empty(0, np.uint64), np.empty(0, np.int64)
+    m = len(flat) - n + 1
+    if m <= 0:
+        return np.empty(0, np.uint64), np.empty(0, np.int32)
     codes, uniques = pd.factorize(pd.Series(flat, dtype=object), sort=False)
     del flat
-    uh = np.fromiter((token_hash(t) for t in uniques), dtype=np.uint64, count=len(uniques))
+    uh = np.fromiter((vocab[t] if t in vocab else vocab.setdefault(t, token_hash(t)) for t in uniques),
+                     dtype=np.uint64, count=len(uniques))
     h = uh[codes]
     del codes
-    total = len(h)
-    m = total - n + 1
-    if m <= 0:
-        return np.empty(0, np.uint64), np.empty(0, np.int64)
     g = np.zeros(m, dtype=np.uint64)
     for k in range(n):
         g += h[k:k + m] * _MULT[k]
     del h
-    doc = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)[:m]
+    doc = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)[:m]
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     local = np.arange(m, dtype=np.int64) - starts[doc]
     keep = local <= (lengths[doc] - n)
@@ -161,7 +164,30 @@ def _corpus_ngrams(texts: Sequence[str], n: int) -> tuple[np.ndarray, np.ndarray
     g, doc = g[order], doc[order]
     first = np.ones(len(g), dtype=bool)
     first[1:] = (g[1:] != g[:-1]) | (doc[1:] != doc[:-1])
-    return g[first], doc[first]
+    return g[first], (doc[first] + first_doc).astype(np.int32)
+
+
+def _corpus_ngrams(texts: Sequence[str], n: int, chunk: int = 5000) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct (n-gram hash, document index) pairs of a corpus, sorted by (hash, doc).
+
+    Texts are tokenised in chunks (token strings never all live at once); per token 4-8 bytes of
+    numpy arrays remain, so memory grows linearly and slowly with the corpus.
+    """
+    vocab: dict[str, int] = {}
+    parts_g, parts_d = [], []
+    for lo in range(0, len(texts), chunk):
+        g, d = _chunk_ngrams(texts[lo:lo + chunk], lo, n, vocab)
+        parts_g.append(g)
+        parts_d.append(d)
+    vocab.clear()
+    if not parts_g:
+        return np.empty(0, np.uint64), np.empty(0, np.int32)
+    g = np.concatenate(parts_g)
+    del parts_g
+    doc = np.concatenate(parts_d)
+    del parts_d
+    order = np.argsort(g, kind="stable")   # chunks are in doc order, so ties stay sorted by doc
+    return g[order], doc[order]
 
 
 def candidate_pairs(texts: Sequence[str], *, ngram: int = DEFAULTS["ngram"], max_df: int = DEFAULTS["max_df"],
@@ -204,7 +230,7 @@ def _pairs_from_index(g: np.ndarray, doc: np.ndarray, *, max_df: int, min_shared
     keys = []
     for k in np.unique(run_len):
         starts = run_start[run_len == k]
-        block = doc[starts[:, None] + np.arange(k)]          # (groups, k), sorted within each row
+        block = doc[starts[:, None] + np.arange(k)].astype(np.int64)   # (groups, k), sorted in each row
         ii, jj = np.triu_indices(int(k), 1)
         keys.append((block[:, ii] << 32 | block[:, jj]).ravel())
     if not keys:
@@ -293,6 +319,7 @@ def _seeds(info_a: DocInfo, info_b: DocInfo, max_repeat: int = 4) -> tuple[np.nd
 
 def align_texts(text_a: str, text_b: str, *, seed_ngram: int = DEFAULTS["seed_ngram"], gap: int = DEFAULTS["gap"],
                 min_match: int = DEFAULTS["min_match"], min_similarity: float = DEFAULTS["min_similarity"],
+                min_containment: float = DEFAULTS["min_containment"],
                 info_a: DocInfo | None = None, info_b: DocInfo | None = None, **_: Any) -> list[tuple]:
     """Aligned passages between two texts.
 
@@ -303,6 +330,11 @@ def align_texts(text_a: str, text_b: str, *, seed_ngram: int = DEFAULTS["seed_ng
         gap: Largest unmatched stretch, in words, tolerated inside a passage.
         min_match: Matching words a passage needs.
         min_similarity: Smallest difflib ratio (0–1) of the two token spans.
+        min_containment: Paraphrase fallback. When no passage qualifies but the seed chains (two or
+            more seeds) together cover this share of the shorter text's words (and ``min_match``
+            words) on both sides, the stretch from the first to the last of them is returned as one
+            (edited) passage: a heavy rewrite keeps many short phrases, reordered, without any
+            close-copy stretch. ``None`` switches it off.
         info_a: Pre-computed :class:`DocInfo` of ``text_a`` (optional, saves work across pairs).
         info_b: Pre-computed :class:`DocInfo` of ``text_b``.
 
@@ -325,10 +357,12 @@ def align_texts(text_a: str, text_b: str, *, seed_ngram: int = DEFAULTS["seed_ng
     if len(seeds_i) == 0:
         return []
     out = []
+    loose: list[list[tuple[int, int]]] = []
     for chain in _chains(seeds_i, seeds_j, gap):
         chain = _trim(chain, n)
         if not chain:
             continue
+        loose.append(chain)
         cov_a = len({i + k for i, _ in chain for k in range(n)})
         if cov_a < min_match:
             continue
@@ -350,8 +384,31 @@ def align_texts(text_a: str, text_b: str, *, seed_ngram: int = DEFAULTS["seed_ng
         b0, b1 = _widen(text_b, int(sb[j0]), int(eb[j1 - 1]))
         out.append((a0, a1, b0, b1,
                     int(min(len(span_a), len(span_b))), float(round(sim, 4)), bool(verbatim)))
+    if not out and loose and min_containment is not None:
+        para = _paraphrase(loose, n, ta, tb, min_containment, min_match)
+        if para is not None:
+            i0, i1, j0, j1, sim = para
+            a0, a1 = _widen(text_a, int(sa[i0]), int(ea[i1 - 1]))
+            b0, b1 = _widen(text_b, int(sb[j0]), int(eb[j1 - 1]))
+            out.append((a0, a1, b0, b1, int(min(i1 - i0, j1 - j0)), float(round(sim, 4)), False))
     out.sort()
     return out
+
+
+def _paraphrase(chains: list[list[tuple[int, int]]], n: int, ta: list[str], tb: list[str],
+                min_containment: float, min_match: int) -> tuple[int, int, int, int, float] | None:
+    """Hull of all seed chains when together they cover enough of the shorter text (a rewrite)."""
+    cov_a = len({i + k for c in chains for i, _ in c for k in range(n)})
+    cov_b = len({j + k for c in chains for _, j in c for k in range(n)})
+    shorter = min(len(ta), len(tb))
+    if min(cov_a, cov_b) < max(min_containment * shorter, min_match):
+        return None
+    i0 = min(c[0][0] for c in chains)
+    i1 = max(c[-1][0] for c in chains) + n
+    j0 = min(min(j for _, j in c) for c in chains)
+    j1 = max(max(j for _, j in c) for c in chains) + n
+    sim = SequenceMatcher(None, ta[i0:i1], tb[j0:j1], autojunk=False).ratio()
+    return i0, i1, j0, j1, sim
 
 
 _OPENERS = "\"'“‘([«"
@@ -552,6 +609,11 @@ def find_reuse(articles: pd.DataFrame, *, engine: str = "python", **options: Any
               At 0.5, 10k Reuters bodies gave 30 % more template matches (stock-market and
               earnings boilerplate) and no more planted copies.
             * ``credit_window`` (250): characters before/after a passage searched for the outlet name.
+            * ``min_containment`` (0.3): paraphrase fallback for a candidate pair with no close
+              passage — when its seed chains cover this share of the shorter text on both sides
+              (and ``min_match`` words), their whole stretch is one ``edited`` passage (heavy
+              rewrites; similarity then is that of the whole stretch and may be low).
+              ``None`` turns it off.
             * ``spark`` (SparkSession, spark engine only): session to use (default: get or create).
 
     Returns:

@@ -104,6 +104,50 @@ def test_lightly_edited_copy_aligns_as_one_passage():
     assert r["text_b"].lstrip("“").startswith("A federal judge") and "circuit court within days" in r["text_b"]
 
 
+SOURCE = ("PageRank is a link analysis algorithm used by the Google Internet search engine that assigns a "
+          "numerical weighting to each element of a hyperlinked set of documents, such as the World Wide Web, "
+          "with the purpose of measuring its relative importance within the set. The numerical weight that it "
+          "assigns to any given element E is also called the PageRank of E and denoted by PR(E). The name "
+          "PageRank is a trademark of Google, and the PageRank process has been patented. However, the patent "
+          "is assigned to Stanford University and not to Google. Google has exclusive license rights on the "
+          "patent from Stanford University. A link to a page counts as a vote of support.")
+REWRITE = ("PageRank is a link analysis method used by Google that gives each element of a hyperlinked set of "
+           "documents, for example the web, a numerical weight, in order to measure how important it is within "
+           "the set. This weight is called the PageRank of the element. PageRank is a trademark of Google and the "
+           "process is patented, though the patent is assigned to Stanford University, which gave Google exclusive "
+           "license rights on it. Any link to a page counts as a vote of support for that page.")
+OWN_WORDS = ("PageRank is the method Google uses to rank web pages in its search results. A page is important if "
+             "many other important pages link to it. The score of a page is calculated from the scores of the "
+             "pages linking to it, divided by the number of outgoing links on those pages, and the calculation "
+             "is repeated until the values converge. Google has exclusive license rights on the patent.")
+
+
+def test_heavier_rewrite_is_derived_but_own_words_on_same_topic_are_not():
+    arts = pd.DataFrame({"article_id": ["src", "rewrite", "own"], "outlet": ["Wiki", "Student A", "Student B"],
+                         "published": pd.NaT, "text": [SOURCE, REWRITE, OWN_WORDS]})
+    p = find_reuse(arts)
+    assert set(zip(p["article_a"], p["article_b"])) == {("src", "rewrite")}
+    assert (p["kind"] == "edited").all()
+    off = find_reuse(arts, min_containment=None)
+    assert set(zip(off["article_a"], off["article_b"])) <= {("src", "rewrite")}
+
+
+HEAVY = ("PageRank is an algorithm developed by Google to measure how important a page is among a set of "
+         "hyperlinked documents such as the web. It gives each element a numerical weight, which is called the "
+         "PageRank of that element. Google holds the trademark on the name, but the patent belongs to Stanford "
+         "University, and Google has exclusive license rights on the patent. Basically a link to a page counts "
+         "as a vote of support from another page on the web.")
+
+
+def test_containment_fallback_catches_a_reordered_heavy_rewrite():
+    arts = pd.DataFrame({"article_id": ["src", "heavy", "own"], "outlet": ["Wiki", "Student C", "Student B"],
+                         "published": pd.NaT, "text": [SOURCE, HEAVY, OWN_WORDS]})
+    p = find_reuse(arts)
+    assert set(zip(p["article_a"], p["article_b"])) == {("src", "heavy")}
+    off = find_reuse(arts, min_containment=None)
+    assert len(off) == 0     # no close-copy stretch: only the fallback sees the rewrite
+
+
 def test_credit_is_found_next_to_the_later_copy():
     arts = pd.DataFrame({"article_id": [1, 2, 3], "outlet": ["Wire Service", "Local Paper", "Other Daily"],
                          "published": pd.to_datetime(["2022-03-03", "2022-03-04", "2022-03-05"]),
