@@ -1094,6 +1094,12 @@ def _resolve2(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, dct:
             a, anchor, agran = _anchor_for(st, f)
             if anaphoric and rel == "the" and agran and GRAN_ORDER.index(agran) > GRAN_ORDER.index(gran) if agran in GRAN_ORDER else False:
                 a, anchor = st.dct, "published"
+            elif a is not None and anchor != "published" and off == 0 and agran in GRAN_ORDER \
+                    and GRAN_ORDER.index(agran) > GRAN_ORDER.index(gran) and gran in ("day", "month"):
+                # "that day" after "in March 2016": the day is unknown within the anchor's interval
+                b, e = _span(agran, a)
+                x = f"{a.year:04d}-{a.month:02d}-XX" if agran in ("month", "week") else f"{a.year:04d}-XX" + ("-XX" if gran == "day" else "")
+                return _Res("DATE", x, agran, None, b, e, anchor)
         else:
             a, anchor = dct, "published"
         if a is None:

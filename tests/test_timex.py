@@ -175,3 +175,13 @@ def test_timebank_sample_scores_reasonably():
     docs = [ev.parse_tml(p) for p in sorted(root.glob("*.tml"))[:10]]
     r = ev.score(docs)
     assert r["relaxed"][2] > 0.8 and r["value_acc"] > 0.7
+
+
+def test_anaphora_keeps_anchor_precision():
+    df = find_timexes("In March 2016 the talks began. That day, nobody came. On May 5, 2016 he arrived; "
+                      "the next day he left.", "2017-01-01")
+    got = dict(zip(df["text"], df["value"]))
+    assert got["That day"] == "2016-03-XX"  # the day is unknown within March
+    assert got["the next day"] == "2016-05-06"
+    r = df[df["text"] == "That day"].iloc[0]
+    assert (r["begin"], r["end_date"], r["anchor"]) == (pd.Timestamp("2016-03-01"), pd.Timestamp("2016-03-31"), "March 2016")
