@@ -684,13 +684,19 @@ def _sentence_window(text: str, s: int, e: int) -> str:
     return text[a + 1:b]
 
 
+_SENT_END = re.compile(r"\n|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs))(?<!\b(?:Mrs|Gen|Inc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Rep|Sen|Gov|Col|Lt\.))(?<!\bSept|\bCorp|\bLtd\.)[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
+
+
 def _future(text: str, f: _Found, R: _Rules) -> bool | None:
     """Tense of the expression's sentence: the nearest tense cue before it (else the first after
     it) within 80 characters; True future, False past, None when there is no cue (callers then
     pick the instance nearest to publication)."""
-    a = max(text.rfind(". ", 0, f.start), text.rfind("\n", 0, f.start), text.rfind("? ", 0, f.start))
-    ends = [i for i in (text.find(". ", f.end), text.find("\n", f.end)) if i >= 0]
-    b = min(ends) if ends else len(text)
+    lo = max(0, f.start - 300)
+    a = lo - 1
+    for m in _SENT_END.finditer(text, lo, f.start):
+        a = m.end() - 1
+    m2 = _SENT_END.search(text, f.end, min(len(text), f.end + 300))
+    b = m2.start() if m2 else min(len(text), f.end + 300)
     before, after = None, None
     for m in R.future_re.finditer(text, max(a + 1, f.start - 80), min(b, f.end + 80)):
         if m.end() <= f.start:
