@@ -862,7 +862,11 @@ def _resolve2(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, dct:
         rel = (g.get("rel") or "").lower()
         if rel == "that" and st.last is not None:
             return _point("month", Date(st.last[1].year, mon, 1), st.last[2])
-        y, anchor = _month_year(mon, dct, _future(text, f, R), rel)
+        tense = _future(text, f, R)
+        if not rel and dct is not None and re.search(r"(?i)\b(?:by|until|till|through|before)\s+(?:early\s+|mid-?|late\s+)?$",
+                                                     text[max(0, f.start - 16):f.m.start()]):
+            tense = 0 < (mon - dct.month) % 12 <= 6  # a deadline: the coming one if it is near
+        y, anchor = _month_year(mon, dct, tense, rel)
         if y is None:
             return _Res("DATE", f"XXXX-{mon:02d}", "month")
         return _point("month", Date(y, mon, 1), anchor)
