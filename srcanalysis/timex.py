@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -200,7 +200,7 @@ def _build_patterns(R: _Rules) -> None:
         ("yearago", rf"{B}(?:(?P<det>{I('the')})\s+)?(?:{I('comparable|corresponding|same')}\s+)?(?P<w>{I('year-earlier|year-ago|year earlier|year ago')})"
                     rf"(?:\s+(?P<u>{I('period|quarter|nine months|six months|first half|second half|results|level|figure|figures')}))?{E}"),
         ("period", rf"{B}(?P<det>{I('the')})\s+(?:(?P<w>{I('latest|comparable|same|current|recent|just-ended|corresponding')})|(?P<y>{year}))\s+{I('period')}{E}"),
-        ("fullyear", rf"{B}{I('the')}\s+(?:(?P<w>{I('latest|current|previous|prior|next|full|entire|whole')})\s+)?(?:{I('fiscal')}\s+)?{I('year')}{E}(?=\s*(?:'s|’s)?)(?<=[Yy]ear)"),
+        ("fullyear", rf"{B}{I('the')}\s+(?:(?P<w>{I('latest|current|previous|prior|next|full|entire|whole')})\s+)?(?:{I('fiscal')}\s+)?{I('year')}{E}"),
         ("ref", rf"{B}(?P<w>{_alt(R.refs, ci=True)}){E}"),
         ("set", rf"{B}(?:{I('every|each')}\s+(?:{I('other')}\s+)?(?P<u>{unit_sing}|{wd_full}|{month_full}|{season}|{part})"
                 rf"|(?P<w>{_alt(R.sets, ci=True)})|(?P<per>{I('a|an|per')})\s+(?P<u2>{I('day|week|month|year|hour|quarter|night')})){E}"),
@@ -677,13 +677,6 @@ def _candidates(text: str, R: _Rules) -> list[_Found]:
 # ----------------------------------------------------------------------------- resolution
 
 
-def _sentence_window(text: str, s: int, e: int) -> str:
-    a = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s), text.rfind("? ", 0, s), text.rfind("! ", 0, s))
-    b_candidates = [i for i in (text.find(". ", e), text.find("\n", e)) if i >= 0]
-    b = min(b_candidates) if b_candidates else len(text)
-    return text[a + 1:b]
-
-
 _SENT_END = re.compile(r"\n|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs))(?<!\b(?:Mrs|Gen|Inc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Rep|Sen|Gov|Col|Lt\.))(?<!\bSept|\bCorp|\bLtd\.)[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
 
 
@@ -793,7 +786,6 @@ def _resolve(f: _Found, text: str, st: _State, R: _Rules) -> _Res | None:  # noq
     g = {k: v for k, v in f.m.groupdict().items()}
     k = f.kind
     dct = st.dct
-    low = f.m.group(0).lower()
 
     if k in ("iso", "numeric"):
         y = int(g["y"])
@@ -823,37 +815,36 @@ def _resolve(f: _Found, text: str, st: _State, R: _Rules) -> _Res | None:  # noq
         if w in R.seasons:
             return _point("season", Date(dct.year + off, R.seasons[w][1], 1), "published")
         return _point("month", Date(dct.year + off, R.months[w], 1), "published")
-    return _resolve2(f, text, st, R, g, k, dct, low)
+    return _resolve_rest(f, text, st, R, g, k, dct)
 
 
 def _month_day(mon: int, day: int, wd: str | None, dct: Date | None, text: str, f: _Found, R: _Rules) -> _Res | None:
     """Resolve a yearless month-day: weekday if given, else tense, else the nearest instance."""
-    if True:
-        g = {"wd": wd}
-        if dct is None:
-            return _Res("DATE", f"XXXX-{mon:02d}-{day:02d}", "day")
-        cand = _safe_date(dct.year, mon, day)
-        if cand is None:
-            return None
-        if g.get("wd"):  # the weekday pins the year
-            for yy in (dct.year, dct.year - 1, dct.year + 1):
-                c = _safe_date(yy, mon, day)
-                if c and c.isoweekday() == R.weekdays[g["wd"].lower()]:
-                    return _point("day", c, "published")
-        tense = _future(text, f, R)
-        opts = [c for c in (_safe_date(dct.year - 1, mon, day), cand, _safe_date(dct.year + 1, mon, day)) if c]
-        nearest = min(opts, key=lambda c: abs((c - dct).days))
-        if tense is None or abs((nearest - dct).days) <= 45:
-            cand = nearest
-        elif tense:
-            if cand < dct - dt.timedelta(days=14):
-                cand = _safe_date(dct.year + 1, mon, day) or cand
-        elif cand > dct + dt.timedelta(days=1):
-            cand = _safe_date(dct.year - 1, mon, day) or cand
-        return _point("day", cand, "published")
+    if dct is None:
+        return _Res("DATE", f"XXXX-{mon:02d}-{day:02d}", "day")
+    cand = _safe_date(dct.year, mon, day)
+    if cand is None:
+        return None
+    if wd:  # the weekday pins the year
+        for yy in (dct.year, dct.year - 1, dct.year + 1):
+            c = _safe_date(yy, mon, day)
+            if c and c.isoweekday() == R.weekdays[wd.lower()]:
+                return _point("day", c, "published")
+    tense = _future(text, f, R)
+    opts = [c for c in (_safe_date(dct.year - 1, mon, day), cand, _safe_date(dct.year + 1, mon, day)) if c]
+    nearest = min(opts, key=lambda c: abs((c - dct).days))
+    if tense is None or abs((nearest - dct).days) <= 45:
+        cand = nearest
+    elif tense:
+        if cand < dct - dt.timedelta(days=14):
+            cand = _safe_date(dct.year + 1, mon, day) or cand
+    elif cand > dct + dt.timedelta(days=1):
+        cand = _safe_date(dct.year - 1, mon, day) or cand
+    return _point("day", cand, "published")
 
 
-def _resolve2(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, dct: Date | None, low: str) -> _Res | None:  # noqa: C901
+def _resolve_rest(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, dct: Date | None) -> _Res | None:  # noqa: C901
+    """Second half of :func:`_resolve` (kept apart only to keep each function readable)."""
     if k == "my":
         return _point("month", Date(int(g["y"]), R.months[g["mon"].lower()], 1), "")
 
@@ -894,8 +885,7 @@ def _resolve2(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, dct:
             if dct is not None and dct.year >= 2000 and d2 <= dct.year % 100:
                 y = 2000 + d2 if d2 < 30 else 1900 + d2
         else:
-            y = 1900 + 10 * (TENS.index(g["dw"].lower()[:-2].rstrip("i") + "y") + 2) if False else \
-                1900 + {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+            y = 1900 + {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
                         "eighties": 80, "nineties": 90}[g["dw"].lower()]
         return _point("decade", Date(y, 1, 1), "")
 
