@@ -17,7 +17,9 @@ from .loading import read_articles, skipped
 from .profile import source_profile
 from .reuse import find_reuse, reuse_summary
 from .segment import sentences
-from .timeline import timeline, timeline_gaps
+from .plot_reuse import plot_reuse_matrix, plot_reused_share, reuse_html
+from .plot_timeline import plot_reporting_lag, plot_timeline
+from .timeline import lag_summary, timeline, timeline_gaps
 from .timex import find_timexes, infer_published
 
 __version__ = "0.1.0"
@@ -32,7 +34,13 @@ __all__ = [
     "infer_published",
     "timeline",
     "timeline_gaps",
+    "lag_summary",
+    "plot_timeline",
+    "plot_reporting_lag",
     "find_reuse",
     "reuse_summary",
+    "plot_reuse_matrix",
+    "plot_reused_share",
+    "reuse_html",
     "__version__",
 ]

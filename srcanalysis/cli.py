@@ -89,10 +89,11 @@ def cmd_timeline(args: argparse.Namespace) -> None:
     from .timeline import timeline, timeline_gaps
 
     articles = _load(args)
-    events = timeline(sentences(articles, progress=_progress(args, articles)))
+    events = timeline(sentences(articles, progress=_progress(args, articles)), infer=args.infer_published)
     _write(events, args.output)
     if args.gaps:
-        _write(timeline_gaps(events, min_gap=args.min_gap), args.gaps)
+        by = None if args.gaps_by == "story" else args.gaps_by
+        _write(timeline_gaps(events, min_gap=args.min_gap, by=by), args.gaps)
 
 
 def cmd_reuse(args: argparse.Namespace) -> None:
@@ -108,7 +109,7 @@ def cmd_reuse(args: argparse.Namespace) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> None:
-    from .report import write_report
+    from .html_report import write_report
 
     articles = _load(args)
     page = write_report(articles, args.output, title=args.title)
@@ -150,6 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("timeline", cmd_timeline, "dated event mentions with reporting lag", "timeline.csv")
     p.add_argument("--gaps", metavar="FILE", help="also write uncovered stretches to FILE")
     p.add_argument("--min-gap", default="30D", help="shortest gap reported (pandas offset, default 30D)")
+    p.add_argument("--gaps-by", default="article_id", choices=["article_id", "outlet", "story"],
+                   help="find gaps per article (default), per outlet, or over all inputs as one story")
+    p.add_argument("--infer-published", action="store_true",
+                   help="estimate missing publication dates from the absolute dates in the text")
 
     p = add("reuse", cmd_reuse, "passages one article copied from another", "passages.csv")
     p.add_argument("--engine", default="python", choices=["python", "spark"],

@@ -46,3 +46,12 @@ def test_console_script_runs():
     out = subprocess.run([sys.executable, "-m", "srcanalysis.cli", "sentences", str(SEEDS), "-o", "-", "-q"],
                          capture_output=True, text=True, check=True)
     assert out.stdout.startswith("article_id,outlet,published")
+
+
+def test_timeline_with_gaps_and_default_date(tmp_path):
+    out, gaps = tmp_path / "t.csv", tmp_path / "g.csv"
+    assert main(["timeline", str(SEEDS), "--published", "2017-04-01", "-o", str(out), "--gaps", str(gaps)]) == 0
+    events = pd.read_csv(out)
+    assert "Feb. 14" in set(events["expression"])
+    assert set(events["article_id"]) == {"000_7802ac3fc612a4d0", "001_1ed060d2126be1d2"}
+    assert gaps.exists()
