@@ -692,8 +692,6 @@ def read_articles(
         frame = frame.drop(index=empty).reset_index(drop=True)
     frame.attrs["skipped"] = load.skipped
     frame.attrs["encodings"] = load.encodings
-    if load.skipped:
-        log.warning("%d input(s) skipped; see df.attrs['skipped']", len(load.skipped))
     return frame
 
 
