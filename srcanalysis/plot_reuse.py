@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from .reuse import ReuseSummary
-from .style import ACCENT, MUTED, PALETTE, finish, new_axes
+from .style import ACCENT, MUTED, PALETTE, finish, new_axes, style
 
 _MARKS = ["#FFE08A", "#B8E0F6", "#C9EBC1", "#F5C6E0", "#FFD1A8", "#D9D2F3"]
 
@@ -62,11 +62,12 @@ def plot_reuse_matrix(data: ReuseSummary | pd.DataFrame, *, source: str = "Sourc
     ax.set_xticks(range(len(m.columns)), [str(c) for c in m.columns], rotation=35, ha="right")
     ax.set_yticks(range(len(m.index)), [str(i) for i in m.index])
     top = values.max() if values.size else 0
-    for (i, j), v in np.ndenumerate(values):
-        if v > 0:
-            ax.text(j, i, f"{int(v):,}", ha="center", va="center", fontsize=8,
-                    color="white" if v > 0.6 * top else "#333333")
-    fig.colorbar(im, ax=ax, shrink=0.8, label="words taken")
+    with style():
+        for (i, j), v in np.ndenumerate(values):
+            if v > 0:
+                ax.text(j, i, f"{int(v):,}", ha="center", va="center", fontsize=8,
+                        color="white" if v > 0.6 * top else "#333333")
+        fig.colorbar(im, ax=ax, shrink=0.8, label="words taken")
     if m.size and top > 0:
         i, j = np.unravel_index(np.argmax(values), values.shape)
         title = f"{m.index[i]} took the most words from {m.columns[j]} ({int(top):,})"

@@ -61,6 +61,7 @@ def get_spark(master: str | None = None):
     return (SparkSession.builder.master(master).appName("srcanalysis-reuse")
             .config("spark.sql.shuffle.partitions", os.environ.get("SRCANALYSIS_SPARK_PARTITIONS", "8"))
             .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
             .getOrCreate())
 
 
