@@ -595,25 +595,33 @@ def find_reuse(articles: pd.DataFrame, *, engine: str = "python", **options: Any
         engine: ``"python"`` (in process, numpy-vectorised index) or ``"spark"`` (pyspark, for
             corpora beyond one machine; needs the ``spark`` extra). Both return the same passages.
         **options: Tuning knobs, defaults in :data:`DEFAULTS`, measured with ``bench/bench_reuse.py``
-            on Reuters-21578 with planted copies (0/3/8 % of words edited):
+            (first 10k Reuters-21578 bodies + 1,000 planted copies with 0/3/8 % of words edited; the
+            defaults give pair recall 1.000, precision 0.996, span F1 0.995 there and recall 0.9997,
+            precision 0.9994, span F1 0.995 at 2,300 articles/s on 100k articles):
 
-            * ``ngram`` (5): words per indexed n-gram. 4 adds candidates without adding recall;
-              6+ loses heavily edited copies.
-            * ``max_df`` (50): n-grams in more articles are boilerplate and ignored.
-            * ``min_shared`` (2): rare n-grams two articles must share before they are aligned.
-            * ``seed_ngram`` (3): words per alignment seed; 3 keeps paraphrased passages together.
-            * ``gap`` (40): largest unmatched stretch (words) inside one passage — a dropped sentence.
+            * ``ngram`` (5): words per indexed n-gram. 4: same recall, precision 0.994, 35 % slower;
+              6: recall 0.998 (8 %-edited copies 0.994), 30 % faster.
+            * ``max_df`` (50): n-grams in more articles are boilerplate and ignored. 20 is 15 %
+              faster with 40 % fewer Reuters-internal template pairs and the same recall, but a
+              story syndicated to more than ``max_df`` articles is then only found through its
+              rarer n-grams (passim uses 100); raise it for wire-heavy corpora.
+            * ``min_shared`` (3): rare n-grams two articles must share before they are aligned
+              (2: no recall gained, 45 % slower).
+            * ``seed_ngram`` (3): words per alignment seed; 3 keeps edited passages together.
+            * ``gap`` (40): largest unmatched stretch (words) inside one passage — a dropped
+              sentence (20: span F1 0.989 instead of 0.995).
             * ``min_match`` (12): matching words a passage needs (shorter overlaps are stock phrases).
             * ``min_similarity`` (0.6): difflib ratio of the two token spans a passage needs;
               passages shorter than ``2 * min_match`` words need ``(1 + min_similarity) / 2`` (0.8).
-              At 0.5, 10k Reuters bodies gave 30 % more template matches (stock-market and
-              earnings boilerplate) and no more planted copies.
+              0.5 found 76 % more Reuters-internal pairs (mostly templated market reports) and no
+              more planted copies.
             * ``credit_window`` (250): characters before/after a passage searched for the outlet name.
             * ``min_containment`` (0.3): paraphrase fallback for a candidate pair with no close
               passage — when its seed chains cover this share of the shorter text on both sides
               (and ``min_match`` words), their whole stretch is one ``edited`` passage (heavy
-              rewrites; similarity then is that of the whole stretch and may be low).
-              ``None`` turns it off.
+              rewrites; similarity then is that of the whole stretch and may be low). It adds
+              about 25 % Reuters-internal pairs (templated bond and earnings reports) on 10k
+              Reuters bodies; ``None`` turns it off.
             * ``spark`` (SparkSession, spark engine only): session to use (default: get or create).
 
     Returns:
