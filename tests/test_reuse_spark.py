@@ -53,3 +53,15 @@ def test_spark_engine_matches_python_engine(spark):
     assert len(expected) >= 5           # 2 seed passages + 3 planted copies
     assert set(expected["article_b"]) >= {"copy-1", "copy-2", "copy-3"}
     pd.testing.assert_frame_equal(got, expected)
+
+
+def test_spark_passages_reads_a_parquet_corpus(spark, tmp_path):
+    from srcanalysis.reuse_spark import spark_passages
+    arts = corpus()
+    path = tmp_path / "articles.parquet"
+    arts.assign(published=arts["published"].dt.strftime("%Y-%m-%d")).to_parquet(path)
+    out = pd.DataFrame([r.asDict() for r in spark_passages(spark.read.parquet(str(path))).collect()])
+    expected = find_reuse(arts)
+    got = out.sort_values(["pos_a", "pos_b", "a_start"])[list(expected.columns)].reset_index(drop=True)
+    assert got[["article_a", "article_b", "a_start", "b_start", "earlier", "credited"]].values.tolist() == \
+        expected[["article_a", "article_b", "a_start", "b_start", "earlier", "credited"]].values.tolist()
