@@ -48,7 +48,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, Iterable, Sequence
 
@@ -657,11 +656,10 @@ def find_reuse(articles: pd.DataFrame, *, engine: str = "python", **options: Any
 
 
 # --------------------------------------------------------------------------- summary
-@dataclass
-class ReuseSummary:
-    """What :func:`reuse_summary` returns.
+class ReuseSummary(dict):
+    """What :func:`reuse_summary` returns: a dict of three DataFrames, also readable as attributes.
 
-    Attributes:
+    Keys / attributes:
         articles: One row per article: ``article_id``, ``outlet``, ``words``, ``reused_words`` (words
             taken from articles known to be earlier, by date or by credit), ``credited_words``,
             ``uncredited_words``, ``reused_share``, ``credited_share``, ``shared_words`` (words in
@@ -674,12 +672,12 @@ class ReuseSummary:
             direction only.
     """
 
-    articles: pd.DataFrame
-    outlets: pd.DataFrame
-    matrix: pd.DataFrame
+    def __init__(self, articles: pd.DataFrame, outlets: pd.DataFrame, matrix: pd.DataFrame):
+        super().__init__(articles=articles, outlets=outlets, matrix=matrix)
 
-    def __iter__(self):
-        return iter((self.articles, self.outlets, self.matrix))
+    articles = property(lambda self: self["articles"])
+    outlets = property(lambda self: self["outlets"])
+    matrix = property(lambda self: self["matrix"])
 
 
 def _union_words(text: str, spans: list[tuple[int, int]]) -> int:
@@ -707,7 +705,8 @@ def reuse_summary(articles: pd.DataFrame, passages: pd.DataFrame, *,
         credit_window: Characters around a passage searched for an outlet name.
 
     Returns:
-        A :class:`ReuseSummary` (``articles``, ``outlets``, ``matrix`` DataFrames; unpackable).
+        A :class:`ReuseSummary`: a dict of ``articles``, ``outlets`` and ``matrix`` DataFrames (also
+        attributes).
 
     Example:
         >>> import pandas as pd

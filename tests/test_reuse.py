@@ -208,7 +208,8 @@ def test_align_texts_ignores_quote_style_and_case():
 
 def test_reuse_summary_on_seeds(seeds, seed_passages):
     s = reuse_summary(seeds, seed_passages)
-    arts, links, matrix = s
+    arts, links, matrix = s["articles"], s.outlets, s.matrix
+    assert list(s) == ["articles", "outlets", "matrix"]
     row = arts.set_index("outlet").loc["The Trump Timeline"]
     beast = arts.set_index("outlet").loc["The Daily Beast"]
     # The timeline pasted about half its words from the Daily Beast, and credited it.
