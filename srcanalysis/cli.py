@@ -10,6 +10,7 @@ Examples::
     srcanalysis sources data/ -o profile.csv --by outlet
     srcanalysis timeline data/ -o timeline.csv
     srcanalysis reuse data/ -o passages.csv
+    srcanalysis reuse corpus.parquet --engine spark -o passages.parquet
     srcanalysis report data/ -o report/
 """
 from __future__ import annotations
@@ -96,16 +97,61 @@ def cmd_timeline(args: argparse.Namespace) -> None:
         _write(timeline_gaps(events, min_gap=args.min_gap, by=by), args.gaps)
 
 
+def _reuse_options(args: argparse.Namespace) -> dict[str, object]:
+    opts: dict[str, object] = {}
+    for name in ("ngram", "max_df", "min_similarity"):
+        value = getattr(args, name)
+        if value is not None:
+            opts[name] = value
+    if args.min_containment is not None:
+        opts["min_containment"] = None if args.min_containment <= 0 else args.min_containment
+    return opts
+
+
+#: Inputs the Spark engine reads itself, without pandas.
+SPARK_NATIVE = {".parquet": "parquet", ".jsonl": "json", ".ndjson": "json"}
+
+
+def _spark_native(args: argparse.Namespace) -> bool:
+    """``reuse --engine spark`` over Parquet/JSONL: read, align and write inside Spark."""
+    paths = [Path(p) for p in args.paths]
+    kinds = [SPARK_NATIVE.get(p.suffix.lower()) for p in paths]
+    if not all(kinds):
+        return False
+    for p in paths:
+        if not p.exists():
+            raise SystemExit(f"srcanalysis: no such file or folder: {p}")
+    from .reuse_spark import get_spark, spark_passages
+
+    spark = get_spark()
+    frames = [getattr(spark.read, kind)(str(p)) for p, kind in zip(paths, kinds)]
+    articles = frames[0]
+    for other in frames[1:]:
+        articles = articles.unionByName(other, allowMissingColumns=True)
+    missing = {"article_id", "text"} - set(articles.columns)
+    if missing:
+        raise SystemExit(f"srcanalysis: Spark input needs columns article_id and text; missing {sorted(missing)}")
+    passages = spark_passages(articles, **_reuse_options(args)).drop("pos_a", "pos_b")
+    if args.output.lower().endswith(".parquet"):
+        passages.write.mode("overwrite").parquet(args.output)
+        print(f"wrote Spark passages to {args.output} (a Parquet folder)", file=sys.stderr)
+    else:
+        _write(passages.toPandas(), args.output)
+    return True
+
+
 def cmd_reuse(args: argparse.Namespace) -> None:
     from .reuse import find_reuse, reuse_summary
 
+    if args.engine == "spark" and _spark_native(args):
+        return
     articles = _load(args)
-    passages = find_reuse(articles, engine=args.engine)
+    passages = find_reuse(articles, engine=args.engine, **_reuse_options(args))
     _write(passages, args.output)
     if args.summary:
         summary = reuse_summary(articles, passages)
-        table = summary["articles"] if isinstance(summary, dict) else summary
-        _write(table, args.summary)
+        _write(summary["articles"], args.summary)
+        _write(summary["matrix"].reset_index(), str(Path(args.summary).with_name(Path(args.summary).stem + "_matrix.csv")))
 
 
 def cmd_report(args: argparse.Namespace) -> None:
@@ -159,7 +205,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("reuse", cmd_reuse, "passages one article copied from another", "passages.csv")
     p.add_argument("--engine", default="python", choices=["python", "spark"],
                    help="in-process engine (default) or Apache Spark (needs the 'spark' extra)")
-    p.add_argument("--summary", metavar="FILE", help="also write the per-article reuse summary to FILE")
+    p.add_argument("--summary", metavar="FILE",
+                   help="also write the per-article reuse summary to FILE (and the outlet matrix beside it)")
+    p.add_argument("--ngram", type=int, help="words per indexed n-gram (default 5)")
+    p.add_argument("--max-df", type=int, dest="max_df",
+                   help="n-grams in more articles than this are boilerplate (default 50; raise for wire-heavy corpora)")
+    p.add_argument("--min-similarity", type=float, dest="min_similarity",
+                   help="lowest similarity of a reported passage, 0-1 (default 0.6)")
+    p.add_argument("--min-containment", type=float, dest="min_containment",
+                   help="share of the shorter text two articles must share to be reported as a rewrite "
+                        "(default 0.3; 0 turns the paraphrase fallback off)")
 
     p = add("report", cmd_report, "a self-contained HTML report with the CSVs behind it", "report")
     p.add_argument("--title", default="How these articles are sourced", help="page title")

@@ -55,3 +55,26 @@ def test_timeline_with_gaps_and_default_date(tmp_path):
     assert "Feb. 14" in set(events["expression"])
     assert set(events["article_id"]) == {"000_7802ac3fc612a4d0", "001_1ed060d2126be1d2"}
     assert gaps.exists()
+
+
+def test_reuse_finds_the_pasted_paragraphs(tmp_path):
+    out, summary = tmp_path / "p.csv", tmp_path / "summary.csv"
+    assert main(["reuse", str(SEEDS), "-o", str(out), "--summary", str(summary)]) == 0
+    passages = pd.read_csv(out)
+    assert len(passages) >= 2 and passages["credited"].all()
+    assert (tmp_path / "summary_matrix.csv").exists()
+
+
+def test_reuse_spark_native_jsonl(tmp_path):
+    pytest.importorskip("pyspark")
+    import shutil
+    if shutil.which("java") is None:
+        pytest.skip("no Java for Spark")
+    import srcanalysis as sa
+    arts = sa.read_articles(SEEDS)
+    arts[["article_id", "outlet", "text"]].to_json(tmp_path / "a.jsonl", orient="records", lines=True)
+    assert main(["reuse", str(tmp_path / "a.jsonl"), "--engine", "spark", "-o", str(tmp_path / "p.csv")]) == 0
+    spark_rows = pd.read_csv(tmp_path / "p.csv").sort_values("a_start")
+    local = sa.find_reuse(arts[["article_id", "outlet", "published", "text"]]).sort_values("a_start")
+    assert spark_rows[["a_start", "a_end", "b_start", "b_end"]].values.tolist() == \
+        local[["a_start", "a_end", "b_start", "b_end"]].values.tolist()
