@@ -1,20 +1,504 @@
-"""Source-type tagging (placeholder until the attribution issue lands: every sentence unattributed)."""
+"""Tag each sentence by the kind of source it rests on.
+
+A transparent rule tagger, fast enough for whole archives. For every sentence it
+
+1. checks the *no comment* phrases ("declined to comment", "did not respond to a request for
+   comment") and *credit lines* (a line that is only an outlet's name, as a timeline entry
+   credits "The Daily Beast");
+2. finds a *cue*: "according to", a reporting verb ("said", "told", "wrote") or, with a clause
+   after it, a verb of belief or intention ("believes that") — all listed in
+   ``rules/attribution_cues.csv``;
+3. takes the *source* span next to the cue: the noun phrase before a reporting verb (back to the
+   last comma, quote mark or colon; an appositive "Jeff Davis, a Pentagon spokesman," keeps its
+   name), the noun phrase after "according to", or after an inverted verb ("…,” said Sen. Warren");
+4. classifies the span with the word tables in ``rules/attribution_words.csv`` and
+   ``rules/attribution_media.csv``: an outlet → ``media``; a document noun ("records", "a poll",
+   "intercepted communications") → ``document``; a proper name at the end ("Defense Secretary
+   James Mattis") → ``named_person``; a source noun without a name ("a senior defense official",
+   "people familiar with the matter") → ``anonymous``; an institution ("the Pentagon", "CENTCOM",
+   "police") → ``named_org``; a pronoun → the last source named before it;
+5. lets a quotation that runs over several sentences, and a quoted sentence right after an
+   attributed one, inherit its source.
+
+The ``rule`` column says which step fired, so a journalist can see why a sentence got its type.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 from typing import Iterable
 
 import pandas as pd
 
-from .schema import empty_source_columns
+from .schema import SOURCE_COLUMNS, SOURCE_TYPE_DTYPE
 
+_QUOTE_CHARS = "“”\"‘’"
+_OPEN_QUOTES = "“\""
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"()\[\]—–]|\s-\s|\bthat\b|\bwhile\b|\bbut\b|\bas\b|\bwhen\b|\bbecause\b")
+_TOKEN = re.compile(r"[A-Za-z0-9][\w.’'&-]*")
+_TRAILING_AUX = {
+    "has", "have", "had", "was", "were", "is", "are", "be", "been", "also", "later", "previously",
+    "recently", "then", "once", "repeatedly", "would", "will", "could", "can", "may", "might", "did",
+    "does", "do", "not", "never", "publicly", "privately", "reportedly", "separately", "flatly", "long",
+    "earlier", "first", "further", "again", "often", "still", "already", "just", "initially",
+    "subsequently", "ultimately", "finally", "always", "even", "both", "all", "only", "told", "who",
+    "had", "allegedly", "apparently", "openly", "falsely", "correctly", "repeatedly", "frequently",
+}
+_LEADING_FUNCTION = {"and", "but", "as", "so", "or", "while", "although", "though", "to", "what", "of", "for",
+                     "in", "at", "by", "on", "with", "from", "which", "whom", "where", "how", "why", "if"}
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+#: The subject at the start of a sentence: a pronoun, or a short capitalised name with an optional title.
+_SUBJECT = re.compile(r"\s*(?:(?:In|On|At|After|Before|During|Later|Earlier|Still|But|And|However|Meanwhile)\b[^,]{0,60},\s*)?"
+                      r"((?:He|She|They|We|I)\b|(?:(?:[A-Z][\w.’'-]*\.?\s){0,3}[A-Z][\w’'-]+))(?=\s+[a-z])")
+_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|\b(?:\w+) in (?:10|ten|\d+)\b", re.I)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "dozen": 12}
+#: A quoted sentence needs at least this many words inside the quotes to count as a quote.
+MIN_QUOTE_WORDS = 3
+#: How many sentences back a pronoun ("he said") looks for the source it stands for.
+PRONOUN_LOOKBACK = 6
+
+
+# --------------------------------------------------------------------------- rule tables
+
+def _rules_path(name: str):
+    return files("srcanalysis").joinpath(f"rules/{name}")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, str]:
+    table = pd.read_csv(_rules_path("attribution_cues.csv"), dtype=str)
+    return dict(zip(table["cue"].str.lower(), table["kind"]))
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    table = pd.read_csv(_rules_path("attribution_words.csv"), dtype=str)
+    out: dict[str, set[str]] = {}
+    for word, cls in zip(table["word"].str.lower(), table["class"]):
+        out.setdefault(word, set()).add(cls)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _has(word: str, cls: str) -> bool:
+    return cls in _words().get(word.lower(), ())
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    table = pd.read_csv(_rules_path("attribution_patterns.csv"), dtype=str)
+    out = {}
+    for name, group in table.groupby("name"):
+        out[name] = re.compile("|".join(f"(?:{p})" for p in group["pattern"]), re.I)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _media() -> re.Pattern[str]:
+    names = pd.read_csv(_rules_path("attribution_media.csv"), dtype=str)["outlet"].tolist()
+    names = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _cue_regex() -> re.Pattern[str]:
+    """Verbs match in lower case only ("States" in "United States" is no cue); phrases in any case."""
+    cues = sorted(_cues(), key=len, reverse=True)
+    verbs = [c for c in cues if _cues()[c] != "phrase"]
+    phrases = [c for c in cues if _cues()[c] == "phrase"]
+    alt = lambda words: "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in words)  # noqa: E731
+    return re.compile(r"\b(?:(?i:" + alt(phrases) + r")|" + alt(verbs) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _prefilter() -> re.Pattern[str]:
+    """One search that rejects sentences with no cue, quote or comment phrase at all."""
+    return re.compile(_cue_regex().pattern + r"|[“”\"]|comment|respond|reached|anonymity")
+
+
+# --------------------------------------------------------------------------- source spans
+
+@dataclass
+class _Source:
+    type: str
+    text: str
+    start: int
+    end: int
+    cue: str
+    rule: str
+    count: int | None = None
+
+
+def _tokens(span: str) -> list[str]:
+    return [t.rstrip(".’'").removesuffix("’s").removesuffix("'s") if not t.endswith(".") or len(t) > 4 else t
+            for t in _TOKEN.findall(span)]
+
+
+def _is_name_token(tok: str) -> bool:
+    if not tok[:1].isupper():
+        return False
+    low = tok.lower()
+    classes = _words().get(low, frozenset())
+    return not (classes & {"determiner", "quantifier", "number", "descriptor", "anonymous", "document",
+                           "pronoun", "title"})
+
+
+def _is_org_token(tok: str) -> bool:
+    low = tok.lower()
+    return (len(tok) >= 2 and tok.isupper() and tok.isalpha()) or _has(low, "org") or _has(low, "org_suffix")
+
+
+def _count(tokens: list[str]) -> int | None:
+    for tok in tokens[:3]:
+        low = tok.lower()
+        if low.isdigit():
+            return int(low)
+        if low in _NUMBER_WORDS and low not in ("a", "an"):
+            return _NUMBER_WORDS[low]
+    if tokens and tokens[0].lower() in ("a", "an", "one"):
+        return 1
+    return None
+
+
+def classify_source(span: str) -> tuple[str, int | None] | None:
+    """Classify the text of a source span; ``None`` when it does not look like a source.
+
+    Example:
+        >>> classify_source("two knowledgeable former senior defense officials")
+        ('anonymous', 2)
+        >>> classify_source("Defense Secretary James Mattis")
+        ('named_person', None)
+        >>> classify_source("The Washington Post")
+        ('media', None)
+    """
+    span = span.strip(" ,.;:“”\"'’")
+    if not span:
+        return None
+    toks = _tokens(span)
+    if not toks or len(toks) > 14:
+        return None
+    if _media().search(span):
+        return "media", None
+    lows = [t.lower() for t in toks]
+    head_part = []
+    for low in lows:
+        if low in ("from", "by", "of", "at", "with", "close", "familiar", "who", "on", "in"):
+            break
+        head_part.append(low)
+    if any(_has(w, "document") for w in head_part) and not any(_has(w, "anonymous") for w in head_part):
+        return "document", None
+    if _SHARE.search(span):  # "52 percent of voters", "six in 10 Americans": poll results
+        return "document", None
+    if len(toks) == 1 and _has(lows[0], "pronoun"):
+        return "pronoun", None
+    # a proper name at the end of the span, or an appositive name first ("Jeff Davis, a spokesman")
+    tail = []
+    for tok in reversed(toks):
+        if _is_name_token(tok):
+            tail.append(tok)
+        else:
+            break
+    if tail:
+        if all(_is_org_token(t) for t in tail) or _is_org_token(tail[0]):
+            return "named_org", None
+        before = lows[len(toks) - len(tail) - 1] if len(toks) > len(tail) else ""
+        if before in ("the",) and len(tail) == 1:
+            return "named_org", None
+        return "named_person", None
+    first_chunk = span.split(",")[0]
+    if "," in span:
+        head_toks = _tokens(first_chunk)
+        if head_toks and all(_is_name_token(t) for t in head_toks) and len(head_toks) <= 4:
+            if all(_is_org_token(t) for t in head_toks):
+                return "named_org", None
+            return "named_person", None
+    if any(_has(w, "anonymous") for w in head_part or lows):
+        if any(w in ("police", "prosecutors") for w in head_part):
+            return "named_org", None
+        return "anonymous", _count(toks)
+    if any(_has(w, "named_org") or _has(w, "org") or _has(w, "org_suffix") for w in head_part):
+        return "named_org", None
+    if any(_is_org_token(t) for t in toks if t[:1].isupper()):
+        return "named_org", None
+    if lows[0] in ("some", "many", "others", "several", "most", "few", "critics"):
+        return "anonymous", None
+    # "the organizers", "a neighbour": an unnamed speaker the tables do not list
+    if len(toks) <= 5 and (_has(lows[0], "determiner") or _has(lows[0], "quantifier") or _has(lows[0], "number")) \
+            and toks[-1].islower() and not _has(lows[-1], "determiner") and lows[-1] not in _TRAILING_AUX \
+            and not any(_has(w, "pronoun") for w in lows):
+        return "anonymous", _count(toks)
+    return None
+
+
+def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
+    """The noun phrase right before a cue: back to the last clause break, minus auxiliaries."""
+    window_start = max(0, cue_start - 160)
+    before = text[window_start:cue_start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    start = breaks[-1].end() if breaks else 0
+    segment = before[start:]
+    if not segment.strip() and breaks:
+        # appositive: "Jeff Davis, a Pentagon spokesman, said" -> look one clause further back
+        prev = breaks[-1]
+        earlier = list(_CLAUSE_BREAK.finditer(before, 0, prev.start()))
+        start = earlier[-1].end() if earlier else 0
+        segment = before[start:prev.start()]
+        if earlier and before[earlier[-1].start()] == ",":
+            name_breaks = list(_CLAUSE_BREAK.finditer(before, 0, earlier[-1].start()))
+            name_start = name_breaks[-1].end() if name_breaks else 0
+            name = before[name_start:earlier[-1].start()]
+            name_toks = _tokens(name)
+            if name_toks and len(name_toks) <= 4 and all(_is_name_token(t) for t in name_toks):
+                start, segment = name_start, before[name_start:earlier[-1].start()]
+    words = list(re.finditer(r"\S+", segment))
+    while words and (words[-1].group(0).lower().strip(",") in _TRAILING_AUX
+                     or (words[-1].group(0).endswith("ly") and words[-1].group(0).islower())):
+        words.pop()
+    while words and words[0].group(0).lower() in _LEADING_FUNCTION:
+        words.pop(0)
+    if not words or len(words) > 12:
+        return None
+    s = window_start + start + words[0].start()
+    e = window_start + start + words[-1].end()
+    return s, e
+
+
+_AFTER = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90})")
+
+
+def _clip_after(text: str, cue_end: int) -> tuple[int, int] | None:
+    m = _AFTER.match(text, cue_end)
+    if not m:
+        return None
+    span = m.group(1)
+    cut = re.search(r"\s(?:that|who|which|to|in|on|at|when|after|before|because|as|about|during)\s", " " + span + " ")
+    if cut:
+        span = span[: max(0, cut.start() - 1)]
+    span = span.rstrip(" .")
+    if not span:
+        return None
+    return m.start(1), m.start(1) + len(span)
+
+
+# --------------------------------------------------------------------------- one sentence
+
+def _credit_line(text: str) -> _Source | None:
+    bare = text.strip().strip(" .:—–-()[]")
+    bare = re.sub(r"^(?:source|sources|via|credit|from)\s*:?\s*", "", bare, flags=re.I)
+    m = _media().fullmatch(bare)
+    if m and len(bare.split()) <= 6:
+        s = text.find(bare)
+        return _Source("media", bare, s, s + len(bare), "", "credit-line")
+    return None
+
+
+def _tag_one(text: str) -> _Source | None:
+    credit = _credit_line(text) if len(text) <= 60 else None
+    if credit:
+        return credit
+    pats = _patterns()
+    nc = pats["no_comment"].search(text)
+    if nc:
+        span = _clip_before(text, nc.start())
+        src = text[span[0]:span[1]] if span else ""
+        return _Source("no_comment", src, span[0] if span else -1, span[1] if span else -1,
+                       nc.group(0), "no-comment")
+    cues = list(_cue_regex().finditer(text))
+    if not cues:
+        return None
+    kinds = _cues()
+    order = {"phrase": 0, "speech": 1, "finding": 2, "cognition": 3, "stance": 4}
+    ranked = sorted(cues, key=lambda m: (order[kinds.get(re.sub(r"\s+", " ", m.group(0).lower()), "speech")],
+                                         m.start()))
+    for m in ranked:
+        cue = re.sub(r"\s+", " ", m.group(0).lower())
+        kind = kinds.get(cue, "speech")
+        if kind == "cognition":
+            nxt = text[m.end(): m.end() + 30].lstrip()
+            if not re.match(r"(that\b|the\b|a\b|an\b|he\b|she\b|they\b|there\b|his\b|her\b|their\b|[A-Z])", nxt):
+                continue
+        if kind == "phrase":
+            spans = [_clip_after(text, m.end())]
+            how = "according-to"
+        elif _PASSIVE.search(text, 0, m.start()) and text.startswith(" by ", m.end()):
+            spans = [_clip_after(text, m.end() + 3)]
+            how = f"{kind}:passive-by"
+        else:
+            spans = [_clip_before(text, m.start())]
+            how = f"{kind}:subject"
+            if kind == "speech" and cue in ("said", "says", "added", "wrote", "asked", "told", "explained",
+                                            "noted", "continued", "replied", "recalled", "adds"):
+                spans.append(_clip_after(text, m.end()))
+        for i, span in enumerate(spans):
+            if not span:
+                continue
+            src = text[span[0]:span[1]]
+            cls = classify_source(src)
+            if cls is None:
+                continue
+            typ, count = cls
+            if kind == "finding" and typ != "document":
+                continue
+            if kind == "stance" and (typ == "document" or i > 0 or len(src.split()) > 8):
+                continue
+            rule = how if i == 0 else f"{kind}:inverted"
+            return _Source(typ, src, span[0], span[1], m.group(0), rule, count)
+    for m in ranked:  # the reporting verb's subject is the sentence's subject: "He called X, and said Y"
+        if kinds.get(re.sub(r"\s+", " ", m.group(0).lower())) != "speech":
+            continue
+        subj = _SUBJECT.match(text)
+        if subj and subj.end(1) < m.start():
+            src = subj.group(1)
+            cls = classify_source(src)
+            if cls is not None and cls[0] != "document":
+                return _Source(cls[0], src, subj.start(1), subj.end(1), m.group(0), "speech:sentence-subject", cls[1])
+    return None
+
+
+def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, distance: int) -> _Source:
+    """Give "he said" / "they said" a type: a name just before it, else the last source named."""
+    low = found.text.lower()
+    before = text[:found.start] if found.start > 0 else ""
+    if low == "it":
+        return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun")
+    if low in ("he", "she", "i") and any(_is_name_token(t) and not _is_org_token(t) for t in _tokens(before)[1:]):
+        return _Source("named_person", found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun:named-before")
+    if last_named is not None and distance <= PRONOUN_LOOKBACK:
+        return _Source(last_named.type, found.text, found.start, found.end, found.cue,
+                       f"{found.rule}+pronoun:{last_named.text}", last_named.count)
+    typ = "anonymous" if low in ("they", "we") else "named_person"
+    return _Source(typ, found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun")
+
+
+def _quote_balance(text: str) -> int:
+    """+1 when a sentence opens a quotation it does not close, -1 when it closes one it did not open."""
+    opens = text.count("“")
+    closes = text.count("”")
+    if opens or closes:
+        return (opens > closes) - (closes > opens)
+    return 0
+
+
+def _is_quote(text: str) -> bool:
+    for m in re.finditer(r"[“\"]([^”\"]+)[”\"]?", text):
+        if len(m.group(1).split()) >= MIN_QUOTE_WORDS:
+            return True
+    return text.lstrip().startswith("“") and len(text.split()) >= MIN_QUOTE_WORDS
+
+
+# --------------------------------------------------------------------------- frames
 
 def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return the source columns for an ordered sentence frame (``article_id``, ``paragraph``, ``text``)."""
-    return empty_source_columns(len(frame), frame.index)
+    """Source columns for an ordered sentence frame.
+
+    Args:
+        frame: Columns ``article_id``, ``paragraph``, ``sentence``, ``text``, ordered by article
+            then sentence (as :func:`srcanalysis.sentences` builds it).
+
+    Returns:
+        A DataFrame with the :data:`srcanalysis.schema.SOURCE_COLUMNS` and ``frame``'s index.
+
+    Example:
+        >>> f = pd.DataFrame({"article_id": "a", "paragraph": [0, 0], "sentence": [0, 1],
+        ...                   "text": ["“It was a mess,” a senior official said.", "“Nobody listened to us.”"]})
+        >>> tag_frame(f)[["source_type", "source", "rule"]].values.tolist()
+        [['anonymous', 'a senior official', 'speech:subject'], ['anonymous', 'a senior official', 'inherit:quote-continues']]
+    """
+    n = len(frame)
+    types = ["unattributed"] * n
+    sources = [""] * n
+    cues = [""] * n
+    s_start: list[object] = [pd.NA] * n
+    s_end: list[object] = [pd.NA] * n
+    counts: list[object] = [pd.NA] * n
+    reasons = [""] * n
+    quotes = [False] * n
+    rules = [""] * n
+    prefilter = _prefilter()
+    reason_re = _patterns()["reason"]
+    last_article = object()
+    last_source: _Source | None = None
+    last_named: _Source | None = None
+    last_named_at = -10
+    last_source_at = -10
+    last_paragraph = -1
+    open_quote = False
+    texts = frame["text"].tolist()
+    articles = frame["article_id"].tolist()
+    paragraphs = frame["paragraph"].tolist() if "paragraph" in frame else [0] * n
+    for i in range(n):
+        text = texts[i] if isinstance(texts[i], str) else ""
+        if articles[i] != last_article:
+            last_article, last_source, last_named, open_quote, last_named_at = articles[i], None, None, False, -10
+        new_paragraph = paragraphs[i] != last_paragraph
+        last_paragraph = paragraphs[i]
+        quotes[i] = _is_quote(text)
+        found = _tag_one(text) if prefilter.search(text) else None
+        if found is None and len(text) <= 60:
+            found = _credit_line(text)
+        if found is not None and found.type == "pronoun":
+            found = _resolve_pronoun(found, text, last_named, i - last_named_at)
+        if found is None and last_source is not None and last_source.type != "no_comment":
+            continues = open_quote or (quotes[i] and text.lstrip()[:1] in _OPEN_QUOTES and not new_paragraph) \
+                or (quotes[i] and i - last_source_at <= 2 and articles[i] == last_article)
+            if continues:
+                found = _Source(last_source.type, last_source.text, -1, -1, last_source.cue,
+                                "inherit:quote-continues", last_source.count)
+        if found is not None:
+            types[i] = found.type
+            sources[i] = found.text
+            cues[i] = found.cue
+            if found.start >= 0:
+                s_start[i], s_end[i] = found.start, found.end
+            if found.count is not None:
+                counts[i] = found.count
+            rules[i] = found.rule
+            if found.type == "anonymous":
+                m = reason_re.search(text)
+                if m:
+                    reasons[i] = m.group(0).strip(" ,")
+            if not found.rule.startswith("inherit"):
+                last_source, last_source_at = found, i
+                if found.type in ("named_person", "anonymous", "named_org", "media") and "pronoun" not in found.rule:
+                    last_named, last_named_at = found, i
+        elif new_paragraph:
+            last_source = None
+        balance = _quote_balance(text)
+        if balance > 0:
+            open_quote = True
+        elif balance < 0:
+            open_quote = False
+        if not open_quote and found is None:
+            last_source = last_source if not new_paragraph else None
+    out = pd.DataFrame({
+        "source_type": pd.Categorical(types, dtype=SOURCE_TYPE_DTYPE),
+        "source": pd.array(sources, dtype="string"),
+        "cue": pd.array(cues, dtype="string"),
+        "source_start": pd.array(s_start, dtype="Int64"),
+        "source_end": pd.array(s_end, dtype="Int64"),
+        "source_count": pd.array(counts, dtype="Int64"),
+        "anonymity_reason": pd.array(reasons, dtype="string"),
+        "is_quote": quotes,
+        "rule": pd.array(rules, dtype="string"),
+    }, index=frame.index)
+    return out[list(SOURCE_COLUMNS)]
 
 
 def tag_sentences(sentences: Iterable[str]) -> pd.DataFrame:
-    """Tag sentences someone else segmented: one row per input sentence, in order."""
-    texts = [str(s) for s in sentences]
+    """Tag sentences someone else segmented, read as one running text.
+
+    Args:
+        sentences: Sentence strings, in order.
+
+    Returns:
+        One row per input sentence, in order: ``text`` and the source columns.
+
+    Example:
+        >>> tag_sentences(["Flynn’s attorney did not respond to a request for comment."])["source_type"].tolist()
+        ['no_comment']
+    """
+    texts = ["" if s is None or (isinstance(s, float) and pd.isna(s)) else str(s) for s in sentences]
     frame = pd.DataFrame({"article_id": "", "paragraph": 0, "sentence": range(len(texts)), "text": texts})
     return pd.concat([frame[["text"]], tag_frame(frame)], axis=1)
