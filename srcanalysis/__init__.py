@@ -14,7 +14,8 @@ from __future__ import annotations
 from . import accessor as _accessor  # noqa: F401  (registers DataFrame.src)
 from .attribution import tag_sentences
 from .loading import read_articles, skipped
-from .profile import source_profile
+from .plot_sources import plot_anonymous_by_position, plot_source_mix, plot_source_strip
+from .profile import anonymous_by_position, source_profile
 from .reuse import find_reuse, reuse_summary
 from .segment import sentences
 from .plot_reuse import plot_reuse_matrix, plot_reused_share, reuse_html
@@ -30,6 +31,10 @@ __all__ = [
     "sentences",
     "tag_sentences",
     "source_profile",
+    "anonymous_by_position",
+    "plot_source_strip",
+    "plot_source_mix",
+    "plot_anonymous_by_position",
     "find_timexes",
     "infer_published",
     "timeline",

@@ -1,0 +1,66 @@
+"""source_profile and the source charts on the seeds and the sample."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+import srcanalysis as sa
+from srcanalysis.profile import add_position
+
+
+def test_profile_reports_daily_beast_anonymous_sources(seed_sentences):
+    prof = sa.source_profile(seed_sentences).set_index("outlet")
+    beast = prof.loc["The Daily Beast"]
+    assert beast["anonymous"] >= 6
+    assert beast["anonymous"] == beast["anonymous_with_reason"] + beast["anonymous_without_reason"]
+    assert beast["sentences"] == (seed_sentences["outlet"] == "The Daily Beast").sum()
+    assert 0 < beast["anonymous_share"] < beast["anonymous_share_attributed"] <= 1
+    assert beast["anonymous_per_1000_words"] == pytest.approx(1000 * beast["anonymous"] / beast["words"], abs=0.01)
+
+
+def test_profile_by_outlet_sums_articles(sample_articles):
+    sents = sa.sentences(sample_articles)
+    per_article = sa.source_profile(sents)
+    per_outlet = sa.source_profile(sents, by="outlet").set_index("outlet")
+    assert per_outlet["sentences"].sum() == len(sents)
+    wiki = per_article[per_article["outlet"] == "Wikinews"]
+    assert per_outlet.loc["Wikinews", "anonymous"] == wiki["anonymous"].sum()
+    assert per_article["anonymous_share"].is_monotonic_decreasing
+
+
+def test_profile_counts_stated_reasons():
+    sents = sa.sentences(sa.read_articles(pd.DataFrame({"outlet": ["Wire"], "text": [
+        "The talks stalled, according to two officials who spoke on condition of anonymity because they "
+        "were not authorized to speak publicly. A diplomat said the deal was dead. It rained."]})))
+    row = sa.source_profile(sents, by="outlet").iloc[0]
+    assert (row["anonymous"], row["anonymous_with_reason"], row["anonymous_without_reason"]) == (2, 1, 1)
+
+
+def test_profile_rejects_untagged_frames():
+    with pytest.raises(ValueError, match="missing columns"):
+        sa.source_profile(pd.DataFrame({"text": ["a"]}))
+
+
+def test_positions_split_articles_in_thirds(seed_sentences):
+    pos = add_position(seed_sentences)
+    beast = pos[pos["outlet"] == "The Daily Beast"]
+    counts = beast["position"].value_counts()
+    assert counts.max() - counts.min() <= 1
+    assert beast.sort_values("sentence")["position"].iloc[0] == "first third"
+
+
+@pytest.mark.parametrize("chart", ["strip", "mix", "position"])
+def test_charts_return_axes_with_a_finding(seed_sentences, chart):
+    if chart == "strip":
+        ax = sa.plot_source_strip(seed_sentences)
+        assert "anonymous" in ax.get_title(loc="left")
+    elif chart == "mix":
+        ax = sa.plot_source_mix(seed_sentences, by="outlet")
+        assert "anonymous" in ax.get_title(loc="left")
+        assert ax.get_xlabel() == "share of sentences"
+    else:
+        ax = sa.plot_anonymous_by_position(seed_sentences, by="outlet")
+        assert ax.get_ylabel().startswith("share of sentences")
+    assert isinstance(ax, plt.Axes) and ax.get_title(loc="left")
+    plt.close(ax.figure)
