@@ -29,7 +29,8 @@ from srcanalysis.segment import split_sentences  # noqa: E402
 
 POLNEAR = SHARED / "devdata" / "polnear" / "data"
 BASELINE = re.compile(r"\b(?:said|says|told|according to)\b")
-PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them"}
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them", "who", "whom", "which", "that",
+            "his", "its", "their", "my", "our", "me", "us", "those", "this", "a", "the", "said", "one", "your"}
 
 
 def load(split: str) -> pd.DataFrame:
@@ -96,7 +97,11 @@ def main() -> None:
     mask = df["gold_source"].map(unnamed)
     anon = tags.loc[mask, "source_type"].astype(str)
     print(f"  gold sources without a proper name: {int(mask.sum())} sentences; tagged anonymous "
-          f"{(anon == 'anonymous').mean():.3f}, any sourced type {(anon != 'unattributed').mean():.3f}")
+          f"{(anon == 'anonymous').mean():.3f}, anonymous or document {anon.isin(['anonymous', 'document']).mean():.3f}, "
+          f"any sourced type {(anon != 'unattributed').mean():.3f}")
+    detected = anon[anon != "unattributed"]
+    print(f"    of those detected as sourced, tagged anonymous {(detected == 'anonymous').mean():.3f}"
+          f" (anonymous or document {detected.isin(['anonymous', 'document']).mean():.3f})")
     print("  type mix of sourced predictions:",
           tags.loc[pred, "source_type"].astype(str).value_counts(normalize=True).round(3).to_dict())
     if args.errors:

@@ -50,6 +50,7 @@ _LEADING_FUNCTION = {"and", "but", "as", "so", "or", "while", "although", "thoug
                      "in", "at", "by", "on", "with", "from", "which", "whom", "where", "how", "why", "if"}
 #: A person's full name ("Jim Mattis", "George W. Bush") or a title and surname ("Sen. Warren").
 _FULL_NAME = re.compile(r"\b(?=(?:([A-Z][a-z]+)(?:\s+[A-Z]\.)?|(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof)\.?)\s+([A-Z][a-z’'-]+)\b)")
+_RELATIVE = re.compile(r"\s*(?:who|whose|which|whom|where)\b", re.I)
 _NO_COMMENT_HINT = re.compile(r"comment|respon|repl|return|reached|elaborat|discuss|say more")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 #: The subject at the start of a sentence: a pronoun, or a short capitalised name with an optional title.
@@ -174,7 +175,7 @@ def _is_name_token(tok: str) -> bool:
     low = tok.lower()
     classes = _words().get(low, frozenset())
     return not (classes & {"determiner", "quantifier", "number", "descriptor", "anonymous", "document",
-                           "pronoun", "title"})
+                           "pronoun", "title", "function"})
 
 
 def _is_org_token(tok: str) -> bool:
@@ -277,6 +278,12 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
         earlier = list(_CLAUSE_BREAK.finditer(before, 0, prev.start()))
         start = earlier[-1].end() if earlier else 0
         segment = before[start:prev.start()]
+        if _RELATIVE.match(segment) and earlier:
+            # "The former governor, who dropped out last year, said": skip the relative clause
+            prev = earlier[-1]
+            earlier = list(_CLAUSE_BREAK.finditer(before, 0, prev.start()))
+            start = earlier[-1].end() if earlier else 0
+            segment = before[start:prev.start()]
         if earlier and before[earlier[-1].start()] == ",":
             name_breaks = list(_CLAUSE_BREAK.finditer(before, 0, earlier[-1].start()))
             name_start = name_breaks[-1].end() if name_breaks else 0

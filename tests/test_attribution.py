@@ -89,7 +89,7 @@ def test_multi_sentence_quote_inherits():
 
 
 def test_pronoun_takes_the_name_before_it():
-    out = sa.tag_sentences(["Mattis met the generals on Monday.",
+    out = sa.tag_sentences(["Defense Secretary Jim Mattis met the generals on Monday.",
                             "A senior official described the meeting as tense.",
                             "Although Mattis said little, he told aides he was angry."])
     assert out["source_type"].iloc[2] == "named_person"
@@ -108,3 +108,14 @@ def test_columns_and_dtypes(seed_sentences):
     assert seed_sentences["is_quote"].dtype == bool
     tagged = seed_sentences[seed_sentences["source_type"] != "unattributed"]
     assert (tagged["rule"] != "").all()
+
+
+def test_lone_name_is_a_person_only_when_introduced():
+    out = sa.tag_sentences(["Texaco said profits fell.", "Chief executive James Kinnear joined the company in 1987.",
+                            "Kinnear said the outlook was weak."])
+    assert out["source_type"].tolist() == ["named_org", "unattributed", "named_person"]
+
+
+def test_relative_clause_is_skipped_to_find_the_speaker():
+    out = sa.tag_sentences(["The former governor, who dropped out last year, noted that turnout was low."])
+    assert out["source"].iloc[0] == "The former governor"
