@@ -137,8 +137,10 @@ def finish(
             ax.grid(axis=grid_axis, color="#E5E5E5", linewidth=0.8)
             ax.set_axisbelow(True)
         if source:
-            ax.annotate(source, xy=(0, 0), xycoords="figure fraction", xytext=(6, 4),
-                        textcoords="offset points", fontsize=8, color=MUTED, ha="left", va="bottom")
+            # below the tick labels and the x label, so the two never overlap
+            below = -(30 if ax.get_xlabel() else 18) - (4 if ax.get_xticklabels() else 0)
+            ax.annotate(source, xy=(0, 0), xycoords="axes fraction", xytext=(0, below - 12),
+                        textcoords="offset points", fontsize=8, color=MUTED, ha="left", va="top")
         legend = ax.get_legend()
         if legend is not None:
             legend.set_frame_on(False)
