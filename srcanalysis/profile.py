@@ -3,7 +3,7 @@
 Example:
     >>> import srcanalysis as sa
     >>> sents = sa.sentences(sa.read_articles(pd.DataFrame({"text": [
-    ...     "Officials said the plan failed. It rained. Mattis said no."]})))
+    ...     "Officials said the plan failed. It rained. Jim Mattis said no."]})))
     >>> row = source_profile(sents).iloc[0]
     >>> int(row["sentences"]), int(row["anonymous"]), int(row["named_person"]), float(row["anonymous_share"])
     (3, 1, 1, 0.333)
