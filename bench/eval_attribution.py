@@ -53,7 +53,7 @@ def load(split: str) -> pd.DataFrame:
                     sources.append((a, b, parts[2]))
         for k, (s, e) in enumerate(split_sentences(text)):
             gsrc = [t for a, b, t in sources if a < e and b > s]
-            rows.append({"article_id": stem, "paragraph": 0, "sentence": k, "text": text[s:e],
+            rows.append({"article_id": stem, "paragraph": text.count("\n", 0, s), "sentence": k, "text": text[s:e],
                          "gold": any(a < e and b > s for a, b in spans), "gold_source": gsrc[0] if gsrc else ""})
     return pd.DataFrame(rows)
 

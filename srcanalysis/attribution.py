@@ -55,7 +55,7 @@ _NO_COMMENT_HINT = re.compile(r"comment|respon|repl|return|reached|elaborat|disc
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 #: The subject at the start of a sentence: a pronoun, or a short capitalised name with an optional title.
 _SUBJECT = re.compile(r"\s*(?:(?:In|On|At|After|Before|During|Later|Earlier|Still|But|And|However|Meanwhile)\b[^,]{0,60},\s*)?"
-                      r"((?:He|She|They|We|I)\b|(?:(?:[A-Z][\w.’'-]*\.?\s){0,3}[A-Z][\w’'-]+))(?=\s+[a-z])")
+                      r"((?:He|She|They|We|I)\b|(?:(?:[A-Z][\w.’'-]*\.?\s){0,5}[A-Z][\w’'-]+))(?=\s+[a-z])")
 _SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|\b(?:\w+) in (?:10|ten|\d+)\b", re.I)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "dozen": 12}
@@ -212,8 +212,6 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
     toks = _tokens(span)
     if not toks or len(toks) > 14:
         return None
-    if _media().search(span):
-        return "media", None
     lows = [t.lower() for t in toks]
     head_part = []
     for low in lows:
@@ -221,9 +219,11 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
             break
         head_part.append(low)
     if any(_has(w, "document") for w in head_part) and not any(_has(w, "anonymous") for w in head_part):
-        return "document", None
+        return "document", None  # before media: "a Washington Post poll" is the poll
     if _SHARE.search(span):  # "52 percent of voters", "six in 10 Americans": poll results
         return "document", None
+    if _media().search(span):
+        return "media", None
     if len(toks) == 1 and _has(lows[0], "pronoun"):
         return "pronoun", None
     # a proper name at the end of the span, or an appositive name first ("Jeff Davis, a spokesman")
@@ -272,7 +272,8 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
     breaks = list(_CLAUSE_BREAK.finditer(before))
     start = breaks[-1].end() if breaks else 0
     segment = before[start:]
-    if not segment.strip() and breaks:
+    if breaks and all(w.lower().strip(",") in _TRAILING_AUX or (w.endswith("ly") and w.islower())
+                      for w in segment.split()):
         # appositive: "Jeff Davis, a Pentagon spokesman, said" -> look one clause further back
         prev = breaks[-1]
         earlier = list(_CLAUSE_BREAK.finditer(before, 0, prev.start()))
