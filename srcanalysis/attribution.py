@@ -48,8 +48,11 @@ _TRAILING_AUX = {
 }
 _LEADING_FUNCTION = {"and", "but", "as", "so", "or", "while", "although", "though", "to", "what", "of", "for",
                      "in", "at", "by", "on", "with", "from", "which", "whom", "where", "how", "why", "if"}
-#: A person's full name ("Jim Mattis", "George W. Bush") or a title and surname ("Sen. Warren").
-_FULL_NAME = re.compile(r"\b(?=(?:([A-Z][a-z]+)(?:\s+[A-Z]\.)?|(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof)\.?)\s+([A-Z][a-z’'-]+)\b)")
+_WORD = re.compile(r"\S+")
+_AFTER_CUT = re.compile(r"\s(?:that|who|which|to|in|on|at|when|after|before|because|as|about|during)\s")
+_CREDIT_PREFIX = re.compile(r"^(?:source|sources|via|credit|from)\s*:?\s*", re.I)
+#: What may follow a verb of belief for it to count as attribution: a clause, not an object ("knows this").
+_CLAUSE_START = re.compile(r"(that\b|the\b|a\b|an\b|he\b|she\b|they\b|there\b|his\b|her\b|their\b|[A-Z])")
 _RELATIVE = re.compile(r"\s*(?:who|whose|which|whom|where)\b", re.I)
 _NO_COMMENT_HINT = re.compile(r"comment|respon|repl|return|reached|elaborat|discuss|say more")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
@@ -292,7 +295,7 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
             name_toks = _tokens(name)
             if name_toks and len(name_toks) <= 4 and all(_is_name_token(t) for t in name_toks):
                 start, segment = name_start, before[name_start:earlier[-1].start()]
-    words = list(re.finditer(r"\S+", segment))
+    words = list(_WORD.finditer(segment))
     while words and (words[-1].group(0).lower().strip(",") in _TRAILING_AUX
                      or (words[-1].group(0).endswith("ly") and words[-1].group(0).islower())):
         words.pop()
@@ -313,7 +316,7 @@ def _clip_after(text: str, cue_end: int) -> tuple[int, int] | None:
     if not m:
         return None
     span = m.group(1)
-    cut = re.search(r"\s(?:that|who|which|to|in|on|at|when|after|before|because|as|about|during)\s", " " + span + " ")
+    cut = _AFTER_CUT.search(" " + span + " ")
     if cut:
         span = span[: max(0, cut.start() - 1)]
     span = span.rstrip(" .")
@@ -326,7 +329,7 @@ def _clip_after(text: str, cue_end: int) -> tuple[int, int] | None:
 
 def _credit_line(text: str) -> _Source | None:
     bare = text.strip().strip(" .:—–-()[]")
-    bare = re.sub(r"^(?:source|sources|via|credit|from)\s*:?\s*", "", bare, flags=re.I)
+    bare = _CREDIT_PREFIX.sub("", bare)
     m = _media().fullmatch(bare)
     if m and len(bare.split()) <= 6:
         s = text.find(bare)
@@ -361,7 +364,7 @@ def _tag_one(text: str) -> _Source | None:
         kind = kinds.get(cue, "speech")
         if kind == "cognition":
             nxt = text[m.end(): m.end() + 30].lstrip()
-            if not re.match(r"(that\b|the\b|a\b|an\b|he\b|she\b|they\b|there\b|his\b|her\b|their\b|[A-Z])", nxt):
+            if not _CLAUSE_START.match(nxt):
                 continue
         if kind == "phrase":
             spans = [_clip_after(text, m.end())]
@@ -416,10 +419,24 @@ def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, dist
     return _Source(typ, found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun")
 
 
-def _single_name(found: _Source, persons: set[str]) -> _Source:
+def _introduced_as_person(name: str, context: list[str]) -> bool:
+    """Whether ``name`` appeared earlier with a first name ("Jim Mattis") or a title ("Sen. Warren")."""
+    pattern = re.compile(r"\b(?:([A-Z][a-z]+)(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof)\.?)\s+"
+                         + re.escape(name) + r"\b")
+    for text in context:
+        if name not in text:
+            continue
+        for m in pattern.finditer(text):
+            first = m.group(1)
+            if first is None or not _words().get(first.lower()):
+                return True
+    return False
+
+
+def _single_name(found: _Source, context: list[str]) -> _Source:
     """A lone capitalised word ("Texaco said") is a person only if the article named one that way."""
     toks = _tokens(found.text)
-    if len(toks) != 1 or toks[0] in persons:
+    if len(toks) != 1 or _introduced_as_person(toks[0], context):
         return found
     return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+single-name-not-a-person")
 
@@ -443,6 +460,20 @@ def _is_quote(text: str) -> bool:
 
 
 # --------------------------------------------------------------------------- frames
+
+def _candidates(texts: pd.Series) -> list[bool]:
+    """Which sentences may carry an attribution: one vectorised regex pass (RE2 via pyarrow when
+    available, else Python's ``re``)."""
+    pattern = _prefilter()
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        arr = pa.array(texts.fillna("").astype(str).tolist(), type=pa.large_string())
+        return pc.match_substring_regex(arr, pattern=pattern.pattern).to_pylist()
+    except Exception:  # pyarrow missing, or a pattern RE2 cannot compile  # noqa: BLE001
+        return [isinstance(t, str) and pattern.search(t) is not None for t in texts]
+
 
 def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Source columns for an ordered sentence frame.
@@ -470,7 +501,7 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
     reasons = [""] * n
     quotes = [False] * n
     rules = [""] * n
-    prefilter = _prefilter()
+    candidates = _candidates(frame["text"])
     reason_re = _patterns()["reason"]
     last_article = object()
     last_source: _Source | None = None
@@ -486,21 +517,17 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
         text = texts[i] if isinstance(texts[i], str) else ""
         if articles[i] != last_article:
             last_article, last_source, last_named, open_quote, last_named_at = articles[i], None, None, False, -10
-            persons: set[str] = set()
-        for m in _FULL_NAME.finditer(text):
-            first = m.group(1)
-            if m.group(2) or (first and not _words().get(first.lower())):
-                persons.add(m.group(3))
+            article_start = i
         new_paragraph = paragraphs[i] != last_paragraph
         last_paragraph = paragraphs[i]
         quotes[i] = _is_quote(text)
-        found = _tag_one(text) if prefilter.search(text) else None
+        found = _tag_one(text) if candidates[i] else None
         if found is None and len(text) <= 60:
             found = _credit_line(text)
         if found is not None and found.type == "pronoun":
             found = _resolve_pronoun(found, text, last_named, i - last_named_at)
         if found is not None and found.type == "named_person" and found.start >= 0 and "pronoun" not in found.rule:
-            found = _single_name(found, persons)
+            found = _single_name(found, texts[article_start:i + 1])
         if found is None and last_source is not None and last_source.type != "no_comment":
             continues = open_quote or (quotes[i] and text.lstrip()[:1] in _OPEN_QUOTES and not new_paragraph) \
                 or (quotes[i] and i - last_source_at <= 2 and articles[i] == last_article)
