@@ -78,3 +78,11 @@ def test_reuse_spark_native_jsonl(tmp_path):
     local = sa.find_reuse(arts[["article_id", "outlet", "published", "text"]]).sort_values("a_start")
     assert spark_rows[["a_start", "a_end", "b_start", "b_end"]].values.tolist() == \
         local[["a_start", "a_end", "b_start", "b_end"]].values.tolist()
+
+
+def test_sources_profile_by_outlet(tmp_path):
+    out, sents = tmp_path / "profile.csv", tmp_path / "sents.parquet"
+    assert main(["sources", str(SEEDS), "--by", "outlet", "-o", str(out), "--sentences", str(sents)]) == 0
+    profile = pd.read_csv(out).set_index("outlet")
+    assert profile.loc["The Daily Beast", "anonymous"] >= 6
+    assert len(pd.read_parquet(sents)) == profile["sentences"].sum()
