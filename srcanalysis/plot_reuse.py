@@ -121,6 +121,9 @@ class ReuseView:
     def _repr_html_(self) -> str:
         return self.html
 
+    def __repr__(self) -> str:
+        return "ReuseView(two articles side by side; display it in a notebook, str() gives the HTML)"
+
     def __str__(self) -> str:
         return self.html
 
