@@ -355,7 +355,7 @@ def _tag_one(text: str) -> _Source | None:
                        nc.group(0), "no-comment")
     cues = list(_cue_regex().finditer(text))
     if not cues:
-        return None
+        return _quoted_subject(text)
     kinds = _cues()
     order = {"phrase": 0, "speech": 1, "finding": 2, "cognition": 3, "stance": 4}
     ranked = sorted(cues, key=lambda m: (order[kinds.get(_norm_cue(m.group(0)), "speech")], m.start()))
@@ -401,7 +401,21 @@ def _tag_one(text: str) -> _Source | None:
             cls = classify_source(src)
             if cls is not None and cls[0] != "document":
                 return _Source(cls[0], src, subj.start(1), subj.end(1), m.group(0), "speech:sentence-subject", cls[1])
-    return None
+    return _quoted_subject(text)
+
+
+def _quoted_subject(text: str) -> _Source | None:
+    """A sentence quoting someone without a reporting verb ("Trump called the plan “a disaster.”")
+    rests on its subject when the subject is a source."""
+    if not _is_quote(text):
+        return None
+    subj = _SUBJECT.match(text)
+    if not subj or text.find("“") < subj.end(1):
+        return None
+    cls = classify_source(subj.group(1))
+    if cls is None or cls[0] in ("document", "pronoun"):
+        return None
+    return _Source(cls[0], subj.group(1), subj.start(1), subj.end(1), "", "quote:sentence-subject", cls[1])
 
 
 def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, distance: int) -> _Source:
