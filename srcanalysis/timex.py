@@ -358,7 +358,11 @@ def _to_date(published: Any) -> Date | None:
         return published
     if isinstance(published, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", published):
         return Date.fromisoformat(published)
-    ts = pd.Timestamp(published)
+    try:
+        ts = pd.Timestamp(published)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"published={published!r} is not a date; pass e.g. '2017-04-01', a datetime, "
+                         "or None when unknown") from exc
     if ts is pd.NaT or pd.isna(ts):
         return None
     return ts.date()

@@ -185,3 +185,8 @@ def test_anaphora_keeps_anchor_precision():
     assert got["the next day"] == "2016-05-06"
     r = df[df["text"] == "That day"].iloc[0]
     assert (r["begin"], r["end_date"], r["anchor"]) == (pd.Timestamp("2016-03-01"), pd.Timestamp("2016-03-31"), "March 2016")
+
+
+def test_bad_publication_date_is_a_clear_error():
+    with pytest.raises(ValueError, match="is not a date"):
+        find_timexes("On Monday it rained.", published="not a date")
