@@ -88,7 +88,8 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode file bytes: UTF-8 (with or without BOM), then cp1252, then Latin-1.
+    """Decode file bytes: UTF-16 when it has a byte-order mark, UTF-8 (with or without BOM), then
+    cp1252, then Latin-1.
 
     Returns:
         ``(text, encoding)``.
@@ -100,6 +101,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         >>> decode_bytes("café".encode("cp1252"))
         ('café', 'cp1252')
     """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with a byte-order mark
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
     if _looks_binary(data):
         raise ValueError("binary file (NUL or control bytes), not text")
     for encoding in ("utf-8-sig", "cp1252"):
