@@ -105,8 +105,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def _media() -> re.Pattern[str]:
     names = pd.read_csv(_rules_path("attribution_media.csv"), dtype=str)["outlet"].tolist()
-    names = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    names = sorted({n.strip() for n in names if n.strip()})
+    return re.compile(r"(?<![\w])" + trie_pattern(names) + r"(?![\w])")
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -433,24 +433,33 @@ def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, dist
     return _Source(typ, found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun")
 
 
-def _introduced_as_person(name: str, context: list[str]) -> bool:
-    """Whether ``name`` appeared earlier with a first name ("Jim Mattis") or a title ("Sen. Warren")."""
-    pattern = re.compile(r"\b(?:([A-Z][a-z]+)(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof)\.?)\s+"
-                         + re.escape(name) + r"\b")
-    for text in context:
-        if name not in text:
-            continue
-        for m in pattern.finditer(text):
-            first = m.group(1)
-            if first is None or not _words().get(first.lower()):
-                return True
-    return False
+#: A full name ("Jim Mattis", "George W. Bush") or a title and surname ("Sen. Warren"); overlapping.
+_FULL_NAME = re.compile(r"\b(?=(?:([A-Z][a-z]+)(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof)\.?)"
+                        r"\s+([A-Z][\w’'-]+)\b)")
 
 
-def _single_name(found: _Source, context: list[str]) -> _Source:
+class _Persons:
+    """Surnames an article has introduced as people, scanned lazily, each sentence at most once."""
+
+    def __init__(self, texts: list[str], start: int) -> None:
+        self.texts, self.scanned, self.names = texts, start, set()
+
+    def introduced(self, name: str, upto: int) -> bool:
+        while self.scanned <= upto:
+            text = self.texts[self.scanned]
+            if isinstance(text, str):
+                for m in _FULL_NAME.finditer(text):
+                    first = m.group(1)
+                    if first is None or not _words().get(first.lower()):
+                        self.names.add(m.group(2))
+            self.scanned += 1
+        return name in self.names
+
+
+def _single_name(found: _Source, persons: _Persons, upto: int) -> _Source:
     """A lone capitalised word ("Texaco said") is a person only if the article named one that way."""
     toks = _tokens(found.text)
-    if len(toks) != 1 or _introduced_as_person(toks[0], context):
+    if len(toks) != 1 or persons.introduced(toks[0], upto):
         return found
     return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+single-name-not-a-person")
 
@@ -531,7 +540,7 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
         text = texts[i] if isinstance(texts[i], str) else ""
         if articles[i] != last_article:
             last_article, last_source, last_named, open_quote, last_named_at = articles[i], None, None, False, -10
-            article_start = i
+            persons = _Persons(texts, i)
         new_paragraph = paragraphs[i] != last_paragraph
         last_paragraph = paragraphs[i]
         quotes[i] = _is_quote(text)
@@ -541,7 +550,7 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if found is not None and found.type == "pronoun":
             found = _resolve_pronoun(found, text, last_named, i - last_named_at)
         if found is not None and found.type == "named_person" and found.start >= 0 and "pronoun" not in found.rule:
-            found = _single_name(found, texts[article_start:i + 1])
+            found = _single_name(found, persons, i)
         if found is None and last_source is not None and last_source.type != "no_comment":
             continues = open_quote or (quotes[i] and text.lstrip()[:1] in _OPEN_QUOTES and not new_paragraph) \
                 or (quotes[i] and i - last_source_at <= 2 and articles[i] == last_article)
