@@ -57,7 +57,8 @@ _RELATIVE = re.compile(r"\s*(?:who|whose|which|whom|where)\b", re.I)
 _NO_COMMENT_HINT = re.compile(r"comment|respon|repl|return|reached|elaborat|discuss|say more")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 #: The subject at the start of a sentence: a pronoun, or a short capitalised name with an optional title.
-_SUBJECT = re.compile(r"\s*(?:(?:In|On|At|After|Before|During|Later|Earlier|Still|But|And|However|Meanwhile)\b[^,]{0,60},\s*)?"
+_SUBJECT = re.compile(r"\s*(?:(?:In|On|At|As|After|Before|During|While|When|Although|Though|Since|Because|If|Later|"
+                      r"Earlier|Still|But|And|However|Meanwhile)\b[^,]{0,60},\s*)?"
                       r"((?:He|She|They|We|I)\b|(?:(?:[A-Z][\w.’'-]*\.?\s){0,5}[A-Z][\w’'-]+))(?=\s+[a-z])")
 _SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|\b(?:\w+) in (?:10|ten|\d+)\b", re.I)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -301,6 +302,8 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
         words.pop()
     while words and words[0].group(0).lower() in _LEADING_FUNCTION:
         words.pop(0)
+    if words and words[-1].group(0).lower() in ("and", "or", "but", "then"):
+        return None  # "he visited Moscow and later boasted": the subject is further back
     if not words or len(words) > 12:
         return None
     s = window_start + start + words[0].start()
@@ -412,6 +415,9 @@ def _quoted_subject(text: str) -> _Source | None:
     subj = _SUBJECT.match(text)
     if not subj or text.find("“") < subj.end(1):
         return None
+    after = text[subj.end(1):].split(None, 1)
+    if subj.group(1).endswith("ing") or (after and after[0].lower() in _LEADING_FUNCTION):
+        return None  # "Beginning in 2015, ...": no subject, just an opening phrase
     cls = classify_source(subj.group(1))
     if cls is None or cls[0] in ("document", "pronoun"):
         return None
