@@ -45,6 +45,8 @@ _TRAILING_AUX = {
     "earlier", "first", "further", "again", "often", "still", "already", "just", "initially",
     "subsequently", "ultimately", "finally", "always", "even", "both", "all", "only", "told", "who",
     "had", "allegedly", "apparently", "openly", "falsely", "correctly", "repeatedly", "frequently",
+    "however", "though", "too", "meanwhile", "instead", "nonetheless", "nevertheless", "moreover", "indeed",
+    "likewise", "in", "turn", "for", "their", "part", "his", "her", "its",
 }
 _LEADING_FUNCTION = {"and", "but", "as", "so", "or", "while", "although", "though", "to", "what", "of", "for",
                      "in", "at", "by", "on", "with", "from", "which", "whom", "where", "how", "why", "if"}
@@ -60,6 +62,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 _SUBJECT = re.compile(r"\s*(?:(?:In|On|At|As|After|Before|During|While|When|Although|Though|Since|Because|If|Later|"
                       r"Earlier|Still|But|And|However|Meanwhile)\b[^,]{0,60},\s*)?"
                       r"((?:He|She|They|We|I)\b|(?:(?:[A-Z][\w.’'-]*\.?\s){0,5}[A-Z][\w’'-]+))(?=\s+[a-z])")
+_POSSESSOR = re.compile(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s")
+_PLURAL = re.compile(r"[^su]s$|ers$|ists$|ians$")
 _SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|\b(?:\w+) in (?:10|ten|\d+)\b", re.I)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "dozen": 12}
@@ -67,6 +71,8 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 MIN_QUOTE_WORDS = 3
 #: How many sentences back a pronoun ("he said") looks for the source it stands for.
 PRONOUN_LOOKBACK = 6
+#: How many sentences ahead a quotation with no source before it looks for its speaker.
+LOOKAHEAD = 3
 
 
 # --------------------------------------------------------------------------- rule tables
@@ -179,7 +185,7 @@ def _is_name_token(tok: str) -> bool:
     low = tok.lower()
     classes = _words().get(low, frozenset())
     return not (classes & {"determiner", "quantifier", "number", "descriptor", "anonymous", "document",
-                           "pronoun", "title", "function"})
+                           "pronoun", "title", "function", "role"})
 
 
 def _is_org_token(tok: str) -> bool:
@@ -222,7 +228,9 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
         if low in ("from", "by", "of", "at", "with", "close", "familiar", "who", "on", "in"):
             break
         head_part.append(low)
-    if any(_has(w, "document") for w in head_part) and not any(_has(w, "anonymous") for w in head_part):
+    head = head_part[-1] if head_part else lows[-1]
+    if _has(head, "document") or (any(_has(w, "document") for w in head_part[:-1]) and not any(
+            _has(w, "anonymous") or _has(w, "role") or _has(w, "title") for w in head_part)):
         return "document", None  # before media: "a Washington Post poll" is the poll
     if _SHARE.search(span):  # "52 percent of voters", "six in 10 Americans": poll results
         return "document", None
@@ -251,6 +259,9 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
             if all(_is_org_token(t) for t in head_toks):
                 return "named_org", None
             return "named_person", None
+    if (lows[0] in ("the", "this") or _POSSESSOR.match(span)) and len(head_part) <= 6 \
+            and (_has(head, "role") or _has(head, "title")):
+        return "named_person", None  # "the Indiana governor", "the former secretary": a role someone named holds
     if any(_has(w, "anonymous") for w in head_part or lows):
         if any(w in ("police", "prosecutors") for w in head_part):
             return "named_org", None
@@ -260,6 +271,11 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
     if any(_is_org_token(t) for t in toks if t[:1].isupper()):
         return "named_org", None
     if lows[0] in ("some", "many", "others", "several", "most", "few", "critics"):
+        return "anonymous", None
+    # a bare plural noun phrase ("hacking specialists", "economists"): unnamed people as a group
+    if len(toks) <= 3 and all(t.islower() for t in toks) and _PLURAL.search(lows[-1]) \
+            and not any(_has(w, "pronoun") or _has(w, "function") or _has(w, "document") or w in _TRAILING_AUX
+                        for w in lows):
         return "anonymous", None
     # "the organizers", "a neighbour": an unnamed speaker the tables do not list
     if len(toks) <= 5 and (_has(lows[0], "determiner") or _has(lows[0], "quantifier") or _has(lows[0], "number")) \
@@ -311,6 +327,10 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
     return s, e
 
 
+#: Reporting verbs that may come before their speaker ("…,” said Sen. Warren"), after a comma or quote.
+_INVERTING = frozenset({"said", "says", "added", "adds", "wrote", "writes", "asked", "told", "explained", "noted",
+                        "continued", "replied", "recalled", "insisted", "argued", "warned", "explains", "notes"})
+_INVERSION = re.compile(r"(?:[,”\"’]|''|—|–|\s-)\s*$")
 _AFTER = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90})")
 
 
@@ -345,6 +365,34 @@ def _norm_cue(cue: str) -> str:
     return " ".join(cue.split()) if " " in cue or "\n" in cue else cue
 
 
+#: A transcript line: "WALLACE: But, Governor Pence, ..." (a capitalised speaker label and a colon).
+_TRANSCRIPT = re.compile(r"\s*[“\"]?((?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’'-]{2,}):\s")
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside quotation marks: a cue there belongs to the quoted speech.
+
+    A sentence that closes a quotation opened in an earlier one starts inside it.
+
+    Example:
+        >>> t = 'Limbaugh continued: “The left is saying it again.”'
+        >>> _inside_quote(t, t.index("saying")), _inside_quote(t, t.index("continued"))
+        (True, False)
+        >>> t = 'They were told to wait," she said.'
+        >>> _inside_quote(t, t.index("told")), _inside_quote(t, t.index("said"))
+        (True, False)
+    """
+    if "“" in text or "”" in text:
+        opens, closes = text.count("“", 0, pos), text.count("”", 0, pos)
+        if opens != closes or opens:
+            return opens > closes
+        next_close, next_open = text.find("”", pos), text.find("“", pos)
+        return next_close >= 0 and (next_open < 0 or next_open > next_close)
+    before = text.count('"', 0, pos) + text.count("''", 0, pos)
+    starts_inside = (text.count('"') + text.count("''")) % 2 == 1 and not _STARTS_QUOTED.match(text)
+    return (before % 2 == 1) != starts_inside
+
+
 def _tag_one(text: str) -> _Source | None:
     credit = _credit_line(text) if len(text) <= 60 else None
     if credit:
@@ -356,11 +404,14 @@ def _tag_one(text: str) -> _Source | None:
         src = text[span[0]:span[1]] if span else ""
         return _Source("no_comment", src, span[0] if span else -1, span[1] if span else -1,
                        nc.group(0), "no-comment")
-    cues = list(_cue_regex().finditer(text))
+    speaker = _TRANSCRIPT.match(text)
+    if speaker:
+        return _Source("named_person", speaker.group(1), speaker.start(1), speaker.end(1), ":", "transcript-speaker")
+    cues = [m for m in _cue_regex().finditer(text) if not _inside_quote(text, m.start())]
     if not cues:
         return _quoted_subject(text)
     kinds = _cues()
-    order = {"phrase": 0, "speech": 1, "finding": 2, "cognition": 3, "stance": 4}
+    order = {"phrase": 0, "speech": 1, "finding": 2, "cognition": 3, "stance": 4, "intention": 5}
     ranked = sorted(cues, key=lambda m: (order[kinds.get(_norm_cue(m.group(0)), "speech")], m.start()))
     for m in ranked:
         cue = _norm_cue(m.group(0))
@@ -378,8 +429,7 @@ def _tag_one(text: str) -> _Source | None:
         else:
             spans = [_clip_before(text, m.start())]
             how = f"{kind}:subject"
-            if kind == "speech" and cue in ("said", "says", "added", "wrote", "asked", "told", "explained",
-                                            "noted", "continued", "replied", "recalled", "adds"):
+            if kind == "speech" and cue in _INVERTING and _INVERSION.search(text, 0, m.start()):
                 spans.append(_clip_after(text, m.end()))
         for i, span in enumerate(spans):
             if not span:
@@ -391,7 +441,7 @@ def _tag_one(text: str) -> _Source | None:
             typ, count = cls
             if kind == "finding" and typ != "document":
                 continue
-            if kind == "stance" and (typ == "document" or i > 0 or len(src.split()) > 8):
+            if kind in ("stance", "intention") and (typ == "document" or i > 0 or len(src.split()) > 8):
                 continue
             rule = how if i == 0 else f"{kind}:inverted"
             return _Source(typ, src, span[0], span[1], m.group(0), rule, count)
@@ -432,7 +482,8 @@ def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, dist
         return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun")
     if low in ("he", "she", "i") and any(_is_name_token(t) and not _is_org_token(t) for t in _tokens(before)[1:]):
         return _Source("named_person", found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun:named-before")
-    if last_named is not None and distance <= PRONOUN_LOOKBACK:
+    if last_named is not None and distance <= PRONOUN_LOOKBACK and not (
+            low in ("he", "she", "i") and last_named.type not in ("named_person", "anonymous")):
         return _Source(last_named.type, found.text, found.start, found.end, found.cue,
                        f"{found.rule}+pronoun:{last_named.text}", last_named.count)
     typ = "anonymous" if low in ("they", "we") else "named_person"
@@ -445,20 +496,19 @@ _FULL_NAME = re.compile(r"\b(?=(?:([A-Z][a-z]+)(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|S
 
 
 class _Persons:
-    """Surnames an article has introduced as people, scanned lazily, each sentence at most once."""
+    """Surnames an article introduces as people anywhere in it, scanned lazily, once per article."""
 
-    def __init__(self, texts: list[str], start: int) -> None:
-        self.texts, self.scanned, self.names = texts, start, set()
+    def __init__(self, texts: list[str], start: int, end: int) -> None:
+        self.texts, self.start, self.end, self.names = texts, start, end, None
 
-    def introduced(self, name: str, upto: int) -> bool:
-        while self.scanned <= upto:
-            text = self.texts[self.scanned]
-            if isinstance(text, str):
+    def introduced(self, name: str, upto: int = -1) -> bool:
+        if self.names is None:
+            self.names = set()
+            for text in self.texts[self.start:self.end]:
                 for m in _FULL_NAME.finditer(text):
                     first = m.group(1)
                     if first is None or not _words().get(first.lower()):
                         self.names.add(m.group(2))
-            self.scanned += 1
         return name in self.names
 
 
@@ -471,21 +521,59 @@ def _single_name(found: _Source, persons: _Persons, upto: int) -> _Source:
 
 
 def _quote_balance(text: str) -> int:
-    """+1 when a sentence opens a quotation it does not close, -1 when it closes one it did not open."""
+    """+1 when a sentence opens a quotation it does not close, -1 when it closes one it did not open.
+
+    Curly quotes say which way they face; straight ones (``"`` and the doubled ``''`` some archives
+    use) only toggle, so an odd number of them opens or closes a quotation.
+
+    Example:
+        >>> _quote_balance("“Nobody listened.")
+        1
+        >>> _quote_balance('He said: "It was over." Then he left.')
+        0
+    """
     opens = text.count("“")
     closes = text.count("”")
     if opens or closes:
         return (opens > closes) - (closes > opens)
+    straight = text.count('"') + text.count("''")
+    if straight % 2:
+        return 1 if _STARTS_QUOTED.match(text) else -1
     return 0
 
 
+_STARTS_QUOTED = re.compile(r"\s*(?:[“\"]|'')")
+_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]?|''(.+?)(?:''|$)")
+#: Words only a speaker uses of themselves or their listener: outside a quotation they mark
+#: speech (a quoted paragraph without marks, a columnist's own view). "I" must be followed by a
+#: lower-case word so that "World War I" is not first person.
+_FIRST_PERSON = re.compile(r"\b(?:I(?=\s+[a-z])|I[’'](?:m|ve|d|ll)|[Ww]e|[Ww]e[’'](?:re|ve|d|ll)|[Oo]ur|us|[Mm]y|me|"
+                           r"[Yy]ou|[Yy]ou[’'](?:re|ve|d|ll)|[Yy]our)\b")
+
+
 def _is_quote(text: str) -> bool:
-    if "“" not in text and '"' not in text:
+    """Whether a sentence quotes at least :data:`MIN_QUOTE_WORDS` words, or opens with a quote mark.
+
+    Example:
+        >>> _is_quote("He called it “a disaster for everyone.”"), _is_quote("He backed the “Dream” act.")
+        (True, False)
+    """
+    if "“" not in text and '"' not in text and "''" not in text:
         return False
-    for m in re.finditer(r"[“\"]([^”\"]+)[”\"]?", text):
-        if len(m.group(1).split()) >= MIN_QUOTE_WORDS:
+    for m in _QUOTED.finditer(text):
+        if len((m.group(1) or m.group(2) or "").split()) >= MIN_QUOTE_WORDS:
             return True
-    return text.lstrip().startswith("“") and len(text.split()) >= MIN_QUOTE_WORDS
+    return _STARTS_QUOTED.match(text) is not None and len(text.split()) >= MIN_QUOTE_WORDS
+
+
+def _speaks(text: str) -> bool:
+    """Whether a sentence reads as someone's speech: it quotes, or it speaks in the first or second person.
+
+    Example:
+        >>> _speaks("Our pensions are secure."), _speaks("The pensions are secure.")
+        (True, False)
+    """
+    return _is_quote(text) or _FIRST_PERSON.search(text) is not None
 
 
 # --------------------------------------------------------------------------- frames
@@ -532,23 +620,46 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
     rules = [""] * n
     candidates = _candidates(frame["text"])
     reason_re = _patterns()["reason"]
+
+    def put(i: int, found: _Source) -> None:
+        types[i] = found.type
+        sources[i] = found.text
+        cues[i] = found.cue
+        if found.start >= 0:
+            s_start[i], s_end[i] = found.start, found.end
+        if found.count is not None:
+            counts[i] = found.count
+        rules[i] = found.rule
+        if found.type == "anonymous":
+            m = reason_re.search(texts[i])
+            if m:
+                reasons[i] = m.group(0).strip(" ,")
+
     last_article = object()
     last_source: _Source | None = None
     last_named: _Source | None = None
+    last_speaker: _Source | None = None  # the last source this article named, for speech without a cue
+    pending: list[tuple[int, str]] = []  # speech before any source: takes the next source named
     last_named_at = -10
     last_source_at = -10
     last_paragraph = -1
     open_quote = False
-    texts = frame["text"].tolist()
+    texts = [t if isinstance(t, str) else "" for t in frame["text"].tolist()]
     articles = frame["article_id"].tolist()
     paragraphs = frame["paragraph"].tolist() if "paragraph" in frame else [0] * n
     for i in range(n):
-        text = texts[i] if isinstance(texts[i], str) else ""
+        text = texts[i]
         if articles[i] != last_article:
             last_article, last_source, last_named, open_quote, last_named_at = articles[i], None, None, False, -10
-            persons = _Persons(texts, i)
+            last_speaker, pending = None, []
+            end = i + 1
+            while end < n and articles[end] == articles[i]:
+                end += 1
+            persons = _Persons(texts, i, end)
         new_paragraph = paragraphs[i] != last_paragraph
         last_paragraph = paragraphs[i]
+        if new_paragraph and open_quote and not _STARTS_QUOTED.match(text):
+            open_quote = False  # a quotation running on into the next paragraph reopens it with a mark
         quotes[i] = _is_quote(text)
         found = _tag_one(text) if candidates[i] else None
         if found is None and len(text) <= 60:
@@ -559,25 +670,28 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
             found = _single_name(found, persons, i)
         if found is None and last_source is not None and last_source.type != "no_comment":
             continues = open_quote or (quotes[i] and text.lstrip()[:1] in _OPEN_QUOTES and not new_paragraph) \
-                or (quotes[i] and i - last_source_at <= 2 and articles[i] == last_article)
+                or (quotes[i] and i - last_source_at <= 2)
             if continues:
                 found = _Source(last_source.type, last_source.text, -1, -1, last_source.cue,
                                 "inherit:quote-continues", last_source.count)
+        if found is None:
+            how = "quote" if quotes[i] or open_quote else "first-person" if _FIRST_PERSON.search(text) else ""
+            if how and last_speaker is not None:
+                found = _Source(last_speaker.type, last_speaker.text, -1, -1, last_speaker.cue,
+                                f"inherit:{how}", last_speaker.count)
+            elif how:
+                pending.append((i, how))
         if found is not None:
-            types[i] = found.type
-            sources[i] = found.text
-            cues[i] = found.cue
-            if found.start >= 0:
-                s_start[i], s_end[i] = found.start, found.end
-            if found.count is not None:
-                counts[i] = found.count
-            rules[i] = found.rule
-            if found.type == "anonymous":
-                m = reason_re.search(text)
-                if m:
-                    reasons[i] = m.group(0).strip(" ,")
+            put(i, found)
             if not found.rule.startswith("inherit"):
                 last_source, last_source_at = found, i
+                if found.type != "no_comment":
+                    last_speaker = found
+                    for k, how in pending:
+                        if i - k <= LOOKAHEAD:
+                            put(k, _Source(found.type, found.text, -1, -1, found.cue, f"inherit:{how}-before-source",
+                                           found.count))
+                    pending = []
                 if found.type in ("named_person", "anonymous", "named_org", "media") and "pronoun" not in found.rule:
                     last_named, last_named_at = found, i
         elif new_paragraph:
