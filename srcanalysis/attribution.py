@@ -53,8 +53,8 @@ _LEADING_FUNCTION = {"and", "but", "as", "so", "or", "while", "although", "thoug
 _WORD = re.compile(r"\S+")
 _AFTER_CUT = re.compile(r"\s(?:that|who|which|to|in|on|at|when|after|before|because|as|about|during)\s")
 _CREDIT_PREFIX = re.compile(r"^(?:source|sources|via|credit|from)\s*:?\s*", re.I)
-#: What may follow a verb of belief for it to count as attribution: a clause, not an object ("knows this").
-_CLAUSE_START = re.compile(r"(that\b|the\b|a\b|an\b|he\b|she\b|they\b|there\b|his\b|her\b|their\b|[A-Z])")
+#: What may not follow a verb of belief for it to count as attribution: a bare pronoun object ("knows this").
+_BARE_OBJECT = re.compile(r"(?:this|it|him|them|me|us|you|so|nothing|anything|everything)\b[^\w]*(?:$|[.,;])")
 _RELATIVE = re.compile(r"\s*(?:who|whose|which|whom|where)\b", re.I)
 _NO_COMMENT_HINT = re.compile(r"comment|respon|repl|return|reached|elaborat|discuss|say more")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
@@ -157,8 +157,12 @@ def _cue_regex() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _prefilter() -> re.Pattern[str]:
-    """One search that rejects sentences with no cue, quote or comment phrase at all."""
-    return re.compile(_cue_regex().pattern + r"|[“”\"]|comment|respond|reached|anonymity")
+    """One search that rejects sentences with no cue, quote, comment phrase or speaker label at all
+    (a capitalised cue is kept for title-case headlines: "Clinton Says ...")."""
+    verbs = [c for c, kind in _cues().items() if kind != "phrase"]
+    capitalised = trie_pattern(c[:1].upper() + c[1:] for c in verbs)
+    return re.compile(_cue_regex().pattern + r"|\b" + capitalised + r"\b|[“”\"]|''|comment|respond|reached|anonymity"
+                      r"|[A-Z]{3,}:")
 
 
 # --------------------------------------------------------------------------- source spans
@@ -299,6 +303,12 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
         earlier = list(_CLAUSE_BREAK.finditer(before, 0, prev.start()))
         start = earlier[-1].end() if earlier else 0
         segment = before[start:prev.start()]
+        if earlier and segment.split() and all(w.lower() in _TRAILING_AUX for w in segment.split()):
+            # "Others, however, say": an adverb set off by commas -> one clause further back
+            prev = earlier[-1]
+            earlier = earlier[:-1]
+            start = earlier[-1].end() if earlier else 0
+            segment = before[start:prev.start()]
         if _RELATIVE.match(segment) and earlier:
             # "The former governor, who dropped out last year, said": skip the relative clause
             prev = earlier[-1]
@@ -328,14 +338,15 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
 
 
 #: Reporting verbs that may come before their speaker ("…,” said Sen. Warren"), after a comma or quote.
-_INVERTING = frozenset({"said", "says", "added", "adds", "wrote", "writes", "asked", "told", "explained", "noted",
+_INVERTING = frozenset({"said", "says", "say", "added", "adds", "wrote", "writes", "asked", "told", "explained", "noted",
                         "continued", "replied", "recalled", "insisted", "argued", "warned", "explains", "notes"})
 _INVERSION = re.compile(r"(?:[,”\"’]|''|—|–|\s-)\s*$")
 _AFTER = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90})")
+_AFTER_LONG = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90}?)(?=\s+(?:conducted|released|published|by|for)\b|[,;:!?“”\"()—–]|$)")
 
 
-def _clip_after(text: str, cue_end: int) -> tuple[int, int] | None:
-    m = _AFTER.match(text, cue_end)
+def _clip_after(text: str, cue_end: int, long: bool = False) -> tuple[int, int] | None:
+    m = (long and _AFTER_LONG.match(text, cue_end)) or _AFTER.match(text, cue_end)
     if not m:
         return None
     span = m.group(1)
@@ -393,6 +404,35 @@ def _inside_quote(text: str, pos: int) -> bool:
     return (before % 2 == 1) != starts_inside
 
 
+@dataclass
+class _HeadlineMatch:
+    """A cue found in a lowered headline, read back from the original text (a ``re.Match`` stand-in)."""
+
+    text: str
+    begin: int
+    stop: int
+
+    def group(self, _: int = 0) -> str:
+        return self.text[self.begin:self.stop]
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.stop
+
+
+def _is_headline(text: str) -> bool:
+    """A title-case line: most words of four letters or more start with a capital.
+
+    Example:
+        >>> _is_headline("Glenn Beck Says Trump Poses A Threat To Democracy"), _is_headline("Glenn Beck says so.")
+        (True, False)
+    """
+    words = [w for w in text.split() if len(w) >= 4 and w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+
+
 def _tag_one(text: str) -> _Source | None:
     credit = _credit_line(text) if len(text) <= 60 else None
     if credit:
@@ -408,6 +448,10 @@ def _tag_one(text: str) -> _Source | None:
     if speaker:
         return _Source("named_person", speaker.group(1), speaker.start(1), speaker.end(1), ":", "transcript-speaker")
     cues = [m for m in _cue_regex().finditer(text) if not _inside_quote(text, m.start())]
+    if not cues and _is_headline(text):
+        lowered = text.lower()  # "Clinton Says Russians Hacked DNC": a title-case headline's verbs
+        if len(lowered) == len(text):
+            cues = [m for m in _cue_regex().finditer(lowered) if m.start() > 0]
     if not cues:
         return _quoted_subject(text)
     kinds = _cues()
@@ -415,13 +459,15 @@ def _tag_one(text: str) -> _Source | None:
     ranked = sorted(cues, key=lambda m: (order[kinds.get(_norm_cue(m.group(0)), "speech")], m.start()))
     for m in ranked:
         cue = _norm_cue(m.group(0))
+        if m.group(0) != text[m.start():m.end()]:  # matched in a lowered headline
+            m = _HeadlineMatch(text, m.start(), m.end())
         kind = kinds.get(cue, "speech")
         if kind == "cognition":
             nxt = text[m.end(): m.end() + 30].lstrip()
-            if not _CLAUSE_START.match(nxt):
+            if _BARE_OBJECT.match(nxt):
                 continue
         if kind == "phrase":
-            spans = [_clip_after(text, m.end())]
+            spans = [_clip_after(text, m.end(), long=True)]
             how = "according-to"
         elif text.startswith(" by ", m.end()) and _PASSIVE.search(text[max(0, m.start() - 40):m.start()]):
             spans = [_clip_after(text, m.end() + 3)]
@@ -508,7 +554,7 @@ class _Persons:
                 for m in _FULL_NAME.finditer(text):
                     first = m.group(1)
                     if first is None or not _words().get(first.lower()):
-                        self.names.add(m.group(2))
+                        self.names.add(m.group(2).removesuffix("’s").removesuffix("'s"))
         return name in self.names
 
 
@@ -544,11 +590,24 @@ def _quote_balance(text: str) -> int:
 
 _STARTS_QUOTED = re.compile(r"\s*(?:[“\"]|'')")
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]?|''(.+?)(?:''|$)")
-#: Words only a speaker uses of themselves or their listener: outside a quotation they mark
-#: speech (a quoted paragraph without marks, a columnist's own view). "I" must be followed by a
-#: lower-case word so that "World War I" is not first person.
-_FIRST_PERSON = re.compile(r"\b(?:I(?=\s+[a-z])|I[’'](?:m|ve|d|ll)|[Ww]e|[Ww]e[’'](?:re|ve|d|ll)|[Oo]ur|us|[Mm]y|me|"
-                           r"[Yy]ou|[Yy]ou[’'](?:re|ve|d|ll)|[Yy]our)\b")
+#: Words only a speaker uses of themselves: outside a quotation they mark speech (a quoted paragraph
+#: without marks, an interviewee's answer). "I" must be followed by a lower-case word so that "World
+#: War I" is not first person. "you" and "our" are left out: columnists use them for their readers.
+_FIRST_PERSON = re.compile(r"\b(?:I(?=\s+[a-z])|I[’'](?:m|ve|d|ll)|[Ww]e|[Ww]e[’'](?:re|ve|d|ll)|[Mm]y|me)\b")
+_ROMAN_AFTER = re.compile(r"\S\s+[A-Z][a-z]+\s$")  # "World War I", not "Then I" at the start
+
+
+def _first_person(text: str) -> bool:
+    """Whether a sentence speaks in the first person ("I", "we", "my", "me").
+
+    Example:
+        >>> _first_person("I have lived here."), _first_person("Then I left."), _first_person("World War I veterans met.")
+        (True, True, False)
+    """
+    for m in _FIRST_PERSON.finditer(text):
+        if m.group(0) != "I" or m.start() == 0 or not _ROMAN_AFTER.search(text, max(0, m.start() - 20), m.start()):
+            return True
+    return False
 
 
 def _is_quote(text: str) -> bool:
@@ -564,16 +623,6 @@ def _is_quote(text: str) -> bool:
         if len((m.group(1) or m.group(2) or "").split()) >= MIN_QUOTE_WORDS:
             return True
     return _STARTS_QUOTED.match(text) is not None and len(text.split()) >= MIN_QUOTE_WORDS
-
-
-def _speaks(text: str) -> bool:
-    """Whether a sentence reads as someone's speech: it quotes, or it speaks in the first or second person.
-
-    Example:
-        >>> _speaks("Our pensions are secure."), _speaks("The pensions are secure.")
-        (True, False)
-    """
-    return _is_quote(text) or _FIRST_PERSON.search(text) is not None
 
 
 # --------------------------------------------------------------------------- frames
@@ -666,16 +715,23 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
             found = _credit_line(text)
         if found is not None and found.type == "pronoun":
             found = _resolve_pronoun(found, text, last_named, i - last_named_at)
-        if found is not None and found.type == "named_person" and found.start >= 0 and "pronoun" not in found.rule:
+        if found is not None and found.type == "named_person" and found.start >= 0 and "pronoun" not in found.rule \
+                and found.rule != "transcript-speaker":
             found = _single_name(found, persons, i)
+            if "sentence-subject+single-name" in found.rule or found.text.endswith("ing"):
+                found = None  # "Small groups of protesters...", "Having said that": an opening word, not a name
         if found is None and last_source is not None and last_source.type != "no_comment":
             continues = open_quote or (quotes[i] and text.lstrip()[:1] in _OPEN_QUOTES and not new_paragraph) \
                 or (quotes[i] and i - last_source_at <= 2)
             if continues:
                 found = _Source(last_source.type, last_source.text, -1, -1, last_source.cue,
                                 "inherit:quote-continues", last_source.count)
+        if found is None and last_source is not None and last_source_at == i - 1 and not new_paragraph \
+                and texts[i - 1].rstrip().endswith(":") and last_source.type != "no_comment":
+            found = _Source(last_source.type, last_source.text, -1, -1, last_source.cue, "inherit:after-colon",
+                            last_source.count)
         if found is None:
-            how = "quote" if quotes[i] or open_quote else "first-person" if _FIRST_PERSON.search(text) else ""
+            how = "quote" if quotes[i] or open_quote else "first-person" if _first_person(text) else ""
             if how and last_speaker is not None:
                 found = _Source(last_speaker.type, last_speaker.text, -1, -1, last_speaker.cue,
                                 f"inherit:{how}", last_speaker.count)

@@ -119,3 +119,66 @@ def test_lone_name_is_a_person_only_when_introduced():
 def test_relative_clause_is_skipped_to_find_the_speaker():
     out = sa.tag_sentences(["The former governor, who dropped out last year, noted that turnout was low."])
     assert out["source"].iloc[0] == "The former governor"
+
+
+def test_quote_before_its_source_takes_the_source_named_next():
+    out = sa.tag_sentences(["“We will appeal this ruling.”",
+                            "Union president Ann Smith said the decision ignored the evidence."])
+    assert out["source_type"].tolist() == ["named_person", "named_person"]
+    assert out["rule"].iloc[0] == "inherit:quote-before-source"
+    assert out["source"].iloc[0] == "Union president Ann Smith"
+
+
+def test_quote_far_from_its_speaker_takes_the_last_source():
+    out = sa.tag_sentences(["Two people familiar with the talks said the deal was close.",
+                            "The negotiations began in March.",
+                            "Both sides met again in May.",
+                            "The final round was held in Geneva.",
+                            "The mood was “better than at any point since the spring.”"])
+    assert out["source_type"].iloc[4] == "anonymous" and out["rule"].iloc[4] == "inherit:quote"
+    assert out["source_type"].iloc[1:4].eq("unattributed").all()
+
+
+def test_straight_quotes_running_over_paragraphs():
+    frame = pd.DataFrame({"article_id": "a", "paragraph": [0, 0, 1, 2], "sentence": range(4), "text": [
+        '"The water came up so fast," said Maria Lopez, a tenant.',
+        '"We lost everything in an hour.',
+        '"Nobody came to help us for two days."',
+        "The city opened a shelter on Monday."]})
+    out = sa.attribution.tag_frame(frame)
+    assert out["source_type"].tolist() == ["named_person"] * 3 + ["unattributed"]
+
+
+def test_first_person_speech_inherits_and_roman_numeral_does_not():
+    out = sa.tag_sentences(["Maria Lopez, a tenant, said the building had no heat.",
+                            "I have lived here for 20 years and it has never been this bad.",
+                            "World War I veterans live on the top floor."])
+    assert out["rule"].iloc[1] == "inherit:first-person" and out["source_type"].iloc[1] == "named_person"
+    assert out["source_type"].iloc[2] == "unattributed"
+
+
+def test_cue_inside_a_quotation_is_not_the_attribution():
+    out = sa.tag_sentences(["Limbaugh continued: “The left is saying it again.”"])
+    assert out["source"].iloc[0] == "Limbaugh" and out["cue"].iloc[0] == "continued"
+
+
+def test_colon_hands_the_source_to_the_next_sentence():
+    out = sa.tag_sentences(["The senator told reporters on Tuesday:", "The bill will not pass this year."])
+    assert out["rule"].iloc[1] == "inherit:after-colon" and out["source_type"].iloc[1] == "named_person"
+
+
+@pytest.mark.parametrize("sentence, expected, source", [
+    ("Glenn Beck Says Trump Poses A Threat To Democracy", "named_person", "Glenn Beck"),
+    ("New Poll Shows Large Gap Emerging Between Candidates", "document", "New Poll"),
+    ("Sen. Elizabeth Warren wants the bill to pass before the recess.", "named_person", "Sen. Elizabeth Warren"),
+    ("The Indiana governor said Democrats and the media were to blame.", "named_person", "The Indiana governor"),
+    ("The clip says the senator has a passion for defending the wrong people.", "document", "The clip"),
+    ("Others, however, say a recalibration is overdue.", "anonymous", "Others"),
+    ("But hacking specialists say the most harmful information might not be genuine.", "anonymous",
+     "hacking specialists"),
+    ("WALLACE: Governor, I have to ask you about the report.", "named_person", "WALLACE"),
+    ("The Pentagon knows this.", "unattributed", ""),
+])
+def test_cue_variants(sentence, expected, source):
+    row = sa.tag_sentences([sentence]).iloc[0]
+    assert row["source_type"] == expected and row["source"] == source
