@@ -162,7 +162,7 @@ def _prefilter() -> re.Pattern[str]:
     verbs = [c for c, kind in _cues().items() if kind != "phrase"]
     capitalised = trie_pattern(c[:1].upper() + c[1:] for c in verbs)
     return re.compile(_cue_regex().pattern + r"|\b" + capitalised + r"\b|[“”\"]|''|comment|respond|reached|anonymity"
-                      r"|[A-Z]{3,}:")
+                      r"|[A-Za-z]:\s")
 
 
 # --------------------------------------------------------------------------- source spans
@@ -296,6 +296,10 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
     breaks = list(_CLAUSE_BREAK.finditer(before))
     start = breaks[-1].end() if breaks else 0
     segment = before[start:]
+    rel = _RELATIVE.match(segment)
+    if rel:  # "Democrats on Capitol Hill, who have argued": the relative pronoun is the subject
+        word = re.search(r"\w+", segment)
+        return window_start + start + word.start(), window_start + start + word.end()
     if breaks and all(w.lower().strip(",") in _TRAILING_AUX or (w.endswith("ly") and w.islower())
                       for w in segment.split()):
         # appositive: "Jeff Davis, a Pentagon spokesman, said" -> look one clause further back
@@ -345,6 +349,38 @@ _AFTER = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90})")
 _AFTER_LONG = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90}?)(?=\s+(?:conducted|released|published|by|for)\b|[,;:!?“”\"()—–]|$)")
 
 
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+_WORD_BEFORE = re.compile(r"([\w’'.-]+)\W*$")
+
+
+def _antecedent(text: str, pos: int) -> tuple[int, int] | None:
+    """The noun a relative pronoun at ``pos`` stands for: the nearest source noun among the six words
+    before it ("nervous Democrats on Capitol Hill, who"), else the name right before it ("Sen. Lindsey
+    Graham, who").
+
+    Example:
+        >>> t = "It may placate nervous Democrats on Capitol Hill, who have argued that it helps."
+        >>> s = _antecedent(t, t.index("who")); t[s[0]:s[1]]
+        'nervous Democrats'
+    """
+    words = list(_WORD.finditer(text, max(0, pos - 80), pos))[-6:]
+    cleaned = [w.group(0).strip(",;:()“”\"") for w in words]
+    for k in range(len(words) - 1, -1, -1):
+        if _has(cleaned[k].lower(), "anonymous"):
+            first = k - 1 if k > 0 and cleaned[k - 1][:1].islower() and cleaned[k - 1].lower() not in _LEADING_FUNCTION \
+                and not _has(cleaned[k - 1].lower(), "function") else k
+            return words[first].start(), words[k].start() + len(cleaned[k])
+    names = []
+    for k in range(len(words) - 1, -1, -1):
+        if cleaned[k] and (_is_name_token(cleaned[k]) or _has(cleaned[k].lower(), "title")) and len(names) < 4:
+            names.append(k)
+        else:
+            break
+    if names:
+        return words[names[-1]].start(), words[names[0]].start() + len(cleaned[names[0]])
+    return None
+
+
 def _clip_after(text: str, cue_end: int, long: bool = False) -> tuple[int, int] | None:
     m = (long and _AFTER_LONG.match(text, cue_end)) or _AFTER.match(text, cue_end)
     if not m:
@@ -378,6 +414,10 @@ def _norm_cue(cue: str) -> str:
 
 #: A transcript line: "WALLACE: But, Governor Pence, ..." (a capitalised speaker label and a colon).
 _TRANSCRIPT = re.compile(r"\s*[“\"]?((?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’'-]{2,}):\s")
+
+
+#: A headline's label naming who or what says it: "Poll: ...", "Lynch: ..." (up to three capitalised words).
+_LABEL = re.compile(r"\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}):\s+\S")
 
 
 def _inside_quote(text: str, pos: int) -> bool:
@@ -447,6 +487,11 @@ def _tag_one(text: str) -> _Source | None:
     speaker = _TRANSCRIPT.match(text)
     if speaker:
         return _Source("named_person", speaker.group(1), speaker.start(1), speaker.end(1), ":", "transcript-speaker")
+    label = _LABEL.match(text)
+    if label and not any(_has(w, "not_source") for w in label.group(1).lower().split()):
+        cls = classify_source(label.group(1))  # "Poll: Wealthy Voters Abandon...", "Lynch: No outside influence..."
+        if cls is not None and cls[0] != "pronoun":
+            return _Source(cls[0], label.group(1), label.start(1), label.end(1), ":", "headline-label", cls[1])
     cues = [m for m in _cue_regex().finditer(text) if not _inside_quote(text, m.start())]
     if not cues and _is_headline(text):
         lowered = text.lower()  # "Clinton Says Russians Hacked DNC": a title-case headline's verbs
@@ -481,12 +526,15 @@ def _tag_one(text: str) -> _Source | None:
             if not span:
                 continue
             src = text[span[0]:span[1]]
+            if i == 0 and src.lower() in _RELATIVE_PRONOUNS:
+                span = _antecedent(text, span[0])  # "Democrats on Capitol Hill, who have argued": the antecedent
+                if span is None:
+                    continue
+                src = text[span[0]:span[1]]
             cls = classify_source(src)
             if cls is None:
                 continue
             typ, count = cls
-            if kind == "finding" and typ != "document":
-                continue
             if kind in ("stance", "intention") and (typ == "document" or i > 0 or len(src.split()) > 8):
                 continue
             rule = how if i == 0 else f"{kind}:inverted"
