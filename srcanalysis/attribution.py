@@ -282,9 +282,9 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
                         for w in lows):
         return "anonymous", None
     # "the organizers", "a neighbour": an unnamed speaker the tables do not list
-    if len(toks) <= 5 and (_has(lows[0], "determiner") or _has(lows[0], "quantifier") or _has(lows[0], "number")) \
+    if len(toks) <= 4 and (_has(lows[0], "determiner") or _has(lows[0], "quantifier") or _has(lows[0], "number")) \
             and toks[-1].islower() and not _has(lows[-1], "determiner") and lows[-1] not in _TRAILING_AUX \
-            and not any(_has(w, "pronoun") for w in lows):
+            and not any(_has(w, "pronoun") or _has(w, "function") or w in _TRAILING_AUX for w in lows[1:]):
         return "anonymous", _count(toks)
     return None
 
@@ -507,6 +507,10 @@ def _tag_one(text: str) -> _Source | None:
         if m.group(0) != text[m.start():m.end()]:  # matched in a lowered headline
             m = _HeadlineMatch(text, m.start(), m.end())
         kind = kinds.get(cue, "speech")
+        prev = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if prev and (_has(prev.group(1).lower(), "determiner") or _has(prev.group(1).lower(), "quantifier")
+                     or (kind != "speech" and prev.group(1).lower() == "to")):
+            continue  # "an hourlong show", "some calls", "begins to show": a noun or an infinitive, not a cue
         if kind == "cognition":
             nxt = text[m.end(): m.end() + 30].lstrip()
             if _BARE_OBJECT.match(nxt):
