@@ -64,7 +64,10 @@ _SUBJECT = re.compile(r"\s*(?:(?:In|On|At|As|After|Before|During|While|When|Alth
                       r"((?:He|She|They|We|I)\b|(?:(?:[A-Z][\w.’'-]*\.?\s){0,5}[A-Z][\w’'-]+))(?=\s+[a-z])")
 _POSSESSOR = re.compile(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s")
 _PLURAL = re.compile(r"[^su]s$|ers$|ists$|ians$")
-_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|\b(?:\w+) in (?:10|ten|\d+)\b", re.I)
+_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|\b(?:\w+) in (?:\d+|two|three|four|five|six|seven|"
+                    r"eight|nine|ten)\b|^(?:(?:nearly|almost|about|roughly|more than|less than|over|just|only|a|one|"
+                    r"two|large|small|slim|clear|narrow|wide|vast)\s+)*(?:half|third|thirds|quarter|quarters|fifth|"
+                    r"fifths|majority|majorities|plurality|minority)\b", re.I)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "dozen": 12}
 #: A quoted sentence needs at least this many words inside the quotes to count as a quote.
@@ -440,8 +443,24 @@ def _inside_quote(text: str, pos: int) -> bool:
         next_close, next_open = text.find("”", pos), text.find("“", pos)
         return next_close >= 0 and (next_open < 0 or next_open > next_close)
     before = text.count('"', 0, pos) + text.count("''", 0, pos)
-    starts_inside = (text.count('"') + text.count("''")) % 2 == 1 and not _STARTS_QUOTED.match(text)
-    return (before % 2 == 1) != starts_inside
+    return (before % 2 == 1) != _starts_inside(text)
+
+
+_STRAIGHT = re.compile(r"\"|''")
+
+
+def _starts_inside(text: str) -> bool:
+    """Whether a sentence with straight quotes begins inside a quotation opened earlier: its first
+    mark closes (it follows a word or punctuation) rather than opens.
+
+    Example:
+        >>> _starts_inside('They were right," she said.'), _starts_inside("Mr. Daley said: ''Of course.")
+        (True, False)
+    """
+    first = _STRAIGHT.search(text)
+    if first is None or first.start() == 0 or text[first.start() - 1].isspace():
+        return False
+    return first.end() == len(text) or not text[first.end()].isalnum()
 
 
 @dataclass
@@ -552,7 +571,22 @@ def _tag_one(text: str) -> _Source | None:
             cls = classify_source(src)
             if cls is not None and cls[0] != "document":
                 return _Source(cls[0], src, subj.start(1), subj.end(1), m.group(0), "speech:sentence-subject", cls[1])
+    for m in ranked:  # "Nearly half said ...", "Large majorities of Republican voters in six states said ..."
+        if _norm_cue(m.group(0)) in _CORE_SPEECH:
+            opening = _OPENING.match(text, 0, m.start())
+            if opening:
+                cls = classify_source(opening.group(1))
+                if cls is not None and cls[0] != "pronoun":
+                    return _Source(cls[0], opening.group(1), opening.start(1), opening.end(1), m.group(0),
+                                   "speech:sentence-opening", cls[1])
     return _quoted_subject(text)
+
+
+#: The plainest reporting verbs: a sentence with one of them rests on someone even when the
+#: speaker is far from the verb.
+_CORE_SPEECH = frozenset({"said", "says", "say", "told", "tells", "according to"})
+#: The words a sentence opens with, up to its first clause break (at most ten words).
+_OPENING = re.compile(r"\s*((?:[^\s,;:—–“”\"()]+\s+){0,9}[^\s,;:—–“”\"()]+)(?=\s*[,;:—–(])")
 
 
 def _quoted_subject(text: str) -> _Source | None:
@@ -636,7 +670,7 @@ def _quote_balance(text: str) -> int:
         return (opens > closes) - (closes > opens)
     straight = text.count('"') + text.count("''")
     if straight % 2:
-        return 1 if _STARTS_QUOTED.match(text) else -1
+        return -1 if _starts_inside(text) else 1
     return 0
 
 
@@ -784,9 +818,13 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
                             last_source.count)
         if found is None:
             how = "quote" if quotes[i] or open_quote else "first-person" if _first_person(text) else ""
-            if how and last_speaker is not None:
-                found = _Source(last_speaker.type, last_speaker.text, -1, -1, last_speaker.cue,
-                                f"inherit:{how}", last_speaker.count)
+            if how == "first-person" and (last_source is None or paragraphs[last_source_at] != paragraphs[i]):
+                # first person far from any source is the writer's own voice (a column), not a quotation
+                speaker = None
+            else:
+                speaker = last_speaker
+            if how and speaker is not None:
+                found = _Source(speaker.type, speaker.text, -1, -1, speaker.cue, f"inherit:{how}", speaker.count)
             elif how:
                 pending.append((i, how))
         if found is not None:
@@ -796,7 +834,7 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
                 if found.type != "no_comment":
                     last_speaker = found
                     for k, how in pending:
-                        if i - k <= LOOKAHEAD:
+                        if i - k <= LOOKAHEAD and (how == "quote" or (i - k == 1 and paragraphs[k] == paragraphs[i])):
                             put(k, _Source(found.type, found.text, -1, -1, found.cue, f"inherit:{how}-before-source",
                                            found.count))
                     pending = []
