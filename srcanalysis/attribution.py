@@ -230,6 +230,9 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
     if not toks or len(toks) > 14:
         return None
     lows = [t.lower() for t in toks]
+    if toks[0].islower() and (("n’t" in lows[0] or "n't" in lows[0]) or (len(lows) > 1 and _has(lows[1], "determiner")
+                                                                          and not _has(lows[0], "quantifier"))):
+        return None  # "released a statement", "wouldn't say": a verb phrase, not a noun phrase
     head_part = []
     for low in lows:
         if low in ("from", "by", "of", "at", "with", "close", "familiar", "who", "on", "in"):
@@ -606,9 +609,13 @@ def _quoted_subject(text: str) -> _Source | None:
     return _Source(cls[0], subj.group(1), subj.start(1), subj.end(1), "", "quote:sentence-subject", cls[1])
 
 
-def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, distance: int) -> _Source:
-    """Give "he said" / "they said" a type: a name just before it, else the last source named."""
+def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, distance: int,
+                     last_person: _Source | None = None, person_distance: int = 10**9) -> _Source:
+    """Give "he said" / "they said" a type: a name just before it, else the last source named
+    ("he" and "she" only take a single person: a named one, or "a senior official")."""
     low = found.text.lower()
+    if low in ("he", "she", "i"):
+        last_named, distance = last_person, person_distance
     before = text[:found.start] if found.start > 0 else ""
     if low == "it":
         return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun")
@@ -776,6 +783,8 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
     last_speaker: _Source | None = None  # the last source this article named, for speech without a cue
     pending: list[tuple[int, str]] = []  # speech before any source: takes the next source named
     last_named_at = -10
+    last_person: _Source | None = None  # the last single person named ("Mattis", "a senior official"), for he/she
+    last_person_at = -10
     last_source_at = -10
     last_paragraph = -1
     open_quote = False
@@ -786,7 +795,7 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
         text = texts[i]
         if articles[i] != last_article:
             last_article, last_source, last_named, open_quote, last_named_at = articles[i], None, None, False, -10
-            last_speaker, pending = None, []
+            last_speaker, pending, last_person, last_person_at = None, [], None, -10
             end = i + 1
             while end < n and articles[end] == articles[i]:
                 end += 1
@@ -800,7 +809,7 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if found is None and len(text) <= 60:
             found = _credit_line(text)
         if found is not None and found.type == "pronoun":
-            found = _resolve_pronoun(found, text, last_named, i - last_named_at)
+            found = _resolve_pronoun(found, text, last_named, i - last_named_at, last_person, i - last_person_at)
         if found is not None and found.type == "named_person" and found.start >= 0 and "pronoun" not in found.rule \
                 and found.rule != "transcript-speaker":
             found = _single_name(found, persons, i)
@@ -840,6 +849,8 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
                     pending = []
                 if found.type in ("named_person", "anonymous", "named_org", "media") and "pronoun" not in found.rule:
                     last_named, last_named_at = found, i
+                    if found.type == "named_person" or (found.type == "anonymous" and found.count == 1):
+                        last_person, last_person_at = found, i
         elif new_paragraph:
             last_source = None
         balance = _quote_balance(text)
