@@ -63,6 +63,9 @@ _SUBJECT = re.compile(r"\s*(?:(?:In|On|At|As|After|Before|During|While|When|Alth
                       r"Earlier|Still|But|And|However|Meanwhile)\b[^,]{0,60},\s*)?"
                       r"((?:He|She|They|We|I)\b|(?:(?:[A-Z][\w.’'-]*\.?\s){0,5}[A-Z][\w’'-]+))(?=\s+[a-z])")
 _POSSESSOR = re.compile(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s")
+#: Endings of nouns for people ("organizers", "a neighbour", "the woman", "two residents").
+_PERSON_NOUN = re.compile(r"(?:er|or|our|ist|ian|ant|ent|man|men|woman|women|eur|ee|ess|crat|arch|ard|"
+                          r"ster|ie|ic|ite|ive|ary|ling|let|couple|family|folks|crowd|group|team)s?$")
 _PLURAL = re.compile(r"[^su]s$|ers$|ists$|ians$")
 _SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|\b(?:\w+) in (?:\d+|two|three|four|five|six|seven|"
                     r"eight|nine|ten)\b|^(?:(?:nearly|almost|about|roughly|more than|less than|over|just|only|a|one|"
@@ -233,6 +236,8 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
     if toks[0].islower() and (("n’t" in lows[0] or "n't" in lows[0]) or (len(lows) > 1 and _has(lows[1], "determiner")
                                                                           and not _has(lows[0], "quantifier"))):
         return None  # "released a statement", "wouldn't say": a verb phrase, not a noun phrase
+    if len(toks) > 1 and lows[0] in ("he", "she", "it", "they", "we", "i", "you"):
+        return None  # "He nearly tied Mrs. Clinton among voters": a clause, not a speaker
     head_part = []
     for low in lows:
         if low in ("from", "by", "of", "at", "with", "close", "familiar", "who", "on", "in"):
@@ -289,7 +294,7 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
         return "anonymous", None
     # "the organizers", "a neighbour": an unnamed speaker the tables do not list
     if len(toks) <= 4 and (_has(lows[0], "determiner") or _has(lows[0], "quantifier") or _has(lows[0], "number")) \
-            and toks[-1].islower() and not _has(lows[-1], "determiner") and lows[-1] not in _TRAILING_AUX \
+            and toks[-1].islower() and _PERSON_NOUN.search(lows[-1]) and lows[-1] not in _TRAILING_AUX \
             and not any(_has(w, "pronoun") or _has(w, "function") or w in _TRAILING_AUX for w in lows[1:]):
         return "anonymous", _count(toks)
     return None
