@@ -239,16 +239,21 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
     if len(toks) > 1 and lows[0] in ("he", "she", "it", "they", "we", "i", "you"):
         return None  # "He nearly tied Mrs. Clinton among voters": a clause, not a speaker
     head_part = []
-    for low in lows:
+    for k, low in enumerate(lows):
         if low in ("from", "by", "of", "at", "with", "close", "familiar", "who", "on", "in"):
             break
         head_part.append(low)
+        if _has(low, "document") and k + 1 < len(lows) and lows[k + 1].endswith("ed") and toks[k + 1].islower():
+            break  # "a GAO report released last year": the participle starts the modifier
     head = head_part[-1] if head_part else lows[-1]
-    if _has(head, "document") or (any(_has(w, "document") for w in head_part[:-1]) and not any(
-            _has(w, "anonymous") or _has(w, "role") or _has(w, "title") for w in head_part)):
+    if _has(head, "document"):
         return "document", None  # before media: "a Washington Post poll" is the poll
     if _SHARE.search(span):  # "52 percent of voters", "six in 10 Americans": poll results
         return "document", None
+    head_toks = toks[:len(head_part)]
+    if len(head_toks) >= 2 and all(_is_name_token(t) and not _is_org_token(t) for t in head_toks) \
+            and not _media().search(" ".join(head_toks)):
+        return "named_person", None  # "Jennifer Daskal of American University and contributor to Slate"
     if _media().search(span):
         return "media", None
     if len(toks) == 1 and _has(lows[0], "pronoun"):
