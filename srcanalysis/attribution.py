@@ -195,7 +195,7 @@ def _is_name_token(tok: str) -> bool:
     low = tok.lower()
     classes = _words().get(low, frozenset())
     return not (classes & {"determiner", "quantifier", "number", "descriptor", "anonymous", "document",
-                           "pronoun", "title", "function", "role"})
+                           "pronoun", "title", "function", "role", "time"})
 
 
 def _is_org_token(tok: str) -> bool:
@@ -309,6 +309,9 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
     """The noun phrase right before a cue: back to the last clause break, minus auxiliaries."""
     window_start = max(0, cue_start - 160)
     before = text[window_start:cue_start]
+    party = _PARTY.search(before)
+    if party:  # "Roger Wicker (R-Miss.) said": the affiliation belongs to the name
+        before = before[:party.start()] + " " * (party.end() - party.start())
     breaks = list(_CLAUSE_BREAK.finditer(before))
     start = breaks[-1].end() if breaks else 0
     segment = before[start:]
@@ -365,6 +368,7 @@ _AFTER = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90})")
 _AFTER_LONG = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90}?)(?=\s+(?:conducted|released|published|by|for)\b|[,;:!?“”\"()—–]|$)")
 
 
+_PARTY = re.compile(r"\s*\([A-Z][\w.]{0,3}[-–][\w. ]{1,20}\)\s*$")
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 _WORD_BEFORE = re.compile(r"([\w’'.-]+)\W*$")
 
@@ -656,7 +660,8 @@ class _Persons:
             for text in self.texts[self.start:self.end]:
                 for m in _FULL_NAME.finditer(text):
                     first = m.group(1)
-                    if first is None or not _words().get(first.lower()):
+                    classes = _words().get(first.lower(), frozenset()) if first else frozenset()
+                    if first is None or not classes or classes & {"title", "role"}:
                         self.names.add(m.group(2).removesuffix("’s").removesuffix("'s"))
         return name in self.names
 
