@@ -343,7 +343,8 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
             name_start = name_breaks[-1].end() if name_breaks else 0
             name = before[name_start:earlier[-1].start()]
             name_toks = _tokens(name)
-            if name_toks and len(name_toks) <= 4 and all(_is_name_token(t) for t in name_toks):
+            if name_toks and len(name_toks) <= 5 and any(_is_name_token(t) for t in name_toks) \
+                    and all(_is_name_token(t) or _has(t, "title") for t in name_toks):
                 start, segment = name_start, before[name_start:earlier[-1].start()]
     words = list(_WORD.finditer(segment))
     while words and (words[-1].group(0).lower().strip(",") in _TRAILING_AUX
