@@ -66,6 +66,10 @@ _POSSESSOR = re.compile(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s")
 #: Endings of nouns for people ("organizers", "a neighbour", "the woman", "two residents").
 _PERSON_NOUN = re.compile(r"(?:er|or|our|ist|ian|ant|ent|man|men|woman|women|eur|ee|ess|crat|arch|ard|"
                           r"ster|ie|ic|ite|ive|ary|ling|let|couple|family|folks|crowd|group|team)s?$")
+#: Words that end a source's head noun phrase and start its modifier ("officials *in* Washington").
+_MODIFIER_START = frozenset({"from", "by", "of", "at", "with", "close", "familiar", "who", "on", "in", "to", "for",
+                             "under", "inside", "within", "near", "across", "around", "involved", "briefed",
+                             "that", "which", "whose", "working", "based", "representing"})
 _PLURAL = re.compile(r"[^su]s$|ers$|ists$|ians$")
 _SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|\b(?:\w+) in (?:\d+|two|three|four|five|six|seven|"
                     r"eight|nine|ten)\b|^(?:(?:nearly|almost|about|roughly|more than|less than|over|just|only|a|one|"
@@ -240,12 +244,16 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
         return None  # "He nearly tied Mrs. Clinton among voters": a clause, not a speaker
     head_part = []
     for k, low in enumerate(lows):
-        if low in ("from", "by", "of", "at", "with", "close", "familiar", "who", "on", "in"):
+        if low in _MODIFIER_START:
             break
         head_part.append(low)
         if _has(low, "document") and k + 1 < len(lows) and lows[k + 1].endswith("ed") and toks[k + 1].islower():
             break  # "a GAO report released last year": the participle starts the modifier
     head = head_part[-1] if head_part else lows[-1]
+    if 0 < len(head_part) < len(lows):  # "aides to Hillary Clinton", "officials in Washington": the head decides
+        inner = classify_source(" ".join(toks[:len(head_part)]))
+        if inner is not None and inner[0] != "pronoun":
+            return inner[0], _count(toks) if inner[0] == "anonymous" else inner[1]
     if _has(head, "document"):
         return "document", None  # before media: "a Washington Post poll" is the poll
     if _SHARE.search(span):  # "52 percent of voters", "six in 10 Americans": poll results
@@ -402,6 +410,52 @@ def _antecedent(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
+_COORDINATED = re.compile(r"\b(?:and|but|then|before|after)\s+(?:\w+ly\s+)?(?:also\s+)?$")
+_OPENING_SKIP = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Instead),?\s+)?"
+                           r"(?:(?:[A-Z][a-z]+ing|In|On|At|After|Before|During|While|When|Asked|Speaking)\b[^,]{0,80},\s*)?")
+
+
+def _opening_subject(text: str, cue_start: int) -> tuple[int, int] | None:
+    """The sentence's subject, for a cue far from it: after a long clause set off by commas ("Federal
+    officials familiar with the server, speaking on condition of anonymity because ..., said") or in a
+    coordinated verb phrase ("A spokesman for the mayor defended the route and said ..."). An opening
+    phrase ("Beyond the footage,") is passed over; the subject runs to its first modifier or verb.
+
+    Example:
+        >>> t = "A spokesman for the mayor defended the route and said the police were ready."
+        >>> s = _opening_subject(t, t.index("said")); t[s[0]:s[1]]
+        'A spokesman'
+        >>> t = "Beyond the footage, the affidavit cited interviews and said she had bruises."
+        >>> s = _opening_subject(t, t.index("said")); t[s[0]:s[1]]
+        'the affidavit'
+    """
+    before = text[:cue_start].rstrip()
+    if not (before.endswith(",") or _COORDINATED.search(text, max(0, cue_start - 30), cue_start)):
+        return None
+    skip = _OPENING_SKIP.match(text)
+    begin = skip.end() if skip else 0
+    comma = text.find(",", begin, cue_start)
+    if comma > begin:
+        first = text[begin:comma].split(None, 1)[0].lower()
+        if not _has(first, "function") and classify_source(text[begin:comma]) is not None:
+            return begin, comma
+        if len(text[begin:comma].split()) <= 10:  # an opening phrase: start after it
+            begin = comma + 1 + len(text[comma + 1:]) - len(text[comma + 1:].lstrip())
+            comma = text.find(",", begin, cue_start)
+            if comma > begin and classify_source(text[begin:comma]) is not None:
+                return begin, comma
+    words = list(_WORD.finditer(text, begin, comma if comma > begin else cue_start))[:8]
+    end = None
+    for k, word in enumerate(words):  # the head noun phrase: up to a modifier, an auxiliary or a verb
+        low = word.group(0).lower().strip(",.;:’'")
+        if k and (low in _MODIFIER_START or low in _TRAILING_AUX or low in _cues() or low.endswith("ed")):
+            break
+        end = word.end()
+    if end is not None and classify_source(text[begin:end]) is not None:
+        return begin, end
+    return None
+
+
 def _clip_after(text: str, cue_end: int, long: bool = False) -> tuple[int, int] | None:
     m = (long and _AFTER_LONG.match(text, cue_end)) or _AFTER.match(text, cue_end)
     if not m:
@@ -553,21 +607,20 @@ def _tag_one(text: str) -> _Source | None:
             if _BARE_OBJECT.match(nxt):
                 continue
         if kind == "phrase":
-            spans = [_clip_after(text, m.end(), long=True)]
-            how = "according-to"
+            spans = [(_clip_after(text, m.end(), long=True), "according-to")]
         elif text.startswith(" by ", m.end()) and _PASSIVE.search(text[max(0, m.start() - 40):m.start()]):
-            spans = [_clip_after(text, m.end() + 3)]
-            how = f"{kind}:passive-by"
+            spans = [(_clip_after(text, m.end() + 3), f"{kind}:passive-by")]
         else:
-            spans = [_clip_before(text, m.start())]
-            how = f"{kind}:subject"
+            spans = [(_clip_before(text, m.start()), f"{kind}:subject")]
+            if spans[0][0] is None or classify_source(text[spans[0][0][0]:spans[0][0][1]]) is None:
+                spans.append((_opening_subject(text, m.start()), f"{kind}:sentence-opening"))
             if kind == "speech" and cue in _INVERTING and _INVERSION.search(text, 0, m.start()):
-                spans.append(_clip_after(text, m.end()))
-        for i, span in enumerate(spans):
+                spans.append((_clip_after(text, m.end()), f"{kind}:inverted"))
+        for span, rule in spans:
             if not span:
                 continue
             src = text[span[0]:span[1]]
-            if i == 0 and src.lower() in _RELATIVE_PRONOUNS:
+            if rule.endswith(":subject") and src.lower() in _RELATIVE_PRONOUNS:
                 span = _antecedent(text, span[0])  # "Democrats on Capitol Hill, who have argued": the antecedent
                 if span is None:
                     continue
@@ -576,9 +629,9 @@ def _tag_one(text: str) -> _Source | None:
             if cls is None:
                 continue
             typ, count = cls
-            if kind in ("stance", "intention") and (typ == "document" or i > 0 or len(src.split()) > 8):
+            if kind in ("stance", "intention") and (typ == "document" or rule.endswith("inverted")
+                                                    or len(src.split()) > 8):
                 continue
-            rule = how if i == 0 else f"{kind}:inverted"
             return _Source(typ, src, span[0], span[1], m.group(0), rule, count)
     for m in ranked:  # the reporting verb's subject is the sentence's subject: "He called X, and said Y"
         if kinds.get(_norm_cue(m.group(0))) != "speech":
