@@ -576,7 +576,7 @@ def _tag_one(text: str) -> _Source | None:
         return _Source("no_comment", src, span[0] if span else -1, span[1] if span else -1,
                        nc.group(0), "no-comment")
     speaker = _TRANSCRIPT.match(text)
-    if speaker:
+    if speaker and not any(_words().get(w.lower()) for w in speaker.group(1).split()):
         return _Source("named_person", speaker.group(1), speaker.start(1), speaker.end(1), ":", "transcript-speaker")
     label = _LABEL.match(text)
     if label and not any(_has(w, "not_source") for w in label.group(1).lower().split()):
@@ -702,13 +702,21 @@ _FULL_NAME = re.compile(r"\b(?=(?:([A-Z][a-z]+)(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|S
                         r"\s+([A-Z][\w’'-]+)\b)")
 
 
+#: A company named with its legal suffix or stock ticker: "Western Digital Corp", "Texaco Inc <TX>".
+_COMPANY = re.compile(r"((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z][\w&.’'-]*)\s+(?:(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|NV|"
+                      r"Holdings|Corporation|Incorporated|Company)\b\.?|<[A-Z.]+>)")
+
+
 class _Persons:
-    """Surnames an article introduces as people anywhere in it, scanned lazily, once per article."""
+    """Surnames an article introduces as people, and names it introduces as companies, anywhere in
+    it: scanned lazily, once per article."""
 
     def __init__(self, texts: list[str], start: int, end: int) -> None:
-        self.texts, self.start, self.end, self.names = texts, start, end, None
+        self.texts, self.start, self.end = texts, start, end
+        self.names: set[str] | None = None
+        self.companies: set[str] = set()
 
-    def introduced(self, name: str, upto: int = -1) -> bool:
+    def _scan(self) -> set[str]:
         if self.names is None:
             self.names = set()
             for text in self.texts[self.start:self.end]:
@@ -717,11 +725,32 @@ class _Persons:
                     classes = _words().get(first.lower(), frozenset()) if first else frozenset()
                     if first is None or not classes or classes & {"title", "role"}:
                         self.names.add(m.group(2).removesuffix("’s").removesuffix("'s"))
-        return name in self.names
+                if "<" in text or any(w in text for w in (" Inc", " Corp", " Co", " Ltd", " LLC", " Plc", " PLC",
+                                                           " AG", " SA", " NV", " Holdings", " Company")):
+                    for m in _COMPANY.finditer(text):
+                        self.companies.add(m.group(1))
+        return self.names
+
+    def introduced(self, name: str, upto: int = -1) -> bool:
+        return name in self._scan()
+
+    def company(self, name: str) -> bool:
+        self._scan()
+        return name.removeprefix("the ").removeprefix("The ") in self.companies
 
 
 def _single_name(found: _Source, persons: _Persons, upto: int) -> _Source:
-    """A lone capitalised word ("Texaco said") is a person only if the article named one that way."""
+    """A name is a company when the article gives it a legal suffix or ticker ("Western Digital Corp");
+    a lone capitalised word ("Texaco said") is a person only if the article named one that way.
+
+    Example:
+        >>> p = _Persons(["Western Digital Corp said sales rose.", "Chief executive Al Shugart resigned."], 0, 2)
+        >>> [_single_name(_Source("named_person", n, 0, len(n), "said", "speech:subject"), p, 1).type
+        ...  for n in ("Western Digital", "Shugart", "Texaco")]
+        ['named_org', 'named_person', 'named_org']
+    """
+    if persons.company(found.text):
+        return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+company")
     toks = _tokens(found.text)
     if len(toks) != 1 or persons.introduced(toks[0], upto):
         return found
