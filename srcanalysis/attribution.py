@@ -106,8 +106,19 @@ def _words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+_NO_CLASSES: frozenset[str] = frozenset()
+
+
 def _has(word: str, cls: str) -> bool:
-    return cls in _words().get(word.lower(), ())
+    return cls in (_WORD_CLASSES or _load_word_classes()).get(word.lower(), _NO_CLASSES)
+
+
+_WORD_CLASSES: dict[str, frozenset[str]] = {}
+
+
+def _load_word_classes() -> dict[str, frozenset[str]]:
+    _WORD_CLASSES.update(_words())
+    return _WORD_CLASSES
 
 
 @lru_cache(maxsize=1)
@@ -219,6 +230,7 @@ def _count(tokens: list[str]) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def classify_source(span: str) -> tuple[str, int | None] | None:
     """Classify the text of a source span; ``None`` when it does not look like a source.
 
@@ -583,7 +595,9 @@ def _tag_one(text: str) -> _Source | None:
         cls = classify_source(label.group(1))  # "Poll: Wealthy Voters Abandon...", "Lynch: No outside influence..."
         if cls is not None and cls[0] != "pronoun":
             return _Source(cls[0], label.group(1), label.start(1), label.end(1), ":", "headline-label", cls[1])
-    cues = [m for m in _cue_regex().finditer(text) if not _inside_quote(text, m.start())]
+    cues = list(_cue_regex().finditer(text))
+    if cues and ('"' in text or "“" in text or "”" in text or "''" in text):
+        cues = [m for m in cues if not _inside_quote(text, m.start())]
     if not cues and _is_headline(text):
         lowered = text.lower()  # "Clinton Says Russians Hacked DNC": a title-case headline's verbs
         if len(lowered) == len(text):
@@ -719,16 +733,13 @@ class _Persons:
     def _scan(self) -> set[str]:
         if self.names is None:
             self.names = set()
-            for text in self.texts[self.start:self.end]:
-                for m in _FULL_NAME.finditer(text):
-                    first = m.group(1)
-                    classes = _words().get(first.lower(), frozenset()) if first else frozenset()
-                    if first is None or not classes or classes & {"title", "role"}:
-                        self.names.add(m.group(2).removesuffix("’s").removesuffix("'s"))
-                if "<" in text or any(w in text for w in (" Inc", " Corp", " Co", " Ltd", " LLC", " Plc", " PLC",
-                                                           " AG", " SA", " NV", " Holdings", " Company")):
-                    for m in _COMPANY.finditer(text):
-                        self.companies.add(m.group(1))
+            joined = "\x00".join(self.texts[self.start:self.end])  # no name runs across sentences
+            for m in _FULL_NAME.finditer(joined):
+                first = m.group(1)
+                classes = _words().get(first.lower(), frozenset()) if first else frozenset()
+                if first is None or not classes or classes & {"title", "role"}:
+                    self.names.add(m.group(2).removesuffix("’s").removesuffix("'s"))
+            self.companies.update(m.group(1) for m in _COMPANY.finditer(joined))
         return self.names
 
     def introduced(self, name: str, upto: int = -1) -> bool:
