@@ -3,24 +3,41 @@
 A transparent rule tagger, fast enough for whole archives. For every sentence it
 
 1. checks the *no comment* phrases ("declined to comment", "did not respond to a request for
-   comment") and *credit lines* (a line that is only an outlet's name, as a timeline entry
-   credits "The Daily Beast");
-2. finds a *cue*: "according to", a reporting verb ("said", "told", "wrote") or, with a clause
-   after it, a verb of belief or intention ("believes that") — all listed in
-   ``rules/attribution_cues.csv``;
-3. takes the *source* span next to the cue: the noun phrase before a reporting verb (back to the
-   last comma, quote mark or colon; an appositive "Jeff Davis, a Pentagon spokesman," keeps its
-   name), the noun phrase after "according to", or after an inverted verb ("…,” said Sen. Warren");
-4. classifies the span with the word tables in ``rules/attribution_words.csv`` and
-   ``rules/attribution_media.csv``: an outlet → ``media``; a document noun ("records", "a poll",
-   "intercepted communications") → ``document``; a proper name at the end ("Defense Secretary
-   James Mattis") → ``named_person``; a source noun without a name ("a senior defense official",
-   "people familiar with the matter") → ``anonymous``; an institution ("the Pentagon", "CENTCOM",
-   "police") → ``named_org``; a pronoun → the last source named before it;
-5. lets a quotation that runs over several sentences, and a quoted sentence right after an
-   attributed one, inherit its source.
+   comment"), *credit lines* (a line that is only an outlet's name, as a timeline entry credits
+   "The Daily Beast"), transcript speakers ("WALLACE: ...") and headline labels ("Poll: ...");
+2. finds a *cue* outside quotation marks: "according to", a reporting verb ("said", "told", "wrote"),
+   a verb of stance ("criticized", "called"), of finding ("showed", "found"), of belief ("believes",
+   "knows this" excepted) or of intention ("wants", "supports", "plans to") — all listed, with their
+   kind, in ``rules/attribution_cues.csv``. A cue word after a determiner ("an hourlong show") is a
+   noun, and title-case headlines ("Clinton Says ...") are read in lower case;
+3. takes the *source* span next to the cue: the noun phrase before it (back to the last comma,
+   quote mark or colon; an appositive "Jeff Davis, a Pentagon spokesman," keeps its name, a relative
+   "who" takes its antecedent), the noun phrase after "according to" or after an inverted verb
+   ("…,” said Sen. Warren"), the agent of a passive, or — when the cue is far from its subject —
+   the sentence's opening noun phrase;
+4. classifies the span by its head noun with the word tables in ``rules/attribution_words.csv`` and
+   ``rules/attribution_media.csv``: a document noun ("records", "a poll", "intercepted
+   communications", "52 percent of voters") → ``document``; an outlet → ``media``; a proper name
+   ("Defense Secretary James Mattis") or a role someone named holds ("the Indiana governor") →
+   ``named_person``; a source noun without a name ("a senior defense official", "people familiar
+   with the matter", "aides to Hillary Clinton") → ``anonymous``; an institution ("the Pentagon",
+   "CENTCOM", "police") or a lone name the article never gives a first name, or gives a company
+   suffix ("Texaco Inc") → ``named_org``; a pronoun → the last source named before it ("he" and
+   "she" only take a single person);
+5. lets sentences that plainly continue a statement inherit its source, and says so in ``rule``:
+   ``inherit:quote-continues`` (a quotation running over several sentences or paragraphs, straight or
+   curly quotes), ``inherit:after-colon`` (after "X said:"), ``inherit:quote`` (a quotation later in
+   the article, from the last source named), ``inherit:first-person`` ("I", "we" next to an
+   attribution in the same paragraph), and ``inherit:quote-before-source`` (a quotation whose
+   speaker is named in the next sentences).
 
-The ``rule`` column says which step fired, so a journalist can see why a sentence got its type.
+The ``rule`` column says which step fired (``speech:subject``, ``according-to``,
+``intention:subject``, ``speech:sentence-opening``, ... with ``+pronoun``, ``+company`` or
+``+single-name-not-a-person`` when step 4 changed the type), so a journalist can see why a sentence
+got its type.
+
+PolNeAR, the development set, counts beliefs and intentions as attribution, so verbs of intention
+are cues here; their subject must classify as a source, and document subjects are not accepted.
 """
 from __future__ import annotations
 
