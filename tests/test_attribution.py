@@ -182,3 +182,59 @@ def test_colon_hands_the_source_to_the_next_sentence():
 def test_cue_variants(sentence, expected, source):
     row = sa.tag_sentences([sentence]).iloc[0]
     assert row["source_type"] == expected and row["source"] == source
+
+
+@pytest.mark.parametrize("sentence, expected, source", [
+    ("A spokesman for the mayor defended the march route and said the police were ready.", "anonymous",
+     "A spokesman"),
+    ("Beyond the footage, the affidavit cited interviews and said she had bruises.", "document", "the affidavit"),
+    ("Federal officials familiar with the inquiry, speaking on condition of anonymity because they were not "
+     "authorized to discuss it, said the server was wiped.", "anonymous",
+     "Federal officials familiar with the inquiry"),
+    ("Sen. Jeff Flake (R-Ariz.) said he would vote against the bill.", "named_person", "Sen. Jeff Flake"),
+    ("Mr. Smith, 54, declined to comment on the lawsuit.", "no_comment", "Mr. Smith"),
+    ("Nearly half said they prefer a candidate from outside politics.", "document", "Nearly half"),
+    ("The change may placate nervous Democrats on Capitol Hill, who have argued that it helps.", "anonymous",
+     "nervous Democrats"),
+    ("Poll: Wealthy Voters Abandon Republican Party.", "document", "Poll"),
+    ("Update: The road has reopened after the storm.", "unattributed", ""),
+])
+def test_speaker_far_from_its_verb(sentence, expected, source):
+    row = sa.tag_sentences([sentence]).iloc[0]
+    assert (row["source_type"], row["source"]) == (expected, source)
+
+
+@pytest.mark.parametrize("span, expected", [
+    ("aides to Hillary Clinton", "anonymous"),
+    ("a senior official at the Pentagon", "anonymous"),
+    ("the Department of Justice", "named_org"),
+    ("Jennifer Daskal of American University and contributor to Slate", "named_person"),
+    ("a court clerk", "anonymous"),
+    ("A Government Accountability Office report released last year", "document"),
+    ("The Wisconsin Republican", "named_person"),
+    ("released a statement", None),
+    ("He nearly tied Mrs. Clinton among voters", None),
+])
+def test_the_head_noun_decides(span, expected):
+    got = classify_source(span)
+    assert (got[0] if got else None) == expected
+
+
+def test_companies_and_people_by_how_the_article_names_them():
+    out = sa.tag_sentences(["Western Digital Corp said sales rose 12 pct.",
+                            "Western Digital said the new drives would ship in May.",
+                            "Chief executive Al Shugart said demand was strong.",
+                            "Shugart said prices would hold."])
+    assert out["source_type"].tolist() == ["named_org", "named_org", "named_person", "named_person"]
+
+
+def test_he_takes_a_single_person_not_a_group():
+    out = sa.tag_sentences(["Mayor Ann Lee toured the site on Monday.",
+                            "Residents said the water was still brown.",
+                            "“We will fix it this week,” he said."])
+    assert out["source_type"].tolist()[1:] == ["anonymous", "named_person"]
+
+
+def test_transcript_label_that_is_a_word_is_no_speaker():
+    out = sa.tag_sentences(["NOTE: Figures exclude discontinued operations.", "WALLACE: Governor, your answer?"])
+    assert out["source_type"].tolist() == ["unattributed", "named_person"]
