@@ -521,6 +521,7 @@ _TRANSCRIPT = re.compile(r"\s*[“\"]?((?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’
 
 
 #: A headline's label naming who or what says it: "Poll: ...", "Lynch: ..." (up to three capitalised words).
+_LABEL_TEXT = re.compile(r"[A-Za-z][a-z’']+")  # the words after a label: "Iowa: 1,769." is a tally, not a quote
 _LABEL = re.compile(r"\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}):\s+\S")
 
 
@@ -608,7 +609,8 @@ def _tag_one(text: str) -> _Source | None:
     if speaker and not any(_words().get(w.lower()) for w in speaker.group(1).split()):
         return _Source("named_person", speaker.group(1), speaker.start(1), speaker.end(1), ":", "transcript-speaker")
     label = _LABEL.match(text)
-    if label and not any(_has(w, "not_source") for w in label.group(1).lower().split()):
+    if label and not any(_has(w, "not_source") for w in label.group(1).lower().split()) \
+            and len(_LABEL_TEXT.findall(text, label.end())) >= 3 and text.count(",", label.end()) <= 2:
         cls = classify_source(label.group(1))  # "Poll: Wealthy Voters Abandon...", "Lynch: No outside influence..."
         if cls is not None and cls[0] != "pronoun":
             return _Source(cls[0], label.group(1), label.start(1), label.end(1), ":", "headline-label", cls[1])
