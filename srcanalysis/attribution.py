@@ -88,6 +88,8 @@ _MODIFIER_START = frozenset({"from", "by", "of", "at", "with", "close", "familia
                              "under", "inside", "within", "near", "across", "around", "involved", "briefed",
                              "that", "which", "whose", "working", "based", "representing"})
 _PLURAL = re.compile(r"[^su]s$|ers$|ists$|ians$")
+_NOT_A_FINDING = re.compile(r"(?:a way|ways|time|himself|herself|itself|themselves|myself|ourselves|sanctuary|"
+                            r"refuge|work|jobs?|guests|hosts?|business)\b", re.I)
 _SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|\b(?:\w+) in (?:\d+|two|three|four|five|six|seven|"
                     r"eight|nine|ten)\b|^(?:(?:nearly|almost|about|roughly|more than|less than|over|just|only|a|one|"
                     r"two|large|small|slim|clear|narrow|wide|vast)\s+)*(?:half|third|thirds|quarter|quarters|fifth|"
@@ -330,7 +332,7 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
     if lows[0] in ("some", "many", "others", "several", "most", "few", "critics"):
         return "anonymous", None
     # a bare plural noun phrase ("hacking specialists", "economists"): unnamed people as a group
-    if len(toks) <= 3 and all(t.islower() for t in toks) and _PLURAL.search(lows[-1]) \
+    if len(toks) <= 3 and all(t.islower() for t in toks) and _PLURAL.search(lows[-1]) and _PERSON_NOUN.search(lows[-1]) \
             and not any(_has(w, "pronoun") or _has(w, "function") or _has(w, "document") or w in _TRAILING_AUX
                         for w in lows):
         return "anonymous", None
@@ -520,6 +522,8 @@ def _norm_cue(cue: str) -> str:
 _TRANSCRIPT = re.compile(r"\s*[“\"]?((?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’'-]{2,}):\s")
 
 
+#: A quotation credited after a dash: “…” ― Karen Bobadilla.
+_DASH_CREDIT = re.compile(r"[”\"]\s*[―—–]\s*([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3})\.?\s*$")
 #: A headline's label naming who or what says it: "Poll: ...", "Lynch: ..." (up to three capitalised words).
 _LABEL_TEXT = re.compile(r"[A-Za-z][a-z’']+")  # the words after a label: "Iowa: 1,769." is a tally, not a quote
 _LABEL = re.compile(r"\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}):\s+\S")
@@ -605,6 +609,12 @@ def _tag_one(text: str) -> _Source | None:
         src = text[span[0]:span[1]] if span else ""
         return _Source("no_comment", src, span[0] if span else -1, span[1] if span else -1,
                        nc.group(0), "no-comment")
+    dash = _DASH_CREDIT.search(text)
+    if dash:  # “… a real disgrace.” ― Azucena Gonzàlez
+        cls = classify_source(dash.group(1))
+        if cls is not None and cls[0] != "pronoun":
+            return _Source(cls[0], dash.group(1), dash.start(1), dash.end(1), dash.group(0)[:1], "quote:dash-credit",
+                           cls[1])
     speaker = _TRANSCRIPT.match(text)
     if speaker and not any(_words().get(w.lower()) for w in speaker.group(1).split()):
         return _Source("named_person", speaker.group(1), speaker.start(1), speaker.end(1), ":", "transcript-speaker")
@@ -635,10 +645,10 @@ def _tag_one(text: str) -> _Source | None:
         if prev and (_has(prev.group(1).lower(), "determiner") or _has(prev.group(1).lower(), "quantifier")
                      or (kind != "speech" and prev.group(1).lower() == "to")):
             continue  # "an hourlong show", "some calls", "begins to show": a noun or an infinitive, not a cue
-        if kind == "cognition":
+        if kind in ("cognition", "finding"):
             nxt = text[m.end(): m.end() + 30].lstrip()
-            if _BARE_OBJECT.match(nxt):
-                continue
+            if (kind == "cognition" and _BARE_OBJECT.match(nxt)) or (kind == "finding" and _NOT_A_FINDING.match(nxt)):
+                continue  # "knows this", "found a way", "found himself": not a finding
         if kind == "phrase":
             spans = [(_clip_after(text, m.end(), long=True), "according-to")]
         elif text.startswith(" by ", m.end()) and _PASSIVE.search(text[max(0, m.start() - 40):m.start()]):
@@ -670,7 +680,7 @@ def _tag_one(text: str) -> _Source | None:
         if kinds.get(_norm_cue(m.group(0))) != "speech":
             continue
         subj = _SUBJECT.match(text)
-        if subj and subj.end(1) < m.start():
+        if subj and subj.end(1) < m.start() and not subj.group(1).endswith(("’s", "'s")):
             src = subj.group(1)
             cls = classify_source(src)
             if cls is not None and cls[0] != "document":
@@ -970,10 +980,14 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
                 last_source, last_source_at = found, i
                 if found.type != "no_comment":
                     last_speaker = found
-                    for k, how in pending:
-                        if i - k <= LOOKAHEAD and (how == "quote" or (i - k == 1 and paragraphs[k] == paragraphs[i])):
+                    expected = i - 1  # a run of quoted sentences right before the source all take it
+                    for k, how in reversed(pending):
+                        in_run = k == expected and how == "quote"
+                        if in_run or (i - k <= LOOKAHEAD and (how == "quote" or (
+                                i - k == 1 and paragraphs[k] == paragraphs[i]))):
                             put(k, _Source(found.type, found.text, -1, -1, found.cue, f"inherit:{how}-before-source",
                                            found.count))
+                        expected = k - 1 if in_run else -1
                     pending = []
                 if found.type in ("named_person", "anonymous", "named_org", "media") and "pronoun" not in found.rule:
                     last_named, last_named_at = found, i

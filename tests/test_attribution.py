@@ -238,3 +238,13 @@ def test_he_takes_a_single_person_not_a_group():
 def test_transcript_label_that_is_a_word_is_no_speaker():
     out = sa.tag_sentences(["NOTE: Figures exclude discontinued operations.", "WALLACE: Governor, your answer?"])
     assert out["source_type"].tolist() == ["unattributed", "named_person"]
+
+
+def test_quotation_credited_after_a_dash_covers_the_whole_quotation():
+    out = sa.tag_sentences(["Readers sent us their reactions to the debate.",
+                            "“He can’t answer a question without scaring people.",
+                            "He is obsessed with the border.",
+                            "He talks about walls all the time.",
+                            "And he never explains how.” ― Esther Tapia"])
+    assert out["source_type"].tolist() == ["unattributed"] + ["named_person"] * 4
+    assert out["rule"].iloc[4] == "quote:dash-credit" and out["source"].iloc[1] == "Esther Tapia"
