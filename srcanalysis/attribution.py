@@ -63,7 +63,8 @@ _TRAILING_AUX = {
     "subsequently", "ultimately", "finally", "always", "even", "both", "all", "only", "told", "who",
     "had", "allegedly", "apparently", "openly", "falsely", "correctly", "repeatedly", "frequently",
     "however", "though", "too", "meanwhile", "instead", "nonetheless", "nevertheless", "moreover", "indeed",
-    "likewise", "in", "turn", "for", "their", "part", "his", "her", "its",
+    "likewise", "in", "turn", "for", "their", "part", "his", "her", "its", "itself", "himself", "herself",
+    "themselves",
 }
 _LEADING_FUNCTION = {"and", "but", "as", "so", "or", "while", "although", "though", "to", "what", "of", "for",
                      "in", "at", "by", "on", "with", "from", "which", "whom", "where", "how", "why", "if"}
@@ -87,6 +88,9 @@ _PERSON_NOUN = re.compile(r"(?:er|or|our|ist|ian|ant|ent|man|men|woman|women|eur
 _MODIFIER_START = frozenset({"from", "by", "of", "at", "with", "close", "familiar", "who", "on", "in", "to", "for",
                              "under", "inside", "within", "near", "across", "around", "involved", "briefed",
                              "that", "which", "whose", "working", "based", "representing"})
+#: Participles that open a sentence and look like a lone name to the subject rule ("Having said that").
+_ING_OPENERS = frozenset({"having", "being", "speaking", "talking", "writing", "saying", "looking", "according",
+                          "considering", "including", "following", "noting", "adding", "asked", "given"})
 _PLURAL = re.compile(r"[^su]s$|ers$|ists$|ians$")
 _NOT_A_FINDING = re.compile(r"(?:a way|ways|time|himself|herself|itself|themselves|myself|ourselves|sanctuary|"
                             r"refuge|work|jobs?|guests|hosts?|business)\b", re.I)
@@ -355,7 +359,8 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
     start = breaks[-1].end() if breaks else 0
     segment = before[start:]
     rel = _RELATIVE.match(segment)
-    if rel:  # "Democrats on Capitol Hill, who have argued": the relative pronoun is the subject
+    if rel and all(w.lower() in _TRAILING_AUX or w.endswith("ly") for w in segment[rel.end():].split()):
+        # "Democrats on Capitol Hill, who have argued": the relative pronoun is the subject
         word = re.search(r"\w+", segment)
         return window_start + start + word.start(), window_start + start + word.end()
     if breaks and all(w.lower().strip(",") in _TRAILING_AUX or (w.endswith("ly") and w.islower())
@@ -385,6 +390,9 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
             if name_toks and len(name_toks) <= 5 and any(_is_name_token(t) for t in name_toks) \
                     and all(_is_name_token(t) or _has(t, "title") for t in name_toks):
                 start, segment = name_start, before[name_start:earlier[-1].start()]
+    when = _TRAILING_TIME.search(segment)
+    if when and when.start() > 0:  # "RNC spokesman Sean Spicer on Thursday evening said"
+        segment = segment[:when.start()]
     words = list(_WORD.finditer(segment))
     while words and (words[-1].group(0).lower().strip(",") in _TRAILING_AUX
                      or (words[-1].group(0).endswith("ly") and words[-1].group(0).islower())):
@@ -409,6 +417,10 @@ _AFTER_LONG = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90}?)(?=\s+(?:conducte
 
 
 _PARTY = re.compile(r"\s*\([A-Z][\w.]{0,3}[-–][\w. ]{1,20}\)\s*$")
+_TRAILING_TIME = re.compile(
+    r"\s+(?:(?:on|late|early|last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"yesterday|today|tonight|week|month|year|morning|afternoon|evening|night)(?:\s+(?:morning|afternoon|evening|"
+    r"night))?\s*$")
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 _WORD_BEFORE = re.compile(r"([\w’'.-]+)\W*$")
 
@@ -951,7 +963,7 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if found is not None and found.type == "named_person" and found.start >= 0 and "pronoun" not in found.rule \
                 and found.rule != "transcript-speaker":
             found = _single_name(found, persons, i)
-            if "sentence-subject+single-name" in found.rule or found.text.endswith("ing"):
+            if "sentence-subject+single-name" in found.rule or found.text.lower() in _ING_OPENERS:
                 found = None  # "Small groups of protesters...", "Having said that": an opening word, not a name
         if found is None and last_source is not None and last_source.type != "no_comment":
             continues = open_quote or (quotes[i] and text.lstrip()[:1] in _OPEN_QUOTES and not new_paragraph) \

@@ -248,3 +248,17 @@ def test_quotation_credited_after_a_dash_covers_the_whole_quotation():
                             "And he never explains how.” ― Esther Tapia"])
     assert out["source_type"].tolist() == ["unattributed"] + ["named_person"] * 4
     assert out["rule"].iloc[4] == "quote:dash-credit" and out["source"].iloc[1] == "Esther Tapia"
+
+
+@pytest.mark.parametrize("sentence, expected, source", [
+    ("Mr. Sperling, then 38, said he was advised to find a deputy.", "named_person", "Mr. Sperling"),
+    ("RNC spokesman Sean Spicer on Thursday evening said the party was calm.", "named_person",
+     "RNC spokesman Sean Spicer"),
+    ("The policy changes, which officials said will take effect soon, will not apply to everyone.", "anonymous",
+     "officials"),
+    ("Each side said the other would be responsible.", "anonymous", "Each side"),
+    ("Having said that, the plan is fine.", "unattributed", ""),
+])
+def test_subject_edges(sentence, expected, source):
+    row = sa.tag_sentences([sentence]).iloc[0]
+    assert (row["source_type"], row["source"]) == (expected, source)
