@@ -206,7 +206,7 @@ def _prefilter() -> re.Pattern[str]:
     verbs = [c for c, kind in _cues().items() if kind != "phrase"]
     capitalised = trie_pattern(c[:1].upper() + c[1:] for c in verbs)
     return re.compile(_cue_regex().pattern + r"|\b" + capitalised + r"\b|[“”\"]|''|comment|respond|reached|anonymity"
-                      r"|[A-Za-z]:\s")
+                      r"|[A-Za-z]:\s|^\s*(?:(?:But|And|Still|Yet),?\s+)?(?:In|Per)\s")
 
 
 # --------------------------------------------------------------------------- source spans
@@ -644,7 +644,7 @@ def _tag_one(text: str) -> _Source | None:
         if len(lowered) == len(text):
             cues = [m for m in _cue_regex().finditer(lowered) if m.start() > 0]
     if not cues:
-        return _quoted_subject(text)
+        return _document_opening(text) or _quoted_subject(text)
     kinds = _cues()
     order = {"phrase": 0, "speech": 1, "finding": 2, "cognition": 3, "stance": 4, "intention": 5}
     ranked = sorted(cues, key=lambda m: (order[kinds.get(_norm_cue(m.group(0)), "speech")], m.start()))
@@ -705,7 +705,28 @@ def _tag_one(text: str) -> _Source | None:
                 if cls is not None and cls[0] != "pronoun":
                     return _Source(cls[0], opening.group(1), opening.start(1), opening.end(1), m.group(0),
                                    "speech:sentence-opening", cls[1])
-    return _quoted_subject(text)
+    return _document_opening(text) or _quoted_subject(text)
+
+
+#: A sentence that opens on the document it reports: "In a new NBC News poll, 50 percent chose ...".
+_DOC_OPENING = re.compile(r"\s*(?:(?:But|And|Still|Yet),?\s+)?(?:[Ii]n|[Pp]er)\s+((?:the|a|an|this|that|its|their|his|"
+                          r"her|our|recent|new|latest|last|another)\s+(?:[\w/.’'-]+\s+){0,5}?(?:poll|polls|survey|"
+                          r"surveys|study|studies|report|reports|analysis|analyses|data|census|filing|filings|records|"
+                          r"documents|memo|audit|review|ranking|rankings|estimates?|projections?|forecast|tally)\b)"
+                          r"[^,]{0,60},")
+
+
+def _document_opening(text: str) -> _Source | None:
+    """A sentence resting on the document its opening phrase names.
+
+    Example:
+        >>> _document_opening("In a Marist poll released Monday, 50 percent chose Clinton.").text
+        'a Marist poll'
+    """
+    m = _DOC_OPENING.match(text)
+    if m is None:
+        return None
+    return _Source("document", m.group(1), m.start(1), m.end(1), "", "document:opening-phrase")
 
 
 #: The plainest reporting verbs: a sentence with one of them rests on someone even when the
