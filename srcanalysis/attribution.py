@@ -87,14 +87,17 @@ _PERSON_NOUN = re.compile(r"(?:er|or|our|ist|ian|ant|ent|man|men|woman|women|eur
 #: Words that end a source's head noun phrase and start its modifier ("officials *in* Washington").
 _MODIFIER_START = frozenset({"from", "by", "of", "at", "with", "close", "familiar", "who", "on", "in", "to", "for",
                              "under", "inside", "within", "near", "across", "around", "involved", "briefed",
-                             "that", "which", "whose", "working", "based", "representing"})
+                             "that", "which", "whose", "working", "based", "representing", "through", "since",
+                             "until", "between", "over", "during", "about", "as", "after", "before", "including",
+                             "like", "released", "published", "conducted", "obtained", "seen"})
 #: Participles that open a sentence and look like a lone name to the subject rule ("Having said that").
 _ING_OPENERS = frozenset({"having", "being", "speaking", "talking", "writing", "saying", "looking", "according",
                           "considering", "including", "following", "noting", "adding", "asked", "given"})
 _PLURAL = re.compile(r"[^su]s$|ers$|ists$|ians$")
 _NOT_A_FINDING = re.compile(r"(?:a way|ways|time|himself|herself|itself|themselves|myself|ourselves|sanctuary|"
                             r"refuge|work|jobs?|guests|hosts?|business)\b", re.I)
-_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|\b(?:\w+) in (?:\d+|two|three|four|five|six|seven|"
+_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|^(?:about\s+|nearly\s+|almost\s+|some\s+|only\s+)?"
+                    r"[A-Za-z]+(?:-[a-z]+)?\s+(?:percent|per cent)\b|\b(?:\w+) in (?:\d+|two|three|four|five|six|seven|"
                     r"eight|nine|ten)\b|^(?:(?:nearly|almost|about|roughly|more than|less than|over|just|only|a|one|"
                     r"two|large|small|slim|clear|narrow|wide|vast)\s+)*(?:half|third|thirds|quarter|quarters|fifth|"
                     r"fifths|majority|majorities|plurality|minority)\b", re.I)
