@@ -624,6 +624,8 @@ def _tag_one(text: str) -> _Source | None:
         src = text[span[0]:span[1]] if span else ""
         return _Source("no_comment", src, span[0] if span else -1, span[1] if span else -1,
                        nc.group(0), "no-comment")
+    if pats["not_attribution"].search(text):
+        return None  # "Fahrenthold reported from Washington.", "That said, ...": a byline note or an idiom
     dash = _DASH_CREDIT.search(text)
     if dash:  # “… a real disgrace.” ― Azucena Gonzàlez
         cls = classify_source(dash.group(1))
