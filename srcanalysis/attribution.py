@@ -68,6 +68,12 @@ _TRAILING_AUX = {
 }
 _LEADING_FUNCTION = {"and", "but", "as", "so", "or", "while", "although", "though", "to", "what", "of", "for",
                      "in", "at", "by", "on", "with", "from", "which", "whom", "where", "how", "why", "if"}
+#: Auxiliaries and modals: a subject ends before one ("The Vermont senator has struggled ...").
+_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "did", "does", "didn't", "didn’t",
+                          "doesn't", "doesn’t", "don't", "don’t", "will", "would", "can", "could", "should", "might",
+                          "must", "won't", "won’t", "wouldn't", "wouldn’t", "can't", "can’t", "isn't", "isn’t",
+                          "aren't", "aren’t", "wasn't", "wasn’t", "weren't", "weren’t", "hasn't", "hasn’t",
+                          "haven't", "haven’t"})
 _WORD = re.compile(r"\S+")
 _AFTER_CUT = re.compile(r"\s(?:that|who|which|to|in|on|at|when|after|before|because|as|about|during)\s")
 _CREDIT_PREFIX = re.compile(r"^(?:source|sources|via|credit|from)\s*:?\s*", re.I)
@@ -366,8 +372,9 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
         # "Democrats on Capitol Hill, who have argued": the relative pronoun is the subject
         word = re.search(r"\w+", segment)
         return window_start + start + word.start(), window_start + start + word.end()
-    if breaks and all(w.lower().strip(",") in _TRAILING_AUX or (w.endswith("ly") and w.islower())
-                      for w in segment.split()):
+    appositive = breaks and all(w.lower().strip(",") in _TRAILING_AUX or (w.endswith("ly") and w.islower())
+                                for w in segment.split())
+    if appositive:
         # appositive: "Jeff Davis, a Pentagon spokesman, said" -> look one clause further back
         prev = breaks[-1]
         earlier = list(_CLAUSE_BREAK.finditer(before, 0, prev.start()))
@@ -402,6 +409,12 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
         words.pop()
     while words and words[0].group(0).lower() in _LEADING_FUNCTION:
         words.pop(0)
+    for k in range(1, len(words) if not appositive else 0):  # "The senator has struggled to win, claiming"
+        if words[k].group(0).lower() in _AUXILIARIES:
+            words = words[:k]
+            while words and words[-1].group(0).lower().strip(",") in _TRAILING_AUX:
+                words.pop()
+            break
     if words and words[-1].group(0).lower() in ("and", "or", "but", "then"):
         return None  # "he visited Moscow and later boasted": the subject is further back
     if not words or len(words) > 12:
