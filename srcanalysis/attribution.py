@@ -291,8 +291,9 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
         if low in _MODIFIER_START:
             break
         head_part.append(low)
-        if _has(low, "document") and k + 1 < len(lows) and lows[k + 1].endswith("ed") and toks[k + 1].islower():
-            break  # "a GAO report released last year": the participle starts the modifier
+        if k + 1 < len(lows) and lows[k + 1].endswith("ed") and toks[k + 1].islower() and toks[k].islower() \
+                and not any(_has(low, c) for c in ("determiner", "quantifier", "number", "descriptor")):
+            break  # "a GAO report released last year", "averages measured by ...": the participle starts a modifier
     head = head_part[-1] if head_part else lows[-1]
     if 0 < len(head_part) < len(lows):  # "aides to Hillary Clinton", "officials in Washington": the head decides
         inner = classify_source(" ".join(toks[:len(head_part)]))
