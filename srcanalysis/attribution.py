@@ -53,7 +53,7 @@ from .schema import SOURCE_COLUMNS, SOURCE_TYPE_DTYPE
 
 _QUOTE_CHARS = "“”\"‘’"
 _OPEN_QUOTES = "“\""
-_CLAUSE_BREAK = re.compile(r"[,;:“”\"()\[\]—–]|\s-\s|\bthat\b|\bwhile\b|\bbut\b|\bas\b|\bwhen\b|\bbecause\b")
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"()\[\]—–]|\s-\s|\b(?:that|while|but|as|when|because)\b")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w.’'&-]*")
 _TRAILING_AUX = {
     "has", "have", "had", "was", "were", "is", "are", "be", "been", "also", "later", "previously",
@@ -362,7 +362,7 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
     """The noun phrase right before a cue: back to the last clause break, minus auxiliaries."""
     window_start = max(0, cue_start - 160)
     before = text[window_start:cue_start]
-    party = _PARTY.search(before)
+    party = _PARTY.search(before) if before.rstrip().endswith(")") else None
     if party:  # "Roger Wicker (R-Miss.) said": the affiliation belongs to the name
         before = before[:party.start()] + " " * (party.end() - party.start())
     breaks = list(_CLAUSE_BREAK.finditer(before))
@@ -401,7 +401,7 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
             if name_toks and len(name_toks) <= 5 and any(_is_name_token(t) for t in name_toks) \
                     and all(_is_name_token(t) or _has(t, "title") for t in name_toks):
                 start, segment = name_start, before[name_start:earlier[-1].start()]
-    when = _TRAILING_TIME.search(segment)
+    when = _TRAILING_TIME.search(segment, max(0, len(segment) - 40))
     if when and when.start() > 0:  # "RNC spokesman Sean Spicer on Thursday evening said"
         segment = segment[:when.start()]
     words = list(_WORD.finditer(segment))
@@ -638,9 +638,10 @@ def _tag_one(text: str) -> _Source | None:
         src = text[span[0]:span[1]] if span else ""
         return _Source("no_comment", src, span[0] if span else -1, span[1] if span else -1,
                        nc.group(0), "no-comment")
-    if pats["not_attribution"].search(text):
+    if ("report" in text or "contribut" in text or "aid" in text or "say" in text) \
+            and pats["not_attribution"].search(text):
         return None  # "Fahrenthold reported from Washington.", "That said, ...": a byline note or an idiom
-    dash = _DASH_CREDIT.search(text)
+    dash = _DASH_CREDIT.search(text) if ("―" in text or "—" in text or "–" in text) else None
     if dash:  # “… a real disgrace.” ― Azucena Gonzàlez
         cls = classify_source(dash.group(1))
         if cls is not None and cls[0] != "pronoun":
@@ -688,7 +689,7 @@ def _tag_one(text: str) -> _Source | None:
             spans = [(_clip_before(text, m.start()), f"{kind}:subject")]
             if spans[0][0] is None or classify_source(text[spans[0][0][0]:spans[0][0][1]]) is None:
                 spans.append((_opening_subject(text, m.start()), f"{kind}:sentence-opening"))
-            if kind == "speech" and cue in _INVERTING and _INVERSION.search(text, 0, m.start()):
+            if kind == "speech" and cue in _INVERTING and _INVERSION.search(text, max(0, m.start() - 8), m.start()):
                 spans.append((_clip_after(text, m.end()), f"{kind}:inverted"))
         for span, rule in spans:
             if not span:
@@ -798,8 +799,9 @@ _FULL_NAME = re.compile(r"\b(?=(?:([A-Z][a-z]+)(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|S
 
 
 #: A company named with its legal suffix or stock ticker: "Western Digital Corp", "Texaco Inc <TX>".
-_COMPANY = re.compile(r"((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z][\w&.’'-]*)\s+(?:(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|NV|"
-                      r"Holdings|Corporation|Incorporated|Company)\b\.?|<[A-Z.]+>)")
+_COMPANY_SUFFIX = re.compile(r"\s(?:(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|NV|Holdings|Corporation|Incorporated|"
+                             r"Company)\b|<[A-Z.]+>)")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z][\w&.’'-]*)$")
 
 
 class _Persons:
@@ -820,7 +822,10 @@ class _Persons:
                 classes = _words().get(first.lower(), frozenset()) if first else frozenset()
                 if first is None or not classes or classes & {"title", "role"}:
                     self.names.add(m.group(2).removesuffix("’s").removesuffix("'s"))
-            self.companies.update(m.group(1) for m in _COMPANY.finditer(joined))
+            for m in _COMPANY_SUFFIX.finditer(joined):
+                name = _NAME_BEFORE.search(joined, max(0, m.start() - 80), m.start())
+                if name:
+                    self.companies.add(name.group(1))
         return self.names
 
     def introduced(self, name: str, upto: int = -1) -> bool:
