@@ -80,7 +80,8 @@ _CREDIT_PREFIX = re.compile(r"^(?:source|sources|via|credit|from)\s*:?\s*", re.I
 #: What may not follow a verb of belief for it to count as attribution: a bare pronoun object ("knows this").
 _BARE_OBJECT = re.compile(r"(?:this|it|him|them|me|us|you|so|nothing|anything|everything)\b[^\w]*(?:$|[.,;])")
 _RELATIVE = re.compile(r"\s*(?:who|whose|which|whom|where)\b", re.I)
-_NO_COMMENT_HINT = re.compile(r"comment|respon|repl|return|reached|elaborat|discuss|say more")
+_NO_COMMENT_HINT = re.compile(r"comment|respon|repl|return|reached|elaborat|discuss|say more|specif|disclos|detail|"
+                              r"answer question|interview")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 #: The subject at the start of a sentence: a pronoun, or a short capitalised name with an optional title.
 _SUBJECT = re.compile(r"\s*(?:(?:In|On|At|As|After|Before|During|While|When|Although|Though|Since|Because|If|Later|"
@@ -215,6 +216,7 @@ def _prefilter() -> re.Pattern[str]:
     verbs = [c for c, kind in _cues().items() if kind != "phrase"]
     capitalised = trie_pattern(c[:1].upper() + c[1:] for c in verbs)
     return re.compile(_cue_regex().pattern + r"|\b" + capitalised + r"\b|[“”\"]|''|comment|respond|reached|anonymity"
+                      r"|declined|refused"
                       r"|[A-Za-z]:\s|^\s*(?:(?:But|And|Still|Yet),?\s+)?(?:In|Per)\s")
 
 
@@ -438,6 +440,8 @@ _TRAILING_TIME = re.compile(
     r"\s+(?:(?:on|late|early|last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"yesterday|today|tonight|week|month|year|morning|afternoon|evening|night)(?:\s+(?:morning|afternoon|evening|"
     r"night))?\s*$")
+_PAST_FORMS = frozenset({"said", "told", "thought", "felt", "knew", "wrote", "found", "made clear", "made it clear",
+                         "sought", "saw", "spoke", "meant", "heard"})
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 _WORD_BEFORE = re.compile(r"([\w’'.-]+)\W*$")
 
@@ -674,7 +678,8 @@ def _tag_one(text: str) -> _Source | None:
             m = _HeadlineMatch(text, m.start(), m.end())
         kind = kinds.get(cue, "speech")
         prev = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        if prev and (_has(prev.group(1).lower(), "determiner") or _has(prev.group(1).lower(), "quantifier")
+        past = cue.endswith("ed") or cue in _PAST_FORMS  # "Many thought", "Some said": never a noun
+        if prev and ((not past and (_has(prev.group(1).lower(), "determiner") or _has(prev.group(1).lower(), "quantifier")))
                      or (kind != "speech" and prev.group(1).lower() == "to")):
             continue  # "an hourlong show", "some calls", "begins to show": a noun or an infinitive, not a cue
         if kind in ("cognition", "finding"):
