@@ -432,7 +432,8 @@ _INVERTING = frozenset({"said", "says", "say", "added", "adds", "wrote", "writes
                         "continued", "replied", "recalled", "insisted", "argued", "warned", "explains", "notes"})
 _INVERSION = re.compile(r"(?:[,”\"’]|''|—|–|\s-)\s*$")
 _AFTER = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90})")
-_AFTER_LONG = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90}?)(?=\s+(?:conducted|released|published|by|for)\b|[,;:!?“”\"()—–]|$)")
+_AFTER_LONG = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90}?)"
+                         r"(?=\s+(?:conducted|released|published|by|for)\b|[,;:!?“”\"()—–]|$)")
 
 
 _PARTY = re.compile(r"\s*\([A-Z][\w.]{0,3}[-–][\w. ]{1,20}\)\s*$")
@@ -679,8 +680,9 @@ def _tag_one(text: str) -> _Source | None:
         kind = kinds.get(cue, "speech")
         prev = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         past = cue.endswith("ed") or cue in _PAST_FORMS  # "Many thought", "Some said": never a noun
-        if prev and ((not past and (_has(prev.group(1).lower(), "determiner") or _has(prev.group(1).lower(), "quantifier")))
-                     or (kind != "speech" and prev.group(1).lower() == "to")):
+        before = prev.group(1).lower() if prev else ""
+        if (not past and (_has(before, "determiner") or _has(before, "quantifier"))) \
+                or (kind != "speech" and before == "to"):
             continue  # "an hourlong show", "some calls", "begins to show": a noun or an infinitive, not a cue
         if kind in ("cognition", "finding"):
             nxt = text[m.end(): m.end() + 30].lstrip()
