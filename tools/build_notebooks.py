@@ -67,8 +67,9 @@ print(sents.groupby("outlet")["source_type"].value_counts().unstack(fill_value=0
     ("md", """## Who: the mix of sources per outlet
 
 Each bar is an outlet, split by the share of its sentences resting on each kind of source. Grey is the
-reporter's own narrative. Read it as a lower bound: a rule only sees attribution with a cue (a
-reporting verb, "according to", a quote), so sourcing implied across sentences is missed."""),
+reporter's own narrative. Read it as a lower bound: the rules see attribution with a cue (a reporting
+verb, "according to", a quotation) and statements that plainly continue one (the next sentences of a
+quotation); sourcing only implied by context is missed."""),
     ("code", """from pathlib import Path
 Path(OUTPUT_DIR).mkdir(parents=True, exist_ok=True)
 ax = sa.plot_source_mix(sents, by="outlet")
@@ -132,6 +133,17 @@ often stands for another newsroom's anonymous source."""),
     ("code", """ax = sa.plot_source_mix(sents, by="outlet")
 save_chart(ax, f"{OUTPUT_DIR}/01_source_mix.png", profile)
 plt.show()"""),
+    ("md", """## Which rules found them?
+
+Every tagged sentence names the rule that fired. `speech:subject` is a reporting verb with its speaker
+("a senior defense official said"), `according-to` the phrase, and `inherit:...` a sentence that
+continues a statement attributed just before it (the second sentence of a quotation). To count
+attributions rather than sentences resting on them, drop the inherited rows."""),
+    ("code", """anonymous = sents[sents["source_type"] == "anonymous"]
+# NBVAL_CHECK_OUTPUT
+print(anonymous["rule"].str.split("+").str[0].value_counts().to_string())
+strict = anonymous[~anonymous["rule"].str.startswith("inherit")]
+print(len(anonymous), "anonymous sentences,", len(strict), "with their own attribution")"""),
     ("md", """## Where in the article?
 
 Anonymous sourcing often carries the top of an investigative story. The chart splits each article into
