@@ -480,7 +480,7 @@ _OPENING_SKIP = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Ins
                            r"(?:(?:[A-Z][a-z]+ing|In|On|At|After|Before|During|While|When|Asked|Speaking)\b[^,]{0,80},\s*)?")
 
 
-def _opening_subject(text: str, cue_start: int) -> tuple[int, int] | None:
+def _opening_subject(text: str, cue_start: int, anywhere: bool = False) -> tuple[int, int] | None:
     """The sentence's subject, for a cue far from it: after a long clause set off by commas ("Federal
     officials familiar with the server, speaking on condition of anonymity because ..., said") or in a
     coordinated verb phrase ("A spokesman for the mayor defended the route and said ..."). An opening
@@ -495,7 +495,7 @@ def _opening_subject(text: str, cue_start: int) -> tuple[int, int] | None:
         'the affidavit'
     """
     before = text[:cue_start].rstrip()
-    if not (before.endswith(",") or _COORDINATED.search(text, max(0, cue_start - 30), cue_start)):
+    if not (anywhere or before.endswith(",") or _COORDINATED.search(text, max(0, cue_start - 30), cue_start)):
         return None
     skip = _OPENING_SKIP.match(text)
     begin = skip.end() if skip else 0
@@ -673,6 +673,7 @@ def _tag_one(text: str) -> _Source | None:
     kinds = _cues()
     order = {"phrase": 0, "speech": 1, "finding": 2, "cognition": 3, "stance": 4, "intention": 5}
     ranked = sorted(cues, key=lambda m: (order[kinds.get(_norm_cue(m.group(0)), "speech")], m.start()))
+    usable = []  # the cues that are verbs here, for the fallbacks below
     for m in ranked:
         cue = _norm_cue(m.group(0))
         if m.group(0) != text[m.start():m.end()]:  # matched in a lowered headline
@@ -688,6 +689,7 @@ def _tag_one(text: str) -> _Source | None:
             nxt = text[m.end(): m.end() + 30].lstrip()
             if (kind == "cognition" and _BARE_OBJECT.match(nxt)) or (kind == "finding" and _NOT_A_FINDING.match(nxt)):
                 continue  # "knows this", "found a way", "found himself": not a finding
+        usable.append(m)
         if kind == "phrase":
             spans = [(_clip_after(text, m.end(), long=True), "according-to")]
         elif text.startswith(" by ", m.end()) and _PASSIVE.search(text[max(0, m.start() - 40):m.start()]):
@@ -732,6 +734,15 @@ def _tag_one(text: str) -> _Source | None:
                 if cls is not None and cls[0] != "pronoun":
                     return _Source(cls[0], opening.group(1), opening.start(1), opening.end(1), m.group(0),
                                    "speech:sentence-opening", cls[1])
+    for m in usable:  # a plain reporting verb or a verb of belief far from its subject: the sentence's subject
+        kind = kinds.get(_norm_cue(m.group(0)), "speech")
+        if kind in ("speech", "cognition", "phrase"):
+            span = _opening_subject(text, m.start(), anywhere=True)
+            if span:
+                cls = classify_source(text[span[0]:span[1]])
+                if cls is not None and cls[0] not in ("pronoun", "document"):
+                    return _Source(cls[0], text[span[0]:span[1]], span[0], span[1], m.group(0),
+                                   f"{kind}:sentence-subject", cls[1])
     return _document_opening(text) or _quoted_subject(text)
 
 
