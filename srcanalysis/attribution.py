@@ -206,7 +206,7 @@ def _cue_regex() -> re.Pattern[str]:
     """Verbs match in lower case only ("States" in "United States" is no cue); phrases in any case."""
     verbs = [c for c in _cues() if _cues()[c] != "phrase"]
     phrases = [c for c in _cues() if _cues()[c] == "phrase"]
-    return re.compile(r"\b(?:(?i:" + trie_pattern(phrases) + r")|" + trie_pattern(verbs) + r")\b")
+    return re.compile(r"(?<![\w-])(?:(?i:" + trie_pattern(phrases) + r")|" + trie_pattern(verbs) + r")(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -403,6 +403,10 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
             if name_toks and len(name_toks) <= 5 and any(_is_name_token(t) for t in name_toks) \
                     and all(_is_name_token(t) or _has(t, "title") for t in name_toks):
                 start, segment = name_start, before[name_start:earlier[-1].start()]
+    inner = _INNER_RELATIVE.search(segment)
+    if inner and any(w.lower() not in _TRAILING_AUX for w in inner.group(1).split()):
+        start += inner.start(1)  # "proclamations which analysts say": the speaker follows the relative pronoun
+        segment = inner.group(1)
     when = _TRAILING_TIME.search(segment, max(0, len(segment) - 40))
     if when and when.start() > 0:  # "RNC spokesman Sean Spicer on Thursday evening said"
         segment = segment[:when.start()]
@@ -428,8 +432,13 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
 
 
 #: Reporting verbs that may come before their speaker ("…,” said Sen. Warren"), after a comma or quote.
-_INVERTING = frozenset({"said", "says", "say", "added", "adds", "wrote", "writes", "asked", "told", "explained", "noted",
-                        "continued", "replied", "recalled", "insisted", "argued", "warned", "explains", "notes"})
+_INVERTING = frozenset({
+    "said", "says", "say", "added", "adds", "wrote", "writes", "asked", "told", "explained", "noted", "continued",
+    "replied", "recalled", "insisted", "argued", "warned", "explains", "notes", "tweeted", "posted", "stated",
+    "declared", "announced", "acknowledged", "cautioned", "concluded", "countered", "emphasized", "observed",
+    "predicted", "promised", "remarked", "reported", "responded", "stressed", "suggested", "conceded", "complained",
+    "confirmed", "joked", "quipped", "shouted", "yelled", "wondered", "recounted", "urged", "asserted", "claimed",
+    "contended", "maintained", "tweets", "writes", "asks", "recalls", "adds", "insists"})
 _INVERSION = re.compile(r"(?:[,”\"’]|''|—|–|\s-)\s*$")
 _AFTER = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90})")
 _AFTER_LONG = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90}?)"
@@ -441,6 +450,11 @@ _TRAILING_TIME = re.compile(
     r"\s+(?:(?:on|late|early|last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"yesterday|today|tonight|week|month|year|morning|afternoon|evening|night)(?:\s+(?:morning|afternoon|evening|"
     r"night))?\s*$")
+#: Present-tense cues that are never nouns or imperatives, for a speaker the rules cannot find.
+_PLAIN_PRESENT = frozenset({"says", "say", "adds", "argues", "insists", "explains", "believes", "thinks",
+                            "according to", "in the words of", "acknowledges", "contends", "maintains"})
+_NEGATED = re.compile(r"(?:n[’']t|\bnot|\bto)\s+$")
+_INNER_RELATIVE = re.compile(r"\b(?:which|who|whom)\s+(\S.*)$")
 _PAST_FORMS = frozenset({"said", "told", "thought", "felt", "knew", "wrote", "found", "made clear", "made it clear",
                          "sought", "saw", "spoke", "meant", "heard"})
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
@@ -692,7 +706,8 @@ def _tag_one(text: str) -> _Source | None:
         usable.append(m)
         if kind == "phrase":
             spans = [(_clip_after(text, m.end(), long=True), "according-to")]
-        elif text.startswith(" by ", m.end()) and _PASSIVE.search(text[max(0, m.start() - 40):m.start()]):
+        elif text.startswith(" by ", m.end()) and (cue.endswith("ed") or cue in _PAST_FORMS
+                                                    or _PASSIVE.search(text[max(0, m.start() - 40):m.start()])):
             spans = [(_clip_after(text, m.end() + 3), f"{kind}:passive-by")]
         else:
             spans = [(_clip_before(text, m.start()), f"{kind}:subject")]
@@ -743,7 +758,19 @@ def _tag_one(text: str) -> _Source | None:
                 if cls is not None and cls[0] not in ("pronoun", "document"):
                     return _Source(cls[0], text[span[0]:span[1]], span[0], span[1], m.group(0),
                                    f"{kind}:sentence-subject", cls[1])
-    return _document_opening(text) or _quoted_subject(text)
+    found = _document_opening(text) or _quoted_subject(text)
+    if found is None:
+        for m in usable:  # a reporting verb whose speaker the rules cannot find: the story's current source
+            kind = kinds.get(_norm_cue(m.group(0)), "speech")
+            if _PASSIVE.search(text, max(0, m.start() - 40), m.start()) or text[m.start() - 2:m.start()] == ", ":
+                continue  # "no deaths were reported", "a plane, reported by local press as": no speaker to find
+            cue = _norm_cue(m.group(0))
+            if not (cue.endswith("ed") or cue in _PAST_FORMS or cue in _PLAIN_PRESENT) \
+                    or _NEGATED.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "public calls for", "don't tell anyone": a noun or an imperative, not a report
+            if kind in ("speech", "phrase") or (kind == "cognition" and text.startswith(" that ", m.end())):
+                return _Source("pronoun", "", -1, -1, m.group(0), f"{kind}:speaker-not-found")
+    return found
 
 
 #: A sentence that opens on the document it reports: "In a new NBC News poll, 50 percent chose ...".
@@ -798,6 +825,11 @@ def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, dist
     low = found.text.lower()
     if low in ("he", "she", "i"):
         last_named, distance = last_person, person_distance
+    if not low:  # a cue whose speaker was not found: the last source named nearby, else a person
+        if last_named is not None and distance <= PRONOUN_LOOKBACK:
+            return _Source(last_named.type, last_named.text, -1, -1, found.cue, f"{found.rule}+last-source",
+                           last_named.count)
+        return _Source("named_person", "", -1, -1, found.cue, found.rule)
     before = text[:found.start] if found.start > 0 else ""
     if low == "it":
         return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun")

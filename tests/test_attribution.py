@@ -262,3 +262,25 @@ def test_quotation_credited_after_a_dash_covers_the_whole_quotation():
 def test_subject_edges(sentence, expected, source):
     row = sa.tag_sentences([sentence]).iloc[0]
     assert (row["source_type"], row["source"]) == (expected, source)
+
+
+def test_reporting_verb_whose_speaker_is_not_found_takes_the_story_source():
+    out = sa.tag_sentences(["Mayor Ann Lee toured the flooded district on Monday.",
+                            "Repairs to the levee, a project the state has delayed for a decade while costs rose, "
+                            "said the engineering firm's statement, would take years."])
+    assert out["source_type"].iloc[1] != "unattributed"
+    row = sa.tag_sentences(["No deaths were reported on the ground."]).iloc[0]
+    assert row["source_type"] == "unattributed"
+
+
+@pytest.mark.parametrize("sentence, expected, source", [
+    ("A fourth book, co-written with her husband, is due out in May.", "unattributed", ""),
+    ("A cargo plane, reported by local press as belonging to the military, crashed.", "named_org", "local press"),
+    ("The ruling made proclamations which analysts say could have far-reaching implications.", "anonymous",
+     "analysts"),
+    ("“We stand ready” tweeted Boris Johnson “to provide whatever help we can.”", "named_person", "Boris Johnson"),
+    ("The industry publication stated the aircraft overran the runway.", "named_org", "The industry publication"),
+])
+def test_cue_edges(sentence, expected, source):
+    row = sa.tag_sentences([sentence]).iloc[0]
+    assert (row["source_type"], row["source"]) == (expected, source)
