@@ -453,7 +453,7 @@ _TRAILING_TIME = re.compile(
 #: Present-tense cues that are never nouns or imperatives, for a speaker the rules cannot find.
 _PLAIN_PRESENT = frozenset({"says", "say", "adds", "argues", "insists", "explains", "believes", "thinks",
                             "according to", "in the words of", "acknowledges", "contends", "maintains"})
-_NEGATED = re.compile(r"(?:n[’']t|\bnot|\bto)\s+$")
+_NEGATED = re.compile(r"(?:n[’']t|\bnot|\bto|\b[Aa]s(?:\s+\w+ly)?|\b[Ii]f)\s+$")
 _INNER_RELATIVE = re.compile(r"\b(?:which|who|whom)\s+(\S.*)$")
 _PAST_FORMS = frozenset({"said", "told", "thought", "felt", "knew", "wrote", "found", "made clear", "made it clear",
                          "sought", "saw", "spoke", "meant", "heard"})
@@ -696,8 +696,11 @@ def _tag_one(text: str) -> _Source | None:
         prev = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         past = cue.endswith("ed") or cue in _PAST_FORMS  # "Many thought", "Some said": never a noun
         before = prev.group(1).lower() if prev else ""
-        if (not past and (_has(before, "determiner") or _has(before, "quantifier"))) \
-                or (kind != "speech" and before == "to"):
+        if _has(before, "determiner") or (not past and _has(before, "quantifier")) \
+                or (kind != "speech" and before == "to") \
+                or (cue == "continued" and text[m.end():m.end() + 2].strip()[:1] not in (":", "“", '"', ",")):
+            # "an hourlong show", "the estimated cost", "begins to show", "the pound continued to gain":
+            # a noun, an adjective, an infinitive or a plain verb, not a cue
             continue  # "an hourlong show", "some calls", "begins to show": a noun or an infinitive, not a cue
         if kind in ("cognition", "finding"):
             nxt = text[m.end(): m.end() + 30].lstrip()
