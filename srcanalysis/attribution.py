@@ -14,7 +14,9 @@ A transparent rule tagger, fast enough for whole archives. For every sentence it
    quote mark or colon; an appositive "Jeff Davis, a Pentagon spokesman," keeps its name, a relative
    "who" takes its antecedent), the noun phrase after "according to" or after an inverted verb
    ("…,” said Sen. Warren"), the agent of a passive, or — when the cue is far from its subject —
-   the sentence's opening noun phrase;
+   the sentence's opening noun phrase; a plain reporting verb ("said", "told", "according to")
+   whose speaker none of these finds takes the source named just before it
+   (``speech:speaker-not-found``);
 4. classifies the span by its head noun with the word tables in ``rules/attribution_words.csv`` and
    ``rules/attribution_media.csv``: a document noun ("records", "a poll", "intercepted
    communications", "52 percent of voters") → ``document``; an outlet → ``media``; a proper name
@@ -114,6 +116,8 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 MIN_QUOTE_WORDS = 3
 #: How many sentences back a pronoun ("he said") looks for the source it stands for.
 PRONOUN_LOOKBACK = 6
+#: How many cues of one sentence are tried (real sentences have a handful).
+MAX_CUES = 12
 #: How many sentences ahead a quotation with no source before it looks for its speaker.
 LOOKAHEAD = 3
 
@@ -684,6 +688,7 @@ def _tag_one(text: str) -> _Source | None:
             cues = [m for m in _cue_regex().finditer(lowered) if m.start() > 0]
     if not cues:
         return _document_opening(text) or _quoted_subject(text)
+    cues = cues[:MAX_CUES]  # a run-on "sentence" (a table, a list) must not cost time quadratic in its length
     kinds = _cues()
     order = {"phrase": 0, "speech": 1, "finding": 2, "cognition": 3, "stance": 4, "intention": 5}
     ranked = sorted(cues, key=lambda m: (order[kinds.get(_norm_cue(m.group(0)), "speech")], m.start()))
