@@ -57,25 +57,6 @@ _QUOTE_CHARS = "“”\"‘’"
 _OPEN_QUOTES = "“\""
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"()\[\]—–]|\s-\s|\b(?:that|while|but|as|when|because)\b")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w.’'&-]*")
-_TRAILING_AUX = {
-    "has", "have", "had", "was", "were", "is", "are", "be", "been", "also", "later", "previously",
-    "recently", "then", "once", "repeatedly", "would", "will", "could", "can", "may", "might", "did",
-    "does", "do", "not", "never", "publicly", "privately", "reportedly", "separately", "flatly", "long",
-    "earlier", "first", "further", "again", "often", "still", "already", "just", "initially",
-    "subsequently", "ultimately", "finally", "always", "even", "both", "all", "only", "told", "who",
-    "had", "allegedly", "apparently", "openly", "falsely", "correctly", "repeatedly", "frequently",
-    "however", "though", "too", "meanwhile", "instead", "nonetheless", "nevertheless", "moreover", "indeed",
-    "likewise", "in", "turn", "for", "their", "part", "his", "her", "its", "itself", "himself", "herself",
-    "themselves",
-}
-_LEADING_FUNCTION = {"and", "but", "as", "so", "or", "while", "although", "though", "to", "what", "of", "for",
-                     "in", "at", "by", "on", "with", "from", "which", "whom", "where", "how", "why", "if"}
-#: Auxiliaries and modals: a subject ends before one ("The Vermont senator has struggled ...").
-_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "did", "does", "didn't", "didn’t",
-                          "doesn't", "doesn’t", "don't", "don’t", "will", "would", "can", "could", "should", "might",
-                          "must", "won't", "won’t", "wouldn't", "wouldn’t", "can't", "can’t", "isn't", "isn’t",
-                          "aren't", "aren’t", "wasn't", "wasn’t", "weren't", "weren’t", "hasn't", "hasn’t",
-                          "haven't", "haven’t"})
 _WORD = re.compile(r"\S+")
 _AFTER_CUT = re.compile(r"\s(?:that|who|which|to|in|on|at|when|after|before|because|as|about|during)\s")
 _CREDIT_PREFIX = re.compile(r"^(?:source|sources|via|credit|from)\s*:?\s*", re.I)
@@ -93,15 +74,6 @@ _POSSESSOR = re.compile(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s")
 #: Endings of nouns for people ("organizers", "a neighbour", "the woman", "two residents").
 _PERSON_NOUN = re.compile(r"(?:er|or|our|ist|ian|ant|ent|man|men|woman|women|eur|ee|ess|crat|arch|ard|"
                           r"ster|ie|ic|ite|ive|ary|ling|let|couple|family|folks|crowd|group|team)s?$")
-#: Words that end a source's head noun phrase and start its modifier ("officials *in* Washington").
-_MODIFIER_START = frozenset({"from", "by", "of", "at", "with", "close", "familiar", "who", "on", "in", "to", "for",
-                             "under", "inside", "within", "near", "across", "around", "involved", "briefed",
-                             "that", "which", "whose", "working", "based", "representing", "through", "since",
-                             "until", "between", "over", "during", "about", "as", "after", "before", "including",
-                             "like", "released", "published", "conducted", "obtained", "seen"})
-#: Participles that open a sentence and look like a lone name to the subject rule ("Having said that").
-_ING_OPENERS = frozenset({"having", "being", "speaking", "talking", "writing", "saying", "looking", "according",
-                          "considering", "including", "following", "noting", "adding", "asked", "given"})
 _PLURAL = re.compile(r"[^su]s$|ers$|ists$|ians$")
 _NOT_A_FINDING = re.compile(r"(?:a way|ways|time|himself|herself|itself|themselves|myself|ourselves|sanctuary|"
                             r"refuge|work|jobs?|guests|hosts?|business)\b", re.I)
@@ -156,6 +128,38 @@ _WORD_CLASSES: dict[str, frozenset[str]] = {}
 def _load_word_classes() -> dict[str, frozenset[str]]:
     _WORD_CLASSES.update(_words())
     return _WORD_CLASSES
+
+
+def _word_class(cls: str) -> frozenset[str]:
+    """Every word of ``rules/attribution_words.csv`` in class ``cls``."""
+    return frozenset(word for word, classes in _words().items() if cls in classes)
+
+
+@lru_cache(maxsize=1)
+def _cue_flags() -> dict[str, frozenset[str]]:
+    table = pd.read_csv(_rules_path("attribution_cues.csv"), dtype=str).fillna("")
+    return {cue.lower(): frozenset(flags.split()) for cue, flags in zip(table["cue"], table["flags"])}
+
+
+def _cues_flagged(flag: str) -> frozenset[str]:
+    """The cues of ``rules/attribution_cues.csv`` with ``flag``: ``inverts`` (may stand before its speaker
+    after a quote or comma), ``verb`` (never a noun or an adjective: "said", "believes") and ``core``
+    (the plainest reporting verbs)."""
+    return frozenset(cue for cue, flags in _cue_flags().items() if flag in flags)
+
+
+#: Word classes read from the tables (see ``rules/attribution_words.csv``): words that may end a
+#: subject span and are dropped ("has", "also", "however"), conjunctions and prepositions that may open
+#: one, auxiliaries a subject ends before, words that start a head noun's modifier ("officials *in*
+#: Washington"), and participles that open sentences ("Having said that").
+_TRAILING_AUX = _word_class("trailing")
+_LEADING_FUNCTION = _word_class("leading")
+_AUXILIARIES = _word_class("auxiliary")
+_MODIFIER_START = _word_class("modifier")
+_ING_OPENERS = _word_class("opener")
+_INVERTING = _cues_flagged("inverts")
+_PAST_FORMS = _cues_flagged("verb")
+_CORE_SPEECH = _cues_flagged("core")
 
 
 @lru_cache(maxsize=1)
@@ -435,14 +439,6 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
     return s, e
 
 
-#: Reporting verbs that may come before their speaker ("…,” said Sen. Warren"), after a comma or quote.
-_INVERTING = frozenset({
-    "said", "says", "say", "added", "adds", "wrote", "writes", "asked", "told", "explained", "noted", "continued",
-    "replied", "recalled", "insisted", "argued", "warned", "explains", "notes", "tweeted", "posted", "stated",
-    "declared", "announced", "acknowledged", "cautioned", "concluded", "countered", "emphasized", "observed",
-    "predicted", "promised", "remarked", "reported", "responded", "stressed", "suggested", "conceded", "complained",
-    "confirmed", "joked", "quipped", "shouted", "yelled", "wondered", "recounted", "urged", "asserted", "claimed",
-    "contended", "maintained", "tweets", "writes", "asks", "recalls", "adds", "insists"})
 _INVERSION = re.compile(r"(?:[,”\"’]|''|—|–|\s-)\s*$")
 _AFTER = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90})")
 _AFTER_LONG = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90}?)"
@@ -454,13 +450,8 @@ _TRAILING_TIME = re.compile(
     r"\s+(?:(?:on|late|early|last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"yesterday|today|tonight|week|month|year|morning|afternoon|evening|night)(?:\s+(?:morning|afternoon|evening|"
     r"night))?\s*$")
-#: Present-tense cues that are never nouns or imperatives, for a speaker the rules cannot find.
-_PLAIN_PRESENT = frozenset({"says", "say", "adds", "argues", "insists", "explains", "believes", "thinks",
-                            "according to", "in the words of", "acknowledges", "contends", "maintains"})
 _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bto|\b[Aa]s(?:\s+\w+ly)?|\b[Ii]f)\s+$")
 _INNER_RELATIVE = re.compile(r"\b(?:which|who|whom)\s+(\S.*)$")
-_PAST_FORMS = frozenset({"said", "told", "thought", "felt", "knew", "wrote", "found", "made clear", "made it clear",
-                         "sought", "saw", "spoke", "meant", "heard"})
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 _WORD_BEFORE = re.compile(r"([\w’'.-]+)\W*$")
 
@@ -773,7 +764,7 @@ def _tag_one(text: str) -> _Source | None:
             if _PASSIVE.search(text, max(0, m.start() - 40), m.start()) or text[m.start() - 2:m.start()] == ", ":
                 continue  # "no deaths were reported", "a plane, reported by local press as": no speaker to find
             cue = _norm_cue(m.group(0))
-            if not (cue.endswith("ed") or cue in _PAST_FORMS or cue in _PLAIN_PRESENT) \
+            if not (cue.endswith("ed") or cue in _PAST_FORMS) \
                     or _NEGATED.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "public calls for", "don't tell anyone": a noun or an imperative, not a report
             if kind in ("speech", "phrase") or (kind == "cognition" and text.startswith(" that ", m.end())):
@@ -802,9 +793,6 @@ def _document_opening(text: str) -> _Source | None:
     return _Source("document", m.group(1), m.start(1), m.end(1), "", "document:opening-phrase")
 
 
-#: The plainest reporting verbs: a sentence with one of them rests on someone even when the
-#: speaker is far from the verb.
-_CORE_SPEECH = frozenset({"said", "says", "say", "told", "tells", "according to"})
 #: The words a sentence opens with, up to its first clause break (at most ten words).
 _OPENING = re.compile(r"\s*((?:[^\s,;:—–“”\"()]+\s+){0,9}[^\s,;:—–“”\"()]+)(?=\s*[,;:—–(])")
 
