@@ -845,6 +845,7 @@ _FULL_NAME = re.compile(r"\b(?=(?:([A-Z][a-z]+)(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|S
 
 
 #: A company named with its legal suffix or stock ticker: "Western Digital Corp", "Texaco Inc <TX>".
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 _COMPANY_SUFFIX = re.compile(r"\s(?:(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|NV|Holdings|Corporation|Incorporated|"
                              r"Company)\b|<[A-Z.]+>)")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z][\w&.’'-]*)$")
@@ -858,6 +859,7 @@ class _Persons:
         self.texts, self.start, self.end = texts, start, end
         self.names: set[str] | None = None
         self.companies: set[str] = set()
+        self.lower_words: set[str] | None = None
 
     def _scan(self) -> set[str]:
         if self.names is None:
@@ -876,6 +878,13 @@ class _Persons:
 
     def introduced(self, name: str, upto: int = -1) -> bool:
         return name in self._scan()
+
+    def common_word(self, word: str) -> bool:
+        """Whether the article also writes ``word`` in lower case (a common word, not a name)."""
+        if self.lower_words is None:
+            joined = "\x00".join(self.texts[self.start:self.end])
+            self.lower_words = set(_LOWER_WORD.findall(joined))
+        return word.lower() in self.lower_words or _has(word, "quantifier") or _has(word, "function")
 
     def company(self, name: str) -> bool:
         self._scan()
@@ -897,6 +906,8 @@ def _single_name(found: _Source, persons: _Persons, upto: int) -> _Source:
     toks = _tokens(found.text)
     if len(toks) != 1 or persons.introduced(toks[0], upto):
         return found
+    if persons.common_word(toks[0]):  # "Terrorists mock bids ...": the article writes it in lower case too
+        return _Source("not_a_source", found.text, found.start, found.end, found.cue, found.rule)
     return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+single-name-not-a-person")
 
 
@@ -1054,7 +1065,8 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if found is not None and found.type == "named_person" and found.start >= 0 and "pronoun" not in found.rule \
                 and found.rule != "transcript-speaker":
             found = _single_name(found, persons, i)
-            if "sentence-subject+single-name" in found.rule or found.text.lower() in _ING_OPENERS:
+            if found.type == "not_a_source" or "sentence-subject+single-name" in found.rule \
+                    or found.text.lower() in _ING_OPENERS:
                 found = None  # "Small groups of protesters...", "Having said that": an opening word, not a name
         if found is None and last_source is not None and last_source.type != "no_comment":
             continues = open_quote or (quotes[i] and text.lstrip()[:1] in _OPEN_QUOTES and not new_paragraph) \
