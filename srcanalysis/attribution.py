@@ -845,6 +845,7 @@ _FULL_NAME = re.compile(r"\b(?=(?:([A-Z][a-z]+)(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|S
 
 
 #: A company named with its legal suffix or stock ticker: "Western Digital Corp", "Texaco Inc <TX>".
+_DEFINITE_PERSON = re.compile(r"(?:the|The)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*(?<!s)$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 _COMPANY_SUFFIX = re.compile(r"\s(?:(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|NV|Holdings|Corporation|Incorporated|"
                              r"Company)\b|<[A-Z.]+>)")
@@ -1062,6 +1063,12 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
             found = _credit_line(text)
         if found is not None and found.type == "pronoun":
             found = _resolve_pronoun(found, text, last_named, i - last_named_at, last_person, i - last_person_at)
+        elif found is not None and found.type == "anonymous" and _DEFINITE_PERSON.match(found.text) \
+                and not _has(found.text.split()[-1], "anonymous") and last_person is not None \
+                and last_person.type == "named_person" and i - last_person_at <= PRONOUN_LOOKBACK:
+            # "the actress said", "the real estate developer said": a person the story just named
+            found = _Source("named_person", found.text, found.start, found.end, found.cue,
+                            f"{found.rule}+refers-to:{last_person.text}")
         if found is not None and found.type == "named_person" and found.start >= 0 and "pronoun" not in found.rule \
                 and found.rule != "transcript-speaker":
             found = _single_name(found, persons, i)

@@ -284,3 +284,12 @@ def test_reporting_verb_whose_speaker_is_not_found_takes_the_story_source():
 def test_cue_edges(sentence, expected, source):
     row = sa.tag_sentences([sentence]).iloc[0]
     assert (row["source_type"], row["source"]) == (expected, source)
+
+
+def test_definite_description_refers_to_the_person_just_named():
+    out = sa.tag_sentences(["Actress Jane Fonda told the crowd to keep marching.",
+                            "The actress said she was tired of the status quo.",
+                            "A senior official said the march was peaceful.",
+                            "The official said arrests were few."])
+    assert out["source_type"].tolist() == ["named_person", "named_person", "anonymous", "anonymous"]
+    assert out["rule"].iloc[1] == "speech:subject+refers-to:Actress Jane Fonda"
