@@ -845,7 +845,7 @@ _FULL_NAME = re.compile(r"\b(?=(?:([A-Z][a-z]+)(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|S
 
 
 #: A company named with its legal suffix or stock ticker: "Western Digital Corp", "Texaco Inc <TX>".
-_DEFINITE_PERSON = re.compile(r"(?:the|The)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*(?<!s)$")
+_DEFINITE_PERSON = re.compile(r"(?:the|The)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*(?<![^s]s)$")  # singular
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 _COMPANY_SUFFIX = re.compile(r"\s(?:(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|NV|Holdings|Corporation|Incorporated|"
                              r"Company)\b|<[A-Z.]+>)")
