@@ -332,7 +332,7 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
         if all(_is_org_token(t) for t in tail) or _is_org_token(tail[0]):
             return "named_org", None
         before = lows[len(toks) - len(tail) - 1] if len(toks) > len(tail) else ""
-        if before in ("the",) and len(tail) == 1:
+        if before == "the":  # "the Pentagon", "the Baltimore Sun": people's names take no article
             return "named_org", None
         return "named_person", None
     first_chunk = span.split(",")[0]

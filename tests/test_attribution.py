@@ -212,6 +212,7 @@ def test_speaker_far_from_its_verb(sentence, expected, source):
     ("a court clerk", "anonymous"),
     ("A Government Accountability Office report released last year", "document"),
     ("The Wisconsin Republican", "named_person"),
+    ("the Baltimore Sun", "named_org"),
     ("released a statement", None),
     ("He nearly tied Mrs. Clinton among voters", None),
 ])
