@@ -224,7 +224,7 @@ def _prefilter() -> re.Pattern[str]:
     verbs = [c for c, kind in _cues().items() if kind != "phrase"]
     capitalised = trie_pattern(c[:1].upper() + c[1:] for c in verbs)
     return re.compile(_cue_regex().pattern + r"|\b" + capitalised + r"\b|[“”\"]|''|comment|respond|reached|anonymity"
-                      r"|declined|refused"
+                      r"|declined|refused|reportedly|purportedly"
                       r"|[A-Za-z]:\s|^\s*(?:(?:But|And|Still|Yet),?\s+)?(?:In|Per)\s")
 
 
@@ -678,7 +678,7 @@ def _tag_one(text: str) -> _Source | None:
         if len(lowered) == len(text):
             cues = [m for m in _cue_regex().finditer(lowered) if m.start() > 0]
     if not cues:
-        return _document_opening(text) or _quoted_subject(text)
+        return _document_opening(text) or _quoted_subject(text) or _reportedly(text)
     cues = cues[:MAX_CUES]  # a run-on "sentence" (a table, a list) must not cost time quadratic in its length
     kinds = _cues()
     order = {"phrase": 0, "speech": 1, "finding": 2, "cognition": 3, "stance": 4, "intention": 5}
@@ -707,7 +707,11 @@ def _tag_one(text: str) -> _Source | None:
             spans = [(_clip_after(text, m.end(), long=True), "according-to")]
         elif text.startswith(" by ", m.end()) and (cue.endswith("ed") or cue in _PAST_FORMS
                                                     or _PASSIVE.search(text[max(0, m.start() - 40):m.start()])):
-            spans = [(_clip_after(text, m.end() + 3), f"{kind}:passive-by")]
+            agent = _clip_after(text, m.end() + 3)
+            spans = [(agent, f"{kind}:passive-by")]
+            named = _APPOSED_NAME.match(text, agent[1]) if agent else None
+            if named:  # "confirmed by his son, Wolfgang Van Halen"
+                spans.append(((named.start(1), named.end(1)), f"{kind}:passive-by"))
         else:
             spans = [(_clip_before(text, m.start()), f"{kind}:subject")]
             if spans[0][0] is None or classify_source(text[spans[0][0][0]:spans[0][0][1]]) is None:
@@ -769,7 +773,22 @@ def _tag_one(text: str) -> _Source | None:
                 continue  # "public calls for", "don't tell anyone": a noun or an imperative, not a report
             if kind in ("speech", "phrase") or (kind == "cognition" and text.startswith(" that ", m.end())):
                 return _Source("pronoun", "", -1, -1, m.group(0), f"{kind}:speaker-not-found")
-    return found
+    return found or _reportedly(text)
+
+
+_APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w.’'-]+\s+){1,3}[A-Z][\w’'-]+)")
+_REPORTEDLY = re.compile(r"\b(?:reportedly|purportedly|allegedly reported)\b")
+
+
+def _reportedly(text: str) -> _Source | None:
+    """A sentence whose only cue is "reportedly" rests on news reports it does not name.
+
+    Example:
+        >>> _reportedly("Google and Facebook have reportedly looked at Twitter and passed.").type
+        'media'
+    """
+    m = _REPORTEDLY.search(text)
+    return _Source("media", "", -1, -1, m.group(0), "reportedly") if m else None
 
 
 #: A sentence that opens on the document it reports: "In a new NBC News poll, 50 percent chose ...".
