@@ -927,6 +927,9 @@ def _single_name(found: _Source, persons: _Persons, upto: int) -> _Source:
     if len(toks) != 1 or persons.introduced(toks[0], upto):
         return found
     if persons.common_word(toks[0]):  # "Terrorists mock bids ...": the article writes it in lower case too
+        as_noun = classify_source(found.text.lower())
+        if as_noun is not None and as_noun[0] == "anonymous":
+            return _Source("anonymous", found.text, found.start, found.end, found.cue, found.rule, as_noun[1])
         return _Source("not_a_source", found.text, found.start, found.end, found.cue, found.rule)
     return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+single-name-not-a-person")
 

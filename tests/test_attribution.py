@@ -294,3 +294,9 @@ def test_definite_description_refers_to_the_person_just_named():
                             "The official said arrests were few."])
     assert out["source_type"].tolist() == ["named_person", "named_person", "anonymous", "anonymous"]
     assert out["rule"].iloc[1] == "speech:subject+refers-to:Actress Jane Fonda"
+
+
+def test_sentence_initial_common_noun_is_a_group_not_a_name():
+    out = sa.tag_sentences(["Terrorists mock bids to block them online.",
+                            "The terrorists posted new videos on Monday."])
+    assert out["source_type"].tolist()[0] == "anonymous"
