@@ -61,7 +61,8 @@ _WORD = re.compile(r"\S+")
 _AFTER_CUT = re.compile(r"\s(?:that|who|which|to|in|on|at|when|after|before|because|as|about|during)\s")
 _CREDIT_PREFIX = re.compile(r"^(?:source|sources|via|credit|from)\s*:?\s*", re.I)
 #: What may not follow a verb of belief for it to count as attribution: a bare pronoun object ("knows this").
-_BARE_OBJECT = re.compile(r"(?:this|it|him|them|me|us|you|so|nothing|anything|everything)\b[^\w]*(?:$|[.,;])")
+_BARE_OBJECT = re.compile(r"(?:this|it|him|them|me|us|you|so|nothing|anything|everything|itself|himself|herself|"
+                          r"themselves)\b[^\w]*(?:$|[.,;])")
 _RELATIVE = re.compile(r"\s*(?:who|whose|which|whom|where)\b", re.I)
 _NO_COMMENT_HINT = re.compile(r"comment|respon|repl|return|reached|elaborat|discuss|say more|specif|disclos|detail|"
                               r"answer question|interview")
@@ -771,11 +772,17 @@ def _tag_one(text: str) -> _Source | None:
             if not (cue.endswith("ed") or cue in _PAST_FORMS) \
                     or _NEGATED.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "public calls for", "don't tell anyone": a noun or an imperative, not a report
+            if _NOT_A_SPEAKER_BEFORE.search(text, max(0, m.start() - 20), m.start()) \
+                    or _BARE_OBJECT.match(text, m.end() + 1) \
+                    or (cue not in _CORE_SPEECH and _PREPOSITION_AFTER.match(text, m.end())):
+                continue  # "this only explains", "the bond revealed itself", "a future projected along ..."
             if kind in ("speech", "phrase") or (kind == "cognition" and text.startswith(" that ", m.end())):
                 return _Source("pronoun", "", -1, -1, m.group(0), f"{kind}:speaker-not-found")
     return found or _reportedly(text)
 
 
+_NOT_A_SPEAKER_BEFORE = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Ii]t|[Ww]hich|[Ww]hat)\s+(?:\w+ly\s+)?$")
+_PREPOSITION_AFTER = re.compile(r"\s+(?:along|over|by|in|for|at|on|from|into|under|through|to|as|with)\b")
 _APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w.’'-]+\s+){1,3}[A-Z][\w’'-]+)")
 _REPORTEDLY = re.compile(r"\b(?:reportedly|purportedly|allegedly reported)\b")
 
@@ -988,7 +995,8 @@ def _is_quote(text: str) -> bool:
     if "“" not in text and '"' not in text and "''" not in text:
         return False
     for m in _QUOTED.finditer(text):
-        if len((m.group(1) or m.group(2) or "").split()) >= MIN_QUOTE_WORDS:
+        words = (m.group(1) or m.group(2) or "").split()
+        if len(words) >= MIN_QUOTE_WORDS:
             return True
     return _STARTS_QUOTED.match(text) is not None and len(text.split()) >= MIN_QUOTE_WORDS
 
