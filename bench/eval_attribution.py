@@ -7,9 +7,11 @@ gold Source span is a noun phrase without a proper name ("officials", "a senior 
 tagged ``anonymous``. PolNeAR also labels beliefs and intentions, so its sourced share is higher
 than in journalism studies.
 
-With ``bench/polnear_source_types.csv`` (hand labels of 400 gold sources per split: named person,
-named organisation, document, anonymous) it also prints the source-type macro-F1 the held-out goal
-uses, on those sentences plus every unsourced one.
+When a local ``bench/polnear_source_types.csv`` is present (columns split, annotation, source_start,
+source_end, type: hand labels of gold Source spans as named_person, named_org, document or
+anonymous; derived from PolNeAR, so git-ignored and never committed), it also prints the source-type
+macro-F1 the held-out goal uses, on those sentences plus every unsourced one. Without it that part
+is skipped.
 
 Run: ``python bench/eval_attribution.py [--split dev|train] [--errors N]``
 Goal (dev): precision >= 0.90, recall >= 0.75. Rules were developed on ``--split train``; dev is
@@ -33,8 +35,8 @@ from srcanalysis.attribution import tag_frame  # noqa: E402
 from srcanalysis.segment import split_sentences  # noqa: E402
 
 POLNEAR = SHARED / "devdata" / "polnear" / "data"
-#: Source-type labels for 400 random gold Source spans per split (annotation file and offsets only, no
-#: PolNeAR text), labelled by hand for this project with the taxonomy of the source-type issue.
+#: Optional, local only (git-ignored: it is keyed to PolNeAR): source-type hand labels for gold Source
+#: spans, by annotation file and offsets, with the taxonomy of the source-type issue.
 TYPE_LABELS = ROOT / "bench" / "polnear_source_types.csv"
 BASELINE = re.compile(r"\b(?:said|says|told|according to)\b")
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them", "who", "whom", "which", "that",
