@@ -102,9 +102,15 @@ def _rules_path(name: str):
 
 
 @lru_cache(maxsize=1)
+def _cue_table() -> pd.DataFrame:
+    """``rules/attribution_cues.csv``: cue, kind and flags, read once."""
+    table = pd.read_csv(_rules_path("attribution_cues.csv"), dtype=str).fillna("")
+    return table.assign(cue=table["cue"].str.lower())
+
+
+@lru_cache(maxsize=1)
 def _cues() -> dict[str, str]:
-    table = pd.read_csv(_rules_path("attribution_cues.csv"), dtype=str)
-    return dict(zip(table["cue"].str.lower(), table["kind"]))
+    return dict(zip(_cue_table()["cue"], _cue_table()["kind"]))
 
 
 @lru_cache(maxsize=1)
@@ -120,15 +126,7 @@ _NO_CLASSES: frozenset[str] = frozenset()
 
 
 def _has(word: str, cls: str) -> bool:
-    return cls in (_WORD_CLASSES or _load_word_classes()).get(word.lower(), _NO_CLASSES)
-
-
-_WORD_CLASSES: dict[str, frozenset[str]] = {}
-
-
-def _load_word_classes() -> dict[str, frozenset[str]]:
-    _WORD_CLASSES.update(_words())
-    return _WORD_CLASSES
+    return cls in _WORD_CLASSES.get(word.lower(), _NO_CLASSES)
 
 
 def _word_class(cls: str) -> frozenset[str]:
@@ -136,30 +134,26 @@ def _word_class(cls: str) -> frozenset[str]:
     return frozenset(word for word, classes in _words().items() if cls in classes)
 
 
-@lru_cache(maxsize=1)
-def _cue_flags() -> dict[str, frozenset[str]]:
-    table = pd.read_csv(_rules_path("attribution_cues.csv"), dtype=str).fillna("")
-    return {cue.lower(): frozenset(flags.split()) for cue, flags in zip(table["cue"], table["flags"])}
-
-
 def _cues_flagged(flag: str) -> frozenset[str]:
     """The cues of ``rules/attribution_cues.csv`` with ``flag``: ``inverts`` (may stand before its speaker
     after a quote or comma), ``verb`` (never a noun or an adjective: "said", "believes") and ``core``
     (the plainest reporting verbs)."""
-    return frozenset(cue for cue, flags in _cue_flags().items() if flag in flags)
+    table = _cue_table()
+    return frozenset(table.loc[table["flags"].str.split().map(lambda flags: flag in flags), "cue"])
 
 
 #: Word classes read from the tables (see ``rules/attribution_words.csv``): words that may end a
 #: subject span and are dropped ("has", "also", "however"), conjunctions and prepositions that may open
 #: one, auxiliaries a subject ends before, words that start a head noun's modifier ("officials *in*
 #: Washington"), and participles that open sentences ("Having said that").
+_WORD_CLASSES = _words()
 _TRAILING_AUX = _word_class("trailing")
 _LEADING_FUNCTION = _word_class("leading")
 _AUXILIARIES = _word_class("auxiliary")
 _MODIFIER_START = _word_class("modifier")
 _ING_OPENERS = _word_class("opener")
 _INVERTING = _cues_flagged("inverts")
-_PAST_FORMS = _cues_flagged("verb")
+_VERB_ONLY = _cues_flagged("verb")
 _CORE_SPEECH = _cues_flagged("core")
 
 
@@ -691,14 +685,14 @@ def _tag_one(text: str) -> _Source | None:
             m = _HeadlineMatch(text, m.start(), m.end())
         kind = kinds.get(cue, "speech")
         prev = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        past = cue.endswith("ed") or cue in _PAST_FORMS  # "Many thought", "Some said": never a noun
+        past = cue.endswith("ed") or cue in _VERB_ONLY  # "Many thought", "Some said": a verb, not a noun
         before = prev.group(1).lower() if prev else ""
         if _has(before, "determiner") or (not past and _has(before, "quantifier")) \
                 or (kind != "speech" and before == "to") \
                 or (cue == "continued" and text[m.end():m.end() + 2].strip()[:1] not in (":", "“", '"', ",")):
             # "an hourlong show", "the estimated cost", "begins to show", "the pound continued to gain":
             # a noun, an adjective, an infinitive or a plain verb, not a cue
-            continue  # "an hourlong show", "some calls", "begins to show": a noun or an infinitive, not a cue
+            continue
         if kind in ("cognition", "finding"):
             nxt = text[m.end(): m.end() + 30].lstrip()
             if (kind == "cognition" and _BARE_OBJECT.match(nxt)) or (kind == "finding" and _NOT_A_FINDING.match(nxt)):
@@ -706,7 +700,7 @@ def _tag_one(text: str) -> _Source | None:
         usable.append(m)
         if kind == "phrase":
             spans = [(_clip_after(text, m.end(), long=True), "according-to")]
-        elif text.startswith(" by ", m.end()) and (cue.endswith("ed") or cue in _PAST_FORMS
+        elif text.startswith(" by ", m.end()) and (cue.endswith("ed") or cue in _VERB_ONLY
                                                     or _PASSIVE.search(text[max(0, m.start() - 40):m.start()])):
             agent = _clip_after(text, m.end() + 3)
             spans = [(agent, f"{kind}:passive-by")]
@@ -736,6 +730,15 @@ def _tag_one(text: str) -> _Source | None:
                                                     or len(src.split()) > 8):
                 continue
             return _Source(typ, src, span[0], span[1], m.group(0), rule, count)
+    return _far_subject(text, ranked, usable)
+
+
+def _far_subject(text: str, ranked: list, usable: list) -> _Source | None:
+    """The fallbacks for a sentence whose cues found no source next to them, in order: the
+    sentence's subject, its opening noun phrase, a document it opens on, a quoting subject, the
+    story's current source for a plain reporting verb (``unresolved``, typed later from the last
+    source named), and "reportedly"."""
+    kinds = _cues()
     for m in ranked:  # the reporting verb's subject is the sentence's subject: "He called X, and said Y"
         if kinds.get(_norm_cue(m.group(0))) != "speech":
             continue
@@ -769,7 +772,7 @@ def _tag_one(text: str) -> _Source | None:
             if _PASSIVE.search(text, max(0, m.start() - 40), m.start()) or text[m.start() - 2:m.start()] == ", ":
                 continue  # "no deaths were reported", "a plane, reported by local press as": no speaker to find
             cue = _norm_cue(m.group(0))
-            if not (cue.endswith("ed") or cue in _PAST_FORMS) \
+            if not (cue.endswith("ed") or cue in _VERB_ONLY) \
                     or _NEGATED.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "public calls for", "don't tell anyone": a noun or an imperative, not a report
             if _NOT_A_SPEAKER_BEFORE.search(text, max(0, m.start() - 20), m.start()) \
@@ -777,7 +780,7 @@ def _tag_one(text: str) -> _Source | None:
                     or (cue not in _CORE_SPEECH and _PREPOSITION_AFTER.match(text, m.end())):
                 continue  # "this only explains", "the bond revealed itself", "a future projected along ..."
             if kind in ("speech", "phrase") or (kind == "cognition" and text.startswith(" that ", m.end())):
-                return _Source("pronoun", "", -1, -1, m.group(0), f"{kind}:speaker-not-found")
+                return _Source("unresolved", "", -1, -1, m.group(0), f"{kind}:speaker-not-found")
     return found or _reportedly(text)
 
 
@@ -840,6 +843,15 @@ def _quoted_subject(text: str) -> _Source | None:
     return _Source(cls[0], subj.group(1), subj.start(1), subj.end(1), "", "quote:sentence-subject", cls[1])
 
 
+def _last_source(found: _Source, last_named: _Source | None, distance: int) -> _Source:
+    """A reporting verb whose speaker was not found rests on the last source named nearby, else on a
+    person (most unnamed speakers of "said" in news are people the story is about)."""
+    if last_named is not None and distance <= PRONOUN_LOOKBACK:
+        return _Source(last_named.type, last_named.text, -1, -1, found.cue, f"{found.rule}+last-source",
+                       last_named.count)
+    return _Source("named_person", "", -1, -1, found.cue, found.rule)
+
+
 def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, distance: int,
                      last_person: _Source | None = None, person_distance: int = 10**9) -> _Source:
     """Give "he said" / "they said" a type: a name just before it, else the last source named
@@ -847,11 +859,6 @@ def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, dist
     low = found.text.lower()
     if low in ("he", "she", "i"):
         last_named, distance = last_person, person_distance
-    if not low:  # a cue whose speaker was not found: the last source named nearby, else a person
-        if last_named is not None and distance <= PRONOUN_LOOKBACK:
-            return _Source(last_named.type, last_named.text, -1, -1, found.cue, f"{found.rule}+last-source",
-                           last_named.count)
-        return _Source("named_person", "", -1, -1, found.cue, found.rule)
     before = text[:found.start] if found.start > 0 else ""
     if low == "it":
         return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun")
@@ -870,47 +877,53 @@ _FULL_NAME = re.compile(r"\b(?=(?:([A-Z][a-z]+)(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|S
                         r"\s+([A-Z][\w’'-]+)\b)")
 
 
-#: A company named with its legal suffix or stock ticker: "Western Digital Corp", "Texaco Inc <TX>".
-_DEFINITE_PERSON = re.compile(r"(?:the|The)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*(?<![^s]s)$")  # singular
+#: A singular definite description of a person ("the actress", "the real estate developer").
+_DEFINITE_PERSON = re.compile(r"(?:the|The)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*(?<![^s]s)$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
+#: A company named with its legal suffix or stock ticker: "Western Digital Corp", "Texaco Inc <TX>".
 _COMPANY_SUFFIX = re.compile(r"\s(?:(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|NV|Holdings|Corporation|Incorporated|"
                              r"Company)\b|<[A-Z.]+>)")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z][\w&.’'-]*)$")
 
 
 class _Persons:
-    """Surnames an article introduces as people, and names it introduces as companies, anywhere in
-    it: scanned lazily, once per article."""
+    """What one article says about the names in it, read lazily and once: the surnames it introduces
+    as people, the names it gives a company suffix, and the words it writes in lower case."""
 
     def __init__(self, texts: list[str], start: int, end: int) -> None:
         self.texts, self.start, self.end = texts, start, end
+        self._joined: str | None = None
         self.names: set[str] | None = None
         self.companies: set[str] = set()
         self.lower_words: set[str] | None = None
 
+    @property
+    def joined(self) -> str:
+        if self._joined is None:  # "\x00" between sentences: no name runs across them
+            self._joined = "\x00".join(self.texts[self.start:self.end])
+        return self._joined
+
     def _scan(self) -> set[str]:
         if self.names is None:
             self.names = set()
-            joined = "\x00".join(self.texts[self.start:self.end])  # no name runs across sentences
-            for m in _FULL_NAME.finditer(joined):
+            for m in _FULL_NAME.finditer(self.joined):
                 first = m.group(1)
                 classes = _words().get(first.lower(), frozenset()) if first else frozenset()
                 if first is None or not classes or classes & {"title", "role"}:
                     self.names.add(m.group(2).removesuffix("’s").removesuffix("'s"))
-            for m in _COMPANY_SUFFIX.finditer(joined):
-                name = _NAME_BEFORE.search(joined, max(0, m.start() - 80), m.start())
+            for m in _COMPANY_SUFFIX.finditer(self.joined):
+                name = _NAME_BEFORE.search(self.joined, max(0, m.start() - 80), m.start())
                 if name:
                     self.companies.add(name.group(1))
         return self.names
 
-    def introduced(self, name: str, upto: int = -1) -> bool:
+    def introduced(self, name: str) -> bool:
         return name in self._scan()
 
     def common_word(self, word: str) -> bool:
         """Whether the article also writes ``word`` in lower case (a common word, not a name)."""
         if self.lower_words is None:
-            joined = "\x00".join(self.texts[self.start:self.end])
-            self.lower_words = set(_LOWER_WORD.findall(joined))
+            self.lower_words = set(_LOWER_WORD.findall(self.joined))
         return word.lower() in self.lower_words or _has(word, "quantifier") or _has(word, "function")
 
     def company(self, name: str) -> bool:
@@ -918,26 +931,28 @@ class _Persons:
         return name.removeprefix("the ").removeprefix("The ") in self.companies
 
 
-def _single_name(found: _Source, persons: _Persons, upto: int) -> _Source:
+def _single_name(found: _Source, persons: _Persons) -> _Source | None:
     """A name is a company when the article gives it a legal suffix or ticker ("Western Digital Corp");
-    a lone capitalised word ("Texaco said") is a person only if the article named one that way.
+    a lone capitalised word ("Texaco said") is a person only if the article named one that way, and no
+    name at all when the article also writes it in lower case (``None``, or an unnamed group:
+    "Terrorists mock ...").
 
     Example:
         >>> p = _Persons(["Western Digital Corp said sales rose.", "Chief executive Al Shugart resigned."], 0, 2)
-        >>> [_single_name(_Source("named_person", n, 0, len(n), "said", "speech:subject"), p, 1).type
+        >>> [_single_name(_Source("named_person", n, 0, len(n), "said", "speech:subject"), p).type
         ...  for n in ("Western Digital", "Shugart", "Texaco")]
         ['named_org', 'named_person', 'named_org']
     """
     if persons.company(found.text):
         return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+company")
     toks = _tokens(found.text)
-    if len(toks) != 1 or persons.introduced(toks[0], upto):
+    if len(toks) != 1 or persons.introduced(toks[0]):
         return found
     if persons.common_word(toks[0]):  # "Terrorists mock bids ...": the article writes it in lower case too
         as_noun = classify_source(found.text.lower())
         if as_noun is not None and as_noun[0] == "anonymous":
             return _Source("anonymous", found.text, found.start, found.end, found.cue, found.rule, as_noun[1])
-        return _Source("not_a_source", found.text, found.start, found.end, found.cue, found.rule)
+        return None
     return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+single-name-not-a-person")
 
 
@@ -1093,6 +1108,8 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
             found = _credit_line(text)
         if found is not None and found.type == "pronoun":
             found = _resolve_pronoun(found, text, last_named, i - last_named_at, last_person, i - last_person_at)
+        elif found is not None and found.type == "unresolved":
+            found = _last_source(found, last_named, i - last_named_at)
         elif found is not None and found.type == "anonymous" and _DEFINITE_PERSON.match(found.text) \
                 and not _has(found.text.split()[-1], "anonymous") and last_person is not None \
                 and last_person.type == "named_person" and i - last_person_at <= PRONOUN_LOOKBACK:
@@ -1101,9 +1118,8 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
                             f"{found.rule}+refers-to:{last_person.text}")
         if found is not None and found.type == "named_person" and found.start >= 0 and "pronoun" not in found.rule \
                 and found.rule != "transcript-speaker":
-            found = _single_name(found, persons, i)
-            if found.type == "not_a_source" or "sentence-subject+single-name" in found.rule \
-                    or found.text.lower() in _ING_OPENERS:
+            found = _single_name(found, persons)
+            if found is None or "sentence-subject+single-name" in found.rule or found.text.lower() in _ING_OPENERS:
                 found = None  # "Small groups of protesters...", "Having said that": an opening word, not a name
         if found is None and last_source is not None and last_source.type != "no_comment":
             continues = open_quote or (quotes[i] and text.lstrip()[:1] in _OPEN_QUOTES and not new_paragraph) \
