@@ -167,43 +167,6 @@ def test_colon_hands_the_source_to_the_next_sentence():
     assert out["rule"].iloc[1] == "inherit:after-colon" and out["source_type"].iloc[1] == "named_person"
 
 
-@pytest.mark.parametrize("sentence, expected, source", [
-    ("Glenn Beck Says Trump Poses A Threat To Democracy", "named_person", "Glenn Beck"),
-    ("New Poll Shows Large Gap Emerging Between Candidates", "document", "New Poll"),
-    ("Sen. Elizabeth Warren wants the bill to pass before the recess.", "named_person", "Sen. Elizabeth Warren"),
-    ("The Indiana governor said Democrats and the media were to blame.", "named_person", "The Indiana governor"),
-    ("The clip says the senator has a passion for defending the wrong people.", "document", "The clip"),
-    ("Others, however, say a recalibration is overdue.", "anonymous", "Others"),
-    ("But hacking specialists say the most harmful information might not be genuine.", "anonymous",
-     "hacking specialists"),
-    ("WALLACE: Governor, I have to ask you about the report.", "named_person", "WALLACE"),
-    ("The Pentagon knows this.", "unattributed", ""),
-])
-def test_cue_variants(sentence, expected, source):
-    row = sa.tag_sentences([sentence]).iloc[0]
-    assert row["source_type"] == expected and row["source"] == source
-
-
-@pytest.mark.parametrize("sentence, expected, source", [
-    ("A spokesman for the mayor defended the march route and said the police were ready.", "anonymous",
-     "A spokesman"),
-    ("Beyond the footage, the affidavit cited interviews and said she had bruises.", "document", "the affidavit"),
-    ("Federal officials familiar with the inquiry, speaking on condition of anonymity because they were not "
-     "authorized to discuss it, said the server was wiped.", "anonymous",
-     "Federal officials familiar with the inquiry"),
-    ("Sen. Jeff Flake (R-Ariz.) said he would vote against the bill.", "named_person", "Sen. Jeff Flake"),
-    ("Mr. Smith, 54, declined to comment on the lawsuit.", "no_comment", "Mr. Smith"),
-    ("Nearly half said they prefer a candidate from outside politics.", "document", "Nearly half"),
-    ("The change may placate nervous Democrats on Capitol Hill, who have argued that it helps.", "anonymous",
-     "nervous Democrats"),
-    ("Poll: Wealthy Voters Abandon Republican Party.", "document", "Poll"),
-    ("Update: The road has reopened after the storm.", "unattributed", ""),
-])
-def test_speaker_far_from_its_verb(sentence, expected, source):
-    row = sa.tag_sentences([sentence]).iloc[0]
-    assert (row["source_type"], row["source"]) == (expected, source)
-
-
 @pytest.mark.parametrize("span, expected", [
     ("aides to Hillary Clinton", "anonymous"),
     ("a senior official at the Pentagon", "anonymous"),
@@ -251,20 +214,6 @@ def test_quotation_credited_after_a_dash_covers_the_whole_quotation():
     assert out["rule"].iloc[4] == "quote:dash-credit" and out["source"].iloc[1] == "Esther Tapia"
 
 
-@pytest.mark.parametrize("sentence, expected, source", [
-    ("Mr. Sperling, then 38, said he was advised to find a deputy.", "named_person", "Mr. Sperling"),
-    ("RNC spokesman Sean Spicer on Thursday evening said the party was calm.", "named_person",
-     "RNC spokesman Sean Spicer"),
-    ("The policy changes, which officials said will take effect soon, will not apply to everyone.", "anonymous",
-     "officials"),
-    ("Each side said the other would be responsible.", "anonymous", "Each side"),
-    ("Having said that, the plan is fine.", "unattributed", ""),
-])
-def test_subject_edges(sentence, expected, source):
-    row = sa.tag_sentences([sentence]).iloc[0]
-    assert (row["source_type"], row["source"]) == (expected, source)
-
-
 def test_reporting_verb_whose_speaker_is_not_found_takes_the_story_source():
     out = sa.tag_sentences(["Mayor Ann Lee toured the flooded district on Monday.",
                             "Repairs to the levee, a project the state has delayed for a decade while costs rose, "
@@ -272,19 +221,6 @@ def test_reporting_verb_whose_speaker_is_not_found_takes_the_story_source():
     assert out["source_type"].iloc[1] != "unattributed"
     row = sa.tag_sentences(["No deaths were reported on the ground."]).iloc[0]
     assert row["source_type"] == "unattributed"
-
-
-@pytest.mark.parametrize("sentence, expected, source", [
-    ("A fourth book, co-written with her husband, is due out in May.", "unattributed", ""),
-    ("A cargo plane, reported by local press as belonging to the military, crashed.", "named_org", "local press"),
-    ("The ruling made proclamations which analysts say could have far-reaching implications.", "anonymous",
-     "analysts"),
-    ("“We stand ready” tweeted Boris Johnson “to provide whatever help we can.”", "named_person", "Boris Johnson"),
-    ("The industry publication stated the aircraft overran the runway.", "named_org", "The industry publication"),
-])
-def test_cue_edges(sentence, expected, source):
-    row = sa.tag_sentences([sentence]).iloc[0]
-    assert (row["source_type"], row["source"]) == (expected, source)
 
 
 def test_definite_description_refers_to_the_person_just_named():
@@ -300,3 +236,50 @@ def test_sentence_initial_common_noun_is_a_group_not_a_name():
     out = sa.tag_sentences(["Terrorists mock bids to block them online.",
                             "The terrorists posted new videos on Monday."])
     assert out["source_type"].tolist()[0] == "anonymous"
+
+
+#: One sentence each, tagged on its own: the type and the exact source span expected.
+SPAN_CASES = [
+    ("Glenn Beck Says Trump Poses A Threat To Democracy", "named_person", "Glenn Beck"),
+    ("New Poll Shows Large Gap Emerging Between Candidates", "document", "New Poll"),
+    ("Sen. Elizabeth Warren wants the bill to pass before the recess.", "named_person", "Sen. Elizabeth Warren"),
+    ("The Indiana governor said Democrats and the media were to blame.", "named_person", "The Indiana governor"),
+    ("The clip says the senator has a passion for defending the wrong people.", "document", "The clip"),
+    ("Others, however, say a recalibration is overdue.", "anonymous", "Others"),
+    ("But hacking specialists say the most harmful information might not be genuine.", "anonymous",
+     "hacking specialists"),
+    ("WALLACE: Governor, I have to ask you about the report.", "named_person", "WALLACE"),
+    ("The Pentagon knows this.", "unattributed", ""),
+    ("A spokesman for the mayor defended the march route and said the police were ready.", "anonymous",
+     "A spokesman"),
+    ("Beyond the footage, the affidavit cited interviews and said she had bruises.", "document", "the affidavit"),
+    ("Federal officials familiar with the inquiry, speaking on condition of anonymity because they were not "
+     "authorized to discuss it, said the server was wiped.", "anonymous",
+     "Federal officials familiar with the inquiry"),
+    ("Sen. Jeff Flake (R-Ariz.) said he would vote against the bill.", "named_person", "Sen. Jeff Flake"),
+    ("Mr. Smith, 54, declined to comment on the lawsuit.", "no_comment", "Mr. Smith"),
+    ("Nearly half said they prefer a candidate from outside politics.", "document", "Nearly half"),
+    ("The change may placate nervous Democrats on Capitol Hill, who have argued that it helps.", "anonymous",
+     "nervous Democrats"),
+    ("Poll: Wealthy Voters Abandon Republican Party.", "document", "Poll"),
+    ("Update: The road has reopened after the storm.", "unattributed", ""),
+    ("Mr. Sperling, then 38, said he was advised to find a deputy.", "named_person", "Mr. Sperling"),
+    ("RNC spokesman Sean Spicer on Thursday evening said the party was calm.", "named_person",
+     "RNC spokesman Sean Spicer"),
+    ("The policy changes, which officials said will take effect soon, will not apply to everyone.", "anonymous",
+     "officials"),
+    ("Each side said the other would be responsible.", "anonymous", "Each side"),
+    ("Having said that, the plan is fine.", "unattributed", ""),
+    ("A fourth book, co-written with her husband, is due out in May.", "unattributed", ""),
+    ("A cargo plane, reported by local press as belonging to the military, crashed.", "named_org", "local press"),
+    ("The ruling made proclamations which analysts say could have far-reaching implications.", "anonymous",
+     "analysts"),
+    ("“We stand ready” tweeted Boris Johnson “to provide whatever help we can.”", "named_person", "Boris Johnson"),
+    ("The industry publication stated the aircraft overran the runway.", "named_org", "The industry publication"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected, source", SPAN_CASES)
+def test_type_and_source_span(sentence, expected, source):
+    row = sa.tag_sentences([sentence]).iloc[0]
+    assert (row["source_type"], row["source"]) == (expected, source)
