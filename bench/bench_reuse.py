@@ -301,7 +301,7 @@ def run_size(size: int, reuters: pd.DataFrame, plants: int, seed: int, options: 
 
 def spark_compare(n: int, seed: int, options: dict) -> None:
     """Both engines on the first n Reuters bodies with planted copies: time and identical output."""
-    from srcanalysis.reuse_spark import get_spark
+    from srcanalysis.reuse.spark import get_spark
     reuters = load_reuters(limit=n)
     corpus, truth = plant(reuters, n // 20, np.arange(len(reuters)), np.random.default_rng(seed))
     t0 = time.perf_counter()

@@ -1,6 +1,6 @@
 """Source-tagging throughput on Reuters-21578 (one core). Goal: >= 20,000 sentences/s.
 
-Times segmentation (``sentences(tag=False)``) and :func:`srcanalysis.attribution.tag_frame` separately
+Times segmentation (``sentences(tag=False)``) and :func:`srcanalysis.sources.attribution.tag_frame` separately
 in the same process; each is run ``--runs`` times, with the tagger's span cache emptied before every
 run, and the median (and best) is printed, since the machine is shared.
 
@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _reuters import load_reuters  # noqa: E402
 
 import srcanalysis as sa  # noqa: E402
-from srcanalysis.attribution import classify_source, tag_frame  # noqa: E402
+from srcanalysis.sources.attribution import classify_source, tag_frame  # noqa: E402
 
 
 def main() -> None:

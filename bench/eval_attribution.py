@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 from _reuters import SHARED  # noqa: E402
 
-from srcanalysis.attribution import tag_frame  # noqa: E402
+from srcanalysis.sources.attribution import tag_frame  # noqa: E402
 from srcanalysis.segment import split_sentences  # noqa: E402
 
 POLNEAR = SHARED / "devdata" / "polnear" / "data"

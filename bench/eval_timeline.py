@@ -1,4 +1,4 @@
-"""Event dating on the SemEval-2015 Task 4 (TimeLine) trial data with srcanalysis.timeline.
+"""Event dating on the SemEval-2015 Task 4 (TimeLine) trial data with srcanalysis.time.timeline.
 
 For every event mention in the six gold timelines that has a known date, the predicted date is
 the time expression our timeline places in the same sentence (the finest one, then the nearest
@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from srcanalysis.timeline import timeline
+from srcanalysis.time.timeline import timeline
 
 SHARED = Path(os.environ.get("SRCANALYSIS_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
 DATA = SHARED / "devdata" / "semeval2015-timeline-trial"

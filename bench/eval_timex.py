@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from srcanalysis.timex import find_timexes
+from srcanalysis.time.timex import find_timexes
 
 SHARED = Path(os.environ.get("SRCANALYSIS_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
 DATA = SHARED / "devdata" / "timebank-aquaint"

@@ -12,22 +12,24 @@ Example:
 from __future__ import annotations
 
 from . import accessor as _accessor  # noqa: F401  (registers DataFrame.src)
-from .attribution import tag_sentences
+from .errors import errors
+from .sources.attribution import tag_sentences
 from .loading import read_articles, skipped
-from .plot_sources import plot_anonymous_by_position, plot_source_mix, plot_source_strip
-from .profile import anonymous_by_position, source_profile
+from .sources.plot import plot_anonymous_by_position, plot_source_mix, plot_source_strip
+from .sources.profile import anonymous_by_position, source_profile
 from .reuse import find_reuse, reuse_summary
 from .segment import sentences
-from .plot_reuse import plot_reuse_matrix, plot_reused_share, reuse_html
-from .plot_timeline import plot_reporting_lag, plot_timeline
-from .timeline import lag_summary, timeline, timeline_gaps
-from .timex import find_timexes, infer_published
+from .reuse.plot import plot_reuse_matrix, plot_reused_share, reuse_html
+from .time.plot import plot_reporting_lag, plot_timeline
+from .time.timeline import lag_summary, timeline, timeline_gaps
+from .time.timex import find_timexes, infer_published
 
 __version__ = "0.1.0"
 
 __all__ = [
     "read_articles",
     "skipped",
+    "errors",
     "sentences",
     "tag_sentences",
     "source_profile",

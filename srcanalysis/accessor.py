@@ -37,12 +37,12 @@ class SrcAccessor:
 
     def profile(self, by: str = "article_id") -> pd.DataFrame:
         """Source profile per article or outlet (:func:`srcanalysis.source_profile`)."""
-        from .profile import source_profile
+        from .sources.profile import source_profile
         return source_profile(self._frame, by=by)
 
     def timeline(self) -> pd.DataFrame:
-        """Dated event mentions (:func:`srcanalysis.timeline`)."""
-        from .timeline import timeline
+        """Dated event mentions (:func:`srcanalysis.time.timeline`)."""
+        from .time.timeline import timeline
         return timeline(self._frame)
 
     def reuse(self, **options: Any) -> pd.DataFrame:

@@ -8,7 +8,7 @@ Examples::
 
     srcanalysis sentences data/ -o sentences.csv
     srcanalysis sources data/ -o profile.csv --by outlet
-    srcanalysis timeline data/ -o timeline.csv
+    srcanalysis.time.timeline data/ -o timeline.csv
     srcanalysis reuse data/ -o passages.csv
     srcanalysis reuse corpus.parquet --engine spark -o passages.parquet
     srcanalysis report data/ -o report/
@@ -75,7 +75,7 @@ def cmd_sentences(args: argparse.Namespace) -> None:
 
 
 def cmd_sources(args: argparse.Namespace) -> None:
-    from .profile import source_profile
+    from .sources.profile import source_profile
     from .segment import sentences
 
     articles = _load(args)
@@ -87,7 +87,7 @@ def cmd_sources(args: argparse.Namespace) -> None:
 
 def cmd_timeline(args: argparse.Namespace) -> None:
     from .segment import sentences
-    from .timeline import timeline, timeline_gaps
+    from .time.timeline import timeline, timeline_gaps
 
     articles = _load(args)
     events = timeline(sentences(articles, progress=_progress(args, articles)), infer=args.infer_published)
@@ -121,7 +121,7 @@ def _spark_native(args: argparse.Namespace) -> bool:
     for p in paths:
         if not p.exists():
             raise SystemExit(f"srcanalysis: no such file or folder: {p}")
-    from .reuse_spark import get_spark, spark_passages
+    from .reuse.spark import get_spark, spark_passages
 
     spark = get_spark()
     frames = [getattr(spark.read, kind)(str(p)) for p, kind in zip(paths, kinds)]

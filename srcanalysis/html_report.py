@@ -117,13 +117,13 @@ def write_report(articles: pd.DataFrame, out_dir: str | Path, *, title: str = "H
     Returns:
         Path of ``index.html``.
     """
-    from .plot_reuse import plot_reuse_matrix, plot_reused_share
-    from .plot_sources import plot_anonymous_by_position, plot_source_mix, plot_source_strip
-    from .plot_timeline import plot_reporting_lag, plot_timeline
-    from .profile import source_profile
+    from .reuse.plot import plot_reuse_matrix, plot_reused_share
+    from .sources.plot import plot_anonymous_by_position, plot_source_mix, plot_source_strip
+    from .time.plot import plot_reporting_lag, plot_timeline
+    from .sources.profile import source_profile
     from .reuse import find_reuse, reuse_summary
     from .segment import sentences
-    from .timeline import lag_summary, timeline, timeline_gaps
+    from .time.timeline import lag_summary, timeline, timeline_gaps
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

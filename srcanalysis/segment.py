@@ -121,7 +121,7 @@ def sentences(articles: pd.DataFrame, *, tag: bool = True, progress: bool = Fals
     Args:
         articles: A :func:`srcanalysis.read_articles` DataFrame (or any DataFrame with a text
             column, which is passed through ``read_articles`` first).
-        tag: Fill the source columns with :func:`srcanalysis.attribution.tag_frame`; when
+        tag: Fill the source columns with :func:`srcanalysis.sources.attribution.tag_frame`; when
             ``False`` every sentence is ``unattributed``.
         progress: Show a progress bar (tqdm) over articles.
 
@@ -172,7 +172,7 @@ def sentences(articles: pd.DataFrame, *, tag: bool = True, progress: bool = Fals
         "text": pd.Series(texts, dtype=object),
     })
     if tag:
-        from .attribution import tag_frame
+        from .sources.attribution import tag_frame
         source = tag_frame(frame[["article_id", "paragraph", "sentence", "text"]])
     else:
         from .schema import empty_source_columns

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import srcanalysis as sa
-from srcanalysis.attribution import classify_source
+from srcanalysis.sources.attribution import classify_source
 
 
 def by_text(sents: pd.DataFrame, start: str) -> pd.Series:
@@ -145,7 +145,7 @@ def test_straight_quotes_running_over_paragraphs():
         '"We lost everything in an hour.',
         '"Nobody came to help us for two days."',
         "The city opened a shelter on Monday."]})
-    out = sa.attribution.tag_frame(frame)
+    out = sa.sources.attribution.tag_frame(frame)
     assert out["source_type"].tolist() == ["named_person"] * 3 + ["unattributed"]
 
 

@@ -5,8 +5,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from srcanalysis.plot_sources import plot_anonymous_by_position, plot_source_mix, plot_source_strip
-from srcanalysis.profile import anonymous_by_position
+from srcanalysis.sources.plot import plot_anonymous_by_position, plot_source_mix, plot_source_strip
+from srcanalysis.sources.profile import anonymous_by_position
 
 
 @pytest.fixture(autouse=True)

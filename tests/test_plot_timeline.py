@@ -5,8 +5,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from srcanalysis.plot_timeline import plot_reporting_lag, plot_timeline
-from srcanalysis.timeline import timeline, timeline_gaps
+from srcanalysis.time.plot import plot_reporting_lag, plot_timeline
+from srcanalysis.time.timeline import timeline, timeline_gaps
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import srcanalysis as sa
-from srcanalysis.profile import add_position
+from srcanalysis.sources.profile import add_position
 
 
 def test_profile_reports_daily_beast_anonymous_sources(seed_sentences):

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import srcanalysis as sa
-from srcanalysis.plot_reuse import plot_reuse_matrix, plot_reused_share, reuse_html
+from srcanalysis.reuse.plot import plot_reuse_matrix, plot_reused_share, reuse_html
 from srcanalysis.reuse import PASSAGE_COLUMNS, align_texts, candidate_pairs, find_reuse, reuse_summary, token_hash
 
 from conftest import DATA, SEEDS
@@ -248,7 +248,7 @@ def test_charts_and_html_view(seeds, seed_passages):
 
 
 def test_spark_engine_names_extra_when_pyspark_missing(monkeypatch):
-    import srcanalysis.reuse_spark as rs
+    import srcanalysis.reuse.spark as rs
     monkeypatch.setitem(sys.modules, "pyspark", None)
     with pytest.raises(ImportError, match=r"srcanalysis\[spark\]"):
         rs._pyspark()

@@ -19,7 +19,7 @@ if shutil.which("java") is None:
 
 @pytest.fixture(scope="module")
 def spark():
-    from srcanalysis.reuse_spark import get_spark
+    from srcanalysis.reuse.spark import get_spark
     import os
     os.environ.setdefault("SRCANALYSIS_SPARK_PARTITIONS", "2")
     session = get_spark("local[2]")
@@ -56,7 +56,7 @@ def test_spark_engine_matches_python_engine(spark):
 
 
 def test_spark_passages_reads_a_parquet_corpus(spark, tmp_path):
-    from srcanalysis.reuse_spark import spark_passages
+    from srcanalysis.reuse.spark import spark_passages
     arts = corpus()
     path = tmp_path / "articles.parquet"
     arts.assign(published=arts["published"].dt.strftime("%Y-%m-%d")).to_parquet(path)

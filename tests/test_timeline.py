@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from srcanalysis.timeline import TIMELINE_COLUMNS, lag_summary, timeline, timeline_gaps
+from srcanalysis.time.timeline import TIMELINE_COLUMNS, lag_summary, timeline, timeline_gaps
 
 
 def frame(texts, published="2017-04-01", article="a", outlet="The Daily Beast"):

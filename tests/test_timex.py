@@ -6,7 +6,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from srcanalysis.timex import COLUMNS, find_timexes, infer_published
+from srcanalysis.time.timex import COLUMNS, find_timexes, infer_published
 
 from conftest import BEAST_SEED, TIMELINE_SEED, require_devdata
 

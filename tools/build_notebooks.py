@@ -148,7 +148,7 @@ print(len(anonymous), "anonymous sentences,", len(strict), "with their own attri
 
 Anonymous sourcing often carries the top of an investigative story. The chart splits each article into
 thirds by sentence count."""),
-    ("code", """from srcanalysis.profile import anonymous_by_position
+    ("code", """from srcanalysis.sources.profile import anonymous_by_position
 by_pos = anonymous_by_position(sents)
 # NBVAL_CHECK_OUTPUT
 print(by_pos.to_string(index=False))"""),

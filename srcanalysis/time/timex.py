@@ -47,7 +47,7 @@ Date = dt.date
 
 
 def _table(name: str) -> list[dict[str, str]]:
-    with resources.files("srcanalysis.rules").joinpath(f"timex_{name}.csv").open(encoding="utf-8") as fh:
+    with resources.files("srcanalysis.time").joinpath(f"rules/timex_{name}.csv").open(encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
 
 

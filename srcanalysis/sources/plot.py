@@ -7,8 +7,8 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from .profile import POSITIONS, anonymous_by_position, source_profile
-from .schema import SOURCE_TYPES
-from .style import SOURCE_COLORS, finish, new_axes
+from ..schema import SOURCE_TYPES
+from ..style import SOURCE_COLORS, finish, new_axes
 
 LABELS = {t: t.replace("_", " ") for t in SOURCE_TYPES}
 

@@ -27,7 +27,7 @@ The algorithm is the one passim popularised, written so that the index is vector
    is taken as the copier, and ``credited`` is true when either side does so (``earlier`` stays
    ``"unknown"``). Pairs inside one outlet are never ``credited`` (an outlet naming itself is no credit).
 
-The Spark engine (:mod:`srcanalysis.reuse_spark`) runs steps 1–3 with Spark DataFrames and calls the
+The Spark engine (:mod:`srcanalysis.reuse.spark`) runs steps 1–3 with Spark DataFrames and calls the
 same :func:`align_texts` for step 4, so both engines return the same passages.
 
 Example:
@@ -644,7 +644,7 @@ def find_reuse(articles: pd.DataFrame, *, engine: str = "python", **options: Any
     opts = {**DEFAULTS, **{k: v for k, v in options.items() if k != "spark"}}
     arts = _prepare(articles)
     if engine == "spark":
-        from .reuse_spark import spark_find_reuse
+        from .spark import spark_find_reuse
         return spark_find_reuse(arts, opts, spark=options.get("spark"))
     if engine == "python":
         pairs, common = candidate_pairs(arts["text"].tolist(), ngram=opts["ngram"], max_df=opts["max_df"],

@@ -51,7 +51,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from .schema import SOURCE_COLUMNS, SOURCE_TYPE_DTYPE
+from ..schema import SOURCE_COLUMNS, SOURCE_TYPE_DTYPE
 
 _QUOTE_CHARS = "“”\"‘’"
 _OPEN_QUOTES = "“\""
@@ -98,7 +98,7 @@ LOOKAHEAD = 3
 # --------------------------------------------------------------------------- rule tables
 
 def _rules_path(name: str):
-    return files("srcanalysis").joinpath(f"rules/{name}")
+    return files("srcanalysis.sources").joinpath(f"rules/{name}")
 
 
 @lru_cache(maxsize=1)

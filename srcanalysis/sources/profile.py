@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .schema import SOURCE_TYPES
+from ..schema import SOURCE_TYPES
 
 #: Labels of the three article parts used by :func:`add_position`.
 POSITIONS = ["first third", "middle third", "last third"]

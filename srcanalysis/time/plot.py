@@ -1,6 +1,6 @@
 """Charts for timelines: event intervals with coverage gaps, and reporting lag per outlet.
 
-Both functions take the frame returned by :func:`srcanalysis.timeline`, draw in the shared
+Both functions take the frame returned by :func:`srcanalysis.time.timeline`, draw in the shared
 house style (:mod:`srcanalysis.style`) and return the matplotlib Axes.
 
 Example:
@@ -24,7 +24,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from .style import ACCENT, MUTED, PALETTE, finish, new_axes
+from ..style import ACCENT, MUTED, PALETTE, finish, new_axes
 from .timeline import GRANULARITY_ORDER, timeline_gaps
 
 BAR = "#0072B2"
@@ -35,7 +35,7 @@ def _source_line(tl: pd.DataFrame) -> str:
     n_art = tl["article_id"].nunique() if "article_id" in tl.columns else 0
     outlets = sorted({str(o) for o in tl.get("outlet", pd.Series(dtype=object)).dropna() if str(o)})
     who = ", ".join(outlets[:3]) + (" and others" if len(outlets) > 3 else "")
-    return f"Source: srcanalysis timeline of {n_art} article{'s' if n_art != 1 else ''}" + (f" ({who})" if who else "")
+    return f"Source: srcanalysis.time.timeline of {n_art} article{'s' if n_art != 1 else ''}" + (f" ({who})" if who else "")
 
 
 def plot_timeline(
@@ -54,8 +54,8 @@ def plot_timeline(
     are drawn as their whole interval. Events coarser than ``max_granularity`` are left out.
 
     Args:
-        timeline: Output of :func:`srcanalysis.timeline`.
-        gaps: Output of :func:`srcanalysis.timeline_gaps`; computed with ``min_gap`` when None.
+        timeline: Output of :func:`srcanalysis.time.timeline`.
+        gaps: Output of :func:`srcanalysis.time.timeline_gaps`; computed with ``min_gap`` when None.
         min_gap: Shortest gap to shade when ``gaps`` is None.
         max_granularity: Coarsest granularity drawn (and used for gaps).
         max_rows: Draw at most this many bars (the most mentioned intervals, then the latest).
@@ -130,7 +130,7 @@ def plot_reporting_lag(
     """Histogram of reporting lag (days from event end to publication), one step line per outlet.
 
     Args:
-        timeline: Output of :func:`srcanalysis.timeline` (needs ``lag`` and ``outlet``).
+        timeline: Output of :func:`srcanalysis.time.timeline` (needs ``lag`` and ``outlet``).
         bins: Histogram bins (numpy spec) shared by all outlets.
         max_days: Clip the x axis at this many days (lags beyond are counted in the last bin).
         ax: Axes to draw on; a new figure when None.

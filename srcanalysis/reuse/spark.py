@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .reuse import (DEFAULTS, PASSAGE_COLUMNS, align_texts, DocInfo, doc_ngram_hashes, passage_record,
+from .core import (DEFAULTS, PASSAGE_COLUMNS, align_texts, DocInfo, doc_ngram_hashes, passage_record,
                     records_frame)
 
 _INSTALL_HINT = ("engine='spark' needs pyspark, which is not installed. Install the spark extra: "

@@ -1,0 +1,20 @@
+"""Time: TIMEX3 expressions resolved against the publication date, timelines, gaps and charts.
+
+Modules: :mod:`.timex` (finder and resolver, tables in ``rules/``), :mod:`.timeline` (event
+mentions on a calendar, gaps, reporting lag), :mod:`.plot` (the charts).
+"""
+from __future__ import annotations
+
+from .plot import plot_reporting_lag, plot_timeline
+from .timeline import lag_summary, timeline, timeline_gaps
+from .timex import find_timexes, infer_published
+
+__all__ = [
+    "find_timexes",
+    "infer_published",
+    "timeline",
+    "timeline_gaps",
+    "lag_summary",
+    "plot_timeline",
+    "plot_reporting_lag",
+]
