@@ -190,3 +190,41 @@ def test_anaphora_keeps_anchor_precision():
 def test_bad_publication_date_is_a_clear_error():
     with pytest.raises(ValueError, match="is not a date"):
         find_timexes("On Monday it rained.", published="not a date")
+
+
+# --- kinds from issue 13 (invented sentences; each value checked by hand) --------------------
+
+@pytest.mark.parametrize("text, published, expected", [
+    # compact and day-first dates
+    ("Shares fell on 19-Nov-12 after the report.", "2012-11-20", [["19-Nov-12", "2012-11-19"]]),
+    ("The filing is dated 2019-Feb-21.", "2019-03-01", [["2019-Feb-21", "2019-02-21"]]),
+    ("The council met on 21 Feb 2019 in private.", "2019-03-01", [["21 Feb 2019", "2019-02-21"]]),
+    ("On 7 Feb the minister resigned.", "2019-03-01", [["7 Feb", "2019-02-07"]]),
+    ("The letter of 21/02/2019 was leaked.", "2019-03-01", [["21/02/2019", "2019-02-21"]]),
+    ("The ruling of 21.02.2019 stands.", "2019-03-01", [["21.02.2019", "2019-02-21"]]),
+    # a past-tense month-day near the new year is the one just gone
+    ("The board approved the plan on January 12.", "2018-12-28", [["January 12", "2018-01-12"]]),
+    ("On 7 Feb the minister resigned.", "2018-12-28", [["7 Feb", "2018-02-07"]]),
+    # ... but a deadline or a plan stays ahead
+    ("The board voted to meet again on January 12.", "2018-12-28", [["January 12", "2019-01-12"]]),
+    ("The offer was extended to Jan. 12.", "2018-12-28", [["Jan. 12", "2019-01-12"]]),
+    # a clock time written next to its date belongs to that date, whichever comes first
+    ("On March 5 at 3 p.m. the talks ended.", "2018-12-28", [["March 5", "2018-03-05"], ["3 p.m.", "2018-03-05T15:00"]]),
+    ("At 3 p.m. on Feb. 14, 2017, the talks ended.", "2018-12-28", [["3 p.m. on Feb. 14, 2017", "2017-02-14T15:00"]]),
+    ("The talks ended at 3 p.m. on 5 March.", "2018-12-28", [["3 p.m.", "2018-03-05T15:00"], ["5 March", "2018-03-05"]]),
+    ("On March 5 at 3 p.m. the talks ended.", None, [["March 5", "XXXX-03-05"], ["3 p.m.", "XXXX-03-05T15:00"]]),
+    # durations in centuries and decades, fractional ones included
+    ("The dispute lasted half a century.", "2018-12-28", [["half a century", "P50Y"]]),
+    ("The church stood for 1.5 centuries.", "2018-12-28", [["1.5 centuries", "P150Y"]]),
+    ("The feud went on for decades.", "2018-12-28", [["decades", "PXDE"]]),
+    ("It took two and a half decades.", "2018-12-28", [["two and a half decades", "P25Y"]]),
+    ("The mine closed half a century ago.", "2018-12-28", [["half a century ago", "1968"]]),
+])
+def test_issue13_kinds(text, published, expected):
+    assert values(text, published) == expected
+
+
+def test_relative_expressions_stay_unresolved_without_publication_date():
+    df = find_timexes("Police said on Tuesday night that the suspect fled last month.", None)
+    assert df["value"].tolist() == ["XXXX-WXX-2TNI", "XXXX-XX"]
+    assert df["begin"].isna().all()

@@ -148,10 +148,15 @@ def _build_patterns(R: _Rules) -> None:
     P: list[tuple[str, str]] = [
         ("iso", rf"{B}(?P<y>{year})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d))?{E}"),
         ("numeric", rf"{B}(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d){E}"),
+        ("numeric_dm", rf"{B}(?P<d>1[3-9]|2\d|3[01])/(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)?\d\d){E}"),
+        ("ymd_slash", rf"{B}(?P<y>{year})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01]){E}"),
+        ("dotted", rf"{B}(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{year}){E}"),
+        ("compact_dmy", rf"{B}(?P<d>0?[1-9]|[12]\d|3[01])(?P<sep>[-/])(?P<mon>{month_any})(?P=sep)(?P<y>{year}|\d\d){E}"),
+        ("compact_ymd", rf"{B}(?P<y>{year})(?P<sep>[-/])(?P<mon>{month_any})(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01]){E}"),
         ("clock", rf"{B}(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{I('a[.]m[.]?|p[.]m[.]?|am|pm')})(?![\w])"
                   rf"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET)){E})?"
                   rf"(?:\s+(?:{I('on')}\s+)?(?P<day>{wd_full}|{I('today|yesterday|tomorrow|tonight')}){E})?"
-                  rf"(?:\s*,?\s+(?:{I('on')}\s+)?(?P<mon>{month_any})\s*(?P<dd>{day})(?!\d))?"),
+                  rf"(?:\s*,?\s+(?:{I('on')}\s+)?(?P<mon>{month_any})\s*(?P<dd>{day})(?!\d)(?:\s*,\s*(?P<yy>{year})(?!\d))?)?"),
         ("clock24", rf"{B}(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET)){E}"),
         ("noon", rf"{B}(?P<w>{I('noon|midnight|midday')})(?:\s+(?P<day>{wd_full}|{I('today|yesterday|tomorrow')}){E})?{E}"),
         ("mdy", rf"{B}(?:(?P<wd>{wd_all})\s*,?\s+)?(?P<mon>{month_any})\s*(?P<d>{day})(?!\d|:\d|\s*,\d|[.,]\d)"
@@ -238,7 +243,8 @@ def _build_patterns(R: _Rules) -> None:
     R.digit_gate = re.compile(r"(?P<num4>(?<!\d)(?:1[5-9]|20)\d\d(?!\d))|(?P<clock>\d[:.]\d\d)|(?P<slash>\d/\d)"
                               r"|(?P<decade>['’]\d0['’]?s\b)|(?P<q>\bQ[1-4]\b|\b[1-4]Q\b)")
     R.pattern_gates = {
-        "iso": ("num4",), "numeric": ("slash",), "clock": ("clock",), "clock24": ("clock",), "noon": ("clock",),
+        "iso": ("num4",), "numeric": ("slash",), "numeric_dm": ("slash",), "ymd_slash": ("slash",), "dotted": ("num4",),
+        "compact_dmy": ("month",), "compact_ymd": ("month",), "clock": ("clock",), "clock24": ("clock",), "noon": ("clock",),
         "mdy": ("month",), "dmy": ("month",), "month_rel": ("month", "season"), "my": ("month",), "month": ("month",), "fiscal": ("num4",),
         "year": ("num4",), "decade": ("decade", "num4", "unit"), "century": ("unit",), "season": ("season",),
         "season_y": ("season",), "quarter": ("q",), "qnum": ("q",), "half": ("half",), "relday": ("relday",),
@@ -397,6 +403,7 @@ class _Res:
     end: Date | None = None
     anchor: str = ""
     weekend: bool = False
+    dayless: bool = False          # a clock time with no day of its own ("3 p.m.")
 
 
 @dataclass
@@ -437,7 +444,7 @@ def _check(kind: str, m: re.Match, text: str, R: _Rules) -> bool:
         return False
     if kind in ("mdy", "dmy"):
         if g["mon"].lower().rstrip(".") in ("may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr", "sept") \
-                and not g["mon"].endswith(".") and g["mon"] not in ("May", "MAY") and len(g["mon"]) <= 4 and kind == "dmy":
+                and not g["mon"].endswith(".") and not g["mon"][0].isupper() and len(g["mon"]) <= 4 and kind == "dmy":
             return False
         if kind == "dmy" and re.match(r"\s*(?:%|percent)", text[m.end():m.end() + 8]):
             return False
@@ -736,14 +743,13 @@ def _dur_value(n: str, code: str) -> str:
         if code in conv:
             k, code = conv[code]
             n = str(int(round(f * k)))
-    if code == "DE":
-        return f"P{int(n) * 10}Y" if n != "X" else "PXDE"
-    if code == "CE":
-        return f"P{int(n) * 100}Y" if n != "X" else "PXCE"
-    if code == "2W":
-        return f"P{int(n) * 2}W" if n != "X" else "PXW"
-    if code == "WE":
-        return f"P{int(n) * 2}D" if n != "X" else "PXWE"
+    scaled = {"DE": (10, "Y", "PXDE"), "CE": (100, "Y", "PXCE"), "2W": (2, "W", "PXW"), "WE": (2, "D", "PXWE")}
+    if code in scaled:  # "half a century" = P50Y, "1.5 centuries" = P150Y, "decades" = PXDE
+        k, unit, vague = scaled[code]
+        if n == "X":
+            return vague
+        v = float(n) * k
+        return f"P{int(v)}{unit}" if v == int(v) else _dur_value(str(v), unit)
     if code in ("H", "MIN", "S"):
         c = {"H": "H", "MIN": "M", "S": "S"}[code]
         return f"PT{n}{c}"
@@ -791,7 +797,9 @@ def _resolve(f: _Found, text: str, st: _State, R: _Rules) -> _Res | None:  # noq
     k = f.kind
     dct = st.dct
 
-    if k in ("iso", "numeric"):
+    if k in ("compact_dmy", "compact_ymd"):
+        g["m"] = str(R.months[g["mon"].lower()])
+    if k in ("iso", "numeric", "numeric_dm", "ymd_slash", "dotted", "compact_dmy", "compact_ymd"):
         y = int(g["y"])
         if y < 100:
             y += 1900 if y > 30 else 2000
@@ -837,7 +845,9 @@ def _month_day(mon: int, day: int, wd: str | None, dct: Date | None, text: str, 
     tense = _future(text, f, R)
     opts = [c for c in (_safe_date(dct.year - 1, mon, day), cand, _safe_date(dct.year + 1, mon, day)) if c]
     nearest = min(opts, key=lambda c: abs((c - dct).days))
-    if tense is None or abs((nearest - dct).days) <= 45:
+    if tense is False and nearest > dct + dt.timedelta(days=1) and _past_event_on(text, f):
+        cand = _safe_date(nearest.year - 1, mon, day) or nearest  # "approved the plan on January 12", 28 Dec
+    elif tense is None or abs((nearest - dct).days) <= 45:
         cand = nearest
     elif tense:
         if cand < dct - dt.timedelta(days=14):
@@ -845,6 +855,27 @@ def _month_day(mon: int, day: int, wd: str | None, dct: Date | None, text: str, 
     elif cand > dct + dt.timedelta(days=1):
         cand = _safe_date(dct.year - 1, mon, day) or cand
     return _point("day", cand, "published")
+
+
+_NOT_DONE = re.compile(r"(?i)\b(?:to\s+[a-z]+|will|would|shall|[a-z]+['’]ll|is|are|am|scheduled|due|expected|set|planned|until|by)\b")
+
+
+def _past_event_on(text: str, f: _Found) -> bool:
+    """Whether a month-day reads as the day a past event happened: "resigned on 7 Feb",
+    "On 7 Feb the minister resigned" (an "on" right before it and no infinitive, modal or
+    schedule word between the clause start and the date, which would make it a deadline).
+
+    Example:
+        >>> R = _rules(); t = "They voted to meet on Jan. 12."
+        >>> f = [c for c in _candidates(t, R)][0]
+        >>> _past_event_on(t, f)
+        False
+    """
+    before = text[max(0, f.start - 80):f.start]
+    if not re.search(r"(?i)(?:^|\W)on\s+$", before):
+        return False
+    clause = re.split(r"[.;:!?]\s|,\s+(?:but|and|while)\s", before)[-1]
+    return not _NOT_DONE.search(clause)
 
 
 def _resolve_rest(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, dct: Date | None) -> _Res | None:  # noqa: C901
@@ -1037,7 +1068,7 @@ def _resolve_rest(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, 
             a, anchor = st.last[1], st.last[2]
             direction = -2 if rel == "the previous" else 2 if rel == "the following" else 1
         elif dct is None:
-            return _Res("DATE", f"XXXX-WXX-{wd}", "day")
+            return _Res("TIME", f"XXXX-WXX-{wd}T{R.dayparts[part]}", "day") if part else _Res("DATE", f"XXXX-WXX-{wd}", "day")
         else:
             a, anchor = dct, "published"
             if rel in ("last", "past", "previous", "this past"):
@@ -1155,7 +1186,7 @@ def _resolve_rest(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, 
         if code in ("H", "MIN", "S"):
             return _Res("DATE", _fmt("day", a), "day", a, a, a, anchor)
         if nn != int(nn):
-            d = a + sign * relativedelta(months=int(round(nn * {"Y": 12, "M": 1, "W": 0.25, "D": 1 / 30}.get(code, 1))))
+            d = a + sign * relativedelta(months=int(round(nn * {"CE": 1200, "DE": 120, "Y": 12, "Q": 3, "M": 1, "W": 0.25, "D": 1 / 30}.get(code, 1))))
         else:
             d = a + sign * _delta(int(nn), code)
         if agran in ("quarter", "half", "month", "day", "week") and GRAN_ORDER.index(agran) < GRAN_ORDER.index(gran) \
@@ -1169,6 +1200,8 @@ def _resolve_rest(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, 
         n = _num(g.get("n"), R) if k == "dur" else "X"
         if k == "dur" and g.get("n2"):
             n = "X" if f.mod != "" else _num(g["n"], R)
+            if re.fullmatch(r"(?i)a\s+half", g["n2"].strip()) and n not in ("X", None):
+                n = str(float(n) + 0.5)  # "two and a half decades"
         if (g.get("orso") or "").lower().startswith("and a half") and n not in ("X", None):
             n = str(float(n) + 0.5)
         rel = (g.get("rel") or "").lower()
@@ -1249,8 +1282,8 @@ def _resolve_rest(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, 
         hh = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[w]
         base = _day_ref(g.get("day"), dct, text, f, R)
         if base is None:
-            return _Res("TIME", f"XXXX-XX-XXT{hh}", "day")
-        return _Res("TIME", f"{base.isoformat()}T{hh}", "day", base, base, base, "published")
+            return _Res("TIME", f"XXXX-XX-XXT{hh}", "day", dayless=not g.get("day"))
+        return _Res("TIME", f"{base.isoformat()}T{hh}", "day", base, base, base, "published", dayless=not g.get("day"))
 
     if k in ("clock", "clock24"):
         h = int(g["h"])
@@ -1261,13 +1294,18 @@ def _resolve_rest(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, 
         if ap == "am" and h == 12:
             h = 0
         base = _day_ref(g.get("day"), dct, text, f, R)
-        if g.get("mon") and g.get("dd"):
-            md = _month_day(R.months[g["mon"].lower()], int(re.match(r"\d+", g["dd"]).group(0)), None, dct, text, f, R)
-            base = md.point if md is not None else base
         hh = f"{h:02d}:{mi:02d}"
+        if g.get("mon") and g.get("dd"):
+            mon, dd = R.months[g["mon"].lower()], int(re.match(r"\d+", g["dd"]).group(0))
+            md = _point("day", d, "") if g.get("yy") and (d := _safe_date(int(g["yy"]), mon, dd)) else \
+                _month_day(mon, dd, None, dct, text, f, R)
+            if md is not None and md.point is None:
+                return _Res("TIME", f"{md.value}T{hh}", "day")
+            base = md.point if md is not None else base
+        dayless = not g.get("day") and not (g.get("mon") and g.get("dd"))
         if base is None:
-            return _Res("TIME", f"XXXX-XX-XXT{hh}", "day")
-        return _Res("TIME", f"{base.isoformat()}T{hh}", "day", base, base, base, "published")
+            return _Res("TIME", f"XXXX-XX-XXT{hh}", "day", dayless=dayless)
+        return _Res("TIME", f"{base.isoformat()}T{hh}", "day", base, base, base, "published", dayless=dayless)
 
     if k == "holiday":
         key = g["w"] if g["w"] in R.holidays else re.sub(r"\s+", " ", g["w"])
@@ -1340,7 +1378,8 @@ def _extract(text: str, st: _State) -> list[dict[str, Any]]:
     R = _rules()
     if not text or not R.prefilter.search(text):
         return []
-    rows = []
+    rows: list[dict[str, Any]] = []
+    dayless: list[int] = []
     for f in _candidates(text, R):
         r = _resolve(f, text, st, R)
         if r is None:
@@ -1356,7 +1395,37 @@ def _extract(text: str, st: _State) -> list[dict[str, Any]]:
             "start": f.start, "end": f.end, "text": text[f.start:f.end], "type": r.type, "value": r.value,
             "mod": mod, "begin": begin, "end_date": end, "granularity": r.gran, "anchor": r.anchor,
         })
+        if r.dayless:
+            dayless.append(len(rows) - 1)
+    for i in dayless:
+        _clock_to_its_date(rows, i, text)
     return rows
+
+
+_NEXT_TO = re.compile(r"(?i)\s*(?:,\s*)?(?:(?:on|at|around|about|by|from|until|\(|-|–)\s+)?$")
+
+
+def _clock_to_its_date(rows: list[dict[str, Any]], i: int, text: str) -> None:
+    """Give a clock time with no day of its own the day written right next to it, before or after
+    ("On March 5 at 3 p.m.", "3 p.m., March 5"): the date written beside a time is its day.
+
+    Example:
+        >>> find_timexes("On March 5 at 3 p.m. the talks ended.", "2018-12-28")["value"].tolist()
+        ['2018-03-05', '2018-03-05T15:00']
+    """
+    clock = rows[i]
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(rows):
+            continue
+        o = rows[j]
+        gap = text[o["end"]:clock["start"]] if j < i else text[clock["end"]:o["start"]]
+        if o["granularity"] != "day" or o["type"] != "DATE" or len(gap) > 12 \
+                or not _NEXT_TO.fullmatch(gap) or not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", str(o["value"])):
+            continue
+        day = o["begin"]
+        clock.update(value=f"{o['value']}T{clock['value'].split('T', 1)[1]}", begin=day, end_date=day,
+                     anchor=o["anchor"] or o["text"])
+        return
 
 
 _NAT = np.datetime64("NaT", "ns")
