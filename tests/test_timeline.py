@@ -108,3 +108,46 @@ def test_gaps_per_story():
     assert list(g.columns)[0] == "article_id"
     assert g["article_id"].tolist() == ["a"] and g["days"].tolist() == [65]
     assert timeline_gaps(both.iloc[0:0], by="article_id").empty
+
+
+# --- issue 13: no guessed anchor, per-article failures, sentence dates ----------------------
+
+def test_infer_never_resolves_relative_expressions_against_the_guess():
+    f = frame(["On March 3, 2016, he spoke.", "Last month, he had left.", "On Tuesday night he returned."],
+              published=None)
+    tl = timeline(f, infer=True)
+    assert tl["expression"].tolist() == ["March 3, 2016"]  # "Last month", "Tuesday night" stay unresolved
+    assert tl["published_basis"].tolist() == ["inferred"]
+    assert tl["lag"].isna().all()  # no lag measured from a guess
+
+
+def test_failing_article_is_recorded_and_others_complete(monkeypatch):
+    import importlib
+
+    import srcanalysis as sa
+    sentences_mod = importlib.import_module("srcanalysis.time.sentences")
+    timeline_mod = importlib.import_module("srcanalysis.time.timeline")
+    arts = pd.concat([frame(["On Feb. 14, Trump fired him.", "He left."], article=a) for a in ("a", "b", "c")],
+                     ignore_index=True)
+    arts.loc[arts["article_id"] == "b", "text"] = ["On Feb. 15 the BOOM came.", "Then nothing."]
+    real = timeline_mod._extract
+
+    def broken(text, st):
+        if "BOOM" in text:
+            raise ValueError("deliberate failure")
+        return real(text, st)
+
+    monkeypatch.setattr(timeline_mod, "_extract", broken)
+    monkeypatch.setattr(sentences_mod, "_extract", broken)
+    tl = timeline(arts)
+    assert sorted(tl["article_id"].unique()) == ["a", "c"]
+    assert sa.errors(tl)[["article_id", "stage", "error"]].values.tolist() == [["b", "timeline", "ValueError"]]
+    d = sa.date_sentences(arts)
+    assert d.loc[d["article_id"] != "b", "event_basis"].tolist() == ["own", "carried"] * 2
+    assert d.loc[d["article_id"] == "b", "event_basis"].tolist() == ["none", "none"]
+    assert sa.errors(d)[["article_id", "stage"]].values.tolist() == [["b", "date_sentences"]]
+
+
+def test_timeline_marks_the_expression_dating_each_sentence():
+    tl = timeline(frame(["Apple, which was founded in 1976, sued the label on Monday."]))
+    assert dict(zip(tl["expression"], tl["dates_sentence"])) == {"1976": False, "Monday": True}
