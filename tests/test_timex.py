@@ -228,3 +228,21 @@ def test_relative_expressions_stay_unresolved_without_publication_date():
     df = find_timexes("Police said on Tuesday night that the suspect fled last month.", None)
     assert df["value"].tolist() == ["XXXX-WXX-2TNI", "XXXX-XX"]
     assert df["begin"].isna().all()
+
+
+def test_an_expression_that_fails_to_resolve_is_recorded_and_the_rest_kept(monkeypatch):
+    import importlib
+
+    import srcanalysis as sa
+    timex = importlib.import_module("srcanalysis.time.timex")
+    real = timex._resolve
+
+    def broken(f, text, st, R):
+        if text[f.start:f.end] == "last week":
+            raise ValueError("deliberate failure")
+        return real(f, text, st, R)
+
+    monkeypatch.setattr(timex, "_resolve", broken)
+    df = find_timexes("On Feb. 14 he left; last week he returned; in 2015 he was away.", PUB, article_id="x")
+    assert df["text"].tolist() == ["Feb. 14", "2015"]
+    assert sa.errors(df)[["article_id", "stage", "error"]].values.tolist() == [["x", "timexes", "ValueError"]]

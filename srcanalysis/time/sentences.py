@@ -102,9 +102,10 @@ def choose_expression(text: str, rows: list[dict[str, Any]]) -> tuple[dict[str, 
     return best, best_narr
 
 
-def _date_article(texts: list[str], pub: Any, carry: str) -> list[tuple]:
+def _date_article(texts: list[str], pub: Any, carry: str, article_id: Any = "",
+                  log: list[dict[str, Any]] | None = None) -> list[tuple]:
     """Event interval of each sentence of one article (in order)."""
-    st = _State(_to_date(pub))
+    st = _State(_to_date(pub), article_id=article_id)
     pub_ts = pd.Timestamp(st.dct) if st.dct is not None else pd.NaT
     limit = GRAN_ORDER.index(carry)
     ref: tuple | None = None
@@ -123,6 +124,8 @@ def _date_article(texts: list[str], pub: Any, carry: str) -> list[tuple]:
         else:
             item = (pd.NaT, pd.NaT, "", "none", "")
         out.append(item)
+    if log is not None:
+        log.extend(st.errors)
     return out
 
 
@@ -177,8 +180,9 @@ def date_sentences(sentences: pd.DataFrame, *, carry: str = "day") -> pd.DataFra
             groups.setdefault(a, []).append(i)
         items = [(a, sorted(idx, key=lambda i: (order[i], i))) for a, idx in groups.items()]
         for _aid, (idx, res) in per_article(
-                "date_sentences", [(a, idx) for a, idx in items],
-                lambda idx: (idx, _date_article([texts[i] for i in idx], pubs[idx[0]], carry)), log):
+                "date_sentences", [(a, (a, idx)) for a, idx in items],
+                lambda a_idx: (a_idx[1], _date_article([texts[i] for i in a_idx[1]], pubs[a_idx[1][0]], carry,
+                                                       a_idx[0], log)), log):
             for i, (b, e, g, s, x) in zip(idx, res):
                 begin[i], end[i] = (np.datetime64(b, "ns") if b is not pd.NaT else begin[i]), \
                     (np.datetime64(e, "ns") if e is not pd.NaT else end[i])

@@ -97,7 +97,7 @@ def timeline(sentences: pd.DataFrame, *, infer: bool = False, include_durations:
     log: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
     for _aid, article_rows in per_article("timeline", [(a, (i, j)) for a, i, j in spans],
-                                          lambda ij: _article_rows(cols, extra_vals, ij[0], ij[1], infer, include_durations),
+                                          lambda ij: _article_rows(cols, extra_vals, ij[0], ij[1], infer, include_durations, log),
                                           log):
         rows.extend(article_rows)
     if not rows:
@@ -112,7 +112,7 @@ def timeline(sentences: pd.DataFrame, *, infer: bool = False, include_durations:
 
 
 def _article_rows(cols: dict[str, list], extra_vals: dict[str, list], i: int, j: int, infer: bool,
-                  include_durations: bool) -> list[dict[str, Any]]:
+                  include_durations: bool, log: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Timeline rows of one article (sentences ``i:j`` of the sorted frame)."""
     texts = cols["text"]
     pub = cols["published"][i]
@@ -120,7 +120,7 @@ def _article_rows(cols: dict[str, list], extra_vals: dict[str, list], i: int, j:
     if pd.isna(pub) and infer:  # shown, never used to resolve "last month" or to measure lag
         pub = infer_published(" ".join(str(t) for t in texts[i:j]))
         basis = "inferred" if pd.notna(pub) else "none"
-    st = _State(_to_date(pub) if basis == "article" else None)
+    st = _State(_to_date(pub) if basis == "article" else None, article_id=cols["article_id"][i])
     rows = []
     for k in range(i, j):
         text = texts[k] if isinstance(texts[k], str) else ("" if pd.isna(texts[k]) else str(texts[k]))
@@ -143,6 +143,7 @@ def _article_rows(cols: dict[str, list], extra_vals: dict[str, list], i: int, j:
                 "begin": r["begin"], "end": r["end_date"], "dates_sentence": r is chosen,
                 **{c: extra_vals[c][k] for c in extra_vals},
             })
+    log.extend(st.errors)
     return rows
 
 

@@ -39,6 +39,8 @@ import numpy as np
 import pandas as pd
 from dateutil.relativedelta import relativedelta
 
+from ..errors import record_error
+
 COLUMNS = ["start", "end", "text", "type", "value", "mod", "begin", "end_date", "granularity", "anchor"]
 
 Date = dt.date
@@ -413,6 +415,8 @@ class _State:
     dct: Date | None
     last: tuple[str, Date, str] | None = None  # (granularity, point, text)
     last_pos: int = -10**9
+    article_id: Any = ""
+    errors: list[dict[str, Any]] = field(default_factory=list)  # expressions that failed to resolve
 
 
 def _word_before(text: str, pos: int, n: int = 1) -> list[str]:
@@ -1381,7 +1385,11 @@ def _extract(text: str, st: _State) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     dayless: list[int] = []
     for f in _candidates(text, R):
-        r = _resolve(f, text, st, R)
+        try:
+            r = _resolve(f, text, st, R)
+        except Exception as exc:  # noqa: BLE001  one odd expression never sinks the article
+            record_error(st.errors, st.article_id, "timexes", ValueError(f"{text[f.start:f.end]!r}: {exc}"))
+            continue
         if r is None:
             continue
         mod = f.mod
@@ -1468,13 +1476,15 @@ def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
         return pd.DataFrame(dict(zip(COLUMNS, arrays)), columns=COLUMNS)
 
 
-def find_timexes(text: str, published: Any = None) -> pd.DataFrame:
+def find_timexes(text: str, published: Any = None, *, article_id: Any = "") -> pd.DataFrame:
     """Find time expressions in ``text`` and resolve them against ``published``.
 
     Args:
         text: Article or sentence text.
         published: Publication date (str, date, datetime, Timestamp) or None. Without it,
             absolute expressions are still resolved; relative ones get ``XXXX`` values and NaT.
+        article_id: Named in the error rows (``attrs["errors"]``) of expressions that failed to
+            resolve; such an expression is left out and the others are kept.
 
     Returns:
         One row per expression, columns ``start, end, text, type, value, mod, begin, end_date,
@@ -1489,7 +1499,11 @@ def find_timexes(text: str, published: Any = None) -> pd.DataFrame:
     """
     if text is None or (isinstance(text, float) and pd.isna(text)):
         text = ""
-    return _frame(_extract(str(text), _State(_to_date(published))))
+    st = _State(_to_date(published), article_id=article_id)
+    out = _frame(_extract(str(text), st))
+    if st.errors:
+        out.attrs["errors"] = st.errors
+    return out
 
 
 def infer_published(text: str) -> pd.Timestamp:
