@@ -1,7 +1,8 @@
 """Find time expressions in news text and resolve them to calendar intervals (TIMEX3 style).
 
 A pure-Python rule engine: regular expressions built from word tables kept as data in
-``srcanalysis/rules/timex_*.csv`` find the extents; a resolver turns each one into a TimeML
+``srcanalysis/time/rules/timex_*.csv`` find the extents; the resolver of the expression's kind
+(a table, :data:`_RESOLVERS`, of small functions ``_r_*``) turns each one into a TimeML
 ``TIMEX3`` value (``2017-02-14``, ``2017-01`` with mod ``END``, ``2016-FA``, ``P3M``,
 ``PRESENT_REF`` …) and a calendar interval, anchored on the publication date or on the
 previous expression for anaphora such as "the following month".
@@ -796,44 +797,6 @@ def _anchor_for(st: _State, f: _Found, max_dist: int = 10**9) -> tuple[Date | No
     return st.dct, "published", "day"
 
 
-def _resolve(f: _Found, text: str, st: _State, R: _Rules) -> _Res | None:  # noqa: C901
-    g = {k: v for k, v in f.m.groupdict().items()}
-    k = f.kind
-    dct = st.dct
-
-    if k in ("compact_dmy", "compact_ymd"):
-        g["m"] = str(R.months[g["mon"].lower()])
-    if k in ("iso", "numeric", "numeric_dm", "ymd_slash", "dotted", "compact_dmy", "compact_ymd"):
-        y = int(g["y"])
-        if y < 100:
-            y += 1900 if y > 30 else 2000
-        d = _safe_date(y, int(g["m"]), int(g["d"]))
-        if d is None:
-            return None
-        r = _point("day", d, "")
-        if g.get("H"):
-            r.type, r.value = "TIME", f"{r.value}T{g['H']}:{g['M']}"
-        return r
-
-    if k in ("mdy", "dmy"):
-        mon = R.months[g["mon"].lower()]
-        day = int(re.match(r"\d+", g["d"]).group(0))
-        if g.get("y"):
-            d = _safe_date(int(g["y"]), mon, day)
-            return _point("day", d, "") if d else None
-        return _month_day(mon, day, g.get("wd"), dct, text, f, R)
-
-    if k == "month_rel":
-        off = {"this": 0, "last": -1, "next": 1}[g["rely"].lower()]
-        if dct is None:
-            return None
-        w = g["mon"].lower()
-        if w in R.seasons:
-            return _point("season", Date(dct.year + off, R.seasons[w][1], 1), "published")
-        return _point("month", Date(dct.year + off, R.months[w], 1), "published")
-    return _resolve_rest(f, text, st, R, g, k, dct)
-
-
 def _month_day(mon: int, day: int, wd: str | None, dct: Date | None, text: str, f: _Found, R: _Rules) -> _Res | None:
     """Resolve a yearless month-day: weekday if given, else tense, else the nearest instance."""
     if dct is None:
@@ -882,456 +845,723 @@ def _past_event_on(text: str, f: _Found) -> bool:
     return not _NOT_DONE.search(clause)
 
 
-def _resolve_rest(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, dct: Date | None) -> _Res | None:  # noqa: C901
-    """Second half of :func:`_resolve` (kept apart only to keep each function readable)."""
-    if k == "my":
-        return _point("month", Date(int(g["y"]), R.months[g["mon"].lower()], 1), "")
+def _r_numeric_date(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A date written with digits (ISO, US month/day/year, unambiguous day-first, dotted) or compact
+    with a month abbreviation (19-Nov-12, 2019-Feb-21).
 
-    if k == "month":
-        mon = R.months[g["mon"].lower()]
-        rel = (g.get("rel") or "").lower()
-        if rel == "that" and st.last is not None:
-            return _point("month", Date(st.last[1].year, mon, 1), st.last[2])
-        tense = _future(text, f, R)
-        if not rel and dct is not None and re.search(r"(?i)\b(?:by|until|till|through|before)\s+(?:early\s+|mid-?|late\s+)?$",
-                                                     text[max(0, f.start - 16):f.m.start()]):
-            tense = 0 < (mon - dct.month) % 12 <= 6  # a deadline: the coming one if it is near
-        y, anchor = _month_year(mon, dct, tense, rel)
-        if y is None:
-            return _Res("DATE", f"XXXX-{mon:02d}", "month")
-        return _point("month", Date(y, mon, 1), anchor)
+    Example:
+        >>> find_timexes('Filed 2017-03-05, updated 03/07/2017 and 21.02.2019.', '2017-04-01')["value"].tolist()
+        ['2017-03-05', '2017-03-07', '2019-02-21']
+    """
+    if g.get("mon"):  # compact: 19-Nov-12, 2019-Feb-21
+        g["m"] = str(R.months[g["mon"].lower()])
+    y = int(g["y"])
+    if y < 100:
+        y += 1900 if y > 30 else 2000
+    d = _safe_date(y, int(g["m"]), int(g["d"]))
+    if d is None:
+        return None
+    r = _point("day", d, "")
+    if g.get("H"):
+        r.type, r.value = "TIME", f"{r.value}T{g['H']}:{g['M']}"
+    return r
 
-    if k in ("fiscal", "year"):
-        yy = g.get("y") or g.get("y2")
-        y = int(yy)
-        if y < 100:
-            y += 1900 if y > 30 else 2000
-        return _point("year", Date(y, 1, 1), "")
 
-    if k == "spelled":
-        if g.get("rest") is not None:
-            y = 1900 + int(_num(g["rest"], R))
-        else:
-            y = 2000 + (int(_num(g["rest2"], R)) if g.get("rest2") else 0)
-        return _point("year", Date(y, 1, 1), "")
+def _r_month_day(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A month-day, with a year when written, else from weekday, tense and publication date.
 
-    if k == "decade":
-        if g.get("dec"):
-            y = int(g["dec"])
-        elif g.get("d2"):
-            d2 = int(g["d2"])
-            y = (1900 if d2 > 20 or dct is None or dct.year < 2000 + d2 else 2000) + d2
-            if dct is not None and dct.year >= 2000 and d2 <= dct.year % 100:
-                y = 2000 + d2 if d2 < 30 else 1900 + d2
-        else:
-            y = 1900 + {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
-                        "eighties": 80, "nineties": 90}[g["dw"].lower()]
-        return _point("decade", Date(y, 1, 1), "")
+    Example:
+        >>> find_timexes('On Feb. 14, he left; on 3 March 2016 he came.', '2017-04-01')["value"].tolist()
+        ['2017-02-14', '2016-03-03']
+    """
+    mon = R.months[g["mon"].lower()]
+    day = int(re.match(r"\d+", g["d"]).group(0))
+    if g.get("y"):
+        d = _safe_date(int(g["y"]), mon, day)
+        return _point("day", d, "") if d else None
+    return _month_day(mon, day, g.get("wd"), dct, text, f, R)
 
-    if k == "century":
-        o = g["ord"].lower()
-        n = int(re.match(r"\d+", o).group(0)) if o[0].isdigit() else R.ordinals.get(o, 0)
-        if n <= 0:
+
+def _r_month_rel(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A month or season of this, last or next year ("March last year").
+
+    Example:
+        >>> find_timexes('In March last year sales fell.', '2017-04-01')["value"].tolist()
+        ['2016-03']
+    """
+    off = {"this": 0, "last": -1, "next": 1}[g["rely"].lower()]
+    if dct is None:
+        return None
+    w = g["mon"].lower()
+    if w in R.seasons:
+        return _point("season", Date(dct.year + off, R.seasons[w][1], 1), "published")
+    return _point("month", Date(dct.year + off, R.months[w], 1), "published")
+
+
+def _r_month_year(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A month with its year.
+
+    Example:
+        >>> find_timexes('In March 2016 sales fell.', '2017-04-01')["value"].tolist()
+        ['2016-03']
+    """
+    return _point("month", Date(int(g["y"]), R.months[g["mon"].lower()], 1), "")
+
+
+def _r_month(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A bare month: the instance the tense and any deadline word point to.
+
+    Example:
+        >>> find_timexes('Sales fell in January and will rise in May.', '2017-04-01')["value"].tolist()
+        ['2017-01', '2017-05']
+    """
+    mon = R.months[g["mon"].lower()]
+    rel = (g.get("rel") or "").lower()
+    if rel == "that" and st.last is not None:
+        return _point("month", Date(st.last[1].year, mon, 1), st.last[2])
+    tense = _future(text, f, R)
+    if not rel and dct is not None and re.search(r"(?i)\b(?:by|until|till|through|before)\s+(?:early\s+|mid-?|late\s+)?$",
+                                                 text[max(0, f.start - 16):f.m.start()]):
+        tense = 0 < (mon - dct.month) % 12 <= 6  # a deadline: the coming one if it is near
+    y, anchor = _month_year(mon, dct, tense, rel)
+    if y is None:
+        return _Res("DATE", f"XXXX-{mon:02d}", "month")
+    return _point("month", Date(y, mon, 1), anchor)
+
+
+def _r_year(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A year, fiscal year or two-digit FY.
+
+    Example:
+        >>> find_timexes('In 2015 and in fiscal 2016 sales fell.', '2017-04-01')["value"].tolist()
+        ['2015', '2016']
+    """
+    yy = g.get("y") or g.get("y2")
+    y = int(yy)
+    if y < 100:
+        y += 1900 if y > 30 else 2000
+    return _point("year", Date(y, 1, 1), "")
+
+
+def _r_spelled_year(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A year in words.
+
+    Example:
+        >>> find_timexes('It happened in nineteen ninety-eight.', '2017-04-01')["value"].tolist()
+        ['1998']
+    """
+    if g.get("rest") is not None:
+        y = 1900 + int(_num(g["rest"], R))
+    else:
+        y = 2000 + (int(_num(g["rest2"], R)) if g.get("rest2") else 0)
+    return _point("year", Date(y, 1, 1), "")
+
+
+def _r_decade(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A decade (TIMEX3 value: its first three digits).
+
+    Example:
+        >>> find_timexes("In the 1990s and the '80s it grew.", '2017-04-01')["value"].tolist()
+        ['199', '198']
+    """
+    if g.get("dec"):
+        y = int(g["dec"])
+    elif g.get("d2"):
+        d2 = int(g["d2"])
+        y = (1900 if d2 > 20 or dct is None or dct.year < 2000 + d2 else 2000) + d2
+        if dct is not None and dct.year >= 2000 and d2 <= dct.year % 100:
+            y = 2000 + d2 if d2 < 30 else 1900 + d2
+    else:
+        y = 1900 + {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+                    "eighties": 80, "nineties": 90}[g["dw"].lower()]
+    return _point("decade", Date(y, 1, 1), "")
+
+
+def _r_century(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """An ordinal century (TIMEX3 value: its first two digits).
+
+    Example:
+        >>> find_timexes('In the 19th century it grew.', '2017-04-01')["value"].tolist()
+        ['18']
+    """
+    o = g["ord"].lower()
+    n = int(re.match(r"\d+", o).group(0)) if o[0].isdigit() else R.ordinals.get(o, 0)
+    if n <= 0:
+        return None
+    return _point("century", Date(max(1, (n - 1) * 100), 1, 1), "")
+
+
+def _r_season(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A season, with its year, relative to an earlier expression, or to publication.
+
+    Example:
+        >>> find_timexes('Last fall it fell; in summer 2015 it rose.', '2017-04-01')["value"].tolist()
+        ['2016-FA', '2015-SU']
+    """
+    code, sm = R.seasons[g["s"].lower()]
+    rel = (g.get("rel") or "").lower()
+    if g.get("y"):
+        return _point("season", Date(int(g["y"]), sm, 1), "")
+    if rel in ("that", "the same", "the following", "the previous") and st.last is not None:
+        a = st.last[1]
+        y = a.year + (1 if rel == "the following" else -1 if rel == "the previous" else 0)
+        return _point("season", Date(y, sm, 1), st.last[2])
+    if dct is None:
+        return _Res("DATE", f"XXXX-{code}", "season")
+    cur = _floor(dct, "season")
+    this = Date(dct.year if not (sm == 12 and dct.month <= 2) else dct.year - 1, sm, 1)
+    if rel in ("last", "past", "this past"):
+        d = this if this < cur else Date(this.year - 1, sm, 1)
+    elif rel in ("next", "coming"):
+        d = this if this > cur else Date(this.year + 1, sm, 1)
+    elif rel == "this":
+        d = Date(dct.year, sm, 1) if sm != 12 else this
+    elif _future(text, f, R):
+        d = this if this >= cur else Date(this.year + 1, sm, 1)
+    else:
+        d = this if this <= cur else Date(this.year - 1, sm, 1)
+    return _point("season", d, "published")
+
+
+def _r_quarter(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:  # noqa: C901
+    """A quarter or half year: numbered, relative, or the one just reported.
+
+    Example:
+        >>> find_timexes('In the first quarter and the second half of 2016 it fell.', '2017-04-01')["value"].tolist()
+        ['2017-Q1', '2016-H2']
+    """
+    k = f.kind
+    gran = "half" if k == "half" else "quarter"
+    months_per = 6 if k == "half" else 3
+    qword = (g.get("q") or g.get("h") or g.get("ago") or "").lower()
+    n = None
+    if g.get("qn") or g.get("qn2"):
+        n = int(g.get("qn") or g.get("qn2"))
+    elif qword in R.ordinals and qword not in ("last", "latest", "final"):
+        n = R.ordinals[qword]
+    elif qword in ("final",):
+        n = 4 if gran == "quarter" else 2
+    elif qword in ("latter", "2nd"):
+        n = 2
+    elif qword == "1st":
+        n = 1
+    elif qword in ("3rd", "4th"):
+        n = int(qword[0])
+    year = g.get("y") or g.get("y0") or g.get("fy")
+    rely = (g.get("rely") or "").lower()
+    det = (g.get("det") or "").lower()
+    base = dct
+    anchor = "published"
+    ypos = (g.get("ypos") or "").lower()
+    if year:
+        base_year, anchor = int(year), ""
+    elif ypos and dct is not None:
+        base_year = dct.year + {"this": 0, "last": -1, "next": 1}[ypos]
+    elif rely in ("last", "the previous", "the prior"):
+        base_year = dct.year - 1 if dct else None
+    elif rely == "next":
+        base_year = dct.year + 1 if dct else None
+    elif rely == "the" and st.last is not None:
+        base_year, anchor = st.last[1].year, st.last[2]
+    else:
+        base_year = dct.year if dct else None
+    if n is not None:
+        if n > (4 if gran == "quarter" else 2):
             return None
-        return _point("century", Date(max(1, (n - 1) * 100), 1, 1), "")
-
-    if k in ("season", "season_y"):
-        code, sm = R.seasons[g["s"].lower()]
-        rel = (g.get("rel") or "").lower()
-        if g.get("y"):
-            return _point("season", Date(int(g["y"]), sm, 1), "")
-        if rel in ("that", "the same", "the following", "the previous") and st.last is not None:
-            a = st.last[1]
-            y = a.year + (1 if rel == "the following" else -1 if rel == "the previous" else 0)
-            return _point("season", Date(y, sm, 1), st.last[2])
-        if dct is None:
-            return _Res("DATE", f"XXXX-{code}", "season")
-        cur = _floor(dct, "season")
-        this = Date(dct.year if not (sm == 12 and dct.month <= 2) else dct.year - 1, sm, 1)
-        if rel in ("last", "past", "this past"):
-            d = this if this < cur else Date(this.year - 1, sm, 1)
-        elif rel in ("next", "coming"):
-            d = this if this > cur else Date(this.year + 1, sm, 1)
-        elif rel == "this":
-            d = Date(dct.year, sm, 1) if sm != 12 else this
-        elif _future(text, f, R):
-            d = this if this >= cur else Date(this.year + 1, sm, 1)
-        else:
-            d = this if this <= cur else Date(this.year - 1, sm, 1)
-        return _point("season", d, "published")
-
-    if k in ("quarter", "qnum", "half"):
-        gran = "half" if k == "half" else "quarter"
-        months_per = 6 if k == "half" else 3
-        qword = (g.get("q") or g.get("h") or g.get("ago") or "").lower()
-        n = None
-        if g.get("qn") or g.get("qn2"):
-            n = int(g.get("qn") or g.get("qn2"))
-        elif qword in R.ordinals and qword not in ("last", "latest", "final"):
-            n = R.ordinals[qword]
-        elif qword in ("final",):
-            n = 4 if gran == "quarter" else 2
-        elif qword in ("latter", "2nd"):
-            n = 2
-        elif qword == "1st":
-            n = 1
-        elif qword in ("3rd", "4th"):
-            n = int(qword[0])
-        year = g.get("y") or g.get("y0") or g.get("fy")
-        rely = (g.get("rely") or "").lower()
-        det = (g.get("det") or "").lower()
-        base = dct
+        if base_year is None:
+            return _Res("DATE", f"XXXX-{'Q' if gran == 'quarter' else 'H'}{n}", gran)
+        d = Date(base_year, (n - 1) * months_per + 1, 1)
+        if not year and not rely and not ypos and dct is not None and d > dct and not _future(text, f, R) and gran == "quarter":
+            d = Date(base_year - 1, d.month, 1)
+        if g.get("ago"):
+            d = Date(d.year - 1, d.month, 1)
+        return _point(gran, d, anchor)
+    if dct is None and st.last is None:
+        return _Res("DATE", "XXXX-QX" if gran == "quarter" else "XXXX-HX", gran)
+    # relative quarter: the quarter / last quarter / the year-earlier quarter
+    if st.last is not None and st.last[0] == gran and qword in ("", "same", "current", "year-earlier", "year-ago", "year-before", "fiscal"):
+        ref, anchor = st.last[1], st.last[2]
+    else:
+        ref = dct or st.last[1]
         anchor = "published"
-        ypos = (g.get("ypos") or "").lower()
-        if year:
-            base_year, anchor = int(year), ""
-        elif ypos and dct is not None:
-            base_year = dct.year + {"this": 0, "last": -1, "next": 1}[ypos]
-        elif rely in ("last", "the previous", "the prior"):
-            base_year = dct.year - 1 if dct else None
-        elif rely == "next":
-            base_year = dct.year + 1 if dct else None
-        elif rely == "the" and st.last is not None:
-            base_year, anchor = st.last[1].year, st.last[2]
-        else:
-            base_year = dct.year if dct else None
-        if n is not None:
-            if n > (4 if gran == "quarter" else 2):
-                return None
-            if base_year is None:
-                return _Res("DATE", f"XXXX-{'Q' if gran == 'quarter' else 'H'}{n}", gran)
-            d = Date(base_year, (n - 1) * months_per + 1, 1)
-            if not year and not rely and not ypos and dct is not None and d > dct and not _future(text, f, R) and gran == "quarter":
-                d = Date(base_year - 1, d.month, 1)
-            if g.get("ago"):
-                d = Date(d.year - 1, d.month, 1)
-            return _point(gran, d, anchor)
-        if dct is None and st.last is None:
-            return _Res("DATE", "XXXX-QX" if gran == "quarter" else "XXXX-HX", gran)
-        # relative quarter: the quarter / last quarter / the year-earlier quarter
-        if st.last is not None and st.last[0] == gran and qword in ("", "same", "current", "year-earlier", "year-ago", "year-before", "fiscal"):
-            ref, anchor = st.last[1], st.last[2]
-        else:
-            ref = dct or st.last[1]
-            anchor = "published"
-            if qword in ("", "latest", "recent", "just-ended", "just-completed", "fiscal") and det in ("the", "its", "their", "that", "") and dct is not None:
-                ref = _floor(dct, gran) - STEP[gran]  # news about a quarter: the one just ended
-                if det == "the" and qword == "" and _future(text, f, R):
-                    ref = dct
-        if qword in ("last", "previous", "prior", "past"):
-            ref = _floor(ref, gran) - STEP[gran]
-        elif qword == "next" or det == "next":
-            ref = _floor(ref, gran) + STEP[gran]
-        elif qword in ("year-earlier", "year-ago", "year-before"):
-            ref = _floor(ref, gran) - relativedelta(years=1)
-        return _point(gran, ref, anchor)
+        if qword in ("", "latest", "recent", "just-ended", "just-completed", "fiscal") and det in ("the", "its", "their", "that", "") and dct is not None:
+            ref = _floor(dct, gran) - STEP[gran]  # news about a quarter: the one just ended
+            if det == "the" and qword == "" and _future(text, f, R):
+                ref = dct
+    if qword in ("last", "previous", "prior", "past"):
+        ref = _floor(ref, gran) - STEP[gran]
+    elif qword == "next" or det == "next":
+        ref = _floor(ref, gran) + STEP[gran]
+    elif qword in ("year-earlier", "year-ago", "year-before"):
+        ref = _floor(ref, gran) - relativedelta(years=1)
+    return _point(gran, ref, anchor)
 
-    if k == "relday":
+
+def _r_relday(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """Yesterday, today, tomorrow, tonight (with a part of day).
+
+    Example:
+        >>> find_timexes('Yesterday it fell; tonight it may rise.', '2017-04-01')["value"].tolist()
+        ['2017-03-31', '2017-04-01TNI']
+    """
+    if dct is None:
+        return _Res("DATE", "XXXX-XX-XX", "day")
+    w = g["w"].lower()
+    d = dct + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[w])
+    r = _point("day", d, "published")
+    part = (g.get("part") or "").lower()
+    if w == "tonight" or part:
+        r.type, r.value = "TIME", f"{r.value}T{R.dayparts.get(part, 'NI')}"
+    return r
+
+
+def _r_relpart(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A part of day relative to publication or an earlier expression ("last night", "that evening").
+
+    Example:
+        >>> find_timexes('Last night it fell.', '2017-04-01')["value"].tolist()
+        ['2017-03-31TNI']
+    """
+    if g.get("ov"):
         if dct is None:
-            return _Res("DATE", "XXXX-XX-XX", "day")
-        w = g["w"].lower()
-        d = dct + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[w])
-        r = _point("day", d, "published")
-        part = (g.get("part") or "").lower()
-        if w == "tonight" or part:
-            r.type, r.value = "TIME", f"{r.value}T{R.dayparts.get(part, 'NI')}"
+            return None
+        r = _point("day", dct - dt.timedelta(days=1), "published")
+        r.type, r.value = "TIME", r.value + "TNI"
         return r
-
-    if k == "relpart":
-        if g.get("ov"):
-            if dct is None:
-                return None
-            r = _point("day", dct - dt.timedelta(days=1), "published")
-            r.type, r.value = "TIME", r.value + "TNI"
-            return r
-        rel = g["rel"].lower()
-        part = g["part"].lower()
-        if rel in ("that", "the same", "the next", "the following"):
-            a, anchor, _ = _anchor_for(st, f)
-            if a is None:
-                return None
-            d = a + dt.timedelta(days=0 if rel in ("that", "the same") else 1)
-        else:
-            if dct is None:
-                return _Res("TIME", "XXXX-XX-XXT" + R.dayparts[part], "day")
-            off = {"this": 0, "last": -1 if part in ("night", "evening") else 0, "tomorrow": 1, "yesterday": -1}[rel]
-            d, anchor = dct + dt.timedelta(days=off), "published"
-        if g.get("wd") and dct is not None:
-            pass
-        r = _point("day", d, anchor)
-        r.type, r.value = "TIME", f"{r.value}T{R.dayparts[part]}"
-        return r
-
-    if k == "weekday":
-        wd = R.weekdays[g["wd"].lower()]
-        part = (g.get("part") or "").lower().rstrip("s")
-        if g.get("pl") or (g.get("part") or "").lower().endswith("s"):
-            return _Res("SET", f"XXXX-WXX-{wd}" + (f"T{R.dayparts[part]}" if part else ""), "")
-        rel = (g.get("rel") or "").lower()
-        if rel in ("that", "the following", "the previous") and st.last is not None:
-            a, anchor = st.last[1], st.last[2]
-            direction = -2 if rel == "the previous" else 2 if rel == "the following" else 1
-        elif dct is None:
-            return _Res("TIME", f"XXXX-WXX-{wd}T{R.dayparts[part]}", "day") if part else _Res("DATE", f"XXXX-WXX-{wd}", "day")
-        else:
-            a, anchor = dct, "published"
-            if rel in ("last", "past", "previous", "this past"):
-                direction = -2
-            elif rel in ("next", "coming", "this coming"):
-                direction = 2
-            else:
-                tense = _future(text, f, R)
-                if re.match(r"['’]s\b", text[f.end:f.end + 3]):
-                    tense = None  # "Wednesday's ruling": the nearest such day
-                if tense is None:
-                    diff0 = (wd - a.isoweekday()) % 7
-                    direction = 1 if 0 < diff0 <= 3 else -1
-                else:
-                    direction = 1 if tense else -1
-        diff = (wd - a.isoweekday()) % 7
-        if direction == 1:
-            d = a + dt.timedelta(days=diff)
-        elif direction == 2:
-            d = a + dt.timedelta(days=diff or 7)
-        elif direction == -1:
-            d = a - dt.timedelta(days=(7 - diff) % 7)
-        else:
-            d = a - dt.timedelta(days=((7 - diff) % 7) or 7)
-        r = _point("day", d, anchor)
-        if part:
-            r.type, r.value = "TIME", f"{r.value}T{R.dayparts[part]}"
-        return r
-
-    if k == "theunit" and g["u"].lower() == "year" and re.search(
-            r"(?i)\b(?:for|during|over|throughout)\s+$", text[max(0, f.start - 12):f.start]):
-        r = _Res("DURATION", "P1Y", "year")
-        return r
-    if k in ("relunit", "theunit"):
-        u = re.sub(r"\s+", " ", g["u"].lower())
-        rel = re.sub(r"\s+", " ", (g.get("rel") or "the").lower())
-        det = (g.get("det") or "").lower()
-        fiscal = u == "fiscal year"
-        if fiscal:
-            u = "year"
-        weekend = u == "weekend"
-        gran = {"week": "week", "weekend": "week", "month": "month", "year": "year", "decade": "decade",
-                "century": "century", "quarter": "quarter", "day": "day", "morning": "day", "night": "day",
-                "evening": "day", "afternoon": "day"}[u]
-        if rel == "past" and det == "the" and u not in ("weekend", "day"):
-            # "the past year" is a duration ending at publication (TimeML)
-            r = _Res("DURATION", _dur_value("1", {"week": "W", "month": "M", "year": "Y", "decade": "DE",
-                                                 "century": "CE", "quarter": "Q"}[u]), gran)
-            if dct:
-                r.begin, r.end, r.anchor = dct - STEP[gran], dct, "published"
-            return r
-        off, anaphoric = R.relative.get(rel.replace("this past", "last"), (0, False))
-        if rel == "the":
-            anaphoric = True
-        if rel == "next" and det == "the":
-            anaphoric = True
-        if anaphoric:
-            a, anchor, agran = _anchor_for(st, f)
-            if anaphoric and rel == "the" and agran and GRAN_ORDER.index(agran) > GRAN_ORDER.index(gran) if agran in GRAN_ORDER else False:
-                a, anchor = st.dct, "published"
-            elif a is not None and anchor != "published" and off == 0 and agran in GRAN_ORDER \
-                    and GRAN_ORDER.index(agran) > GRAN_ORDER.index(gran) and gran in ("day", "month"):
-                # "that day" after "in March 2016": the day is unknown within the anchor's interval
-                b, e = _span(agran, a)
-                x = f"{a.year:04d}-{a.month:02d}-XX" if agran in ("month", "week") else f"{a.year:04d}-XX" + ("-XX" if gran == "day" else "")
-                return _Res("DATE", x, agran, None, b, e, anchor)
-        else:
-            a, anchor = dct, "published"
-        if a is None:
-            x = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "quarter": "XXXX-QX",
-                 "decade": "XXX", "century": "XX"}[gran]
-            return _Res("DATE", x, gran)
-        d = _floor(a, gran) + STEP[gran] * off if off >= 0 else _floor(a, gran) - STEP[gran] * (-off)
-        if weekend and off == 0 and a is dct and dct.isoweekday() < 6 and _future(text, f, R) is not True:
-            d = d - STEP["week"]
-        if u == "day" and rel in ("the", "that", "same", "this") and not anaphoric:
-            d = a
-        r = _point(gran, d, anchor, weekend)
-        if u in ("morning", "night", "evening", "afternoon"):
-            r.type, r.value = "TIME", f"{r.value}T{R.dayparts[u]}"
-        if u == "century" and rel in ("this", "current"):
-            r.value = _fmt("century", d)
-        return r
-
-    if k == "beforeafter":
-        u = g["u"].lower()
-        gran = {"day": "day", "night": "day", "morning": "day", "evening": "day", "week": "week", "month": "month",
-                "year": "year", "weekend": "week"}[u]
+    rel = g["rel"].lower()
+    part = g["part"].lower()
+    if rel in ("that", "the same", "the next", "the following"):
         a, anchor, _ = _anchor_for(st, f)
         if a is None:
             return None
-        d = _floor(a, gran) + (STEP[gran] if g["dir"].lower() == "after" else -STEP[gran])
-        return _point(gran, d, anchor)
+        d = a + dt.timedelta(days=0 if rel in ("that", "the same") else 1)
+    else:
+        if dct is None:
+            return _Res("TIME", "XXXX-XX-XXT" + R.dayparts[part], "day")
+        off = {"this": 0, "last": -1 if part in ("night", "evening") else 0, "tomorrow": 1, "yesterday": -1}[rel]
+        d, anchor = dct + dt.timedelta(days=off), "published"
+    if g.get("wd") and dct is not None:
+        pass
+    r = _point("day", d, anchor)
+    r.type, r.value = "TIME", f"{r.value}T{R.dayparts[part]}"
+    return r
 
-    if k == "ago":
-        n = _num(g["n"], R)
-        code = _unit_code(g["u"], R)
-        dirw = re.sub(r"\s+", " ", g["dir"].lower())
-        sign, anaphoric = R.directions[dirw]
-        gran = UNIT_GRAN.get(code, "day")
-        if n == "X":
-            if dirw == "ago":
-                r = _Res("DATE", "PAST_REF", gran)
-                return r
-            return _Res("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", gran)
-        if anaphoric:
-            a, anchor, agran = _anchor_for(st, f)
-        else:
-            a, anchor, agran = dct, "published", "day"
-            if code == "Y" and st.last is not None and st.last[0] in ("quarter", "half") and f.start - st.last_pos < 300:
-                a, anchor, agran = st.last[1], st.last[2], st.last[0]
-        if a is None:
-            return _Res("DATE", "XXXX", gran)
-        nn = float(n)
-        if code in ("H", "MIN", "S"):
-            return _Res("DATE", _fmt("day", a), "day", a, a, a, anchor)
-        if nn != int(nn):
-            d = a + sign * relativedelta(months=int(round(nn * {"CE": 1200, "DE": 120, "Y": 12, "Q": 3, "M": 1, "W": 0.25, "D": 1 / 30}.get(code, 1))))
-        else:
-            d = a + sign * _delta(int(nn), code)
-        if agran in ("quarter", "half", "month", "day", "week") and GRAN_ORDER.index(agran) < GRAN_ORDER.index(gran) \
-                and (anaphoric or agran in ("quarter", "half")):
-            gran = agran
-        return _point(gran, d, anchor)
 
-    if k in ("dur", "bare"):
-        u = g["u"].lower().split()[0]
-        code = _unit_code(u, R)
-        n = _num(g.get("n"), R) if k == "dur" else "X"
-        if k == "dur" and g.get("n2"):
-            n = "X" if f.mod != "" else _num(g["n"], R)
-            if re.fullmatch(r"(?i)a\s+half", g["n2"].strip()) and n not in ("X", None):
-                n = str(float(n) + 0.5)  # "two and a half decades"
-        if (g.get("orso") or "").lower().startswith("and a half") and n not in ("X", None):
-            n = str(float(n) + 0.5)
-        rel = (g.get("rel") or "").lower()
-        rel = rel.replace("the ", "").replace(" few", "")
-        if k == "bare" and rel == "recent" and u == "years":
-            r = _Res("DATE", "PAST_REF", "year")
+def _r_weekday(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:  # noqa: C901
+    """A weekday: the one the tense or relative word points to, or a recurring one.
+
+    Example:
+        >>> find_timexes('On Tuesday it fell and it will rise on Monday.', '2017-04-01')["value"].tolist()
+        ['2017-03-28', '2017-04-03']
+    """
+    wd = R.weekdays[g["wd"].lower()]
+    part = (g.get("part") or "").lower().rstrip("s")
+    if g.get("pl") or (g.get("part") or "").lower().endswith("s"):
+        return _Res("SET", f"XXXX-WXX-{wd}" + (f"T{R.dayparts[part]}" if part else ""), "")
+    rel = (g.get("rel") or "").lower()
+    if rel in ("that", "the following", "the previous") and st.last is not None:
+        a, anchor = st.last[1], st.last[2]
+        direction = -2 if rel == "the previous" else 2 if rel == "the following" else 1
+    elif dct is None:
+        return _Res("TIME", f"XXXX-WXX-{wd}T{R.dayparts[part]}", "day") if part else _Res("DATE", f"XXXX-WXX-{wd}", "day")
+    else:
+        a, anchor = dct, "published"
+        if rel in ("last", "past", "previous", "this past"):
+            direction = -2
+        elif rel in ("next", "coming", "this coming"):
+            direction = 2
         else:
-            r = _Res("DURATION", _dur_value(n, code), UNIT_GRAN.get(code, "day"))
-        if dct is not None and rel in ("past", "last", "recent", "previous", "next", "coming", "following"):
-            nn = 3 if n == "X" else float(n)
-            span = _delta(max(1, int(round(nn))), code) if code not in ("H", "MIN", "S") else relativedelta(days=1)
-            if rel in ("past", "last", "recent", "previous"):
-                r.begin, r.end = dct - span, dct
+            tense = _future(text, f, R)
+            if re.match(r"['’]s\b", text[f.end:f.end + 3]):
+                tense = None  # "Wednesday's ruling": the nearest such day
+            if tense is None:
+                diff0 = (wd - a.isoweekday()) % 7
+                direction = 1 if 0 < diff0 <= 3 else -1
             else:
-                r.begin, r.end = dct, dct + span
-            r.anchor = "published"
+                direction = 1 if tense else -1
+    diff = (wd - a.isoweekday()) % 7
+    if direction == 1:
+        d = a + dt.timedelta(days=diff)
+    elif direction == 2:
+        d = a + dt.timedelta(days=diff or 7)
+    elif direction == -1:
+        d = a - dt.timedelta(days=(7 - diff) % 7)
+    else:
+        d = a - dt.timedelta(days=((7 - diff) % 7) or 7)
+    r = _point("day", d, anchor)
+    if part:
+        r.type, r.value = "TIME", f"{r.value}T{R.dayparts[part]}"
+    return r
+
+
+def _r_unit(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:  # noqa: C901
+    """A calendar unit relative to publication or an earlier expression ("last week", "the
+    following month").
+
+    Example:
+        >>> find_timexes('Last week it fell; next month it may rise.', '2017-04-01')["value"].tolist()
+        ['2017-W12', '2017-05']
+    """
+    if f.kind == "theunit" and g["u"].lower() == "year" and re.search(
+            r"(?i)\b(?:for|during|over|throughout)\s+$", text[max(0, f.start - 12):f.start]):
+        return _Res("DURATION", "P1Y", "year")  # "for the year"
+    u = re.sub(r"\s+", " ", g["u"].lower())
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "the").lower())
+    det = (g.get("det") or "").lower()
+    fiscal = u == "fiscal year"
+    if fiscal:
+        u = "year"
+    weekend = u == "weekend"
+    gran = {"week": "week", "weekend": "week", "month": "month", "year": "year", "decade": "decade",
+            "century": "century", "quarter": "quarter", "day": "day", "morning": "day", "night": "day",
+            "evening": "day", "afternoon": "day"}[u]
+    if rel == "past" and det == "the" and u not in ("weekend", "day"):
+        # "the past year" is a duration ending at publication (TimeML)
+        r = _Res("DURATION", _dur_value("1", {"week": "W", "month": "M", "year": "Y", "decade": "DE",
+                                             "century": "CE", "quarter": "Q"}[u]), gran)
+        if dct:
+            r.begin, r.end, r.anchor = dct - STEP[gran], dct, "published"
         return r
+    off, anaphoric = R.relative.get(rel.replace("this past", "last"), (0, False))
+    if rel == "the":
+        anaphoric = True
+    if rel == "next" and det == "the":
+        anaphoric = True
+    if anaphoric:
+        a, anchor, agran = _anchor_for(st, f)
+        if anaphoric and rel == "the" and agran and GRAN_ORDER.index(agran) > GRAN_ORDER.index(gran) if agran in GRAN_ORDER else False:
+            a, anchor = st.dct, "published"
+        elif a is not None and anchor != "published" and off == 0 and agran in GRAN_ORDER \
+                and GRAN_ORDER.index(agran) > GRAN_ORDER.index(gran) and gran in ("day", "month"):
+            # "that day" after "in March 2016": the day is unknown within the anchor's interval
+            b, e = _span(agran, a)
+            x = f"{a.year:04d}-{a.month:02d}-XX" if agran in ("month", "week") else f"{a.year:04d}-XX" + ("-XX" if gran == "day" else "")
+            return _Res("DATE", x, agran, None, b, e, anchor)
+    else:
+        a, anchor = dct, "published"
+    if a is None:
+        x = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "quarter": "XXXX-QX",
+             "decade": "XXX", "century": "XX"}[gran]
+        return _Res("DATE", x, gran)
+    d = _floor(a, gran) + STEP[gran] * off if off >= 0 else _floor(a, gran) - STEP[gran] * (-off)
+    if weekend and off == 0 and a is dct and dct.isoweekday() < 6 and _future(text, f, R) is not True:
+        d = d - STEP["week"]
+    if u == "day" and rel in ("the", "that", "same", "this") and not anaphoric:
+        d = a
+    r = _point(gran, d, anchor, weekend)
+    if u in ("morning", "night", "evening", "afternoon"):
+        r.type, r.value = "TIME", f"{r.value}T{R.dayparts[u]}"
+    if u == "century" and rel in ("this", "current"):
+        r.value = _fmt("century", d)
+    return r
 
-    if k == "yearend":
-        if dct is None:
-            return _Res("DATE", "XXXX", "year")
-        tense = _future(text, f, R)
-        y = dct.year - 1 if tense is False and dct.month <= 6 else dct.year
-        r = _point("year", Date(y, 1, 1), "published")
-        f.mod = f.mod or "END"
-        return r
 
-    if k in ("yearago", "period"):
-        w = (g.get("w") or "").lower()
-        last = st.last if (st.last is not None and f.start - st.last_pos < 600) else None
-        if k == "period" and g.get("y"):
-            y = int(g["y"])
-            if last and last[0] in ("quarter", "half"):
-                return _point(last[0], Date(y, last[1].month, 1), last[2])
-            return _point("year", Date(y, 1, 1), "")
-        back = w.startswith("year") or w in ("comparable", "corresponding")
-        if last and last[0] in ("quarter", "half", "month"):
-            d = last[1] - relativedelta(years=1) if back else last[1]
-            return _point(last[0], d, last[2])
-        if dct is None:
-            return _Res("DATE", "XXXX", "year")
-        if back:
-            return _point("year", Date(dct.year - 1, 1, 1), "published")
-        return _point("quarter", _floor(dct, "quarter") - STEP["quarter"], "published")
+def _r_beforeafter(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """The unit before or after the previous expression ("the day before").
 
-    if k == "fullyear":
-        if dct is None:
-            return _Res("DATE", "XXXX", "year")
-        w = (g.get("w") or "").lower()
-        off = {"latest": -1, "previous": -1, "prior": -1, "next": 1}.get(w, 0)
-        return _point("year", Date(dct.year + off, 1, 1), "published")
+    Example:
+        >>> find_timexes('On Feb. 14 he left. He had arrived the day before.', '2017-04-01')["value"].tolist()
+        ['2017-02-14', '2017-02-13']
+    """
+    u = g["u"].lower()
+    gran = {"day": "day", "night": "day", "morning": "day", "evening": "day", "week": "week", "month": "month",
+            "year": "year", "weekend": "week"}[u]
+    a, anchor, _ = _anchor_for(st, f)
+    if a is None:
+        return None
+    d = _floor(a, gran) + (STEP[gran] if g["dir"].lower() == "after" else -STEP[gran])
+    return _point(gran, d, anchor)
 
-    if k == "ref":
-        typ, val = R.refs[re.sub(r"\s+", " ", g["w"].lower())]
-        r = _Res(typ, val, "")
-        if val == "PRESENT_REF" and dct is not None:
-            r.begin = r.end = dct
-            r.gran, r.anchor = "day", "published"
-        return r
 
-    if k == "set":
-        if g.get("w"):
-            return _Res("SET", R.sets[g["w"].lower()], "")
-        u = (g.get("u") or g.get("u2") or "").lower()
-        if u in R.weekdays:
-            return _Res("SET", f"XXXX-WXX-{R.weekdays[u]}", "")
-        if u in R.months:
-            return _Res("SET", f"XXXX-{R.months[u]:02d}", "")
-        if u in R.seasons:
-            return _Res("SET", f"XXXX-{R.seasons[u][0]}", "")
-        if u in R.dayparts:
-            return _Res("SET", f"TXX{R.dayparts[u]}".replace("TXX", "T"), "")
-        code = _unit_code(u, R)
-        return _Res("SET", _dur_value("1", code), "")
+def _r_ago(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """An offset from publication or from an earlier expression ("two years ago", "three days later").
 
-    if k == "noon":
-        w = g["w"].lower()
-        hh = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[w]
-        base = _day_ref(g.get("day"), dct, text, f, R)
-        if base is None:
-            return _Res("TIME", f"XXXX-XX-XXT{hh}", "day", dayless=not g.get("day"))
-        return _Res("TIME", f"{base.isoformat()}T{hh}", "day", base, base, base, "published", dayless=not g.get("day"))
+    Example:
+        >>> find_timexes('Two years ago it fell.', '2017-04-01')["value"].tolist()
+        ['2015']
+    """
+    n = _num(g["n"], R)
+    code = _unit_code(g["u"], R)
+    dirw = re.sub(r"\s+", " ", g["dir"].lower())
+    sign, anaphoric = R.directions[dirw]
+    gran = UNIT_GRAN.get(code, "day")
+    if n == "X":
+        if dirw == "ago":
+            r = _Res("DATE", "PAST_REF", gran)
+            return r
+        return _Res("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", gran)
+    if anaphoric:
+        a, anchor, agran = _anchor_for(st, f)
+    else:
+        a, anchor, agran = dct, "published", "day"
+        if code == "Y" and st.last is not None and st.last[0] in ("quarter", "half") and f.start - st.last_pos < 300:
+            a, anchor, agran = st.last[1], st.last[2], st.last[0]
+    if a is None:
+        return _Res("DATE", "XXXX", gran)
+    nn = float(n)
+    if code in ("H", "MIN", "S"):
+        return _Res("DATE", _fmt("day", a), "day", a, a, a, anchor)
+    if nn != int(nn):
+        d = a + sign * relativedelta(months=int(round(nn * {"CE": 1200, "DE": 120, "Y": 12, "Q": 3, "M": 1, "W": 0.25, "D": 1 / 30}.get(code, 1))))
+    else:
+        d = a + sign * _delta(int(nn), code)
+    if agran in ("quarter", "half", "month", "day", "week") and GRAN_ORDER.index(agran) < GRAN_ORDER.index(gran) \
+            and (anaphoric or agran in ("quarter", "half")):
+        gran = agran
+    return _point(gran, d, anchor)
 
-    if k in ("clock", "clock24"):
-        h = int(g["h"])
-        mi = int(g.get("mi") or 0)
-        ap = (g.get("ap") or "").lower().replace(".", "")
-        if ap == "pm" and h < 12:
-            h += 12
-        if ap == "am" and h == 12:
-            h = 0
-        base = _day_ref(g.get("day"), dct, text, f, R)
-        hh = f"{h:02d}:{mi:02d}"
-        if g.get("mon") and g.get("dd"):
-            mon, dd = R.months[g["mon"].lower()], int(re.match(r"\d+", g["dd"]).group(0))
-            md = _point("day", d, "") if g.get("yy") and (d := _safe_date(int(g["yy"]), mon, dd)) else \
-                _month_day(mon, dd, None, dct, text, f, R)
-            if md is not None and md.point is None:
-                return _Res("TIME", f"{md.value}T{hh}", "day")
-            base = md.point if md is not None else base
-        dayless = not g.get("day") and not (g.get("mon") and g.get("dd"))
-        if base is None:
-            return _Res("TIME", f"XXXX-XX-XXT{hh}", "day", dayless=dayless)
-        return _Res("TIME", f"{base.isoformat()}T{hh}", "day", base, base, base, "published", dayless=dayless)
 
-    if k == "holiday":
-        key = g["w"] if g["w"] in R.holidays else re.sub(r"\s+", " ", g["w"])
-        if key not in R.holidays:
-            return None
-        rel = (g.get("rel") or "").lower()
-        if dct is None:
-            mon, day, rule = R.holidays[key]
-            return _Res("DATE", f"XXXX-{mon:02d}-{day:02d}" if rule == "fixed" else "XXXX-XX-XX", "day")
-        options = [d for d in (_holiday(key, y, R) for y in (dct.year - 1, dct.year, dct.year + 1)) if d]
-        past = [d for d in options if d <= dct]
-        future = [d for d in options if d >= dct]
-        tense = _future(text, f, R)
-        if rel in ("last", "this past", "the previous") or (not rel and tense is not True):
-            if tense is None and future and past and (future[0] - dct).days < (dct - past[-1]).days and not rel:
-                d = future[0]
-            else:
-                d = past[-1] if past else options[0]
+def _r_duration(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A duration ("three months", "half a century", "decades"), anchored when it runs up to or
+    from publication.
+
+    Example:
+        >>> find_timexes('It lasted three months, then half a century.', '2017-04-01')["value"].tolist()
+        ['P3M', 'P50Y']
+    """
+    k = f.kind
+    u = g["u"].lower().split()[0]
+    code = _unit_code(u, R)
+    n = _num(g.get("n"), R) if k == "dur" else "X"
+    if k == "dur" and g.get("n2"):
+        n = "X" if f.mod != "" else _num(g["n"], R)
+        if re.fullmatch(r"(?i)a\s+half", g["n2"].strip()) and n not in ("X", None):
+            n = str(float(n) + 0.5)  # "two and a half decades"
+    if (g.get("orso") or "").lower().startswith("and a half") and n not in ("X", None):
+        n = str(float(n) + 0.5)
+    rel = (g.get("rel") or "").lower()
+    rel = rel.replace("the ", "").replace(" few", "")
+    if k == "bare" and rel == "recent" and u == "years":
+        r = _Res("DATE", "PAST_REF", "year")
+    else:
+        r = _Res("DURATION", _dur_value(n, code), UNIT_GRAN.get(code, "day"))
+    if dct is not None and rel in ("past", "last", "recent", "previous", "next", "coming", "following"):
+        nn = 3 if n == "X" else float(n)
+        span = _delta(max(1, int(round(nn))), code) if code not in ("H", "MIN", "S") else relativedelta(days=1)
+        if rel in ("past", "last", "recent", "previous"):
+            r.begin, r.end = dct - span, dct
         else:
-            d = future[0] if future else options[-1]
-        return _point("day", d, "published")
-    return None
+            r.begin, r.end = dct, dct + span
+        r.anchor = "published"
+    return r
+
+
+def _r_yearend(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """The end of the current year or, early in a year told in the past, of the previous one.
+
+    Example:
+        >>> find_timexes('Sales fell by year-end.', '2017-04-01')["value"].tolist()
+        ['2016']
+    """
+    if dct is None:
+        return _Res("DATE", "XXXX", "year")
+    tense = _future(text, f, R)
+    y = dct.year - 1 if tense is False and dct.month <= 6 else dct.year
+    r = _point("year", Date(y, 1, 1), "published")
+    f.mod = f.mod or "END"
+    return r
+
+
+def _r_year_ago(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """The year-earlier or same period of the quarter or half just mentioned.
+
+    Example:
+        >>> find_timexes('Sales rose in the first quarter from the year-earlier period.', '2017-04-01')["value"].tolist()
+        ['2017-Q1', '2016-Q1']
+    """
+    k = f.kind
+    w = (g.get("w") or "").lower()
+    last = st.last if (st.last is not None and f.start - st.last_pos < 600) else None
+    if k == "period" and g.get("y"):
+        y = int(g["y"])
+        if last and last[0] in ("quarter", "half"):
+            return _point(last[0], Date(y, last[1].month, 1), last[2])
+        return _point("year", Date(y, 1, 1), "")
+    back = w.startswith("year") or w in ("comparable", "corresponding")
+    if last and last[0] in ("quarter", "half", "month"):
+        d = last[1] - relativedelta(years=1) if back else last[1]
+        return _point(last[0], d, last[2])
+    if dct is None:
+        return _Res("DATE", "XXXX", "year")
+    if back:
+        return _point("year", Date(dct.year - 1, 1, 1), "published")
+    return _point("quarter", _floor(dct, "quarter") - STEP["quarter"], "published")
+
+
+def _r_fullyear(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """The current, previous or next (fiscal) year.
+
+    Example:
+        >>> find_timexes('Sales will rise in the current fiscal year.', '2017-04-01')["value"].tolist()
+        ['2017']
+    """
+    if dct is None:
+        return _Res("DATE", "XXXX", "year")
+    w = (g.get("w") or "").lower()
+    off = {"latest": -1, "previous": -1, "prior": -1, "next": 1}.get(w, 0)
+    return _point("year", Date(dct.year + off, 1, 1), "published")
+
+
+def _r_ref(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """Now, recently, the future: TIMEX3 reference values.
+
+    Example:
+        >>> find_timexes('Prices are rising now.', '2017-04-01')["value"].tolist()
+        ['PRESENT_REF']
+    """
+    typ, val = R.refs[re.sub(r"\s+", " ", g["w"].lower())]
+    r = _Res(typ, val, "")
+    if val == "PRESENT_REF" and dct is not None:
+        r.begin = r.end = dct
+        r.gran, r.anchor = "day", "published"
+    return r
+
+
+def _r_set(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A recurring time ("every Tuesday", "annually", "twice a year").
+
+    Example:
+        >>> find_timexes('It meets every Tuesday.', '2017-04-01')["value"].tolist()
+        ['XXXX-WXX-2']
+    """
+    if g.get("w"):
+        return _Res("SET", R.sets[g["w"].lower()], "")
+    u = (g.get("u") or g.get("u2") or "").lower()
+    if u in R.weekdays:
+        return _Res("SET", f"XXXX-WXX-{R.weekdays[u]}", "")
+    if u in R.months:
+        return _Res("SET", f"XXXX-{R.months[u]:02d}", "")
+    if u in R.seasons:
+        return _Res("SET", f"XXXX-{R.seasons[u][0]}", "")
+    if u in R.dayparts:
+        return _Res("SET", f"TXX{R.dayparts[u]}".replace("TXX", "T"), "")
+    code = _unit_code(u, R)
+    return _Res("SET", _dur_value("1", code), "")
+
+
+def _r_noon(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """Noon or midnight, on the day written with it, else publication.
+
+    Example:
+        >>> find_timexes('The vote was at noon Tuesday.', '2017-04-01')["value"].tolist()
+        ['2017-03-28T12:00']
+    """
+    w = g["w"].lower()
+    hh = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[w]
+    base = _day_ref(g.get("day"), dct, text, f, R)
+    if base is None:
+        return _Res("TIME", f"XXXX-XX-XXT{hh}", "day", dayless=not g.get("day"))
+    return _Res("TIME", f"{base.isoformat()}T{hh}", "day", base, base, base, "published", dayless=not g.get("day"))
+
+
+def _r_clock(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A clock time, on the day written with it, else publication (see :func:`_clock_to_its_date`).
+
+    Example:
+        >>> find_timexes('At 3 p.m. on March 5 the talks ended.', '2017-04-01')["value"].tolist()
+        ['2017-03-05T15:00']
+    """
+    h = int(g["h"])
+    mi = int(g.get("mi") or 0)
+    ap = (g.get("ap") or "").lower().replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    if ap == "am" and h == 12:
+        h = 0
+    base = _day_ref(g.get("day"), dct, text, f, R)
+    hh = f"{h:02d}:{mi:02d}"
+    if g.get("mon") and g.get("dd"):
+        mon, dd = R.months[g["mon"].lower()], int(re.match(r"\d+", g["dd"]).group(0))
+        md = _point("day", d, "") if g.get("yy") and (d := _safe_date(int(g["yy"]), mon, dd)) else \
+            _month_day(mon, dd, None, dct, text, f, R)
+        if md is not None and md.point is None:
+            return _Res("TIME", f"{md.value}T{hh}", "day")
+        base = md.point if md is not None else base
+    dayless = not g.get("day") and not (g.get("mon") and g.get("dd"))
+    if base is None:
+        return _Res("TIME", f"XXXX-XX-XXT{hh}", "day", dayless=dayless)
+    return _Res("TIME", f"{base.isoformat()}T{hh}", "day", base, base, base, "published", dayless=dayless)
+
+
+def _r_holiday(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A holiday: the instance the relative word or tense points to.
+
+    Example:
+        >>> find_timexes('Sales fell at Christmas.', '2017-04-01')["value"].tolist()
+        ['2016-12-25']
+    """
+    key = g["w"] if g["w"] in R.holidays else re.sub(r"\s+", " ", g["w"])
+    if key not in R.holidays:
+        return None
+    rel = (g.get("rel") or "").lower()
+    if dct is None:
+        mon, day, rule = R.holidays[key]
+        return _Res("DATE", f"XXXX-{mon:02d}-{day:02d}" if rule == "fixed" else "XXXX-XX-XX", "day")
+    options = [d for d in (_holiday(key, y, R) for y in (dct.year - 1, dct.year, dct.year + 1)) if d]
+    past = [d for d in options if d <= dct]
+    future = [d for d in options if d >= dct]
+    tense = _future(text, f, R)
+    if rel in ("last", "this past", "the previous") or (not rel and tense is not True):
+        if tense is None and future and past and (future[0] - dct).days < (dct - past[-1]).days and not rel:
+            d = future[0]
+        else:
+            d = past[-1] if past else options[0]
+    else:
+        d = future[0] if future else options[-1]
+    return _point("day", d, "published")
+
+
+#: Resolver of each expression kind (the pattern names in :func:`_build_patterns`).
+_RESOLVERS: dict[str, Any] = {
+    "iso": _r_numeric_date,
+    "numeric": _r_numeric_date,
+    "numeric_dm": _r_numeric_date,
+    "ymd_slash": _r_numeric_date,
+    "dotted": _r_numeric_date,
+    "compact_dmy": _r_numeric_date,
+    "compact_ymd": _r_numeric_date,
+    "mdy": _r_month_day,
+    "dmy": _r_month_day,
+    "month_rel": _r_month_rel,
+    "my": _r_month_year,
+    "month": _r_month,
+    "fiscal": _r_year,
+    "year": _r_year,
+    "spelled": _r_spelled_year,
+    "decade": _r_decade,
+    "century": _r_century,
+    "season": _r_season,
+    "season_y": _r_season,
+    "quarter": _r_quarter,
+    "qnum": _r_quarter,
+    "half": _r_quarter,
+    "relday": _r_relday,
+    "relpart": _r_relpart,
+    "weekday": _r_weekday,
+    "relunit": _r_unit,
+    "theunit": _r_unit,
+    "beforeafter": _r_beforeafter,
+    "ago": _r_ago,
+    "dur": _r_duration,
+    "bare": _r_duration,
+    "yearend": _r_yearend,
+    "yearago": _r_year_ago,
+    "period": _r_year_ago,
+    "fullyear": _r_fullyear,
+    "ref": _r_ref,
+    "set": _r_set,
+    "noon": _r_noon,
+    "clock": _r_clock,
+    "clock24": _r_clock,
+    "holiday": _r_holiday,
+}
+
+
+def _resolve(f: _Found, text: str, st: _State, R: _Rules) -> _Res | None:
+    """Resolve one found expression with the resolver of its kind (:data:`_RESOLVERS`)."""
+    fn = _RESOLVERS.get(f.kind)
+    return fn(f, text, st, R, dict(f.m.groupdict()), st.dct) if fn else None
+
 
 
 def _holiday(key: str, year: int, R: _Rules) -> Date | None:
