@@ -225,7 +225,9 @@ def test_sentences_taken_in_order_even_when_shuffled():
 
 
 def test_gaps_and_lag_from_sentence_dates():
-    d = sa.date_sentences(article(["Talks began on Jan. 5.", "Both sides walked out.", "On March 20 a deal was signed."]))
+    src = article(["Talks began on Jan. 5.", "Both sides walked out.", "On March 20 a deal was signed."])
+    src["start"], src["end"] = [0, 23, 46], [22, 45, 75]  # a sentence frame's character offsets
+    d = sa.date_sentences(src)
     gaps = sa.timeline_gaps(d, "30D")
     assert gaps[["start", "end"]].astype(str).values.tolist() == [["2017-01-06", "2017-03-19"]]
     lag = sa.lag_summary(d)
@@ -235,3 +237,8 @@ def test_gaps_and_lag_from_sentence_dates():
 def test_bad_carry_raises():
     with pytest.raises(ValueError):
         sa.date_sentences(article(["x"]), carry="fortnight")
+
+
+def test_an_era_does_not_date_a_sentence():
+    assert dated(["The board met on Monday.", "Such a policy is out of place in the 21st century, it said."])[1] == \
+        ["carried", "Monday", "2017-04-03"]

@@ -59,6 +59,11 @@ def _background(text: str, start: int) -> bool:
     return bool(_BACKGROUND.search(text[max(0, start - 80):start]))
 
 
+#: Granularities that can date what a sentence reports; a decade or a century ("out of place in
+#: the 21st century") names an era, not an event.
+_DATING = GRAN_ORDER[: GRAN_ORDER.index("year") + 1]
+
+
 def _past(text: str) -> bool:
     """Whether a sentence narrates in the past (a past-tense cue of ``rules/timex_tense.csv`` or an
     -ed verb). A present-tense statement ("The phone has two cameras") speaks at publication time,
@@ -77,7 +82,8 @@ def choose_expression(text: str, rows: list[dict[str, Any]]) -> tuple[dict[str, 
     Args:
         text: The sentence.
         rows: Its resolved expressions (rows of the time-expression engine: ``start, text, type,
-            begin, granularity``).
+            begin, granularity``). Only DATE/TIME expressions with an interval at most a year wide
+            are eligible (a decade or century names an era, not an event).
 
     Returns:
         ``(row, narrative)``: the chosen row (None when no DATE/TIME expression has an interval)
@@ -92,7 +98,7 @@ def choose_expression(text: str, rows: list[dict[str, Any]]) -> tuple[dict[str, 
     """
     best, best_key, best_narr = None, None, False
     for r in rows:
-        if r["type"] not in ("DATE", "TIME") or r["begin"] is None or r["granularity"] not in GRAN_ORDER \
+        if r["type"] not in ("DATE", "TIME") or r["begin"] is None or r["granularity"] not in _DATING \
                 or str(r["value"]).endswith("_REF") or not _in_range(r):
             continue
         bg, q = _background(text, r["start"]), _quoted(text, r["start"])

@@ -162,8 +162,9 @@ def as_events(frame: pd.DataFrame) -> pd.DataFrame:
     """The output of :func:`~srcanalysis.time.sentences.date_sentences` as timeline events.
 
     Sentences dated by their own expression or carried from an earlier one become one event each
-    (``begin, end, granularity, expression, lag``, ``type`` = ``"DATE"``); sentences dated only by
-    the publication date, or not at all, are left out. A :func:`timeline` frame is returned as is.
+    (``begin, end, granularity, expression, lag``, ``type`` = ``"DATE"``; a sentence frame's own
+    ``start``/``end`` character offsets are replaced); sentences dated only by the publication
+    date, or not at all, are left out. A :func:`timeline` frame is returned as is.
 
     Example:
         >>> import pandas as pd
@@ -178,6 +179,9 @@ def as_events(frame: pd.DataFrame) -> pd.DataFrame:
     if "event_begin" not in frame.columns or "begin" in frame.columns:
         return frame
     ev = frame[frame["event_basis"].isin(["own", "carried"])]
+    # a sentence frame's own start/end (character offsets) give way to the event's interval
+    ev = ev.drop(columns=[c for c in ("begin", "end", "granularity", "expression", "lag", "type", "value", "mod")
+                          if c in ev.columns])
     return ev.rename(columns={"event_begin": "begin", "event_end": "end", "event_granularity": "granularity",
                               "event_expression": "expression", "event_lag": "lag"}).assign(
         type="DATE", value="", mod="")
