@@ -219,6 +219,14 @@ def test_bad_publication_date_is_a_clear_error():
     ("The feud went on for decades.", "2018-12-28", [["decades", "PXDE"]]),
     ("It took two and a half decades.", "2018-12-28", [["two and a half decades", "P25Y"]]),
     ("The mine closed half a century ago.", "2018-12-28", [["half a century ago", "1968"]]),
+    # fractional hours and minutes, halves of a year
+    ("The hearing lasted a minute and a half.", "2018-12-28", [["a minute and a half", "PT1M30S"]]),
+    ("The flight took 5 1/2 hours.", "2018-12-28", [["5 1/2 hours", "PT5H30M"]]),
+    ("They waited half an hour.", "2018-12-28", [["half an hour", "PT30M"]]),
+    ("Sales rose in the last half of 1989.", "1989-11-02", [["the last half of 1989", "1989-H2"]]),
+    ("He scored in the first half of the game.", "1989-11-02", []),
+    # a month-day weeks ahead in a past-tense sentence is still the coming one
+    ("The dividend was raised, payable Dec. 15.", "1989-11-02", [["Dec. 15", "1989-12-15"]]),
 ])
 def test_issue13_kinds(text, published, expected):
     assert values(text, published) == expected

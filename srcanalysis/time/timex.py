@@ -185,7 +185,7 @@ def _build_patterns(R: _Rules) -> None:
                     rf"(?:\s+{I('of')}\s+(?:(?P<y>{year})|(?P<rely>{I('this|last|next|the previous|the prior|the current|the')})\s+{I('year')}"
                     rf"|{I('fiscal')}\s+(?P<fy>{year})){E})?"),
         ("qnum", rf"{B}(?:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)(?:\s*(?P<y>{year}))?{E}"),
-        ("half", rf"{B}(?:(?P<det>{I('the|this|last|next')})\s+)?(?P<h>{I('first|second|latter|1st|2nd')})[-\s]{I('half')}"
+        ("half", rf"{B}(?:(?P<det>{I('the|this|last|next')})\s+)?(?P<h>{I('first|second|latter|last|1st|2nd')})[-\s]{I('half')}"
                  rf"(?:\s+{I('of')}\s+(?:(?P<y>{year})|(?P<rely>{I('this|last|next|the')})\s+{I('year')}){E})?{E}"),
         ("relday", rf"{B}(?P<w>{I('yesterday|today|tomorrow|tonight')})(?:\s+(?P<part>{part}))?{E}"),
         ("relpart", rf"{B}(?:(?P<wd>{wd_full})\s+)?(?P<rel>{I('this|last|tomorrow|yesterday|the next|the following|that|the same')})\s+(?P<part>{part}){E}"
@@ -501,7 +501,7 @@ def _check(kind: str, m: re.Match, text: str, R: _Rules) -> bool:
     if kind == "half":
         if g.get("y") or g.get("rely"):
             return True
-        return not re.match(r"\s+of\b", text[m.end():m.end() + 5])
+        return not re.match(r"(?i)\s+(?:of|hour|minute|mile|point|inning|time|dozen)\b", text[m.end():m.end() + 9])
     if kind == "weekday":
         return True
     if kind == "relunit":
@@ -742,6 +742,11 @@ def _dur_value(n: str, code: str) -> str:
     if n != "X" and "." in n and code == "Y" and float(n) >= 1 and (float(n) * 12) % 1 == 0:
         f = float(n)
         return f"P{int(f)}Y{int(round((f - int(f)) * 12))}M"
+    if n != "X" and "." in n and code in ("H", "MIN"):  # "a minute and a half" PT1M30S, "1.5 hours" PT1H30M
+        f = float(n)
+        big, small = int(f), int(round((f - int(f)) * 60))
+        hi, lo = ("H", "M") if code == "H" else ("M", "S")
+        return "PT" + (f"{big}{hi}" if big else "") + (f"{small}{lo}" if small or not big else "")
     if n != "X" and "." in n:
         f = float(n)
         conv = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "H": (60, "MIN"), "W": (7, "D")}
@@ -816,6 +821,8 @@ def _month_day(mon: int, day: int, wd: str | None, dct: Date | None, text: str, 
         cand = _safe_date(nearest.year - 1, mon, day) or nearest  # "approved the plan on January 12", 28 Dec
     elif tense is None or abs((nearest - dct).days) <= 45:
         cand = nearest
+    elif tense is False and dct < cand <= dct + dt.timedelta(days=AHEAD_DAYS) and not _past_event_on(text, f):
+        pass  # "payable Dec. 15", "extended to Jan. 12": a date weeks ahead is the coming one
     elif tense:
         if cand < dct - dt.timedelta(days=14):
             cand = _safe_date(dct.year + 1, mon, day) or cand
@@ -824,6 +831,7 @@ def _month_day(mon: int, day: int, wd: str | None, dct: Date | None, text: str, 
     return _point("day", cand, "published")
 
 
+AHEAD_DAYS = 90  # a month-day at most a quarter ahead, told in the past tense, is still the coming one
 _NOT_DONE = re.compile(r"(?i)\b(?:to\s+[a-z]+|will|would|shall|[a-z]+['’]ll|is|are|am|scheduled|due|expected|set|planned|until|by)\b")
 
 
@@ -1041,7 +1049,7 @@ def _r_quarter(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date |
         n = R.ordinals[qword]
     elif qword in ("final",):
         n = 4 if gran == "quarter" else 2
-    elif qword in ("latter", "2nd"):
+    elif qword in ("latter", "2nd") or (qword == "last" and gran == "half"):  # "the last half of 1989"
         n = 2
     elif qword == "1st":
         n = 1
