@@ -254,3 +254,9 @@ def test_an_expression_that_fails_to_resolve_is_recorded_and_the_rest_kept(monke
     df = find_timexes("On Feb. 14 he left; last week he returned; in 2015 he was away.", PUB, article_id="x")
     assert df["text"].tolist() == ["Feb. 14", "2015"]
     assert sa.errors(df)[["article_id", "stage", "error"]].values.tolist() == [["x", "timexes", "ValueError"]]
+
+
+def test_infer_published_ignores_copyright_years():
+    assert pd.isna(infer_published("Police said he fled on Tuesday night.\n© 2024 Example Media"))
+    assert infer_published("Copyright 2019-2024 Foo. On March 3, 2016 he spoke.") == pd.Timestamp("2016-03-03")
+    assert infer_published("A copyright suit filed in 2015 failed.") == pd.Timestamp("2015-01-01")

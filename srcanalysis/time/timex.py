@@ -1744,16 +1744,25 @@ def find_timexes(text: str, published: Any = None, *, article_id: Any = "") -> p
     return out
 
 
+_ABSOLUTE = {"iso", "numeric", "numeric_dm", "ymd_slash", "dotted", "compact_dmy", "compact_ymd", "mdy", "dmy", "my",
+             "year", "fiscal", "season", "quarter", "half", "decade"}
+_COPYRIGHT = re.compile(r"(?i)(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:(?:1[5-9]|20)\d\d\s*[-–,/]\s*)?$")
+
+
 def infer_published(text: str) -> pd.Timestamp:
     """Earliest publication date consistent with the absolute dates the text mentions.
 
     An article cannot be older than the latest past event it reports, so this returns the
     latest ``begin`` of an absolute (year-bearing) DATE found outside future-tense sentences,
-    or ``NaT`` when the text has none.
+    or ``NaT`` when the text has none. Years in a copyright line ("© 2024", "Copyright 2019-2024")
+    say nothing about the article and are skipped. The result is a floor, not an estimate:
+    :func:`srcanalysis.timeline` shows it only when asked and never resolves "last month" against it.
 
     Example:
         >>> infer_published("In December 2015 he spoke in Moscow. In a mid-2016 interview he said more.")
         Timestamp('2016-05-01 00:00:00')
+        >>> infer_published("He left on Tuesday night. © 2024 Example Media")
+        NaT
     """
     R = _rules()
     text = "" if text is None else str(text)
@@ -1762,9 +1771,12 @@ def infer_published(text: str) -> pd.Timestamp:
     if not R.prefilter.search(text):
         return pd.NaT
     for f in _candidates(text, R):
-        if f.kind not in ("iso", "numeric", "mdy", "dmy", "my", "year", "fiscal", "season", "quarter", "half", "decade"):
+        if f.kind not in _ABSOLUTE or _COPYRIGHT.search(text, max(0, f.start - 40), f.start):
             continue
-        r = _resolve(f, text, st, R)
+        try:
+            r = _resolve(f, text, st, R)
+        except Exception:  # noqa: BLE001  an odd expression gives no floor
+            continue
         if r is None or r.begin is None or r.anchor:
             continue
         if _future(text, f, R):
