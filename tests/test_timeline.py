@@ -240,5 +240,11 @@ def test_bad_carry_raises():
 
 
 def test_an_era_does_not_date_a_sentence():
-    assert dated(["The board met on Monday.", "Such a policy is out of place in the 21st century, it said."])[1] == \
+    assert dated(["The board met on Monday.", "It called such a policy out of place in the 21st century."])[1] == \
         ["carried", "Monday", "2017-04-03"]
+
+
+def test_tense_of_a_sentence_is_read_outside_its_quotes():
+    assert [b for b, _x, _d in dated(["The board met on Monday.", '"We looked hard," says the chair.',
+                                      "The chair has since resigned, dubbed a scapegoat."])] == \
+        ["own", "published", "published"]

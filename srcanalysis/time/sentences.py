@@ -64,11 +64,26 @@ def _background(text: str, start: int) -> bool:
 _DATING = GRAN_ORDER[: GRAN_ORDER.index("year") + 1]
 
 
+_PRESENT = re.compile(r"(?i)\b(?:is|are|am|has|have|does|do|says|say|remains|seems|appears|continues|includes"
+                      r"|can|cannot|may|might|must|will|shall|won['’]t|isn['’]t|aren['’]t|doesn['’]t|don['’]t)\b")
+
+
 def _past(text: str) -> bool:
-    """Whether a sentence narrates in the past (a past-tense cue of ``rules/timex_tense.csv`` or an
-    -ed verb). A present-tense statement ("The phone has two cameras") speaks at publication time,
-    so only past-tense sentences carry the narrative's reference day."""
-    return any(m.group("past") for m in _rules().future_re.finditer(text))
+    """Whether a sentence narrates in the past: outside quotation marks, its first tense cue is a
+    past one (``rules/timex_tense.csv`` or an -ed verb) rather than a present or future one. A
+    present-tense statement ("The phone has two cameras", "..., says Ms. Helms") speaks at
+    publication time, so only past-tense sentences carry the narrative's reference day.
+
+    Example:
+        >>> _past("It voted to sell."), _past("The phone has a frame, dubbed steel."), _past('"We tried," he says.')
+        (True, False, False)
+    """
+    bare = _QUOTE.sub(" ", text)
+    past = next((m.start() for m in _rules().future_re.finditer(bare) if m.group("past")), None)
+    if past is None:
+        return False
+    present = _PRESENT.search(bare)
+    return present is None or past < present.start()
 
 
 def _in_range(r: dict[str, Any]) -> bool:
