@@ -148,6 +148,9 @@ def _build_patterns(R: _Rules) -> None:
     ordw = _alt(R.ordinals, ci=True)
     I = lambda s: f"(?i:{s})"  # noqa: E731
     B, E = r"(?<![\w'’])", r"(?!\w)"
+    teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    spelled = (rf"(?:{I('nineteen')}(?:\s+{I('hundred')}(?:\s+{I('and')})?)?\s+(?P<rest>(?i:{compound}|{teens}))"
+               rf"|{I('two thousand')}(?:\s+(?:{I('and')}\s+)?(?P<rest2>(?i:{'|'.join(ONES)}|{teens}|twenty)))?)")
     P: list[tuple[str, str]] = [
         ("iso", rf"{B}(?P<y>{year})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d))?{E}"),
         ("numeric", rf"{B}(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d){E}"),
@@ -212,9 +215,8 @@ def _build_patterns(R: _Rules) -> None:
         ("ref", rf"{B}(?P<w>{_alt(R.refs, ci=True)}){E}"),
         ("set", rf"{B}(?:{I('every|each')}\s+(?:{I('other')}\s+)?(?P<u>{unit_sing}|{wd_full}|{month_full}|{season}|{part})"
                 rf"|(?P<w>{_alt(R.sets, ci=True)})|(?P<per>{I('a|an|per')})\s+(?P<u2>{I('day|week|month|year|hour|quarter|night')})){E}"),
-        ("spelled", rf"{B}(?:(?P<the>{I('the year')})\s+)?(?:{I('nineteen')}(?:\s+{I('hundred')}(?:\s+{I('and')})?)?\s+"
-                    rf"(?P<rest>(?i:{compound}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))"
-                    rf"|{I('two thousand')}(?:\s+(?:{I('and')}\s+)?(?P<rest2>(?i:{'|'.join(ONES)}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)))?){E}"),
+        ("spelled", rf"{B}(?:(?P<the>{I('the year')})\s+)?{spelled}{E}"),
+        ("month_spelled", rf"{B}(?:{I('the')}\s+)?(?P<mon>{month_full}|{season})(?:\s+{I('of')})?\s+{spelled}{E}"),
         ("holiday", rf"{B}(?:(?P<rel>{I('last|next|this|this past|the following|the previous')})\s+)?(?P<w>{_alt(R.holidays)}){E}"),
     ]
     R.patterns = [(k, re.compile(p)) for k, p in P]
@@ -254,7 +256,7 @@ def _build_patterns(R: _Rules) -> None:
         "relpart": ("relday", "part"), "weekday": ("wd",), "relunit": ("unit", "part"), "theunit": ("unit", "part"),
         "beforeafter": ("unit", "part"), "ago": ("unit",), "dur": ("unit",), "bare": ("unit",),
         "yearend": ("unit",), "yearago": ("unit",), "period": ("period",), "fullyear": ("unit",), "ref": ("ref",),
-        "set": ("set", "unit", "wd", "month", "season", "part"), "spelled": ("spelled",), "holiday": ("holiday",),
+        "set": ("set", "unit", "wd", "month", "season", "part"), "spelled": ("spelled",), "month_spelled": ("spelled",), "holiday": ("holiday",),
     }
     mods = sorted(R.mods, key=len, reverse=True)
     R.mod_re = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<the>(?i:the)\s+)?(?P<mod>" + "|".join(
@@ -958,11 +960,26 @@ def _r_spelled_year(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: D
         >>> find_timexes('It happened in nineteen ninety-eight.', '2017-04-01')["value"].tolist()
         ['1998']
     """
+    return _point("year", Date(_spelled_year(g, R), 1, 1), "")
+
+
+def _spelled_year(g: dict, R: _Rules) -> int:
     if g.get("rest") is not None:
-        y = 1900 + int(_num(g["rest"], R))
-    else:
-        y = 2000 + (int(_num(g["rest2"], R)) if g.get("rest2") else 0)
-    return _point("year", Date(y, 1, 1), "")
+        return 1900 + int(_num(g["rest"], R))
+    return 2000 + (int(_num(g["rest2"], R)) if g.get("rest2") else 0)
+
+
+def _r_month_spelled(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A month or season with a year in words (broadcast transcripts).
+
+    Example:
+        >>> find_timexes("January nineteen ninety-seven; winter of nineteen ninety-four", "1998-02-27")["value"].tolist()
+        ['1997-01', '1994-WI']
+    """
+    y, w = _spelled_year(g, R), g["mon"].lower()
+    if w in R.seasons:
+        return _point("season", Date(y, R.seasons[w][1], 1), "")
+    return _point("month", Date(y, R.months[w], 1), "")
 
 
 def _r_decade(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
@@ -1536,6 +1553,7 @@ _RESOLVERS: dict[str, Any] = {
     "fiscal": _r_year,
     "year": _r_year,
     "spelled": _r_spelled_year,
+    "month_spelled": _r_month_spelled,
     "decade": _r_decade,
     "century": _r_century,
     "season": _r_season,
