@@ -9,8 +9,9 @@ gives every sentence one event interval and where it came from:
   then the first in the sentence.
 * ``carried``: no expression of its own, told in the past tense; news narrative keeps its
   reference time until a new anchor, so the sentence takes the reference time set by the last
-  narrative sentence of the article (a present-tense sentence speaks at publication time). Only an unquoted, foreground expression at most ``carry`` coarse (a day) sets it ("On Monday
-  the board met. It voted to sell." - both Monday); quotes and background clauses do not move it.
+  narrative sentence of the article (a present-tense sentence speaks at publication time). Only
+  an unquoted, foreground expression at most ``carry`` coarse (a day) sets it ("On Monday the
+  board met. It voted to sell." - both Monday); quotes and background clauses do not move it.
 * ``published``: neither: the publication date (the news peg).
 * ``none``: no publication date either, or the article failed (see ``attrs["errors"]``).
 
@@ -64,8 +65,9 @@ def _background(text: str, start: int) -> bool:
 _DATING = GRAN_ORDER[: GRAN_ORDER.index("year") + 1]
 
 
-_PRESENT = re.compile(r"(?i)\b(?:is|are|am|has|have|does|do|says|say|remains|seems|appears|continues|includes"
-                      r"|can|cannot|may|might|must|will|shall|won['’]t|isn['’]t|aren['’]t|doesn['’]t|don['’]t)\b")
+_PRESENT = re.compile(r"(?i)\b(?:is|are|am|has|have|does|do|says|say|remains|seems|appears|continues"
+                      r"|includes|can|cannot|may|might|must|will|shall"
+                      r"|won['’]t|isn['’]t|aren['’]t|doesn['’]t|don['’]t)\b")
 
 
 def _past(text: str) -> bool:
@@ -213,6 +215,7 @@ def date_sentences(sentences: pd.DataFrame, *, carry: str = "day") -> pd.DataFra
     df["event_granularity"] = gran
     df["event_basis"] = basis
     df["event_expression"] = expr
-    pub = pd.to_datetime(df["published"], errors="coerce") if "published" in df.columns else pd.Series(pd.NaT, index=df.index)
+    pub = pd.to_datetime(df["published"], errors="coerce") if "published" in df.columns \
+        else pd.Series(pd.NaT, index=df.index)
     df["event_lag"] = (pub.astype("datetime64[ns]") - df["event_end"]).astype("timedelta64[ns]")
     return carry_errors(df, sentences, new=log)

@@ -67,8 +67,9 @@ def timeline(sentences: pd.DataFrame, *, infer: bool = False, include_durations:
         announced ahead) and ``dates_sentence`` (True for the expression
         :func:`~srcanalysis.time.sentences.date_sentences` takes as its sentence's date), followed
         by ``paragraph``, ``source_type`` and ``source`` when the input has them. An article that
-        fails is recorded in ``attrs["errors"]`` (stage ``"timeline"``) and the others go on. Mentions that cannot be placed on a calendar (``PAST_REF``,
-        sets, durations without anchor, yearless dates without publication date) are left out.
+        fails is recorded in ``attrs["errors"]`` (stage ``"timeline"``) and the others go on.
+        Mentions that cannot be placed on a calendar (``PAST_REF``, sets, durations without
+        anchor, yearless dates without publication date) are left out.
     """
     if sentences is None or len(sentences) == 0:
         return _empty()
@@ -96,9 +97,10 @@ def timeline(sentences: pd.DataFrame, *, infer: bool = False, include_durations:
         i = j
     log: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
-    for _aid, article_rows in per_article("timeline", [(a, (i, j)) for a, i, j in spans],
-                                          lambda ij: _article_rows(cols, extra_vals, ij[0], ij[1], infer, include_durations, log),
-                                          log):
+    def one(ij: tuple[int, int]) -> list[dict[str, Any]]:
+        return _article_rows(cols, extra_vals, ij[0], ij[1], infer, include_durations, log)
+
+    for _aid, article_rows in per_article("timeline", [(a, (i, j)) for a, i, j in spans], one, log):
         rows.extend(article_rows)
     if not rows:
         return carry_errors(_empty(), sentences, new=log)
