@@ -158,7 +158,7 @@ def write_report(articles: pd.DataFrame, out_dir: str | Path, *, title: str = "H
         tl.to_csv(out / "timeline.csv", index=False)
         dated = date_sentences(sents)
         dated.drop(columns=[c for c in ("text",) if c in dated.columns]).to_csv(out / "sentence_dates.csv", index=False)
-        gaps = timeline_gaps(tl, by="article_id")
+        gaps = timeline_gaps(dated, by="article_id")  # stretches no sentence's date covers
         gaps.to_csv(out / "gaps.csv", index=False)
         failed = pd.concat([_errors(tl), _errors(dated)], ignore_index=True).drop_duplicates()
         failed = failed[failed["stage"].isin(["timeline", "date_sentences", "timexes"])]
@@ -169,7 +169,7 @@ def write_report(articles: pd.DataFrame, out_dir: str | Path, *, title: str = "H
             return fail_note + "<p>No dated event mentions were found.</p>"
         counts = tl.groupby("article_id").size().sort_values(ascending=False, kind="stable")
         top = counts.index[0]
-        story = tl[tl["article_id"] == top]
+        story = dated[dated["article_id"] == top]
         figs = [_png(plot_timeline(story))]
         has_lag = dated["event_lag"].notna() & dated["event_basis"].isin(["own", "carried"])
         if has_lag.any():
@@ -183,8 +183,9 @@ def write_report(articles: pd.DataFrame, out_dir: str | Path, *, title: str = "H
                 "calendar only when the text dates them absolutely (\"last month\" stays unresolved), and no "
                 "reporting lag is computed.</p>" if missing else "")
         return (f"{fail_note}<p>{len(tl):,} dated event mentions in {tl['article_id'].nunique():,} articles. The chart "
-                f"shows the article with the most ({html.escape(str(top))}); fuzzy dates (\"late January\") are drawn "
-                "as their whole interval, so a long bar means an imprecise date, not a long event.</p>"
+                f"shows the dated sentences of the article with the most ({html.escape(str(top))}); fuzzy dates "
+                "(\"late January\") are drawn as their whole interval, so a long bar means an imprecise date, not a "
+                "long event. Gaps are stretches no sentence's date covers.</p>"
                 f"<p>Sentence dates (sentence_dates.csv): {int(basis.get('own', 0)):,} sentences date themselves, "
                 f"{int(basis.get('carried', 0)):,} keep the day of the narrative before them, "
                 f"{int(basis.get('published', 0)):,} speak at publication time and {int(basis.get('none', 0)):,} "
