@@ -213,7 +213,8 @@ dated = sa.date_sentences(sents)
 story = dated[dated["outlet"] == "The Daily Beast"]
 # NBVAL_CHECK_OUTPUT
 print(story["event_basis"].value_counts().to_string())
-print(story[["sentence", "event_basis", "event_expression", "event_begin", "event_granularity"]].head(12).to_string(index=False))"""),
+dated_only = story[story["event_basis"].isin(["own", "carried"])]
+print(dated_only[["sentence", "event_basis", "event_expression", "event_begin", "event_end"]].to_string(index=False))"""),
     ("md", """## Gaps: stretches of the story no sentence dates
 
 A gap is a stretch between the story's first and last dated sentence that no sentence's date covers.
