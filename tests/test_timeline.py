@@ -248,3 +248,8 @@ def test_tense_of_a_sentence_is_read_outside_its_quotes():
     assert [b for b, _x, _d in dated(["The board met on Monday.", '"We looked hard," says the chair.',
                                       "The chair has since resigned, dubbed a scapegoat."])] == \
         ["own", "published", "published"]
+
+
+def test_a_date_after_publication_does_not_move_the_reference_day():
+    assert dated(["The board met on Monday.", "The dividend is payable on April 20.", "The board also elected a chair."]) == [
+        ["own", "Monday", "2017-04-03"], ["own", "April 20", "2017-04-20"], ["carried", "Monday", "2017-04-03"]]

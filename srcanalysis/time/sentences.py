@@ -10,8 +10,9 @@ gives every sentence one event interval and where it came from:
 * ``carried``: no expression of its own, told in the past tense; news narrative keeps its
   reference time until a new anchor, so the sentence takes the reference time set by the last
   narrative sentence of the article (a present-tense sentence speaks at publication time). Only
-  an unquoted, foreground expression at most ``carry`` coarse (a day) sets it ("On Monday the
-  board met. It voted to sell." - both Monday); quotes and background clauses do not move it.
+  an unquoted, foreground expression at most ``carry`` coarse (a day) and not after publication
+  sets it ("On Monday the board met. It voted to sell." - both Monday); quotes, background
+  clauses and plans ("payable Dec. 15") do not move it.
 * ``published``: neither: the publication date (the news peg).
 * ``none``: no publication date either, or the article failed (see ``attrs["errors"]``).
 
@@ -138,8 +139,10 @@ def _date_article(texts: list[str], pub: Any, carry: str, article_id: Any = "",
         r, narrative = choose_expression(text, rows)
         if r is not None:
             item = (pd.Timestamp(r["begin"]), pd.Timestamp(r["end_date"]), r["granularity"], "own", r["text"])
-            if narrative and GRAN_ORDER.index(r["granularity"]) <= limit:
+            ahead = pub_ts is not pd.NaT and item[0] > pub_ts  # a plan: past-tense narrative cannot stand there
+            if narrative and GRAN_ORDER.index(r["granularity"]) <= limit and not ahead:
                 ref = item
+
         elif ref is not None and _past(text):
             item = ref[:3] + ("carried", ref[4])
         elif pub_ts is not pd.NaT:
