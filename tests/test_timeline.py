@@ -251,5 +251,6 @@ def test_tense_of_a_sentence_is_read_outside_its_quotes():
 
 
 def test_a_date_after_publication_does_not_move_the_reference_day():
-    assert dated(["The board met on Monday.", "The dividend is payable on April 20.", "The board also elected a chair."]) == [
+    assert dated(["The board met on Monday.", "The dividend is payable on April 20.",
+                  "The board also elected a chair."]) == [
         ["own", "Monday", "2017-04-03"], ["own", "April 20", "2017-04-20"], ["carried", "Monday", "2017-04-03"]]

@@ -236,6 +236,9 @@ def test_relative_expressions_stay_unresolved_without_publication_date():
     df = find_timexes("Police said on Tuesday night that the suspect fled last month.", None)
     assert df["value"].tolist() == ["XXXX-WXX-2TNI", "XXXX-XX"]
     assert df["begin"].isna().all()
+    df = find_timexes("Yesterday, overnight, two years ago, the first quarter and Christmas.", None)
+    assert df["value"].tolist() == ["XXXX-XX-XX", "XXXX-XX-XXTNI", "XXXX", "XXXX-Q1", "XXXX-12-25"]
+    assert df["begin"].isna().all()
 
 
 def test_an_expression_that_fails_to_resolve_is_recorded_and_the_rest_kept(monkeypatch):

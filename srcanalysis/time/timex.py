@@ -1149,7 +1149,7 @@ def _r_relpart(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date |
     """
     if g.get("ov"):
         if dct is None:
-            return None
+            return _Res("TIME", "XXXX-XX-XXTNI", "day")
         r = _point("day", dct - dt.timedelta(days=1), "published")
         r.type, r.value = "TIME", r.value + "TNI"
         return r
