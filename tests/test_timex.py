@@ -219,6 +219,11 @@ def test_bad_publication_date_is_a_clear_error():
     ("The feud went on for decades.", "2018-12-28", [["decades", "PXDE"]]),
     ("It took two and a half decades.", "2018-12-28", [["two and a half decades", "P25Y"]]),
     ("The mine closed half a century ago.", "2018-12-28", [["half a century ago", "1968"]]),
+    ("The mine closed a decade and a half ago.", "2018-12-28", [["a decade and a half ago", "2003"]]),
+    # numbered halves and year ranges
+    ("Sales rose in H1 2020 and fell in 2019 H2.", "2020-09-01", [["H1 2020", "2020-H1"], ["2019 H2", "2019-H2"]]),
+    ("He led the firm in 2015-2017.", "2020-09-01", [["2015", "2015"], ["2017", "2017"]]),
+    ("Call 555-2017 for tickets.", "2020-09-01", []),
     # fractional hours and minutes, halves of a year
     ("The hearing lasted a minute and a half.", "2018-12-28", [["a minute and a half", "PT1M30S"]]),
     ("The flight took 5 1/2 hours.", "2018-12-28", [["5 1/2 hours", "PT5H30M"]]),

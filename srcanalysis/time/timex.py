@@ -174,7 +174,8 @@ def _build_patterns(R: _Rules) -> None:
         ("month", rf"{B}(?:(?P<rel>{I('last|next|this|past|coming|that')})\s+)?(?P<mon>{month_full})(?![\w-])"),
         ("fiscal", rf"{B}(?:{I('the')}\s+)?(?:(?:{I('fiscal|calendar|financial')})(?:\s+{I('year')})?|{I('the year')})\s+"
                    rf"(?P<y>{year}){E}|{B}FY\s?(?P<y2>{year}|\d\d){E}"),
-        ("year", rf"(?:(?<=[Mm]id-)|(?<![\w$€£.,/:'’-]))(?P<y>{year})(?![\w%]|[.,/:-]\d)"),
+        ("year", rf"(?:(?<=[Mm]id-)|(?<=\d\d[-–])(?<=(?:1[5-9]|20)\d\d[-–])|(?<![\w$€£.,/:'’-]))(?P<y>{year})"
+                 rf"(?![\w%]|[.,/:]\d|-(?!{year}(?!\d))\d)"),
         ("decade", rf"{B}(?:{I('the')}\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s|['’](?P<d2>\d0)['’]?s)(?!\w)"
                    rf"|{B}{I('the')}\s+(?P<dw>{I('twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties')}){E}"),
         ("century", rf"{B}(?:(?P<the>{I('the')})\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordw})[-\s]{I('century')}{E}"),
@@ -188,6 +189,7 @@ def _build_patterns(R: _Rules) -> None:
                     rf"(?:\s+{I('of')}\s+(?:(?P<y>{year})|(?P<rely>{I('this|last|next|the previous|the prior|the current|the')})\s+{I('year')}"
                     rf"|{I('fiscal')}\s+(?P<fy>{year})){E})?"),
         ("qnum", rf"{B}(?:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)(?:\s*(?P<y>{year}))?{E}"),
+        ("hnum", rf"{B}H(?P<hn>[12])\s*(?P<y>{year}){E}|{B}(?P<y2>{year})\s*H(?P<hn2>[12]){E}"),
         ("half", rf"{B}(?:(?P<det>{I('the|this|last|next')})\s+)?(?P<h>{I('first|second|latter|last|1st|2nd')})[-\s]{I('half')}"
                  rf"(?:\s+{I('of')}\s+(?:(?P<y>{year})|(?P<rely>{I('this|last|next|the')})\s+{I('year')}){E})?{E}"),
         ("relday", rf"{B}(?P<w>{I('yesterday|today|tomorrow|tonight')})(?:\s+(?P<part>{part}))?{E}"),
@@ -200,7 +202,7 @@ def _build_patterns(R: _Rules) -> None:
         ("theunit", rf"{B}(?P<det>{I('the')})\s+(?P<u>{I('week|weekend|month|year|quarter|day|night|morning|evening|afternoon')}){E}(?!-)"),
         ("beforeafter", rf"{B}{I('the')}\s+(?P<u>{I('day|week|month|year|night|morning|evening|weekend')})\s+(?P<dir>{I('before|after')})"
                         rf"(?=\s*[.,;:!?)]|\s*$|\s+{I('yesterday|today|tomorrow')})"),
-        ("ago", rf"{B}(?P<n>{num})(?:\s+{I('or so|more')})?[\s-]+(?P<u>{unit})\s+(?:{I('or so')}\s+)?(?P<dir>{_alt(R.directions, ci=True)}){E}"),
+        ("ago", rf"{B}(?P<n>{num})(?:\s+{I('or so|more')})?[\s-]+(?P<u>{unit})(?P<andhalf>\s+{I('and a half')})?\s+(?:{I('or so')}\s+)?(?P<dir>{_alt(R.directions, ci=True)}){E}"),
         ("dur", rf"{B}(?:(?P<det>{I('the|these|those|this|that|its|their|his|her|each of the|all')})\s+)?"
                 rf"(?:(?P<rel>{I('past|last|next|first|coming|previous|final|latest|following|recent|remaining|same|initial|ensuing|preceding|prior|second|few|other')})\s+)?"
                 rf"(?P<n>{num})(?:\s*(?:to|or|-|and)\s*(?P<n2>{num}))?(?:\s+(?P<more>{I('more|additional|straight|consecutive|full|long|successive')}))?"
@@ -252,7 +254,7 @@ def _build_patterns(R: _Rules) -> None:
         "compact_dmy": ("month",), "compact_ymd": ("month",), "clock": ("clock",), "clock24": ("clock",), "noon": ("clock",),
         "mdy": ("month",), "dmy": ("month",), "month_rel": ("month", "season"), "my": ("month",), "month": ("month",), "fiscal": ("num4",),
         "year": ("num4",), "decade": ("decade", "num4", "unit"), "century": ("unit",), "season": ("season",),
-        "season_y": ("season",), "quarter": ("q",), "qnum": ("q",), "half": ("half",), "relday": ("relday",),
+        "season_y": ("season",), "quarter": ("q",), "qnum": ("q",), "hnum": ("num4",), "half": ("half",), "relday": ("relday",),
         "relpart": ("relday", "part"), "weekday": ("wd",), "relunit": ("unit", "part"), "theunit": ("unit", "part"),
         "beforeafter": ("unit", "part"), "ago": ("unit",), "dur": ("unit",), "bare": ("unit",),
         "yearend": ("unit",), "yearago": ("unit",), "period": ("period",), "fullyear": ("unit",), "ref": ("ref",),
@@ -553,6 +555,8 @@ def _check(kind: str, m: re.Match, text: str, R: _Rules) -> bool:
         return True
     if kind == "ago":
         d = g["dir"].lower()
+        if g.get("andhalf") and d != "ago":
+            return False  # "a minute and a half later": TimeBank marks the duration only
         if d in ("before", "after", "previously"):
             nxt = text[m.end():m.end() + 12]
             if not re.match(r"\s*(?:[.,;:!?)]|$)", nxt):
@@ -1122,6 +1126,17 @@ def _r_quarter(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date |
     return _point(gran, ref, anchor)
 
 
+def _r_half_number(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A numbered half year with its year ("H1 2020", "2019 H2").
+
+    Example:
+        >>> find_timexes("Sales rose in H1 2020 and in 2019 H2.", "2020-09-01")["value"].tolist()
+        ['2020-H1', '2019-H2']
+    """
+    n, y = int(g.get("hn") or g.get("hn2")), int(g.get("y") or g.get("y2"))
+    return _point("half", Date(y, 1 if n == 1 else 7, 1), "")
+
+
 def _r_relday(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
     """Yesterday, today, tomorrow, tonight (with a part of day).
 
@@ -1306,6 +1321,8 @@ def _r_ago(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | Non
         ['2015']
     """
     n = _num(g["n"], R)
+    if g.get("andhalf") and n != "X":
+        n = str(float(n) + 0.5)  # "a decade and a half ago"
     code = _unit_code(g["u"], R)
     dirw = re.sub(r"\s+", " ", g["dir"].lower())
     sign, anaphoric = R.directions[dirw]
@@ -1560,6 +1577,7 @@ _RESOLVERS: dict[str, Any] = {
     "season_y": _r_season,
     "quarter": _r_quarter,
     "qnum": _r_quarter,
+    "hnum": _r_half_number,
     "half": _r_quarter,
     "relday": _r_relday,
     "relpart": _r_relpart,
