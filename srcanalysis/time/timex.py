@@ -702,22 +702,32 @@ def _candidates(text: str, R: _Rules) -> list[_Found]:
 _SENT_END = re.compile(r"\n|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs))(?<!\b(?:Mrs|Gen|Inc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Rep|Sen|Gov|Col|Lt\.))(?<!\bSept|\bCorp|\bLtd\.)[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
 
 
+# "to" + a lowercase word that is not a determiner or one of the nouns news puts after "to"
+# ("shot to death", "rose to power", "sent to prison")
+_INFINITIVE = re.compile(r"\b[Tt]o\s+(?!(?:the|a|an|his|her|its|their|this|that|death|date|power|prison|jail|court"
+                         r"|trial|office|work|school|hospital)\b)[a-z]+\b")
+
+
 def _future(text: str, f: _Found, R: _Rules) -> bool | None:
     """Tense of the expression's sentence: the nearest tense cue before it (else the first after
-    it) within 80 characters; True future, False past, None when there is no cue (callers then
-    pick the instance nearest to publication)."""
+    it) within 80 characters; True future, False past, None when there is no cue or when an
+    infinitive stands between a past cue and the expression ("decided to admit them in early
+    March" looks ahead from a past decision); callers then pick the instance nearest to
+    publication."""
     lo = max(0, f.start - 300)
     a = lo - 1
     for m in _SENT_END.finditer(text, lo, f.start):
         a = m.end() - 1
     m2 = _SENT_END.search(text, f.end, min(len(text), f.end + 300))
     b = m2.start() if m2 else min(len(text), f.end + 300)
-    before, after = None, None
+    before, after, cue_end = None, None, 0
     for m in R.future_re.finditer(text, max(a + 1, f.start - 80), min(b, f.end + 80)):
         if m.end() <= f.start:
-            before = m.group("fut") is not None  # the last cue before the expression wins
+            before, cue_end = m.group("fut") is not None, m.end()  # the last cue before the expression wins
         elif m.start() >= f.end and after is None:
             after = m.group("fut") is not None
+    if before is False and _INFINITIVE.search(text, cue_end, f.start):
+        return None  # "decided to admit them in early March": the infinitive looks ahead
     return before if before is not None else after
 
 
