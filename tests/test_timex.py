@@ -216,6 +216,9 @@ def test_bad_publication_date_is_a_clear_error():
     ("At 3 p.m. on Feb. 14, 2017, the talks ended.", "2018-12-28", [["3 p.m. on Feb. 14, 2017", "2017-02-14T15:00"]]),
     ("The talks ended at 3 p.m. on 5 March.", "2018-12-28", [["3 p.m.", "2018-03-05T15:00"], ["5 March", "2018-03-05"]]),
     ("On March 5 at 3 p.m. the talks ended.", None, [["March 5", "XXXX-03-05"], ["3 p.m.", "XXXX-03-05T15:00"]]),
+    ("The blast came at about 10:35 a.m. (0735 GMT) Friday.", "1998-08-08",
+     [["about 10:35 a.m.", "1998-08-07T10:35"], ["Friday", "1998-08-07"]]),
+    ("It ended at 3 p.m., and on Friday they left.", "1998-08-08", [["3 p.m.", "1998-08-08T15:00"], ["Friday", "1998-08-07"]]),
     # durations in centuries and decades, fractional ones included
     ("The dispute lasted half a century.", "2018-12-28", [["half a century", "P50Y"]]),
     ("The church stood for 1.5 centuries.", "2018-12-28", [["1.5 centuries", "P150Y"]]),

@@ -1694,7 +1694,7 @@ def _extract(text: str, st: _State) -> list[dict[str, Any]]:
     return rows
 
 
-_NEXT_TO = re.compile(r"(?i)\s*(?:,\s*)?(?:(?:on|at|around|about|by|from|until|\(|-|–)\s+)?$")
+_NEXT_TO = re.compile(r"(?i)\s*(?:\([^()]{1,14}\)\s*)?(?:,\s*)?(?:(?:on|at|around|about|by|from|until|\(|-|–)\s+)?$")
 
 
 def _clock_to_its_date(rows: list[dict[str, Any]], i: int, text: str) -> None:
@@ -1711,7 +1711,7 @@ def _clock_to_its_date(rows: list[dict[str, Any]], i: int, text: str) -> None:
             continue
         o = rows[j]
         gap = text[o["end"]:clock["start"]] if j < i else text[clock["end"]:o["start"]]
-        if o["granularity"] != "day" or o["type"] != "DATE" or len(gap) > 12 \
+        if o["granularity"] != "day" or o["type"] != "DATE" or len(gap) > 28 \
                 or not _NEXT_TO.fullmatch(gap) or not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", str(o["value"])):
             continue
         day = o["begin"]
