@@ -1,19 +1,21 @@
-"""Event dating on the SemEval-2015 Task 4 (TimeLine) trial data with srcanalysis.time.timeline.
+"""Sentence dating (srcanalysis.date_sentences) scored on event mentions with gold dates.
 
-For every event mention in the six gold timelines that has a known date, the predicted date is
-the time expression our timeline places in the same sentence (the finest one, then the nearest
-to the event word); sentences without one inherit the last day-precise expression of an earlier
-sentence of the article (news narrative keeps its reference day), else the publication date
-(DCT). The DCT-fallback-only variant is printed too.
-Scores:
-  * event-date accuracy at the gold precision (day, month or year): the predicted interval's
-    first day, cut to the gold precision, equals the gold date, and the prediction is at least
-    as fine as the gold precision;
-  * the same for the DCT-only baseline, and for the mentions whose sentence has a timex;
-  * reporting-lag error: |predicted lag - gold lag| in days, lag = DCT minus event end
-    (end of the gold interval at its precision), median and mean.
+Two development sets, each beside the publication-date-only baseline (every event dated on the
+day of publication):
+  * SemEval-2015 Task 4 (TimeLine) trial: every event mention of the six gold timelines with a
+    known date (day, month or year);
+  * TimeBank 1.2: every event a TLINK places inside (IS_INCLUDED, DURING, SIMULTANEOUS, BEGINS,
+    ENDS, IDENTITY) a dated TIMEX3 or the creation time, at that timex's precision; sentences are
+    the text split at sentence-final punctuation.
+The prediction for an event is the date date_sentences gives its sentence (own expression,
+carried reference day, or publication date). Scores:
+  * accuracy at the gold precision: the predicted interval's first day, cut to the gold precision,
+    equals the gold date, and the prediction is at least as fine as the gold precision; also per
+    basis (own / carried / published);
+  * reporting-lag error: |predicted lag - gold lag| in days, lag = DCT minus event end (end of the
+    gold interval at its precision), mean and median, and the share within one day.
 
-Run:  python bench/eval_timeline.py [--errors N]
+Run:  python bench/eval_timeline.py [--errors N] [--carry day|week|month|...]
 """
 from __future__ import annotations
 
