@@ -168,9 +168,11 @@ def plot_reporting_lag(
         color = PALETTE[i % len(PALETTE)]
         ax.hist(d, bins=edges, histtype="step", linewidth=1.8, color=color, label=f"{name} (n={len(d)})")
         ax.axvline(med, color=color, linestyle=":", linewidth=1)
-    if len(medians) > 1:
+    if len(medians) > 1 and round(medians.iloc[0]) < round(medians.iloc[-1]):
         title = (f"{medians.index[0]} reports sooner: median lag {medians.iloc[0]:.0f} "
                  f"vs {medians.iloc[-1]:.0f} days ({medians.index[-1]})")
+    elif len(medians) > 1:  # a tie names no outlet as faster
+        title = f"Every outlet's median lag is {medians.iloc[0]:.0f} days"
     else:
         title = f"Half of the dated events were published within {medians.iloc[0]:.0f} days"
     ax.legend(fontsize=8)
