@@ -211,6 +211,8 @@ def test_bad_publication_date_is_a_clear_error():
     # an infinitive after a past verb looks ahead; "shot to death" is no infinitive
     ("NATO decided to admit Poland in early March.", "1999-02-10", [["early March", "1999-03"]]),
     ("He was shot to death on the night of Oct. 23.", "1999-05-05", [["Oct. 23", "1998-10-23"]]),
+    # "planned" alone is a past participle as often as a plan: the sentence's other verbs decide
+    ("A memorial planned at the college for Saturday was canceled.", "1999-10-24", [["Saturday", "1999-10-23"]]),
     # a clock time written next to its date belongs to that date, whichever comes first
     ("On March 5 at 3 p.m. the talks ended.", "2018-12-28", [["March 5", "2018-03-05"], ["3 p.m.", "2018-03-05T15:00"]]),
     ("At 3 p.m. on Feb. 14, 2017, the talks ended.", "2018-12-28", [["3 p.m. on Feb. 14, 2017", "2017-02-14T15:00"]]),
