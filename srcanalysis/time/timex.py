@@ -1062,68 +1062,82 @@ def _r_season(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | 
     return _point("season", d, "published")
 
 
-def _r_quarter(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:  # noqa: C901
+def _r_quarter(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
     """A quarter or half year: numbered, relative, or the one just reported.
 
     Example:
         >>> find_timexes('In the first quarter and the second half of 2016 it fell.', '2017-04-01')["value"].tolist()
         ['2017-Q1', '2016-H2']
     """
-    k = f.kind
-    gran = "half" if k == "half" else "quarter"
-    months_per = 6 if k == "half" else 3
+    gran = "half" if f.kind == "half" else "quarter"
     qword = (g.get("q") or g.get("h") or g.get("ago") or "").lower()
-    n = None
+    n = _period_number(g, qword, gran, R)
+    if n is None:
+        return _relative_period(f, text, st, R, g, dct, gran, qword)
+    if n > (4 if gran == "quarter" else 2):
+        return None
+    base_year, anchor = _period_year(g, st, dct)
+    if base_year is None:
+        return _Res("DATE", f"XXXX-{'Q' if gran == 'quarter' else 'H'}{n}", gran)
+    d = Date(base_year, (n - 1) * (6 if gran == "half" else 3) + 1, 1)
+    told = g.get("y") or g.get("y0") or g.get("fy") or g.get("rely") or g.get("ypos")
+    if not told and dct is not None and d > dct and not _future(text, f, R) and gran == "quarter":
+        d = Date(base_year - 1, d.month, 1)  # "sales rose in the third quarter", written in April
+    if g.get("ago"):
+        d = Date(d.year - 1, d.month, 1)
+    return _point(gran, d, anchor)
+
+
+def _period_number(g: dict, qword: str, gran: str, R: _Rules) -> int | None:
+    """Which quarter (1-4) or half (1-2) a word or digit names; None for a relative one ("last quarter")."""
     if g.get("qn") or g.get("qn2"):
-        n = int(g.get("qn") or g.get("qn2"))
-    elif qword in R.ordinals and qword not in ("last", "latest", "final"):
-        n = R.ordinals[qword]
-    elif qword in ("final",):
-        n = 4 if gran == "quarter" else 2
-    elif qword in ("latter", "2nd") or (qword == "last" and gran == "half"):  # "the last half of 1989"
-        n = 2
-    elif qword == "1st":
-        n = 1
-    elif qword in ("3rd", "4th"):
-        n = int(qword[0])
+        return int(g.get("qn") or g.get("qn2"))
+    if qword in R.ordinals and qword not in ("last", "latest", "final"):
+        return R.ordinals[qword]
+    if qword == "final":
+        return 4 if gran == "quarter" else 2
+    if qword in ("latter", "2nd") or (qword == "last" and gran == "half"):  # "the last half of 1989"
+        return 2
+    if qword == "1st":
+        return 1
+    if qword in ("3rd", "4th"):
+        return int(qword[0])
+    return None
+
+
+def _period_year(g: dict, st: _State, dct: Date | None) -> tuple[int | None, str]:
+    """Year of a numbered quarter or half: written, relative to publication, or the previous expression's."""
     year = g.get("y") or g.get("y0") or g.get("fy")
     rely = (g.get("rely") or "").lower()
-    det = (g.get("det") or "").lower()
-    base = dct
-    anchor = "published"
     ypos = (g.get("ypos") or "").lower()
     if year:
-        base_year, anchor = int(year), ""
-    elif ypos and dct is not None:
-        base_year = dct.year + {"this": 0, "last": -1, "next": 1}[ypos]
-    elif rely in ("last", "the previous", "the prior"):
-        base_year = dct.year - 1 if dct else None
-    elif rely == "next":
-        base_year = dct.year + 1 if dct else None
-    elif rely == "the" and st.last is not None:
-        base_year, anchor = st.last[1].year, st.last[2]
-    else:
-        base_year = dct.year if dct else None
-    if n is not None:
-        if n > (4 if gran == "quarter" else 2):
-            return None
-        if base_year is None:
-            return _Res("DATE", f"XXXX-{'Q' if gran == 'quarter' else 'H'}{n}", gran)
-        d = Date(base_year, (n - 1) * months_per + 1, 1)
-        if not year and not rely and not ypos and dct is not None and d > dct and not _future(text, f, R) and gran == "quarter":
-            d = Date(base_year - 1, d.month, 1)
-        if g.get("ago"):
-            d = Date(d.year - 1, d.month, 1)
-        return _point(gran, d, anchor)
+        return int(year), ""
+    if ypos and dct is not None:
+        return dct.year + {"this": 0, "last": -1, "next": 1}[ypos], "published"
+    if rely in ("last", "the previous", "the prior"):
+        return (dct.year - 1 if dct else None), "published"
+    if rely == "next":
+        return (dct.year + 1 if dct else None), "published"
+    if rely == "the" and st.last is not None:
+        return st.last[1].year, st.last[2]
+    return (dct.year if dct else None), "published"
+
+
+def _relative_period(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None, gran: str,
+                     qword: str) -> _Res | None:
+    """The quarter/half, last quarter, the year-earlier quarter: from the previous such expression,
+    else the one just ended before publication (news about a quarter reports the one just closed)."""
+    det = (g.get("det") or "").lower()
     if dct is None and st.last is None:
         return _Res("DATE", "XXXX-QX" if gran == "quarter" else "XXXX-HX", gran)
-    # relative quarter: the quarter / last quarter / the year-earlier quarter
-    if st.last is not None and st.last[0] == gran and qword in ("", "same", "current", "year-earlier", "year-ago", "year-before", "fiscal"):
+    if st.last is not None and st.last[0] == gran and qword in ("", "same", "current", "year-earlier", "year-ago",
+                                                                "year-before", "fiscal"):
         ref, anchor = st.last[1], st.last[2]
     else:
         ref = dct or st.last[1]
         anchor = "published"
-        if qword in ("", "latest", "recent", "just-ended", "just-completed", "fiscal") and det in ("the", "its", "their", "that", "") and dct is not None:
+        if qword in ("", "latest", "recent", "just-ended", "just-completed", "fiscal") \
+                and det in ("the", "its", "their", "that", "") and dct is not None:
             ref = _floor(dct, gran) - STEP[gran]  # news about a quarter: the one just ended
             if det == "the" and qword == "" and _future(text, f, R):
                 ref = dct
