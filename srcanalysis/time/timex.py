@@ -1258,7 +1258,14 @@ def _r_weekday(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date |
     return r
 
 
-def _r_unit(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:  # noqa: C901
+_UNIT_GRAN = {"week": "week", "weekend": "week", "month": "month", "year": "year", "decade": "decade",
+              "century": "century", "quarter": "quarter", "day": "day", "morning": "day", "night": "day",
+              "evening": "day", "afternoon": "day"}
+_UNIT_UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "quarter": "XXXX-QX",
+                 "decade": "XXX", "century": "XX"}
+
+
+def _r_unit(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
     """A calendar unit relative to publication or an earlier expression ("last week", "the
     following month").
 
@@ -1269,44 +1276,23 @@ def _r_unit(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | No
     if f.kind == "theunit" and g["u"].lower() == "year" and re.search(
             r"(?i)\b(?:for|during|over|throughout)\s+$", text[max(0, f.start - 12):f.start]):
         return _Res("DURATION", "P1Y", "year")  # "for the year"
-    u = re.sub(r"\s+", " ", g["u"].lower())
+    u = re.sub(r"\s+", " ", g["u"].lower()).replace("fiscal year", "year")
     rel = re.sub(r"\s+", " ", (g.get("rel") or "the").lower())
     det = (g.get("det") or "").lower()
-    fiscal = u == "fiscal year"
-    if fiscal:
-        u = "year"
     weekend = u == "weekend"
-    gran = {"week": "week", "weekend": "week", "month": "month", "year": "year", "decade": "decade",
-            "century": "century", "quarter": "quarter", "day": "day", "morning": "day", "night": "day",
-            "evening": "day", "afternoon": "day"}[u]
+    gran = _UNIT_GRAN[u]
     if rel == "past" and det == "the" and u not in ("weekend", "day"):
-        # "the past year" is a duration ending at publication (TimeML)
-        r = _Res("DURATION", _dur_value("1", {"week": "W", "month": "M", "year": "Y", "decade": "DE",
-                                             "century": "CE", "quarter": "Q"}[u]), gran)
-        if dct:
-            r.begin, r.end, r.anchor = dct - STEP[gran], dct, "published"
-        return r
+        return _past_unit(u, gran, dct)
     off, anaphoric = R.relative.get(rel.replace("this past", "last"), (0, False))
-    if rel == "the":
-        anaphoric = True
-    if rel == "next" and det == "the":
-        anaphoric = True
+    anaphoric = anaphoric or rel == "the" or (rel == "next" and det == "the")
     if anaphoric:
-        a, anchor, agran = _anchor_for(st, f)
-        if anaphoric and rel == "the" and agran and GRAN_ORDER.index(agran) > GRAN_ORDER.index(gran) if agran in GRAN_ORDER else False:
-            a, anchor = st.dct, "published"
-        elif a is not None and anchor != "published" and off == 0 and agran in GRAN_ORDER \
-                and GRAN_ORDER.index(agran) > GRAN_ORDER.index(gran) and gran in ("day", "month"):
-            # "that day" after "in March 2016": the day is unknown within the anchor's interval
-            b, e = _span(agran, a)
-            x = f"{a.year:04d}-{a.month:02d}-XX" if agran in ("month", "week") else f"{a.year:04d}-XX" + ("-XX" if gran == "day" else "")
-            return _Res("DATE", x, agran, None, b, e, anchor)
+        a, anchor, within = _unit_anchor(st, f, rel, off, gran)
+        if within is not None:
+            return within
     else:
         a, anchor = dct, "published"
     if a is None:
-        x = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "quarter": "XXXX-QX",
-             "decade": "XXX", "century": "XX"}[gran]
-        return _Res("DATE", x, gran)
+        return _Res("DATE", _UNIT_UNKNOWN[gran], gran)
     d = _floor(a, gran) + STEP[gran] * off if off >= 0 else _floor(a, gran) - STEP[gran] * (-off)
     if weekend and off == 0 and a is dct and dct.isoweekday() < 6 and _future(text, f, R) is not True:
         d = d - STEP["week"]
@@ -1318,6 +1304,32 @@ def _r_unit(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | No
     if u == "century" and rel in ("this", "current"):
         r.value = _fmt("century", d)
     return r
+
+
+def _past_unit(u: str, gran: str, dct: Date | None) -> _Res:
+    """"the past year" is a duration ending at publication (TimeML)."""
+    r = _Res("DURATION", _dur_value("1", {"week": "W", "month": "M", "year": "Y", "decade": "DE",
+                                         "century": "CE", "quarter": "Q"}[u]), gran)
+    if dct:
+        r.begin, r.end, r.anchor = dct - STEP[gran], dct, "published"
+    return r
+
+
+def _unit_anchor(st: _State, f: _Found, rel: str, off: int, gran: str) -> tuple[Date | None, str, _Res | None]:
+    """Anchor of an anaphoric unit ("the following month", "that day"): the previous expression,
+    or publication when that one is coarser than "the <unit>"; a day or month inside a coarser
+    anchor ("that day" after "in March 2016") is known only to lie within it (third item)."""
+    a, anchor, agran = _anchor_for(st, f)
+    if agran not in GRAN_ORDER:
+        return a, anchor, None
+    coarser = GRAN_ORDER.index(agran) > GRAN_ORDER.index(gran)
+    if rel == "the" and coarser:
+        return st.dct, "published", None
+    if a is not None and anchor != "published" and off == 0 and coarser and gran in ("day", "month"):
+        b, e = _span(agran, a)
+        x = f"{a.year:04d}-{a.month:02d}-XX" if agran in ("month", "week") else f"{a.year:04d}-XX" + ("-XX" if gran == "day" else "")
+        return a, anchor, _Res("DATE", x, agran, None, b, e, anchor)
+    return a, anchor, None
 
 
 def _r_beforeafter(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
