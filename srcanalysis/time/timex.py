@@ -434,181 +434,248 @@ PREP_BEFORE_MONTH = {"in", "since", "until", "till", "by", "during", "through", 
                      "until", "into", "for", "earlier", "later", "each", "every", "in", "through", "than"}
 
 
-def _check(kind: str, m: re.Match, text: str, R: _Rules) -> bool:
-    """Reject candidate extents that are not time expressions in context."""
-    g = m.groupdict()
-    if kind == "month":
-        mon = g["mon"]
-        if mon.lower() in R.ambiguous_months and not g.get("rel"):
-            prev = _word_before(text, m.start())
-            if not prev or prev[0].lower() not in PREP_BEFORE_MONTH:
-                return False
-            nxt = text[m.end():m.end() + 3]
-            if mon.lower() == "may" and re.match(r"\s+[a-z]", nxt) and prev[0].lower() not in ("in", "since", "until", "of", "early", "late", "mid", "during", "by", "last", "next", "this"):
-                return False
-        if re.match(r"\s+(?:Street|St\.|Avenue|Ave\.|Road|Madness|Equinox)\b", text[m.end():m.end() + 12]):
-            return False
-        return True
-    if kind == "noon" and re.search(r"(?i)\bhigh\s+$", text[max(0, m.start() - 6):m.start()]):
-        return False
-    if kind in ("mdy", "dmy"):
-        if g["mon"].lower().rstrip(".") in ("may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr", "sept") \
-                and not g["mon"].endswith(".") and not g["mon"][0].isupper() and len(g["mon"]) <= 4 and kind == "dmy":
-            return False
-        if kind == "dmy" and re.match(r"\s*(?:%|percent)", text[m.end():m.end() + 8]):
-            return False
-        return True
-    if kind == "year":
-        y = int(g["y"])
-        after = text[m.end():m.end() + 20]
-        w = re.match(r"\s+([A-Za-z%]+)", after)
-        if w and w.group(1).lower() in R.year_blockers:
-            return False
-        before = text[max(0, m.start() - 12):m.start()]
-        if re.search(r"(?i)(?:\bno\.|\bnumber|#|\bpage|\broute|\bflight|\bversion|\bmodel|\bchapter|\bline)\s*$", before):
-            return False
-        if re.search(r"\d\s*(?:to|and|-|–)\s*$", before) and not re.search(r"(?:1[5-9]|20)\d\d\s*(?:to|and|-|–)\s*$", before):
-            return False
-        pw = re.search(r"([A-Z][\w.&-]*)\s+$", before)
-        if pw and pw.group(1).lower().rstrip(".") not in PREP_BEFORE_MONTH | {"the", "but", "fiscal", "calendar", "spring", "summer", "fall", "autumn", "winter", "late", "early", "mid", "yet", "then", "while", "when", "circa", "about", "around"} \
-                and pw.group(1).lower() not in R.months and not re.search(r"(?:^|[.!?\n\"“]\s*)" + re.escape(pw.group(1)) + r"\s+$", text[max(0, m.start() - 30):m.start()]):
-            return False
-        if y < 1800 and not re.search(r"(?i)\b(?:in|since|by|of|from|until)\s+$", before):
-            return False
-        return True
-    if kind == "season":
-        if g.get("y"):
-            return True
-        rel = (g.get("rel") or "").lower()
-        after = text[m.end():m.end() + 10]
-        if rel == "the":
-            return not re.match(r"\s+(?:of|in|from|to|on|and)\b|\s*(?:'s|’s)", after) and g["s"].lower() != "spring" or \
-                bool(re.search(r"(?i)\b(?:in|during|by|until|since|over|through|this|next)\s+$", text[max(0, m.start() - 12):m.start()])) \
-                and not re.match(r"\s+of\b", after)
-        if rel:
-            return True
+def _ok_month(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A bare month: an ambiguous one ("may", "march") needs a preposition or a relative word; no street names."""
+    mon = g["mon"]
+    if mon.lower() in R.ambiguous_months and not g.get("rel"):
         prev = _word_before(text, m.start())
-        return bool(prev) and prev[0].lower() in ("in", "during", "since", "until", "by", "through", "throughout",
-                                                   "early", "late", "mid", "last", "next", "this", "over") \
-            and not re.match(r"\s+(?:of|in)\b", after)
-    if kind == "quarter":
-        if not (g.get("q") or g.get("det") or g.get("y0")):
+        if not prev or prev[0].lower() not in PREP_BEFORE_MONTH:
             return False
-        if (g.get("det") or "").lower() == "a" and not g.get("q"):
+        nxt = text[m.end():m.end() + 3]
+        if mon.lower() == "may" and re.match(r"\s+[a-z]", nxt) and prev[0].lower() not in ("in", "since", "until", "of", "early", "late", "mid", "during", "by", "last", "next", "this"):
             return False
-        if not g.get("q") and re.match(r"\s+(?:of|century|mile|inch|pound|point|hour)\b", text[m.end():m.end() + 10]) \
-                and not (g.get("y") or g.get("rely") or g.get("fy")):
-            return False
-        if (g.get("q") or "").lower() in ("last", "past", "recent") and not g.get("det") and text[m.end():m.end() + 4].startswith(" of"):
-            return False
-        return True
-    if kind == "half":
-        if g.get("y") or g.get("rely"):
-            return True
-        return not re.match(r"(?i)\s+(?:of|hour|minute|mile|point|inning|time|dozen)\b", text[m.end():m.end() + 9])
-    if kind == "weekday":
-        return True
-    if kind == "relunit":
-        return not g["u"][0].isupper() or g["u"].isupper()
-    if kind == "theunit":
-        u = g["u"].lower()
-        after = text[m.end():m.end() + 14]
-        before = text[max(0, m.start() - 16):m.start()]
-        if re.match(r"\s+(?:of|before|after|when|that|in\s+which|to\s+come|ahead)\b", after):
-            return False
-        if u == "day":
-            return bool(re.search(r"(?i)\b(?:later|earlier)\s+in\s+$", before))
-        if u in ("night", "morning", "evening", "afternoon"):
-            return bool(re.search(r"(?i)\b(?:in|during|overnight|through)\s+$", before))
-        if re.match(r"['’]s\b", after):
-            return True
-        return bool(re.search(r"(?i)\b(?:in|for|during|of|through|throughout|over|earlier|later|this|since|until|by|at|into|within)\s+$",
-                              text[max(0, m.start() - 14):m.start()]))
-    if kind == "fullyear":
-        return bool(g.get("w")) or "fiscal" in m.group(0).lower()
-    if kind == "dur":
-        n, u = (g["n"] or "").lower(), g["u"].lower()
-        after = text[m.end():m.end() + 8]
-        if (g.get("long") or "").lower() == "old" or re.match(r"\s+old\b", after):
-            return False
-        if u.startswith("quarter") and re.match(r"\s+of\b", after):
-            return False
-        if re.fullmatch(r"[0-2]\d[0-5]0", n) and u.startswith("hour"):
-            return False  # military clock time ("1800 hours")
-        if n in ("a", "an") and not (g.get("det") or g.get("rel")) and \
-                re.search(r"(?:\d|\bmillion|\bbillion|\bthousand|\bhundred|[a-z]{2,}s)\s+$", text[max(0, m.start() - 12):m.start()]):
-            return False
-        if u.startswith("second") and not re.match(r"\d", n) and n in ("a", "an", "one"):
-            return False
-        if u.startswith("night") and n in ("a", "an", "one") and not g.get("det"):
-            return False
-        if n in ("a", "an") and u.endswith("s") and u not in ("centuries",):
-            return False
-        if n in ("some",) and not u.endswith("s"):
-            return False
-        if re.match(r"\d", n) and re.search(r"[$€£]\s*$", text[max(0, m.start() - 2):m.start()]):
-            return False
-        if u == "quarter" and n in ("a", "an", "one") and not g.get("det"):
-            return False
-        if re.match(r"\s*(?:%|percent)", text[m.end():m.end() + 9]):
-            return False
-        return True
-    if kind == "ago":
-        d = g["dir"].lower()
-        if g.get("andhalf") and d != "ago":
-            return False  # "a minute and a half later": TimeBank marks the duration only
-        if d in ("before", "after", "previously"):
-            nxt = text[m.end():m.end() + 12]
-            if not re.match(r"\s*(?:[.,;:!?)]|$)", nxt):
-                return False
-        if g["u"].lower().startswith("second") and g["n"].lower() in ("a", "an"):
-            return False
-        return True
-    if kind == "bare":
-        if (g.get("rel") or "").lower() == "the":
-            return bool(g.get("ahead")) or bool(re.search(r"(?i)\b(?:over|through|throughout|during)\s+$", text[max(0, m.start() - 12):m.start()]))
-        if g.get("rel"):
-            return True
-        prev = text[max(0, m.start() - 16):m.start()]
-        return bool(re.search(r"(?i)\b(?:for|in|within|over|took|take|takes|lasted|last|than)\s+$", prev)) \
-            and not re.match(r"\s+(?:of|old|ago|before|after)\b", text[m.end():m.end() + 8])
-    if kind == "ref":
-        w = g["w"].lower()
-        if w == "soon" and (re.match(r"\s+as\b", text[m.end():m.end() + 4]) or re.search(r"(?i)\bas\s+$", text[max(0, m.start() - 4):m.start()])):
-            return False
-        if w == "the past" and re.match(r"\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten)\b", text[m.end():m.end() + 9]):
-            return True
-        if w in ("current", "recent", "future"):
-            nxt = re.match(r"\s+([a-z][\w-]*)", text[m.end():m.end() + 20])
-            if not nxt or nxt.group(1) in ("account", "accounts", "affairs", "events", "of", "and", "or", "to", "is", "was"):
-                return False
-            if w == "recent" and re.search(r"(?i)\bmost\s+$", text[max(0, m.start() - 6):m.start()]):
-                return False
-        if w == "the time":
-            return bool(re.search(r"(?i)\bat\s+$", text[max(0, m.start() - 4):m.start()])) and \
-                not re.match(r"\s+(?:of|when|that|being|to)\b", text[m.end():m.end() + 8])
-        if w == "now" and re.match(r"(?i)\s*that\b", text[m.end():m.end() + 6]):
-            return False
-        return True
-    if kind == "set":
-        if g.get("w") and g["w"][0].isupper():
-            if re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]) or re.search(r"(?:\b[Tt]he|[A-Z]\w*)\s+$", text[max(0, m.start() - 6):m.start()]):
-                return False
-        if g.get("w") and re.match(r"\s+[a-z]", text[m.end():m.end() + 2]) and not re.match(
-                r"\s+(?:and|or|in|on|at|for|to|since|through|until|during|by|from|with|as|over|basis|but)\b", text[m.end():m.end() + 10]):
-            return False
-        if g.get("per"):
-            prev = text[max(0, m.start() - 24):m.start()]
-            return bool(re.search(r"(?i)(?:\bonce|\btwice|\bthrice|\btimes)\s+$", prev))
-        return True
-    if kind == "spelled":
-        if g.get("rest2") is None and "thousand" in m.group(0).lower() and not g.get("the"):
-            return bool(re.search(r"(?i)\b(?:in|since|by|until|of)\s+$", text[max(0, m.start() - 8):m.start()])) \
-                and not re.match(r"\s+[a-z]", text[m.end():m.end() + 3])
-        return True
-    if kind == "qnum":
-        return True
+    if re.match(r"\s+(?:Street|St\.|Avenue|Ave\.|Road|Madness|Equinox)\b", text[m.end():m.end() + 12]):
+        return False
     return True
+
+
+def _ok_noon(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """Noon or midnight, but not "high noon"."""
+    return not re.search(r"(?i)\bhigh\s+$", text[max(0, m.start() - 6):m.start()])
+
+
+def _ok_mdy(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A month-day: a short lowercase abbreviation before a number is a word ("3 may"), not a date; no percentages."""
+    if g["mon"].lower().rstrip(".") in ("may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr", "sept") \
+            and not g["mon"].endswith(".") and not g["mon"][0].isupper() and len(g["mon"]) <= 4 and kind == "dmy":
+        return False
+    if kind == "dmy" and re.match(r"\s*(?:%|percent)", text[m.end():m.end() + 8]):
+        return False
+    return True
+
+
+def _ok_year(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A four-digit year: not a count, a number, a model or a range end; years before 1800 need a preposition."""
+    y = int(g["y"])
+    after = text[m.end():m.end() + 20]
+    w = re.match(r"\s+([A-Za-z%]+)", after)
+    if w and w.group(1).lower() in R.year_blockers:
+        return False
+    before = text[max(0, m.start() - 12):m.start()]
+    if re.search(r"(?i)(?:\bno\.|\bnumber|#|\bpage|\broute|\bflight|\bversion|\bmodel|\bchapter|\bline)\s*$", before):
+        return False
+    if re.search(r"\d\s*(?:to|and|-|–)\s*$", before) and not re.search(r"(?:1[5-9]|20)\d\d\s*(?:to|and|-|–)\s*$", before):
+        return False
+    pw = re.search(r"([A-Z][\w.&-]*)\s+$", before)
+    if pw and pw.group(1).lower().rstrip(".") not in PREP_BEFORE_MONTH | {"the", "but", "fiscal", "calendar", "spring", "summer", "fall", "autumn", "winter", "late", "early", "mid", "yet", "then", "while", "when", "circa", "about", "around"} \
+            and pw.group(1).lower() not in R.months and not re.search(r"(?:^|[.!?\n\"“]\s*)" + re.escape(pw.group(1)) + r"\s+$", text[max(0, m.start() - 30):m.start()]):
+        return False
+    if y < 1800 and not re.search(r"(?i)\b(?:in|since|by|of|from|until)\s+$", before):
+        return False
+    return True
+
+
+def _ok_season(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A season needs a year, a relative word or a preposition ("in spring"), and not "spring of"."""
+    if g.get("y"):
+        return True
+    rel = (g.get("rel") or "").lower()
+    after = text[m.end():m.end() + 10]
+    if rel == "the":
+        return not re.match(r"\s+(?:of|in|from|to|on|and)\b|\s*(?:'s|’s)", after) and g["s"].lower() != "spring" or \
+            bool(re.search(r"(?i)\b(?:in|during|by|until|since|over|through|this|next)\s+$", text[max(0, m.start() - 12):m.start()])) \
+            and not re.match(r"\s+of\b", after)
+    if rel:
+        return True
+    prev = _word_before(text, m.start())
+    return bool(prev) and prev[0].lower() in ("in", "during", "since", "until", "by", "through", "throughout",
+                                               "early", "late", "mid", "last", "next", "this", "over") \
+        and not re.match(r"\s+(?:of|in)\b", after)
+
+
+def _ok_quarter(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A quarter needs an ordinal, a determiner or a year; not "a quarter of"."""
+    if not (g.get("q") or g.get("det") or g.get("y0")):
+        return False
+    if (g.get("det") or "").lower() == "a" and not g.get("q"):
+        return False
+    if not g.get("q") and re.match(r"\s+(?:of|century|mile|inch|pound|point|hour)\b", text[m.end():m.end() + 10]) \
+            and not (g.get("y") or g.get("rely") or g.get("fy")):
+        return False
+    if (g.get("q") or "").lower() in ("last", "past", "recent") and not g.get("det") and text[m.end():m.end() + 4].startswith(" of"):
+        return False
+    return True
+
+
+def _ok_half(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A half year: not "the first half of the game" nor "the last half hour"."""
+    if g.get("y") or g.get("rely"):
+        return True
+    return not re.match(r"(?i)\s+(?:of|hour|minute|mile|point|inning|time|dozen)\b", text[m.end():m.end() + 9])
+
+
+def _ok_relunit(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A relative unit ("last week") is not a title-case name."""
+    return not g["u"][0].isupper() or g["u"].isupper()
+
+
+def _ok_theunit(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A unit after "the" ("the week", "the year") only after a preposition that makes it a time."""
+    u = g["u"].lower()
+    after = text[m.end():m.end() + 14]
+    before = text[max(0, m.start() - 16):m.start()]
+    if re.match(r"\s+(?:of|before|after|when|that|in\s+which|to\s+come|ahead)\b", after):
+        return False
+    if u == "day":
+        return bool(re.search(r"(?i)\b(?:later|earlier)\s+in\s+$", before))
+    if u in ("night", "morning", "evening", "afternoon"):
+        return bool(re.search(r"(?i)\b(?:in|during|overnight|through)\s+$", before))
+    if re.match(r"['’]s\b", after):
+        return True
+    return bool(re.search(r"(?i)\b(?:in|for|during|of|through|throughout|over|earlier|later|this|since|until|by|at|into|within)\s+$",
+                          text[max(0, m.start() - 14):m.start()]))
+
+
+def _ok_fullyear(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """"the year" needs a qualifier ("the current year") or "fiscal"."""
+    return bool(g.get("w")) or "fiscal" in m.group(0).lower()
+
+
+def _ok_dur(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A duration: not an age ("53-year-old"), an amount, a clock time in hours or a percentage."""
+    n, u = (g["n"] or "").lower(), g["u"].lower()
+    after = text[m.end():m.end() + 8]
+    if (g.get("long") or "").lower() == "old" or re.match(r"\s+old\b", after):
+        return False
+    if u.startswith("quarter") and re.match(r"\s+of\b", after):
+        return False
+    if re.fullmatch(r"[0-2]\d[0-5]0", n) and u.startswith("hour"):
+        return False  # military clock time ("1800 hours")
+    if n in ("a", "an") and not (g.get("det") or g.get("rel")) and \
+            re.search(r"(?:\d|\bmillion|\bbillion|\bthousand|\bhundred|[a-z]{2,}s)\s+$", text[max(0, m.start() - 12):m.start()]):
+        return False
+    if u.startswith("second") and not re.match(r"\d", n) and n in ("a", "an", "one"):
+        return False
+    if u.startswith("night") and n in ("a", "an", "one") and not g.get("det"):
+        return False
+    if n in ("a", "an") and u.endswith("s") and u not in ("centuries",):
+        return False
+    if n in ("some",) and not u.endswith("s"):
+        return False
+    if re.match(r"\d", n) and re.search(r"[$€£]\s*$", text[max(0, m.start() - 2):m.start()]):
+        return False
+    if u == "quarter" and n in ("a", "an", "one") and not g.get("det"):
+        return False
+    if re.match(r"\s*(?:%|percent)", text[m.end():m.end() + 9]):
+        return False
+    return True
+
+
+def _ok_ago(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """An offset: "before"/"after" only at a clause end ("the day before."); not "a second ago"."""
+    d = g["dir"].lower()
+    if g.get("andhalf") and d != "ago":
+        return False  # "a minute and a half later": TimeBank marks the duration only
+    if d in ("before", "after", "previously"):
+        nxt = text[m.end():m.end() + 12]
+        if not re.match(r"\s*(?:[.,;:!?)]|$)", nxt):
+            return False
+    if g["u"].lower().startswith("second") and g["n"].lower() in ("a", "an"):
+        return False
+    return True
+
+
+def _ok_bare(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A bare plural unit ("years") needs a relative word or a preposition ("for years")."""
+    if (g.get("rel") or "").lower() == "the":
+        return bool(g.get("ahead")) or bool(re.search(r"(?i)\b(?:over|through|throughout|during)\s+$", text[max(0, m.start() - 12):m.start()]))
+    if g.get("rel"):
+        return True
+    prev = text[max(0, m.start() - 16):m.start()]
+    return bool(re.search(r"(?i)\b(?:for|in|within|over|took|take|takes|lasted|last|than)\s+$", prev)) \
+        and not re.match(r"\s+(?:of|old|ago|before|after)\b", text[m.end():m.end() + 8])
+
+
+def _ok_ref(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A reference word ("now", "current", "recent") used as a time, not "as soon as" or "current account"."""
+    w = g["w"].lower()
+    if w == "soon" and (re.match(r"\s+as\b", text[m.end():m.end() + 4]) or re.search(r"(?i)\bas\s+$", text[max(0, m.start() - 4):m.start()])):
+        return False
+    if w == "the past" and re.match(r"\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten)\b", text[m.end():m.end() + 9]):
+        return True
+    if w in ("current", "recent", "future"):
+        nxt = re.match(r"\s+([a-z][\w-]*)", text[m.end():m.end() + 20])
+        if not nxt or nxt.group(1) in ("account", "accounts", "affairs", "events", "of", "and", "or", "to", "is", "was"):
+            return False
+        if w == "recent" and re.search(r"(?i)\bmost\s+$", text[max(0, m.start() - 6):m.start()]):
+            return False
+    if w == "the time":
+        return bool(re.search(r"(?i)\bat\s+$", text[max(0, m.start() - 4):m.start()])) and \
+            not re.match(r"\s+(?:of|when|that|being|to)\b", text[m.end():m.end() + 8])
+    if w == "now" and re.match(r"(?i)\s*that\b", text[m.end():m.end() + 6]):
+        return False
+    return True
+
+
+def _ok_set(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A set ("every week", "weekly", "twice a year"), not a title ("Weekly Standard")."""
+    if g.get("w") and g["w"][0].isupper():
+        if re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]) or re.search(r"(?:\b[Tt]he|[A-Z]\w*)\s+$", text[max(0, m.start() - 6):m.start()]):
+            return False
+    if g.get("w") and re.match(r"\s+[a-z]", text[m.end():m.end() + 2]) and not re.match(
+            r"\s+(?:and|or|in|on|at|for|to|since|through|until|during|by|from|with|as|over|basis|but)\b", text[m.end():m.end() + 10]):
+        return False
+    if g.get("per"):
+        prev = text[max(0, m.start() - 24):m.start()]
+        return bool(re.search(r"(?i)(?:\bonce|\btwice|\bthrice|\btimes)\s+$", prev))
+    return True
+
+
+def _ok_spelled(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A year in words: a bare "two thousand" needs a preposition ("in two thousand")."""
+    if g.get("rest2") is None and "thousand" in m.group(0).lower() and not g.get("the"):
+        return bool(re.search(r"(?i)\b(?:in|since|by|until|of)\s+$", text[max(0, m.start() - 8):m.start()])) \
+            and not re.match(r"\s+[a-z]", text[m.end():m.end() + 3])
+    return True
+
+
+#: Context check of each expression kind (kinds without one are always kept).
+_CHECKS: dict[str, Any] = {
+    "month": _ok_month,
+    "noon": _ok_noon,
+    "mdy": _ok_mdy,
+    "dmy": _ok_mdy,
+    "year": _ok_year,
+    "season": _ok_season,
+    "quarter": _ok_quarter,
+    "half": _ok_half,
+    "relunit": _ok_relunit,
+    "theunit": _ok_theunit,
+    "fullyear": _ok_fullyear,
+    "dur": _ok_dur,
+    "ago": _ok_ago,
+    "bare": _ok_bare,
+    "ref": _ok_ref,
+    "set": _ok_set,
+    "spelled": _ok_spelled,
+}
+
+
+def _check(kind: str, m: re.Match, text: str, R: _Rules) -> bool:
+    """Reject candidate extents that are not time expressions in context (:data:`_CHECKS`)."""
+    ok = _CHECKS.get(kind)
+    return ok(kind, m, text, R, m.groupdict()) if ok else True
+
 
 
 _TOKEN = re.compile(r"[a-z]+")
@@ -1307,7 +1374,7 @@ def _r_unit(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | No
 
 
 def _past_unit(u: str, gran: str, dct: Date | None) -> _Res:
-    """"the past year" is a duration ending at publication (TimeML)."""
+    """A duration ending at publication: "the past year" (TimeML)."""
     r = _Res("DURATION", _dur_value("1", {"week": "W", "month": "M", "year": "Y", "decade": "DE",
                                          "century": "CE", "quarter": "Q"}[u]), gran)
     if dct:
