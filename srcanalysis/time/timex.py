@@ -547,7 +547,7 @@ def _ok_theunit(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
 
 
 def _ok_fullyear(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
-    """"the year" needs a qualifier ("the current year") or "fiscal"."""
+    """A full year ("the year") needs a qualifier ("the current year") or "fiscal"."""
     return bool(g.get("w")) or "fiscal" in m.group(0).lower()
 
 
