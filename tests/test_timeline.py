@@ -254,3 +254,10 @@ def test_a_date_after_publication_does_not_move_the_reference_day():
     assert dated(["The board met on Monday.", "The dividend is payable on April 20.",
                   "The board also elected a chair."]) == [
         ["own", "Monday", "2017-04-03"], ["own", "April 20", "2017-04-20"], ["carried", "Monday", "2017-04-03"]]
+
+
+def test_day_first_convention_is_read_from_the_whole_article():
+    d = sa.date_sentences(article(["The ruling is dated 21/02/2017.", "It cites a letter of 04/03/2017."]))
+    assert d["event_begin"].dt.strftime("%Y-%m-%d").tolist() == ["2017-02-21", "2017-03-04"]
+    tl = timeline(frame(["The ruling is dated 21/02/2017.", "It cites a letter of 04/03/2017."]))
+    assert tl["value"].tolist() == ["2017-02-21", "2017-03-04"]

@@ -202,6 +202,12 @@ def test_bad_publication_date_is_a_clear_error():
     ("On 7 Feb the minister resigned.", "2019-03-01", [["7 Feb", "2019-02-07"]]),
     ("The letter of 21/02/2019 was leaked.", "2019-03-01", [["21/02/2019", "2019-02-21"]]),
     ("The ruling of 21.02.2019 stands.", "2019-03-01", [["21.02.2019", "2019-02-21"]]),
+    # an ambiguous numeric date follows the order the same text shows elsewhere, else month first
+    ("The ruling of 21/02/2019 cites a letter of 04/07/2017.", "2019-03-01",
+     [["21/02/2019", "2019-02-21"], ["04/07/2017", "2017-07-04"]]),
+    ("The letter of 04/07/2017 was leaked.", "2019-03-01", [["04/07/2017", "2017-04-07"]]),
+    ("Filed 02/21/2019, citing a letter of 04/07/2017.", "2019-03-01",
+     [["02/21/2019", "2019-02-21"], ["04/07/2017", "2017-04-07"]]),
     # a past-tense month-day near the new year is the one just gone
     ("The board approved the plan on January 12.", "2018-12-28", [["January 12", "2018-01-12"]]),
     ("On 7 Feb the minister resigned.", "2018-12-28", [["7 Feb", "2018-02-07"]]),

@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import carry_errors, per_article
-from .timex import GRAN_ORDER, _extract, _rules, _State, _to_date
+from .timex import GRAN_ORDER, _extract, _rules, _State, _to_date, day_first
 
 __all__ = ["date_sentences", "SENTENCE_DATE_COLUMNS", "choose_expression"]
 
@@ -129,7 +129,7 @@ def choose_expression(text: str, rows: list[dict[str, Any]]) -> tuple[dict[str, 
 def _date_article(texts: list[str], pub: Any, carry: str, article_id: Any = "",
                   log: list[dict[str, Any]] | None = None) -> list[tuple]:
     """Event interval of each sentence of one article (in order)."""
-    st = _State(_to_date(pub), article_id=article_id)
+    st = _State(_to_date(pub), article_id=article_id, dayfirst=day_first(" ".join(texts)))
     pub_ts = pd.Timestamp(st.dct) if st.dct is not None else pd.NaT
     limit = GRAN_ORDER.index(carry)
     ref: tuple | None = None

@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..errors import carry_errors, per_article
 from .sentences import choose_expression
-from .timex import _extract, _State, _to_date, infer_published
+from .timex import _extract, _State, _to_date, day_first, infer_published
 
 TIMELINE_COLUMNS = [
     "article_id", "outlet", "published", "published_basis", "sentence", "sentence_text", "expression", "expr_start",
@@ -122,7 +122,8 @@ def _article_rows(cols: dict[str, list], extra_vals: dict[str, list], i: int, j:
     if pd.isna(pub) and infer:  # shown, never used to resolve "last month" or to measure lag
         pub = infer_published(" ".join(str(t) for t in texts[i:j]))
         basis = "inferred" if pd.notna(pub) else "none"
-    st = _State(_to_date(pub) if basis == "article" else None, article_id=cols["article_id"][i])
+    st = _State(_to_date(pub) if basis == "article" else None, article_id=cols["article_id"][i],
+                dayfirst=day_first(" ".join(str(t) for t in texts[i:j])))
     rows = []
     for k in range(i, j):
         text = texts[k] if isinstance(texts[k], str) else ("" if pd.isna(texts[k]) else str(texts[k]))

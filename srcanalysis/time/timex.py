@@ -422,6 +422,7 @@ class _State:
     last_pos: int = -10**9
     article_id: Any = ""
     errors: list[dict[str, Any]] = field(default_factory=list)  # expressions that failed to resolve
+    dayfirst: bool = False  # the text writes numeric dates day first (see :func:`day_first`)
 
 
 def _word_before(text: str, pos: int, n: int = 1) -> list[str]:
@@ -946,6 +947,8 @@ def _r_numeric_date(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: D
     """
     if g.get("mon"):  # compact: 19-Nov-12, 2019-Feb-21
         g["m"] = str(R.months[g["mon"].lower()])
+    if f.kind == "numeric" and st.dayfirst:  # 04/07/2017 on a page that writes 21/02/2019
+        g["m"], g["d"] = g["d"], g["m"]
     y = int(g["y"])
     if y < 100:
         y += 1900 if y > 30 else 2000
@@ -1755,6 +1758,22 @@ def _day_ref(day: str | None, dct: Date | None, text: str, f: _Found, R: _Rules)
     return dct + dt.timedelta(days=diff) if tense else dct - dt.timedelta(days=(7 - diff) % 7)
 
 
+_DAY_FIRST = re.compile(r"(?<![\d/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)?\d\d(?![\d/])")
+_MONTH_FIRST = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])/(?:19|20)?\d\d(?![\d/])")
+
+
+def day_first(text: str) -> bool:
+    """Whether a text writes its numeric dates day first: it has a date only that order can
+    read (21/02/2019) and none only month-first can (02/21/2019). Its ambiguous dates
+    (04/07/2017) then follow the same convention; otherwise they are read month first.
+
+    Example:
+        >>> day_first("Filed 21/02/2019, heard 04/07/2019."), day_first("Filed 04/07/2019.")
+        (True, False)
+    """
+    return bool(_DAY_FIRST.search(text)) and not _MONTH_FIRST.search(text)
+
+
 def _extract(text: str, st: _State) -> list[dict[str, Any]]:
     R = _rules()
     if not text or not R.prefilter.search(text):
@@ -1876,8 +1895,9 @@ def find_timexes(text: str, published: Any = None, *, article_id: Any = "") -> p
     """
     if text is None or (isinstance(text, float) and pd.isna(text)):
         text = ""
-    st = _State(_to_date(published), article_id=article_id)
-    out = _frame(_extract(str(text), st))
+    text = str(text)
+    st = _State(_to_date(published), article_id=article_id, dayfirst=day_first(text))
+    out = _frame(_extract(text, st))
     if st.errors:
         out.attrs["errors"] = st.errors
     return out
@@ -1936,4 +1956,4 @@ def new_state(published: Any = None) -> _State:
     return _State(_to_date(published))
 
 
-__all__ = ["find_timexes", "infer_published", "COLUMNS"]
+__all__ = ["find_timexes", "infer_published", "day_first", "COLUMNS"]
