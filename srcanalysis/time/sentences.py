@@ -32,7 +32,10 @@ Example:
 """
 from __future__ import annotations
 
+import csv
 import re
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -48,9 +51,21 @@ SENTENCE_DATE_COLUMNS = ["event_begin", "event_end", "event_granularity", "event
                          "event_lag"]
 
 _QUOTE = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
-# a clause giving background: a relative or parenthetical clause, or a since/until span
-_BACKGROUND = re.compile(r"(?i)(?:,\s*(?:who|which|whose|where)\b[^,;]*|\([^)]*|\b(?:since|until|till|founded|born"
-                         r"|established|formed|created|died)\b[^,;.]*)$")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern]:
+    """Patterns built from ``rules/sentence_cues.csv`` (relative pronouns and background words
+    that open a background clause, present-tense and modal verbs)."""
+    with resources.files("srcanalysis.time").joinpath("rules/sentence_cues.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    words = {k: "|".join(sorted((re.escape(r["cue"]).replace("'", "['’]") for r in rows if r["kind"] == k),
+                                key=len, reverse=True)) for k in ("relative", "background", "present")}
+    return {
+        # a clause giving background: a relative or parenthetical clause, or a since/until/born span
+        "background": re.compile(rf"(?i)(?:,\s*(?:{words['relative']})\b[^,;]*|\([^)]*|\b(?:{words['background']})\b[^,;.]*)$"),
+        "present": re.compile(rf"(?i)\b(?:{words['present']})(?!\w)"),
+    }
 
 
 def _quoted(text: str, start: int) -> bool:
@@ -58,17 +73,12 @@ def _quoted(text: str, start: int) -> bool:
 
 
 def _background(text: str, start: int) -> bool:
-    return bool(_BACKGROUND.search(text[max(0, start - 80):start]))
+    return bool(_cues()["background"].search(text[max(0, start - 80):start]))
 
 
 #: Granularities that can date what a sentence reports; a decade or a century ("out of place in
 #: the 21st century") names an era, not an event.
 _DATING = GRAN_ORDER[: GRAN_ORDER.index("year") + 1]
-
-
-_PRESENT = re.compile(r"(?i)\b(?:is|are|am|has|have|does|do|says|say|remains|seems|appears|continues"
-                      r"|includes|can|cannot|may|might|must|will|shall"
-                      r"|won['’]t|isn['’]t|aren['’]t|doesn['’]t|don['’]t)\b")
 
 
 def _past(text: str) -> bool:
@@ -85,7 +95,7 @@ def _past(text: str) -> bool:
     past = next((m.start() for m in _rules().future_re.finditer(bare) if m.group("past")), None)
     if past is None:
         return False
-    present = _PRESENT.search(bare)
+    present = _cues()["present"].search(bare)
     return present is None or past < present.start()
 
 
