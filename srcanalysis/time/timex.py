@@ -770,10 +770,14 @@ def _candidates(text: str, R: _Rules) -> list[_Found]:
 _SENT_END = re.compile(r"\n|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs))(?<!\b(?:Mrs|Gen|Inc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Rep|Sen|Gov|Col|Lt\.))(?<!\bSept|\bCorp|\bLtd\.)[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
 
 
+def _clause_cues(kind: str) -> str:
+    """Alternation of the ``rules/timex_clause_cues.csv`` words of one kind."""
+    return "|".join(sorted((re.escape(r["cue"]) for r in _table("clause_cues") if r["kind"] == kind), key=len, reverse=True))
+
+
 # "to" + a lowercase word that is not a determiner or one of the nouns news puts after "to"
 # ("shot to death", "rose to power", "sent to prison")
-_INFINITIVE = re.compile(r"\b[Tt]o\s+(?!(?:the|a|an|his|her|its|their|this|that|death|date|power|prison|jail|court"
-                         r"|trial|office|work|school|hospital)\b)[a-z]+\b")
+_INFINITIVE = re.compile(rf"\b[Tt]o\s+(?!(?:{_clause_cues('not_infinitive')})\b)[a-z]+\b")
 
 
 def _future(text: str, f: _Found, R: _Rules) -> bool | None:
@@ -916,7 +920,8 @@ def _month_day(mon: int, day: int, wd: str | None, dct: Date | None, text: str, 
 
 
 AHEAD_DAYS = 90  # a month-day at most a quarter ahead, told in the past tense, is still the coming one
-_NOT_DONE = re.compile(r"(?i)\b(?:to\s+[a-z]+|will|would|shall|[a-z]+['’]ll|is|are|am|scheduled|due|expected|set|planned|until|by)\b")
+# an infinitive, a modal, a present-tense verb, a schedule or a deadline word before "on <date>"
+_NOT_DONE = re.compile(rf"(?i)\b(?:to\s+[a-z]+|[a-z]+['’]ll|{_clause_cues('not_done')})\b")
 
 
 def _past_event_on(text: str, f: _Found) -> bool:
