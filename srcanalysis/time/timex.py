@@ -1892,6 +1892,11 @@ def find_timexes(text: str, published: Any = None, *, article_id: Any = "") -> p
         granularity, anchor``. ``text[start:end]`` is the expression; ``begin``/``end_date`` is
         the resolved interval (first and last day, inclusive); ``anchor`` is ``"published"``, the
         text of the earlier expression an anaphor resolved from, or empty for absolute dates.
+        An ambiguous numeric date (04/07/2017) is read day first when the text writes another
+        date only that order can read (21/02/2019), else month first (:func:`day_first`).
+
+    Raises:
+        ValueError: ``published`` is given but is not a date.
 
     Example:
         >>> df = find_timexes("Last fall, before the election. In 2015 it was quiet.", "2017-04-01")
