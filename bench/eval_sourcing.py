@@ -143,6 +143,7 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print up to N wrong rows of --set")
     parser.add_argument("--set", default="codebook-develop", help="which set --errors shows")
     parser.add_argument("--fine", action="store_true", help="per codebook type P/R/F1")
+    parser.add_argument("--type", default="", help="with --errors: only rows whose gold or predicted fine type is this")
     args = parser.parse_args()
     if not DATA.exists():
         print(f"sourcetypes not found at {DATA}; nothing to evaluate")
@@ -168,6 +169,9 @@ def main() -> None:
         wrong = d[d["pred"].map(SCORE_CLASS) != [SCORE_CLASS.get(g.split(";")[0], "other") for g in d["gold"]]]
         wrong = wrong[[SCORE_CLASS[p] not in [SCORE_CLASS.get(x, "other") for x in g.split(";")]
                        for p, g in zip(wrong["pred"], wrong["gold"])]]
+        if args.type:  # fine-type errors too (anonymous vs unnamed_group are one scoring class)
+            wrong = d[(d["gold"].str.contains(args.type) | (d["pred"] == args.type))
+                      & ~d.apply(lambda r: r["pred"] in r["gold"].split(";"), axis=1)]
         print(f"\n{len(wrong)} wrong rows in {args.set}; first {args.errors}:")
         for row in wrong.head(args.errors).itertuples():
             print(f"  gold {row.gold} [{row.gold_source}|{row.gold_name}] pred {row.pred} [{row.src}|{row.name}] "

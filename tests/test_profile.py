@@ -32,9 +32,12 @@ def test_profile_by_outlet_sums_articles(sample_articles):
 def test_profile_counts_stated_reasons():
     sents = sa.sentences(sa.read_articles(pd.DataFrame({"outlet": ["Wire"], "text": [
         "The talks stalled, according to two officials who spoke on condition of anonymity because they "
-        "were not authorized to speak publicly. A diplomat said the deal was dead. It rained."]})))
+        "were not authorized to speak publicly. A senior diplomat, speaking on condition of anonymity, said the "
+        "deal was dead. A neighbor said it rained."]})))
     row = sa.source_profile(sents, by="outlet").iloc[0]
+    # "speaking on condition of anonymity" alone states no reason (codebook section 4)
     assert (row["anonymous"], row["anonymous_with_reason"], row["anonymous_without_reason"]) == (2, 1, 1)
+    assert row["unnamed_person"] == 1
 
 
 def test_profile_rejects_untagged_frames():

@@ -82,7 +82,7 @@ _SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|^(?:about\s+|
                     r"[A-Za-z]+(?:-[a-z]+)?\s+(?:percent|per cent)\b|\b(?:\w+) in (?:\d+|two|three|four|five|six|seven|"
                     r"eight|nine|ten)\b|^(?:(?:nearly|almost|about|roughly|more than|less than|over|just|only|a|one|"
                     r"two|large|small|slim|clear|narrow|wide|vast)\s+)*(?:half|third|thirds|quarter|quarters|fifth|"
-                    r"fifths|majority|majorities|plurality|minority)\b", re.I)
+                    r"fifths|majority|majorities|plurality|minority)(?:\s+of\b|\s*$)", re.I)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "dozen": 12}
 #: A quoted sentence needs at least this many words inside the quotes to count as a quote.
@@ -302,8 +302,10 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
     head = head_part[-1] if head_part else lows[-1]
     if 0 < len(head_part) < len(lows):  # "aides to Hillary Clinton", "officials in Washington": the head decides
         inner = classify_source(" ".join(toks[:len(head_part)]))
+        if inner is not None and (inner[0] in UNNAMED_TYPES or (inner[0] == "named_org" and _has(head, "org_voice"))):
+            return _unnamed_type(span, toks, head_part, _count(toks)), _count(toks)
         if inner is not None and inner[0] != "pronoun":
-            return inner[0], _count(toks) if inner[0] == "anonymous" else inner[1]
+            return inner
     if _has(head, "document"):
         return "document", None  # before media: "a Washington Post poll" is the poll
     if _SHARE.search(span):  # "52 percent of voters", "six in 10 Americans": poll results
@@ -340,27 +342,69 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
     if (lows[0] in ("the", "this") or _POSSESSOR.match(span)) and len(head_part) <= 6 \
             and (_has(head, "role") or _has(head, "title")):
         return "named_person", None  # "the Indiana governor", "the former secretary": a role someone named holds
+    if len(head_part) <= 5 and (_has(lows[0], "determiner") or _has(lows[0], "number")) and lows[0] not in ("the", "this") \
+            and (_has(head, "role") or _has(head, "anonymous")) and not any(_is_name_token(t) and not _has(t, "role")
+                                                                            and not _is_org_token(t) for t in head_toks[1:]):
+        # "a Democrat", "one senator", "a New Hampshire Republican": a person the story does not name
+        return _unnamed_type(span, toks, head_part or lows, _count(toks)), _count(toks)
     if any(_has(w, "anonymous") for w in head_part or lows):
-        if any(w in ("police", "prosecutors") for w in head_part):
+        if head == "police":
             return "named_org", None
-        return "anonymous", _count(toks)
+        return _unnamed_type(span, toks, head_part or lows, _count(toks)), _count(toks)
     if any(_has(w, "named_org") or _has(w, "org") or _has(w, "org_suffix") for w in head_part):
         return "named_org", None
     if any(_is_org_token(t) for t in toks if t[:1].isupper()):
         return "named_org", None
     if lows[0] in ("some", "many", "others", "several", "most", "few", "critics"):
-        return "anonymous", None
+        return _unnamed_type(span, toks, head_part or lows, None, plural=True), None
     # a bare plural noun phrase ("hacking specialists", "economists"): unnamed people as a group
     if len(toks) <= 3 and all(t.islower() for t in toks) and _PLURAL.search(lows[-1]) and _PERSON_NOUN.search(lows[-1]) \
             and not any(_has(w, "pronoun") or _has(w, "function") or _has(w, "document") or w in _TRAILING_AUX
                         for w in lows):
-        return "anonymous", None
+        return _unnamed_type(span, toks, lows, None, plural=True), None
     # "the organizers", "a neighbour": an unnamed speaker the tables do not list
     if len(toks) <= 4 and (_has(lows[0], "determiner") or _has(lows[0], "quantifier") or _has(lows[0], "number")) \
             and toks[-1].islower() and _PERSON_NOUN.search(lows[-1]) and lows[-1] not in _TRAILING_AUX \
             and not any(_has(w, "pronoun") or _has(w, "function") or w in _TRAILING_AUX for w in lows[1:]):
-        return "anonymous", _count(toks)
+        return _unnamed_type(span, toks, lows, _count(toks)), _count(toks)
     return None
+
+
+#: The codebook's types for a source without a name (section 3 of the sourcing codebook).
+UNNAMED_TYPES = frozenset({"anonymous", "unnamed_person", "unnamed_group"})
+#: Types a later pronoun or quotation may refer back to.
+_NAMEABLE = frozenset({"named_person", "named_org", "media", *UNNAMED_TYPES})
+
+
+def _unnamed_type(span: str, toks: list[str], head_part: list[str], count: int | None, plural: bool = False) -> str:
+    """The codebook type of a source noun phrase without a name (codebook section 3, "the hard lines").
+
+    In order: a withholding mark in the span ("sources", "familiar with", "close to", "current and
+    former", "senior ... officials": ``withheld`` in ``rules/attribution_patterns.csv``) makes it
+    ``anonymous``; the voice of an organisation ("a spokeswoman", "officials", "Pentagon aides",
+    "campaign aides") is ``named_org``; one unnamed insider ("a top aide", "one Clinton adviser") is
+    ``anonymous`` (an insider quoted without a name is a withheld identity); otherwise one person is
+    ``unnamed_person`` ("a police officer", "the judge") and several are ``unnamed_group``
+    ("residents", "scientists", "some Democrats").
+
+    Example:
+        >>> [classify_source(s)[0] for s in ("a senior defense official", "a State Department spokesman",
+        ...  "a neighbor", "scientists", "people familiar with the talks")]
+        ['anonymous', 'named_org', 'unnamed_person', 'unnamed_group', 'anonymous']
+    """
+    if _patterns()["withheld"].search(span):
+        return "anonymous"
+    lows = [t.lower() for t in head_part]
+    head = lows[-1] if lows else ""
+    if _has(head, "org_voice") or (_has(head, "anonymous") and any(
+            _has(w, "org") or _has(w, "named_org") for w in lows[:-1])) \
+            or (_has(head, "anonymous") and any(_is_org_token(t) and t[:1].isupper() for t in toks[:len(lows) - 1])):
+        return "named_org"
+    several = plural or (count is not None and count > 1) or _has(head, "group") or lows[:1] == ["each"] or head.endswith(("men", "people")) \
+        or (_PLURAL.search(head) is not None and not head.endswith("ss"))
+    if _has(head, "inner_circle") and not several:
+        return "anonymous"
+    return "unnamed_group" if several else "unnamed_person"
 
 
 def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
@@ -636,7 +680,33 @@ def _is_headline(text: str) -> bool:
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
 
 
-def _tag_one(text: str) -> _Source | None:
+#: Readings of "sourced" (the ``scope`` argument): the codebook's sourced statement, or PolNeAR's
+#: attribution, which also counts beliefs and intentions narrated without a statement.
+SCOPES = ("codebook", "polnear")
+#: Cue kinds that only the PolNeAR reading counts ("believes", "wants", "plans to").
+_POLNEAR_ONLY = frozenset({"cognition", "intention"})
+
+
+#: A credit closing the sentence: ", the source added.", ", sources who reviewed them told POLITICO."
+_CLOSING_CREDIT = re.compile(r"[,”\"]\s+(?:[\w.’'-]+\s+){1,8}$")
+_CLOSING_TAIL = re.compile(r"(?:\s+[\w.’'-]+){0,4}\s*[.!?]?[”\"]?\s*$")
+
+
+def _closing_credit(text: str, m) -> bool:
+    """Whether a cue credits the whole sentence from its end (", the source added."): the main reporting
+    verb, which decides the sentence's source over a verb inside the reported content (codebook
+    section 3, several sources).
+
+    Example:
+        >>> t = "Clinton had told police she did not want the escort, the source added."
+        >>> _closing_credit(t, re.search("added", t)), _closing_credit(t, re.search("told", t))
+        (True, False)
+    """
+    return _CLOSING_TAIL.fullmatch(text, m.end()) is not None and \
+        _CLOSING_CREDIT.search(text, max(0, m.start() - 80), m.start()) is not None
+
+
+def _tag_one(text: str, scope: str = "codebook") -> _Source | None:
     credit = _credit_line(text) if len(text) <= 60 else None
     if credit:
         return credit
@@ -672,12 +742,16 @@ def _tag_one(text: str) -> _Source | None:
         lowered = text.lower()  # "Clinton Says Russians Hacked DNC": a title-case headline's verbs
         if len(lowered) == len(text):
             cues = [m for m in _cue_regex().finditer(lowered) if m.start() > 0]
+    if cues and scope == "codebook":  # "Lopez wants to expand the program": no statement cited
+        kinds = _cues()
+        cues = [m for m in cues if kinds.get(_norm_cue(m.group(0)), "speech") not in _POLNEAR_ONLY]
     if not cues:
         return _document_opening(text) or _quoted_subject(text) or _reportedly(text)
     cues = cues[:MAX_CUES]  # a run-on "sentence" (a table, a list) must not cost time quadratic in its length
     kinds = _cues()
     order = {"phrase": 0, "speech": 1, "finding": 2, "cognition": 3, "stance": 4, "intention": 5}
-    ranked = sorted(cues, key=lambda m: (order[kinds.get(_norm_cue(m.group(0)), "speech")], m.start()))
+    ranked = sorted(cues, key=lambda m: (not _closing_credit(text, m), order[kinds.get(_norm_cue(m.group(0)), "speech")],
+                                         m.start()))
     usable = []  # the cues that are verbs here, for the fallbacks below
     for m in ranked:
         cue = _norm_cue(m.group(0))
@@ -865,10 +939,10 @@ def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, dist
     if low in ("he", "she", "i") and any(_is_name_token(t) and not _is_org_token(t) for t in _tokens(before)[1:]):
         return _Source("named_person", found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun:named-before")
     if last_named is not None and distance <= PRONOUN_LOOKBACK and not (
-            low in ("he", "she", "i") and last_named.type not in ("named_person", "anonymous")):
+            low in ("he", "she", "i") and last_named.type not in ("named_person", "anonymous", "unnamed_person")):
         return _Source(last_named.type, found.text, found.start, found.end, found.cue,
                        f"{found.rule}+pronoun:{last_named.text}", last_named.count)
-    typ = "anonymous" if low in ("they", "we") else "named_person"
+    typ = "unnamed_group" if low in ("they", "we") else "named_person"
     return _Source(typ, found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun")
 
 
@@ -877,6 +951,8 @@ _FULL_NAME = re.compile(r"\b(?=(?:([A-Z][a-z]+)(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|S
                         r"\s+([A-Z][\w’'-]+)\b)")
 
 
+#: A definite description that points back ("the source", "these people", "the two officials").
+_BACK_REFERENCE = re.compile(r"(?:the|these|those|that|this|both)\s+(?:[\w-]+\s+){0,2}[a-z]+$", re.I)
 #: A singular definite description of a person ("the actress", "the real estate developer").
 _DEFINITE_PERSON = re.compile(r"(?:the|The)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*(?<![^s]s)$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
@@ -884,6 +960,10 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 _COMPANY_SUFFIX = re.compile(r"\s(?:(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|NV|Holdings|Corporation|Incorporated|"
                              r"Company)\b|<[A-Z.]+>)")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z][\w&.’'-]*)$")
+
+
+#: A given name and surname, with an optional initial or quoted nickname between ("Kevin 'KJ' Mendes").
+_GIVEN_NAME = re.compile(r"\b(?=([A-Z][a-z]+)(?:\s+[A-Z]\.|\s+[“\"'‘][^”\"'’\x00]{1,15}[”\"'’])?\s+([A-Z][a-z][\w’'-]*)\b)")
 
 
 class _Persons:
@@ -896,6 +976,7 @@ class _Persons:
         self.names: set[str] | None = None
         self.companies: set[str] = set()
         self.lower_words: set[str] | None = None
+        self.full: dict[str, str] | None = None
 
     @property
     def joined(self) -> str:
@@ -919,6 +1000,27 @@ class _Persons:
 
     def introduced(self, name: str) -> bool:
         return name in self._scan()
+
+    def named_before(self, i: int, pos: int) -> str:
+        """The person named last before sentence ``i`` (or before ``pos`` in it), in full: whom an
+        unresolved "he said" most likely refers to (codebook section 3, pronouns); "" if none."""
+        here = self.texts[i][:pos] if pos > 0 else ""
+        for text in [here, *(self.texts[k] for k in range(i - 1, max(self.start, i - PRONOUN_LOOKBACK) - 1, -1))]:
+            found = [m for m in _GIVEN_NAME.finditer(text) if not _words().get(m.group(1).lower())]
+            if found:
+                return self.full_name(found[-1].group(2).removesuffix("’s").removesuffix("'s"))
+        return ""
+
+    def full_name(self, surname: str) -> str:
+        """The first full name the article gives ``surname`` ("Kevin 'KJ' Mendes" -> "Kevin Mendes"),
+        else ``surname`` itself."""
+        if self.full is None:
+            self.full = {}
+            for m in _GIVEN_NAME.finditer(self.joined):
+                first, last = m.group(1), m.group(2).removesuffix("’s").removesuffix("'s")
+                if not _words().get(first.lower()) and last not in self.full:
+                    self.full[last] = f"{first} {last}"
+        return self.full.get(surname, surname)
 
     def common_word(self, word: str) -> bool:
         """Whether the article also writes ``word`` in lower case (a common word, not a name)."""
@@ -950,8 +1052,8 @@ def _single_name(found: _Source, persons: _Persons) -> _Source | None:
         return found
     if persons.common_word(toks[0]):  # "Terrorists mock bids ...": the article writes it in lower case too
         as_noun = classify_source(found.text.lower())
-        if as_noun is not None and as_noun[0] == "anonymous":
-            return _Source("anonymous", found.text, found.start, found.end, found.cue, found.rule, as_noun[1])
+        if as_noun is not None and as_noun[0] in UNNAMED_TYPES:
+            return _Source(as_noun[0], found.text, found.start, found.end, found.cue, found.rule, as_noun[1])
         return None
     return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+single-name-not-a-person")
 
@@ -1032,15 +1134,26 @@ def _candidates(texts: pd.Series) -> list[bool]:
         return [isinstance(t, str) and pattern.search(t) is not None for t in texts]
 
 
-def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
+def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
     """Source columns for an ordered sentence frame.
 
     Args:
         frame: Columns ``article_id``, ``paragraph``, ``sentence``, ``text``, ordered by article
             then sentence (as :func:`srcanalysis.sentences` builds it).
+        scope: ``"codebook"`` (default): the sourcing codebook's sourced statement; beliefs and
+            intentions narrated without a statement ("Lopez wants ...") are not sources.
+            ``"polnear"``: PolNeAR's attribution, which counts them.
 
     Returns:
-        A DataFrame with the :data:`srcanalysis.schema.SOURCE_COLUMNS` and ``frame``'s index.
+        A DataFrame with the :data:`srcanalysis.schema.SOURCE_COLUMNS` and ``frame``'s index:
+        ``source_type`` (codebook type), ``source`` (the span as written), ``source_name`` (whom it
+        resolves to: a pronoun's antecedent, the organisation behind "a spokesman", a poll's
+        pollster; empty for ``anonymous``), ``cue``, span offsets, ``source_count``,
+        ``anonymity_reason`` (the reason the article states for withholding a name, only),
+        ``is_quote`` and ``rule``.
+
+    Raises:
+        ValueError: ``scope`` is not one of :data:`SCOPES`.
 
     Example:
         >>> f = pd.DataFrame({"article_id": "a", "paragraph": [0, 0], "sentence": [0, 1],
@@ -1058,12 +1171,23 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
     reasons = [""] * n
     quotes = [False] * n
     rules = [""] * n
+    names = [""] * n
     candidates = _candidates(frame["text"])
     reason_re = _patterns()["reason"]
+    if scope not in SCOPES:
+        raise ValueError(f"scope must be one of {SCOPES}, not {scope!r}")
+    resolved: dict[str, str] = {}  # span as written -> resolved name, within the current article
+    state = {"org": ""}  # the last organisation this article named, for "a spokesman said"
 
-    def put(i: int, found: _Source) -> None:
+    def put(i: int, found: _Source) -> _Source:
+        if not found.rule.startswith("inherit") and found.type in _UPGRADABLE and _withheld_here(found, texts[i]):
+            found = _Source("anonymous", found.text, found.start, found.end, found.cue, f"{found.rule}+withheld",
+                            found.count)
         types[i] = found.type
         sources[i] = found.text
+        names[i] = _name_for(found, resolved, persons, state)
+        if not names[i] or (found.type == "named_person" and names[i].lower() in _PRONOUN_WORDS):
+            names[i] = persons.named_before(i, found.start) if found.type == "named_person" else names[i]
         cues[i] = found.cue
         if found.start >= 0:
             s_start[i], s_end[i] = found.start, found.end
@@ -1073,7 +1197,8 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if found.type == "anonymous":
             m = reason_re.search(texts[i])
             if m:
-                reasons[i] = m.group(0).strip(" ,")
+                reasons[i] = m.group(0).strip(" ,—–-")
+        return found
 
     last_article = object()
     last_source: _Source | None = None
@@ -1083,6 +1208,8 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
     last_named_at = -10
     last_person: _Source | None = None  # the last single person named ("Mattis", "a senior official"), for he/she
     last_person_at = -10
+    last_anon: _Source | None = None  # the last withheld source, for "the source added"
+    last_anon_at = -10
     last_source_at = -10
     last_paragraph = -1
     open_quote = False
@@ -1094,6 +1221,9 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if articles[i] != last_article:
             last_article, last_source, last_named, open_quote, last_named_at = articles[i], None, None, False, -10
             last_speaker, pending, last_person, last_person_at = None, [], None, -10
+            last_anon, last_anon_at = None, -10
+            resolved.clear()
+            state["org"] = ""
             end = i + 1
             while end < n and articles[end] == articles[i]:
                 end += 1
@@ -1103,14 +1233,20 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if new_paragraph and open_quote and not _STARTS_QUOTED.match(text):
             open_quote = False  # a quotation running on into the next paragraph reopens it with a mark
         quotes[i] = _is_quote(text)
-        found = _tag_one(text) if candidates[i] else None
+        found = _tag_one(text, scope) if candidates[i] else None
         if found is None and len(text) <= 60:
             found = _credit_line(text)
         if found is not None and found.type == "pronoun":
             found = _resolve_pronoun(found, text, last_named, i - last_named_at, last_person, i - last_person_at)
         elif found is not None and found.type == "unresolved":
             found = _last_source(found, last_named, i - last_named_at)
-        elif found is not None and found.type == "anonymous" and _DEFINITE_PERSON.match(found.text) \
+        elif found is not None and last_anon is not None and i - last_anon_at <= PRONOUN_LOOKBACK \
+                and found.type in _UPGRADABLE and _BACK_REFERENCE.match(found.text) \
+                and _has(found.text.split()[-1].lower(), "anonymous"):
+            # "the source added", "these people said", "the official said": the withheld source just quoted
+            found = _Source("anonymous", found.text, found.start, found.end, found.cue,
+                            f"{found.rule}+refers-to:{last_anon.text}", last_anon.count)
+        elif found is not None and found.type in UNNAMED_TYPES and _DEFINITE_PERSON.match(found.text) \
                 and not _has(found.text.split()[-1], "anonymous") and last_person is not None \
                 and last_person.type == "named_person" and i - last_person_at <= PRONOUN_LOOKBACK:
             # "the actress said", "the real estate developer said": a person the story just named
@@ -1143,7 +1279,7 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
             elif how:
                 pending.append((i, how))
         if found is not None:
-            put(i, found)
+            found = put(i, found)
             if not found.rule.startswith("inherit"):
                 last_source, last_source_at = found, i
                 if found.type != "no_comment":
@@ -1157,9 +1293,12 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
                                            found.count))
                         expected = k - 1 if in_run else -1
                     pending = []
-                if found.type in ("named_person", "anonymous", "named_org", "media") and "pronoun" not in found.rule:
+                if types[i] == "anonymous" and "refers-to" not in found.rule:
+                    last_anon, last_anon_at = _Source("anonymous", found.text, found.start, found.end, found.cue,
+                                                      found.rule, found.count), i
+                if found.type in _NAMEABLE and "pronoun" not in found.rule:
                     last_named, last_named_at = found, i
-                    if found.type == "named_person" or (found.type == "anonymous" and found.count == 1):
+                    if found.type in ("named_person", "unnamed_person") or (found.type == "anonymous" and found.count == 1):
                         last_person, last_person_at = found, i
         elif new_paragraph:
             last_source = None
@@ -1173,6 +1312,7 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame({
         "source_type": pd.Categorical(types, dtype=SOURCE_TYPE_DTYPE),
         "source": pd.array(sources, dtype="string"),
+        "source_name": pd.array(names, dtype="string"),
         "cue": pd.array(cues, dtype="string"),
         "source_start": pd.array(s_start, dtype="Int64"),
         "source_end": pd.array(s_end, dtype="Int64"),
@@ -1184,19 +1324,119 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out[list(SOURCE_COLUMNS)]
 
 
-def tag_sentences(sentences: Iterable[str]) -> pd.DataFrame:
+#: Types a withholding mark elsewhere in the sentence turns into ``anonymous`` ("officials, who spoke on
+#: condition of anonymity, said"; codebook section 3).
+_UPGRADABLE = frozenset({"unnamed_person", "unnamed_group", "named_org"})
+
+
+def _withheld_here(found: _Source, text: str) -> bool:
+    """Whether an unnamed source of this sentence is marked as withheld by the sentence around it.
+
+    Only sources without a name qualify: an unnamed person or group, or an organisation's unnamed voice
+    ("officials", "a spokesman"); "the State Department said ..., speaking on background" keeps its type.
+
+    Example:
+        >>> s = _Source("unnamed_group", "officials", 0, 9, "said", "speech:subject")
+        >>> _withheld_here(s, "officials, who spoke on condition of anonymity, said the talks failed.")
+        True
+    """
+    if found.type == "named_org" and not any(_has(w, "org_voice") or _has(w, "inner_circle")
+                                             for w in found.text.lower().split()):
+        return False
+    return _patterns()["withheld_sentence"].search(text) is not None
+
+
+_LEAD_WORDS = re.compile(r"^(?:(?:the|a|an|one|some|many|several|two|three|four|five|its|his|her|their|our)\s+)+", re.I)
+_POLLSTER = re.compile(r"((?:[A-Z][\w&.’'/-]*\s+){0,4}[A-Z][\w&.’'/-]*)\s+(?:[a-z]+\s+){0,2}(?:poll|polls|survey|"
+                       r"surveys)\b")
+_VOICE_OF = re.compile(r"\b(?:for|of|at|with|from|in)\s+(?:the\s+)?((?:[A-Z][\w&.’'-]*\s*)+)")
+
+
+def _name_for(found: _Source, resolved: dict[str, str], persons: "_Persons", state: dict[str, str]) -> str:
+    """``source_name``: whom the span stands for (codebook section 4), remembered per span so that
+    continuations and pronouns ("he said") carry their antecedent's name; empty for ``anonymous``."""
+    if found.type in ("anonymous", "unattributed"):
+        return ""
+    ref = re.search(r"\+(?:pronoun|refers-to):(.+)$", found.rule)
+    if ref:
+        return resolved.get(ref.group(1), ref.group(1))
+    if found.rule.startswith("inherit") or found.rule.endswith("+last-source") or found.start < 0:
+        if found.rule == "reportedly":
+            return "news reports"
+        return resolved.get(found.text, found.text)
+    name = _NAMERS.get(found.type, _name_as_written)(found.text, persons, state)
+    resolved[found.text] = name
+    if found.type == "named_org" and name:
+        state["org"] = name
+    return name
+
+
+def _name_as_written(span: str, persons: "_Persons", state: dict[str, str]) -> str:
+    return _LEAD_WORDS.sub("", span.strip(" ,.;:“”\"'’"))
+
+
+def _person_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
+    """A person's name without title or role ("Rev. Tom Okafor" -> "Tom Okafor"), in full when the
+    article gave it earlier ("Mendes" -> "Kevin Mendes")."""
+    toks = [t for t in span.replace(",", " ").split() if t[:1].isupper() and not _has(t, "title")
+            and not _has(t.rstrip("."), "title") and not _has(t, "role") and not _has(t, "determiner")]
+    toks = [t.removesuffix("’s").removesuffix("'s") for t in toks if not re.fullmatch(r"[A-Z]-[A-Z][\w.]*", t)]
+    if not toks:
+        return _name_as_written(span, persons, state)
+    if len(toks) == 1:
+        return persons.full_name(toks[0])
+    return " ".join(toks)
+
+
+def _org_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
+    """The organisation behind a span: "a Delta spokesperson" -> "Delta", "a spokesman for the State
+    Department" -> "State Department", a bare "officials" -> the last organisation the article named."""
+    words = span.split()
+    if not any(_has(w.strip(",.’'"), "org_voice") or _has(w.strip(",.’'"), "anonymous") for w in words):
+        return _name_as_written(span, persons, state)
+    of = _VOICE_OF.search(span)
+    if of:
+        return of.group(1).strip()
+    caps = [w.removesuffix("’s").removesuffix("'s") for w in words if w[:1].isupper() and not _has(w, "determiner")
+            and not _has(w, "org_voice") and not _has(w, "anonymous")]
+    if caps:
+        return " ".join(caps)
+    return state.get("org", "")
+
+
+def _document_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
+    """A poll's pollster ("a new Gallup poll" -> "Gallup"), else the document as written."""
+    m = _POLLSTER.search(span)
+    if m:
+        return " ".join(w for w in m.group(1).split() if not _has(w, "determiner"))
+    return _name_as_written(span, persons, state)
+
+
+_PRONOUN_WORDS = frozenset({"he", "she", "i", "they", "we", "it", "you"})
+#: How ``source_name`` is resolved, per type (a dispatch table of small functions).
+_NAMERS = {"named_person": _person_name, "named_org": _org_name, "document": _document_name}
+
+
+def tag_sentences(sentences: Iterable[str], scope: str = "codebook") -> pd.DataFrame:
     """Tag sentences someone else segmented, read as one running text.
 
     Args:
         sentences: Sentence strings, in order.
+        scope: ``"codebook"`` (default: the sourcing codebook's sourced statement) or ``"polnear"``
+            (also beliefs and intentions narrated without a statement, as PolNeAR annotates them).
 
     Returns:
         One row per input sentence, in order: ``text`` and the source columns.
 
+    Raises:
+        ValueError: ``scope`` is not one of :data:`SCOPES`.
+
     Example:
         >>> tag_sentences(["Flynn’s attorney did not respond to a request for comment."])["source_type"].tolist()
         ['no_comment']
+        >>> [tag_sentences(["Lopez wants to expand the program."], scope=s)["source_type"].iloc[0] for s in SCOPES]
+        ['unattributed', 'named_person']
     """
     texts = ["" if s is None or (isinstance(s, float) and pd.isna(s)) else str(s) for s in sentences]
     frame = pd.DataFrame({"article_id": "", "paragraph": 0, "sentence": range(len(texts)), "text": texts})
-    return pd.concat([frame[["text"]], tag_frame(frame)], axis=1)
+    return pd.concat([frame[["text"]], tag_frame(frame, scope=scope)], axis=1)
