@@ -1434,7 +1434,7 @@ def tag_sentences(sentences: Iterable[str], scope: str = "codebook") -> pd.DataF
     Example:
         >>> tag_sentences(["Flynn’s attorney did not respond to a request for comment."])["source_type"].tolist()
         ['no_comment']
-        >>> [tag_sentences(["Lopez wants to expand the program."], scope=s)["source_type"].iloc[0] for s in SCOPES]
+        >>> [tag_sentences(["Ana Lopez wants to expand the program."], scope=s)["source_type"].iloc[0] for s in SCOPES]
         ['unattributed', 'named_person']
     """
     texts = ["" if s is None or (isinstance(s, float) and pd.isna(s)) else str(s) for s in sentences]
