@@ -115,7 +115,8 @@ def _paragraphs(text: str) -> Iterator[tuple[int, list[tuple[int, int]]]]:
         index += 1
 
 
-def sentences(articles: pd.DataFrame, *, tag: bool = True, progress: bool = False) -> pd.DataFrame:
+def sentences(articles: pd.DataFrame, *, tag: bool = True, progress: bool = False,
+              scope: str = "codebook") -> pd.DataFrame:
     """Split articles into one row per sentence, tagged by the kind of source it rests on.
 
     Args:
@@ -124,6 +125,8 @@ def sentences(articles: pd.DataFrame, *, tag: bool = True, progress: bool = Fals
         tag: Fill the source columns with :func:`srcanalysis.sources.attribution.tag_frame`; when
             ``False`` every sentence is ``unattributed``.
         progress: Show a progress bar (tqdm) over articles.
+        scope: What counts as sourced: ``"codebook"`` (the sourcing codebook's sourced statement) or
+            ``"polnear"`` (also beliefs and intentions, as PolNeAR annotates); see ``tag_frame``.
 
     Returns:
         DataFrame with ``article_id``, ``outlet``, ``published``, ``paragraph``, ``sentence``
@@ -173,7 +176,7 @@ def sentences(articles: pd.DataFrame, *, tag: bool = True, progress: bool = Fals
     })
     if tag:
         from .sources.attribution import tag_frame
-        source = tag_frame(frame[["article_id", "paragraph", "sentence", "text"]])
+        source = tag_frame(frame[["article_id", "paragraph", "sentence", "text"]], scope=scope)
     else:
         from .schema import empty_source_columns
         source = empty_source_columns(len(frame), frame.index)

@@ -381,8 +381,8 @@ def _unnamed_type(span: str, toks: list[str], head_part: list[str], count: int |
 
     In order: a withholding mark in the span ("sources", "familiar with", "close to", "current and
     former", "senior ... officials": ``withheld`` in ``rules/attribution_patterns.csv``) makes it
-    ``anonymous``; the voice of an organisation ("a spokeswoman", "officials", "Pentagon aides",
-    "campaign aides") is ``named_org``; one unnamed insider ("a top aide", "one Clinton adviser") is
+    ``anonymous``; the voice of an organisation ("a spokeswoman", "officials", and staff named with
+    their organisation: "Pentagon aides", "campaign aides", "Exxon lawyers") is ``named_org``; one unnamed insider ("a top aide", "one Clinton adviser") is
     ``anonymous`` (an insider quoted without a name is a withheld identity); otherwise one person is
     ``unnamed_person`` ("a police officer", "the judge") and several are ``unnamed_group``
     ("residents", "scientists", "some Democrats").
@@ -396,9 +396,9 @@ def _unnamed_type(span: str, toks: list[str], head_part: list[str], count: int |
         return "anonymous"
     lows = [t.lower() for t in head_part]
     head = lows[-1] if lows else ""
-    if _has(head, "org_voice") or (_has(head, "anonymous") and any(
-            _has(w, "org") or _has(w, "named_org") for w in lows[:-1])) \
-            or (_has(head, "anonymous") and any(_is_org_token(t) and t[:1].isupper() for t in toks[:len(lows) - 1])):
+    member = _has(head, "org_member") or _has(head, "inner_circle")
+    if _has(head, "org_voice") or (member and any(_has(w, "org") or _has(w, "named_org") for w in lows[:-1])) \
+            or (member and any(_is_org_token(t) and t[:1].isupper() for t in toks[:len(lows) - 1])):
         return "named_org"
     several = plural or (count is not None and count > 1) or _has(head, "group") or lows[:1] == ["each"] or head.endswith(("men", "people")) \
         or (_PLURAL.search(head) is not None and not head.endswith("ss"))
