@@ -55,7 +55,15 @@ from ..schema import SOURCE_COLUMNS, SOURCE_TYPE_DTYPE
 
 _QUOTE_CHARS = "“”\"‘’"
 _OPEN_QUOTES = "“\""
-_CLAUSE_BREAK = re.compile(r"[,;:“”\"()\[\]—–]|\s-\s|\b(?:that|while|but|as|when|because)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"()\[\]—–]|''|\s-\s|\b(?:that|while|but|as|when|because)\b")
+#: Punctuation only: the edges of an appositive or a relative clause set off by commas.
+_PUNCT_BREAK = re.compile(r"[,;:“”\"()\[\]—–]|''|\s-\s")
+#: A party tag that belongs to the name before it: "(R)", "(R-Miss.)", ", D-Ore.,".
+_PARTY_TAG = re.compile(r"\s*\((?:[A-Z]|[A-Z][\w.]{0,3}[-–][\w. ]{1,20})\)|,\s*[A-Z][a-z]?-[A-Z][\w.]{1,12}(?:,|\s*$)")
+#: Words that open a phrase set off by commas between a name and its verb: "Clinton, at a later
+#: press gaggle, said".
+_SET_OFF_PHRASE = re.compile(r"\s*(?:at|in|on|during|after|before|from|with|speaking|writing|asked|meanwhile|"
+                             r"however|too|though|like)\b", re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9][\w.’'&-]*")
 _WORD = re.compile(r"\S+")
 _AFTER_CUT = re.compile(r"\s(?:that|who|which|to|in|on|at|when|after|before|because|as|about|during)\s")
@@ -411,9 +419,8 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
     """The noun phrase right before a cue: back to the last clause break, minus auxiliaries."""
     window_start = max(0, cue_start - 160)
     before = text[window_start:cue_start]
-    party = _PARTY.search(before) if before.rstrip().endswith(")") else None
-    if party:  # "Roger Wicker (R-Miss.) said": the affiliation belongs to the name
-        before = before[:party.start()] + " " * (party.end() - party.start())
+    if "(" in before or "-" in before:  # "Roger Wicker (R-Miss.) said", "Dana Wills, D-Ore., said": the tag is the name's
+        before = _PARTY_TAG.sub(lambda m: " " * len(m.group(0)), before)
     breaks = list(_CLAUSE_BREAK.finditer(before))
     start = breaks[-1].end() if breaks else 0
     segment = before[start:]
@@ -427,10 +434,11 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
     if appositive:
         # appositive: "Jeff Davis, a Pentagon spokesman, said" -> look one clause further back
         prev = breaks[-1]
-        earlier = list(_CLAUSE_BREAK.finditer(before, 0, prev.start()))
+        earlier = list(_PUNCT_BREAK.finditer(before, 0, prev.start()))
         start = earlier[-1].end() if earlier else 0
         segment = before[start:prev.start()]
-        if earlier and segment.split() and all(w.lower() in _TRAILING_AUX for w in segment.split()):
+        if earlier and segment.split() and (all(w.lower() in _TRAILING_AUX for w in segment.split())
+                                            or _SET_OFF_PHRASE.match(segment)):
             # "Others, however, say": an adverb set off by commas -> one clause further back
             prev = earlier[-1]
             earlier = earlier[:-1]
@@ -605,7 +613,7 @@ _TRANSCRIPT = re.compile(r"\s*[“\"]?((?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’
 
 
 #: A quotation credited after a dash: “…” ― Karen Bobadilla.
-_DASH_CREDIT = re.compile(r"[”\"]\s*[―—–]\s*([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3})\.?\s*$")
+_DASH_CREDIT = re.compile(r"[”\"]\s*(?:[―—–]|--?)\s*([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3})\.?\s*$")
 #: A headline's label naming who or what says it: "Poll: ...", "Lynch: ..." (up to three capitalised words).
 _LABEL_TEXT = re.compile(r"[A-Za-z][a-z’']+")  # the words after a label: "Iowa: 1,769." is a tally, not a quote
 _LABEL = re.compile(r"\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}):\s+\S")
@@ -720,7 +728,7 @@ def _tag_one(text: str, scope: str = "codebook") -> _Source | None:
     if ("report" in text or "contribut" in text or "aid" in text or "say" in text) \
             and pats["not_attribution"].search(text):
         return None  # "Fahrenthold reported from Washington.", "That said, ...": a byline note or an idiom
-    dash = _DASH_CREDIT.search(text) if ("―" in text or "—" in text or "–" in text) else None
+    dash = _DASH_CREDIT.search(text) if ("―" in text or "—" in text or "–" in text or "-" in text) else None
     if dash:  # “… a real disgrace.” ― Azucena Gonzàlez
         cls = classify_source(dash.group(1))
         if cls is not None and cls[0] != "pronoun":
