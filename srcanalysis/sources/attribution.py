@@ -30,8 +30,9 @@ A transparent rule tagger, fast enough for whole archives. For every sentence it
    ``inherit:quote-continues`` (a quotation running over several sentences or paragraphs, straight or
    curly quotes), ``inherit:after-colon`` (after "X said:"), ``inherit:quote`` (a quotation later in
    the article, from the last source named), ``inherit:first-person`` ("I", "we" next to an
-   attribution in the same paragraph), and ``inherit:quote-before-source`` (a quotation whose
-   speaker is named in the next sentences).
+   attribution in the same paragraph), ``inherit:quote-before-source`` (a quotation whose
+   speaker is named in the next sentences) and ``inherit:figures`` (the figures that follow a
+   document or an "according to" credit in the same paragraph: codebook section 1, continuation).
 
 The ``rule`` column says which step fired (``speech:subject``, ``according-to``,
 ``intention:subject``, ``speech:sentence-opening``, ... with ``+pronoun``, ``+company`` or
@@ -935,14 +936,23 @@ def _last_source(found: _Source, last_named: _Source | None, distance: int) -> _
 
 
 def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, distance: int,
-                     last_person: _Source | None = None, person_distance: int = 10**9) -> _Source:
+                     last_person: _Source | None = None, person_distance: int = 10**9,
+                     last_thing: _Source | None = None, thing_distance: int = 10**9) -> _Source | None:
     """Give "he said" / "they said" a type: a name just before it, else the last source named
-    ("he" and "she" only take a single person: a named one, or "a senior official")."""
+    ("he" and "she" only take a single person: a named one, or "a senior official"); "it" takes the
+    last organisation, outlet or document named nearby ("The report came out Monday. It shows ...").
+    An "it" with nothing to refer to and a cue that is not a plain reporting verb ("It was clear ...")
+    is no source (``None``)."""
     low = found.text.lower()
     if low in ("he", "she", "i"):
         last_named, distance = last_person, person_distance
     before = text[:found.start] if found.start > 0 else ""
     if low == "it":
+        if last_thing is not None and thing_distance <= PRONOUN_LOOKBACK:
+            return _Source(last_thing.type, found.text, found.start, found.end, found.cue,
+                           f"{found.rule}+pronoun:{last_thing.text}", last_thing.count)
+        if not found.rule.startswith(("speech", "phrase")):
+            return None
         return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun")
     if low in ("he", "she", "i") and any(_is_name_token(t) and not _is_org_token(t) for t in _tokens(before)[1:]):
         return _Source("named_person", found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun:named-before")
@@ -959,6 +969,10 @@ _FULL_NAME = re.compile(r"\b(?=(?:([A-Z][a-z]+)(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|S
                         r"\s+([A-Z][\w’'-]+)\b)")
 
 
+#: A figure a source supplied: a number, a percentage or a share ("most", "half").
+_FIGURE = re.compile(r"\d|\b(?:percent|per cent|most|half|majority|minority|third|quarter)\b", re.I)
+#: Openings that turn to something new rather than continue the figures ("But", "Meanwhile", "In 2015").
+_FIGURE_BREAK = re.compile(r"\s*(?:But|Meanwhile|However|Still|Yet|Separately|Elsewhere)\b")
 #: A definite description that points back ("the source", "these people", "the two officials").
 _BACK_REFERENCE = re.compile(r"(?:the|these|those|that|this|both)\s+(?:[\w-]+\s+){0,2}[a-z]+$", re.I)
 #: A singular definite description of a person ("the actress", "the real estate developer").
@@ -1216,6 +1230,8 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
     last_named_at = -10
     last_person: _Source | None = None  # the last single person named ("Mattis", "a senior official"), for he/she
     last_person_at = -10
+    last_thing: _Source | None = None  # the last organisation, outlet or document, for "it"
+    last_thing_at = -10
     last_anon: _Source | None = None  # the last withheld source, for "the source added"
     last_anon_at = -10
     last_source_at = -10
@@ -1230,6 +1246,7 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
             last_article, last_source, last_named, open_quote, last_named_at = articles[i], None, None, False, -10
             last_speaker, pending, last_person, last_person_at = None, [], None, -10
             last_anon, last_anon_at = None, -10
+            last_thing, last_thing_at = None, -10
             resolved.clear()
             state["org"] = ""
             end = i + 1
@@ -1245,7 +1262,8 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
         if found is None and len(text) <= 60:
             found = _credit_line(text)
         if found is not None and found.type == "pronoun":
-            found = _resolve_pronoun(found, text, last_named, i - last_named_at, last_person, i - last_person_at)
+            found = _resolve_pronoun(found, text, last_named, i - last_named_at, last_person, i - last_person_at,
+                                     last_thing, i - last_thing_at)
         elif found is not None and found.type == "unresolved":
             found = _last_source(found, last_named, i - last_named_at)
         elif found is not None and last_anon is not None and i - last_anon_at <= PRONOUN_LOOKBACK \
@@ -1275,6 +1293,13 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
                 and texts[i - 1].rstrip().endswith(":") and last_source.type != "no_comment":
             found = _Source(last_source.type, last_source.text, -1, -1, last_source.cue, "inherit:after-colon",
                             last_source.count)
+        if found is None and last_source is not None and last_source_at == i - 1 and not new_paragraph \
+                and last_source.type in ("document", "named_org", "media") \
+                and (last_source.rule.startswith(("according-to", "document")) or last_source.type == "document") \
+                and _FIGURE.search(text) and not _FIGURE_BREAK.match(text):
+            # "According to the Tenant Union, 4,100 households were evicted. Most were in the east district."
+            found = _Source(last_source.type, last_source.text, -1, -1, last_source.cue, "inherit:figures",
+                            last_source.count)
         if found is None:
             how = "quote" if quotes[i] or open_quote else "first-person" if _first_person(text) else ""
             if how == "first-person" and (last_source is None or paragraphs[last_source_at] != paragraphs[i]):
@@ -1301,6 +1326,8 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
                                            found.count))
                         expected = k - 1 if in_run else -1
                     pending = []
+                if found.type in ("named_org", "media", "document") and "pronoun" not in found.rule:
+                    last_thing, last_thing_at = found, i
                 if types[i] == "anonymous" and "refers-to" not in found.rule:
                     last_anon, last_anon_at = _Source("anonymous", found.text, found.start, found.end, found.cue,
                                                       found.rule, found.count), i
