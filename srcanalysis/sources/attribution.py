@@ -969,6 +969,26 @@ _FULL_NAME = re.compile(r"\b(?=(?:([A-Z][a-z]+)(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|S
                         r"\s+([A-Z][\w’'-]+)\b)")
 
 
+def _head_noun(span: str) -> str:
+    """The head noun of an unnamed source, singular and lower case ("two senior officials" -> "official"),
+    or "" when the span is a pronoun or has a name in it.
+
+    Example:
+        >>> _head_noun("another New Hampshire Republican"), _head_noun("two senior officials"), _head_noun("they")
+        ('republican', 'official', '')
+    """
+    words = [w.strip(",.’'") for w in span.split()]
+    for k, w in enumerate(words):
+        if w.lower() in _MODIFIER_START:
+            words = words[:k]
+            break
+    if not words or (len(words) == 1 and _has(words[0], "pronoun")):
+        return ""
+    head = words[-1].lower()
+    head = head[:-1] if head.endswith("s") and not head.endswith("ss") and len(head) > 3 else head
+    return "" if head in ("people", "person", "source") else head
+
+
 #: A figure a source supplied: a number, a percentage or a share ("most", "half").
 _FIGURE = re.compile(r"\d|\b(?:percent|per cent|most|half|majority|minority|third|quarter)\b", re.I)
 #: Openings that turn to something new rather than continue the figures ("But", "Meanwhile", "In 2015").
@@ -1230,6 +1250,7 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
     last_named_at = -10
     last_person: _Source | None = None  # the last single person named ("Mattis", "a senior official"), for he/she
     last_person_at = -10
+    withheld_heads: set[str] = set()  # head nouns of the sources this article has withheld ("official")
     last_thing: _Source | None = None  # the last organisation, outlet or document, for "it"
     last_thing_at = -10
     last_anon: _Source | None = None  # the last withheld source, for "the source added"
@@ -1247,6 +1268,7 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
             last_speaker, pending, last_person, last_person_at = None, [], None, -10
             last_anon, last_anon_at = None, -10
             last_thing, last_thing_at = None, -10
+            withheld_heads = set()
             resolved.clear()
             state["org"] = ""
             end = i + 1
@@ -1266,6 +1288,12 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
                                      last_thing, i - last_thing_at)
         elif found is not None and found.type == "unresolved":
             found = _last_source(found, last_named, i - last_named_at)
+        elif found is not None and found.type in _UPGRADABLE and found.start >= 0 and withheld_heads \
+                and _head_noun(found.text) in withheld_heads:
+            # "a New Hampshire Republican, who ... responded anonymously" ... "another New Hampshire Republican
+            # said": the article has said that sources of this kind speak without their names
+            found = _Source("anonymous", found.text, found.start, found.end, found.cue, f"{found.rule}+withheld-kind",
+                            found.count)
         elif found is not None and last_anon is not None and i - last_anon_at <= PRONOUN_LOOKBACK \
                 and found.type in _UPGRADABLE and _BACK_REFERENCE.match(found.text) \
                 and _has(found.text.split()[-1].lower(), "anonymous"):
@@ -1328,6 +1356,8 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
                     pending = []
                 if found.type in ("named_org", "media", "document") and "pronoun" not in found.rule:
                     last_thing, last_thing_at = found, i
+                if types[i] == "anonymous" and found.start >= 0 and _head_noun(found.text):
+                    withheld_heads.add(_head_noun(found.text))
                 if types[i] == "anonymous" and "refers-to" not in found.rule:
                     last_anon, last_anon_at = _Source("anonymous", found.text, found.start, found.end, found.cue,
                                                       found.rule, found.count), i
