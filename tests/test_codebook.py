@@ -186,3 +186,33 @@ def test_unnamed_people_are_not_in_the_anonymous_share():
     row = sa.source_profile(sents, by="outlet").iloc[0]
     assert (row["anonymous"], row["unnamed_group"], row["unnamed_person"], row["attributed"]) == (1, 2, 1, 4)
     assert row["anonymous_share_attributed"] == 0.25
+
+
+def test_a_roman_numeral_is_part_of_a_persons_name():
+    row = last("“We will not stop,” Vann R. Newkirk II, a writer for the magazine, said on Twitter.")
+    assert row["source_type"] == "named_person"
+
+
+def test_surnames_resolve_across_apostrophes_and_common_first_names():
+    out = tag("The blast was reported by Commissioner James O’Neill.", "O'Neill said the cause was unknown.",
+              "Bill Okafor, a data consultant, joined the team.", "Okafor said the files were clean.")
+    assert out["source_type"].tolist()[1:] == ["named_person", "unattributed", "named_person"]
+    assert out["source_name"].iloc[3] == "Bill Okafor"
+
+
+def test_an_office_of_a_named_organisation_is_one_person():
+    row = last("A former DNC chairman says the party needs a contingency plan.")
+    assert row["source_type"] == "named_person"
+
+
+def test_the_main_reporting_verb_beats_an_opening_according_to():
+    row = last("According to the Daily Ledger, city spokesman Jesse Lorne said the pool would open.")
+    assert (row["source_type"], row["source_name"]) == ("named_person", "Jesse Lorne")
+
+
+def test_would_not_say_is_no_comment():
+    assert last("The campaign would not say whether she had been interviewed.")["source_type"] == "no_comment"
+
+
+def test_authorities_are_the_institution_speaking():
+    assert last("Authorities said the curfew would continue.")["source_type"] == "named_org"

@@ -74,7 +74,7 @@ _BARE_OBJECT = re.compile(r"(?:this|it|him|them|me|us|you|so|nothing|anything|ev
                           r"themselves)\b[^\w]*(?:$|[.,;])")
 _RELATIVE = re.compile(r"\s*(?:who|whose|which|whom|where)\b", re.I)
 _NO_COMMENT_HINT = re.compile(r"comment|respon|repl|return|reached|elaborat|discuss|say more|specif|disclos|detail|"
-                              r"answer question|interview")
+                              r"answer question|interview|n[o’']t say|n[o’']t confirm|n[o’']t explain|n[o’']t reveal")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 #: The subject at the start of a sentence: a pronoun, or a short capitalised name with an optional title.
 _SUBJECT = re.compile(r"\s*(?:(?:In|On|At|As|After|Before|During|While|When|Although|Though|Since|Because|If|Later|"
@@ -259,9 +259,13 @@ def _is_name_token(tok: str) -> bool:
                            "pronoun", "title", "function", "role", "time"})
 
 
+_ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X)$")
+
+
 def _is_org_token(tok: str) -> bool:
     low = tok.lower()
-    return (len(tok) >= 2 and tok.isupper() and tok.isalpha()) or _has(low, "org") or _has(low, "org_suffix")
+    return (len(tok) >= 2 and tok.isupper() and tok.isalpha() and not _ROMAN.match(tok)) or _has(low, "org") \
+        or _has(low, "org_suffix")
 
 
 def _count(tokens: list[str]) -> int | None:
@@ -348,6 +352,9 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
             if all(_is_org_token(t) for t in head_toks):
                 return "named_org", None
             return "named_person", None
+    if _has(head, "role") and not _has(head, "org_voice") and len(head_part) <= 7 and any(
+            _is_org_token(t) and t[:1].isupper() for t in toks[:len(head_part) - 1]):
+        return "named_person", None  # "Former DNC chairman", "the Fed chair": one office, so one named person
     if (lows[0] in ("the", "this") or _POSSESSOR.match(span)) and len(head_part) <= 6 \
             and (_has(head, "role") or _has(head, "title")):
         return "named_person", None  # "the Indiana governor", "the former secretary": a role someone named holds
@@ -818,8 +825,13 @@ def _tag_one(text: str, scope: str = "codebook") -> _Source | None:
         near = [m for m in cues if _REPORTEDLY.search(text, max(0, m.start() - 25), m.start())]
         if near:
             return _reportedly(text)
-    ranked = sorted(cues, key=lambda m: (not _closing_credit(text, m), _in_relative_clause(text, m),
-                                         order[kinds.get(_norm_cue(m.group(0)), "speech")], m.start()))
+    def rank(m) -> tuple:
+        kind = kinds.get(_norm_cue(m.group(0)), "speech")
+        # "According to Yahoo News, spokesman Jesse Lehrich said ...": the main reporting verb decides
+        opening = kind == "phrase" and m.start() <= 12 and len(cues) > 1
+        return (not _closing_credit(text, m), _in_relative_clause(text, m), 1.5 if opening else order[kind], m.start())
+
+    ranked = sorted(cues, key=rank)
     usable = []  # the cues that are verbs here, for the fallbacks below
     for m in ranked:
         cue = _norm_cue(m.group(0))
@@ -1067,6 +1079,12 @@ _NAME_BEFORE = re.compile(r"((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z][\w&.’'-]*)$")
 _GIVEN_NAME = re.compile(r"\b(?=([A-Z][a-z]+)(?:\s+[A-Z]\.|\s+[“\"'‘][^”\"'’\x00]{1,15}[”\"'’])?\s+([A-Z][a-z][\w’'-]*)\b)")
 
 
+#: Word classes a given name cannot have ("Bill" may be a name although "bill" is a document word).
+_NOT_A_GIVEN_NAME = frozenset({"determiner", "quantifier", "function", "descriptor", "org", "org_suffix", "named_org",
+                               "anonymous", "pronoun", "number", "time", "label", "leading", "trailing", "modifier",
+                               "not_source", "opener", "auxiliary"})
+
+
 class _Persons:
     """What one article says about the names in it, read lazily and once: the surnames it introduces
     as people, the names it gives a company suffix, and the words it writes in lower case."""
@@ -1091,8 +1109,8 @@ class _Persons:
             for m in _FULL_NAME.finditer(self.joined):
                 first = m.group(1)
                 classes = _words().get(first.lower(), frozenset()) if first else frozenset()
-                if first is None or not classes or classes & {"title", "role"}:
-                    self.names.add(m.group(2).removesuffix("’s").removesuffix("'s"))
+                if first is None or not classes & _NOT_A_GIVEN_NAME or classes & {"title", "role"}:
+                    self.names.add(m.group(2).removesuffix("’s").removesuffix("'s").replace("’", "'"))
             for m in _COMPANY_SUFFIX.finditer(self.joined):
                 name = _NAME_BEFORE.search(self.joined, max(0, m.start() - 80), m.start())
                 if name:
@@ -1100,6 +1118,7 @@ class _Persons:
         return self.names
 
     def introduced(self, name: str) -> bool:
+        name = name.replace("’", "'")
         return name in self._scan() or self.full_name(name) != name
 
     def named_before(self, i: int, pos: int) -> str:
@@ -1118,10 +1137,10 @@ class _Persons:
         if self.full is None:
             self.full = {}
             for m in _GIVEN_NAME.finditer(self.joined):
-                first, last = m.group(1), m.group(2).removesuffix("’s").removesuffix("'s")
-                if not _words().get(first.lower()) and last not in self.full:
+                first, last = m.group(1), m.group(2).removesuffix("’s").removesuffix("'s").replace("’", "'")
+                if not _words().get(first.lower(), frozenset()) & _NOT_A_GIVEN_NAME and last not in self.full:
                     self.full[last] = f"{first} {last}"
-        return self.full.get(surname, surname)
+        return self.full.get(surname.replace("’", "'"), surname)
 
     def common_word(self, word: str) -> bool:
         """Whether the article also writes ``word`` in lower case (a common word, not a name)."""
