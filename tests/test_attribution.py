@@ -272,7 +272,7 @@ SPAN_CASES = [
     ("Each side said the other would be responsible.", "unnamed_group", "Each side"),
     ("Having said that, the plan is fine.", "unattributed", ""),
     ("A fourth book, co-written with her husband, is due out in May.", "unattributed", ""),
-    ("A cargo plane, reported by local press as belonging to the military, crashed.", "named_org", "local press"),
+    ("A cargo plane, reported by local press as belonging to the military, crashed.", "media", "local press"),
     ("The ruling made proclamations which analysts say could have far-reaching implications.", "unnamed_group",
      "analysts"),
     ("“We stand ready” tweeted Boris Johnson “to provide whatever help we can.”", "named_person", "Boris Johnson"),

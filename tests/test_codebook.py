@@ -216,3 +216,21 @@ def test_would_not_say_is_no_comment():
 
 def test_authorities_are_the_institution_speaking():
     assert last("Authorities said the curfew would continue.")["source_type"] == "named_org"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The state news agency said the plane had crashed near the border.",
+    "State television showed rescuers at the site.",
+])
+def test_news_agencies_and_state_television_are_media(sentence):
+    assert last(sentence)["source_type"] == "media"
+
+
+def test_a_plural_noun_before_an_auxiliary_is_no_cue():
+    row = last("Recent reports have revealed that the agency lost the files.")
+    assert row["source"] != "Recent"
+
+
+def test_a_participle_after_the_head_noun_starts_a_modifier():
+    row = last("A new study documenting salt intake in schools has revealed that many children lack iodine.")
+    assert (row["source_type"], row["cue"]) == ("document", "revealed")

@@ -309,7 +309,8 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
         if low in _MODIFIER_START:
             break
         head_part.append(low)
-        if k + 1 < len(lows) and lows[k + 1].endswith("ed") and toks[k + 1].islower() and toks[k].islower() \
+        if k + 1 < len(lows) and lows[k + 1].endswith(("ed", "ing")) and toks[k + 1].islower() and toks[k].islower() \
+                and (lows[k + 1].endswith("ed") or not _WORD_CLASSES.get(lows[k + 1])) \
                 and not any(_has(low, c) for c in ("determiner", "quantifier", "number", "descriptor")):
             break  # "a GAO report released last year", "averages measured by ...": the participle starts a modifier
     head = head_part[-1] if head_part else lows[-1]
@@ -722,6 +723,7 @@ def _closing_credit(text: str, m) -> bool:
         _CLOSING_CREDIT.search(text, max(0, m.start() - 80), m.start()) is not None
 
 
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+)?$", re.I)
 _NOUN_BEFORE = re.compile(r"([a-z][\w-]*)\s+(?:\w+ly\s+)?$")
 _RELATIVE_OPEN = re.compile(r"(?:^|[,(—–]\s*)(?:who|which|whom|whose)\b[^,;:“”\"()—–]*$", re.I)
@@ -752,10 +754,14 @@ def _not_a_statement(text: str, m, cue: str, kind: str) -> bool:
         set_off = "," in window and len(window[window.rindex(",") + 1:].split()) <= 2
         if noun and not set_off and not (_has(noun.group(1), "document") and _has(cue, "publishes")):
             return True  # "a report released by the agency" is a source; "a bill promised by Democrats" is not
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt and nxt.group(1) in ("have", "has", "had", "are", "were", "is", "was") and cue.endswith("s") \
+            and cue not in _VERB_ONLY:
+        return True  # "Recent reports have revealed", "the claims are": a noun, the verb comes next
     if cue == "states":  # "the report states", never "in those states"
         noun = _NOUN_BEFORE.search(window)
         return not (noun and _has(noun.group(1), "document"))
-    if progressive and kind in ("speech", "stance") and not _AUX_BEFORE.search(window):
+    if progressive and kind in ("speech", "stance", "finding") and not _AUX_BEFORE.search(window):
         before = text[:start].rstrip()
         after = text[end:end + 8].lstrip()
         set_off = not before or before[-1] in ",—–:(\"“" or after[:1] in ("“", '"', ":") or after.startswith("that")
@@ -1402,7 +1408,7 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
         if found is None and last_source is not None and last_source_at == i - 1 and not new_paragraph \
                 and last_source.type in ("document", "named_org", "media") \
                 and (last_source.rule.startswith(("according-to", "document")) or last_source.type == "document") \
-                and _FIGURE.search(text) and not _FIGURE_BREAK.match(text):
+                and _FIGURE.search(text) and not _FIGURE_BREAK.match(text) and len(_LOWER_WORD.findall(text)) >= 4:
             # "According to the Tenant Union, 4,100 households were evicted. Most were in the east district."
             found = _Source(last_source.type, last_source.text, -1, -1, last_source.cue, "inherit:figures",
                             last_source.count)
