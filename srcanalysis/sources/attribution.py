@@ -76,10 +76,6 @@ _RELATIVE = re.compile(r"\s*(?:who|whose|which|whom|where)\b", re.I)
 _NO_COMMENT_HINT = re.compile(r"comment|respon|repl|return|reached|elaborat|discuss|say more|specif|disclos|detail|"
                               r"answer question|interview|n[o’']t say|n[o’']t confirm|n[o’']t explain|n[o’']t reveal")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
-#: The subject at the start of a sentence: a pronoun, or a short capitalised name with an optional title.
-_SUBJECT = re.compile(r"\s*(?:(?:In|On|At|As|After|Before|During|While|When|Although|Though|Since|Because|If|Later|"
-                      r"Earlier|Still|But|And|However|Meanwhile)\b[^,]{0,60},\s*)?"
-                      r"((?:He|She|They|We|I)\b|(?:(?:[A-Z][\w.’'-]*\.?\s){0,5}[A-Z][\w’'-]+))(?=\s+[a-z])")
 _POSSESSOR = re.compile(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s")
 #: Endings of nouns for people ("organizers", "a neighbour", "the woman", "two residents").
 _PERSON_NOUN = re.compile(r"(?:er|or|our|ist|ian|ant|ent|man|men|woman|women|eur|ee|ess|crat|arch|ard|"
@@ -542,7 +538,8 @@ def _antecedent(text: str, pos: int) -> tuple[int, int] | None:
 
 _COORDINATED = re.compile(r"\b(?:and|but|then|before|after)\s+(?:\w+ly\s+)?(?:also\s+)?$")
 _OPENING_SKIP = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Instead),?\s+)?"
-                           r"(?:(?:[A-Z][a-z]+ing|In|On|At|After|Before|During|While|When|Asked|Speaking)\b[^,]{0,80},\s*)?")
+                           r"(?:(?:[A-Z][a-z]+ing|In|On|At|As|After|Before|During|While|When|Although|Though|Since|"
+                           r"Because|If|Later|Earlier|Asked|Speaking)\b[^,]{0,80},\s*)?")
 
 
 def _opening_subject(text: str, cue_start: int, anywhere: bool = False) -> tuple[int, int] | None:
@@ -562,24 +559,46 @@ def _opening_subject(text: str, cue_start: int, anywhere: bool = False) -> tuple
     before = text[:cue_start].rstrip()
     if not (anywhere or before.endswith(",") or _COORDINATED.search(text, max(0, cue_start - 30), cue_start)):
         return None
+    return _sentence_subject(text, cue_start)
+
+
+def _sentence_subject(text: str, limit: int) -> tuple[int, int] | None:
+    """The one way the tagger finds a sentence's subject (before ``limit``): an opening phrase ("In a
+    statement,", "But", "Asked about it,") is passed over; then the first chunk up to a comma, if it is a
+    source ("Large majorities of voters in six states, ..."), else the head noun phrase, which runs to
+    its first modifier, auxiliary or verb, or to the end of a name ("Mattis met ...").
+
+    Example:
+        >>> t = "Nearly half of the voters said they had not decided."
+        >>> s = _sentence_subject(t, t.index("said")); t[s[0]:s[1]]
+        'Nearly half'
+        >>> t = "Still, Mattis met the generals and later said the plan was dead."
+        >>> s = _sentence_subject(t, t.index("said")); t[s[0]:s[1]]
+        'Mattis'
+    """
     skip = _OPENING_SKIP.match(text)
     begin = skip.end() if skip else 0
-    comma = text.find(",", begin, cue_start)
+    comma = text.find(",", begin, limit)
     if comma > begin:
         first = text[begin:comma].split(None, 1)[0].lower()
         if not _has(first, "function") and classify_source(text[begin:comma]) is not None:
             return begin, comma
         if len(text[begin:comma].split()) <= 10:  # an opening phrase: start after it
             begin = comma + 1 + len(text[comma + 1:]) - len(text[comma + 1:].lstrip())
-            comma = text.find(",", begin, cue_start)
+            comma = text.find(",", begin, limit)
             if comma > begin and classify_source(text[begin:comma]) is not None:
                 return begin, comma
-    words = list(_WORD.finditer(text, begin, comma if comma > begin else cue_start))[:8]
+    words = list(_WORD.finditer(text, begin, comma if comma > begin else limit))[:8]
     end = None
+    named = True  # every word so far is part of a name
     for k, word in enumerate(words):  # the head noun phrase: up to a modifier, an auxiliary or a verb
-        low = word.group(0).lower().strip(",.;:’'")
+        raw = word.group(0).strip(",.;:’'")
+        low = raw.lower()
         if k and (low in _MODIFIER_START or low in _TRAILING_AUX or low in _cues() or low.endswith("ed")):
             break
+        if k and named and raw[:1].islower() and not _WORD_CLASSES.get(low) and not _SHARE.match(text, begin):
+            break  # "Mattis met the generals": the name has ended at a word the tables do not know
+        named = named and raw[:1].isupper() and (_is_name_token(raw) or _has(low, "pronoun") or _has(low, "title"))
         end = word.end()
     if end is not None and classify_source(text[begin:end]) is not None:
         return begin, end
@@ -899,32 +918,19 @@ def _far_subject(text: str, ranked: list, usable: list) -> _Source | None:
     story's current source for a plain reporting verb (``unresolved``, typed later from the last
     source named), and "reportedly"."""
     kinds = _cues()
-    for m in ranked:  # the reporting verb's subject is the sentence's subject: "He called X, and said Y"
-        if kinds.get(_norm_cue(m.group(0))) != "speech":
-            continue
-        subj = _SUBJECT.match(text)
-        if subj and subj.end(1) < m.start() and not subj.group(1).endswith(("’s", "'s")):
-            src = subj.group(1)
-            cls = classify_source(src)
-            if cls is not None and cls[0] != "document":
-                return _Source(cls[0], src, subj.start(1), subj.end(1), m.group(0), "speech:sentence-subject", cls[1])
-    for m in ranked:  # "Nearly half said ...", "Large majorities of Republican voters in six states said ..."
-        if _norm_cue(m.group(0)) in _CORE_SPEECH:
-            opening = _OPENING.match(text, 0, m.start())
-            if opening:
-                cls = classify_source(opening.group(1))
-                if cls is not None and cls[0] != "pronoun":
-                    return _Source(cls[0], opening.group(1), opening.start(1), opening.end(1), m.group(0),
-                                   "speech:sentence-opening", cls[1])
-    for m in usable:  # a plain reporting verb or a verb of belief far from its subject: the sentence's subject
+    for m in usable:  # a reporting verb far from its subject: the sentence's subject ("He called X, and said Y")
         kind = kinds.get(_norm_cue(m.group(0)), "speech")
-        if kind in ("speech", "cognition", "phrase"):
-            span = _opening_subject(text, m.start(), anywhere=True)
-            if span:
-                cls = classify_source(text[span[0]:span[1]])
-                if cls is not None and cls[0] not in ("pronoun", "document"):
-                    return _Source(cls[0], text[span[0]:span[1]], span[0], span[1], m.group(0),
-                                   f"{kind}:sentence-subject", cls[1])
+        if kind not in ("speech", "cognition", "phrase"):
+            continue
+        span = _sentence_subject(text, m.start())
+        if span is None or text[span[0]:span[1]].endswith(("’s", "'s")):
+            continue
+        cls = classify_source(text[span[0]:span[1]])
+        if cls is None or (cls[0] == "document" and _norm_cue(m.group(0)) not in _CORE_SPEECH) \
+                or (cls[0] == "pronoun" and kind != "speech"):
+            continue  # "Nearly half said": a poll's share is a document only with a plain reporting verb
+        return _Source(cls[0], text[span[0]:span[1]], span[0], span[1], m.group(0), f"{kind}:sentence-subject",
+                       cls[1])
     found = _document_opening(text) or _quoted_subject(text)
     if found is None:
         for m in usable:  # a reporting verb whose speaker the rules cannot find: the story's current source
@@ -982,25 +988,23 @@ def _document_opening(text: str) -> _Source | None:
     return _Source("document", m.group(1), m.start(1), m.end(1), "", "document:opening-phrase")
 
 
-#: The words a sentence opens with, up to its first clause break (at most ten words).
-_OPENING = re.compile(r"\s*((?:[^\s,;:—–“”\"()]+\s+){0,9}[^\s,;:—–“”\"()]+)(?=\s*[,;:—–(])")
-
-
 def _quoted_subject(text: str) -> _Source | None:
     """A sentence quoting someone without a reporting verb ("Trump called the plan “a disaster.”")
     rests on its subject when the subject is a source."""
     if not _is_quote(text):
         return None
-    subj = _SUBJECT.match(text)
-    if not subj or text.find("“") < subj.end(1):
+    quote = min((k for k in (text.find("“"), text.find('"'), text.find("''")) if k >= 0), default=-1)
+    span = _sentence_subject(text, quote) if quote > 0 else None
+    if span is None:
         return None
-    after = text[subj.end(1):].split(None, 1)
-    if subj.group(1).endswith("ing") or (after and after[0].lower() in _LEADING_FUNCTION):
+    src = text[span[0]:span[1]]
+    after = text[span[1]:].split(None, 1)
+    if src.endswith("ing") or (after and after[0].lower() in _LEADING_FUNCTION):
         return None  # "Beginning in 2015, ...": no subject, just an opening phrase
-    cls = classify_source(subj.group(1))
+    cls = classify_source(src)
     if cls is None or cls[0] in ("document", "pronoun"):
         return None
-    return _Source(cls[0], subj.group(1), subj.start(1), subj.end(1), "", "quote:sentence-subject", cls[1])
+    return _Source(cls[0], src, span[0], span[1], "", "quote:sentence-subject", cls[1])
 
 
 def _last_source(found: _Source, last_named: _Source | None, distance: int) -> _Source:
