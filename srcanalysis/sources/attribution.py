@@ -1,31 +1,41 @@
-"""Tag each sentence by the kind of source it rests on.
+"""Tag each sentence by the kind of source it rests on, following the project's sourcing codebook.
+
+The codebook (written the way journalism-ethics research codes sourcing) defines a *sourced
+statement*: a sentence the reporter could not have written without a source. Each sourced sentence
+gets one type: ``named_person``, ``named_org`` (including an organisation's unnamed spokesperson or
+officials), ``media``, ``document``, ``anonymous`` (an identity the article deliberately withholds),
+``unnamed_person``, ``unnamed_group``; plus ``no_comment`` disclosures and ``unattributed``.
 
 A transparent rule tagger, fast enough for whole archives. For every sentence it
 
-1. checks the *no comment* phrases ("declined to comment", "did not respond to a request for
-   comment"), *credit lines* (a line that is only an outlet's name, as a timeline entry credits
-   "The Daily Beast"), transcript speakers ("WALLACE: ...") and headline labels ("Poll: ...");
+1. checks the *no comment* phrases ("declined to comment", "would not say"), *credit lines* (a line
+   that is only an outlet's name), transcript speakers ("WALLACE: ...") and headline labels
+   ("Poll: ..."; label words such as "Headline:" or "Updated:" are no sources);
 2. finds a *cue* outside quotation marks: "according to", a reporting verb ("said", "told", "wrote"),
-   a verb of stance ("criticized", "called"), of finding ("showed", "found"), of belief ("believes",
-   "knows this" excepted) or of intention ("wants", "supports", "plans to") — all listed, with their
-   kind, in ``rules/attribution_cues.csv``. A cue word after a determiner ("an hourlong show") is a
-   noun, and title-case headlines ("Clinton Says ...") are read in lower case;
-3. takes the *source* span next to the cue: the noun phrase before it (back to the last comma,
-   quote mark or colon; an appositive "Jeff Davis, a Pentagon spokesman," keeps its name, a relative
-   "who" takes its antecedent), the noun phrase after "according to" or after an inverted verb
-   ("…,” said Sen. Warren"), the agent of a passive, or — when the cue is far from its subject —
-   the sentence's opening noun phrase; a plain reporting verb ("said", "told", "according to")
-   whose speaker none of these finds takes the source named just before it
-   (``speech:speaker-not-found``);
+   a verb of stance ("criticized", "called") or of finding ("showed", "found"), all listed with their
+   kind in ``rules/attribution_cues.csv``. Verbs of belief ("believes") and intention ("wants",
+   "plans to") are cues only in the PolNeAR reading (``scope="polnear"``). A cue word after a
+   determiner ("an hourlong show") is a noun; actions are not statements (a passive with no agent:
+   "were added to the committee"; a participle on a noun that is no published document: "a bill
+   promised by Democrats"; an "-ing" form not set off: "signed legislation adding ..."). The main
+   reporting verb decides: a credit closing the sentence (", the source added.") beats a verb in
+   the reported content, a verb in a relative clause ("who wrote the rules") ranks last, and an
+   opening "According to X," yields to the sentence's own reporting verb;
+3. takes the *source* span next to the cue: the noun phrase before it (back to the last comma, quote
+   mark or colon; an appositive "Jeff Davis, a Pentagon spokesman," keeps its name, a relative "who"
+   takes its antecedent, a party tag "(R)" or ", D-Ore.," stays with the name), the noun phrase after
+   "according to" or after an inverted verb ("…,” said Sen. Warren"), the agent of a passive, or —
+   when the cue is far from its subject — the sentence's subject; a plain reporting verb whose
+   speaker none of these finds takes the source named just before it (``speech:speaker-not-found``);
 4. classifies the span by its head noun with the word tables in ``rules/attribution_words.csv`` and
-   ``rules/attribution_media.csv``: a document noun ("records", "a poll", "intercepted
-   communications", "52 percent of voters") → ``document``; an outlet → ``media``; a proper name
-   ("Defense Secretary James Mattis") or a role someone named holds ("the Indiana governor") →
-   ``named_person``; a source noun without a name ("a senior defense official", "people familiar
-   with the matter", "aides to Hillary Clinton") → ``anonymous``; an institution ("the Pentagon",
-   "CENTCOM", "police") or a lone name the article never gives a first name, or gives a company
-   suffix ("Texaco Inc") → ``named_org``; a pronoun → the last source named before it ("he" and
-   "she" only take a single person);
+   ``rules/attribution_media.csv``: a document noun ("records", "a poll", "52 percent of voters") →
+   ``document``; an outlet or a news agency → ``media``; a proper name or an office of a named
+   organisation ("Former DNC chairman") → ``named_person``; a source noun without a name goes by the
+   codebook's hard lines (:func:`_unnamed_type`): a withholding mark ("familiar with", "sources",
+   "senior ... officials", or in the sentence "on condition of anonymity") → ``anonymous``; an
+   organisation's voice ("a Delta spokesperson", "officials", "campaign aides") → ``named_org``; one
+   person → ``unnamed_person``, several → ``unnamed_group``; an institution ("the Pentagon", "the
+   county") → ``named_org``; a pronoun → the last fitting source named before it;
 5. lets sentences that plainly continue a statement inherit its source, and says so in ``rule``:
    ``inherit:quote-continues`` (a quotation running over several sentences or paragraphs, straight or
    curly quotes), ``inherit:after-colon`` (after "X said:"), ``inherit:quote`` (a quotation later in
@@ -34,13 +44,17 @@ A transparent rule tagger, fast enough for whole archives. For every sentence it
    speaker is named in the next sentences) and ``inherit:figures`` (the figures that follow a
    document or an "according to" credit in the same paragraph: codebook section 1, continuation).
 
-The ``rule`` column says which step fired (``speech:subject``, ``according-to``,
-``intention:subject``, ``speech:sentence-opening``, ... with ``+pronoun``, ``+company`` or
-``+single-name-not-a-person`` when step 4 changed the type), so a journalist can see why a sentence
-got its type.
+Then ``source_name`` resolves the span (the person's full name for a surname or "he", the
+organisation behind "a spokesman", a poll's pollster; empty for ``anonymous``), and
+``anonymity_reason`` keeps the reason the article states for withholding a name, if any.
 
-PolNeAR, the development set, counts beliefs and intentions as attribution, so verbs of intention
-are cues here; their subject must classify as a source, and document subjects are not accepted.
+The ``rule`` column says which step fired (``speech:subject``, ``according-to``,
+``speech:sentence-subject``, ... with ``+pronoun``, ``+withheld``, ``+withheld-kind``,
+``+refers-to:...``, ``+company`` or ``+single-name-not-a-person`` when a later step changed the
+type), so a journalist can see why a sentence got its type.
+
+Measured by ``bench/eval_sourcing.py`` (codebook labels) and ``bench/eval_attribution.py`` (PolNeAR,
+``scope="polnear"``).
 """
 from __future__ import annotations
 
