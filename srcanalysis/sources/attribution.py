@@ -779,22 +779,23 @@ def _not_a_statement(text: str, m, cue: str, kind: str) -> bool:
     start, end = m.start(), m.end()
     window = text[max(0, start - 40):start]
     progressive = cue.endswith("ing")
-    if not progressive and _AUX_BEFORE.search(window) and not text.startswith(" by ", end):
+    aux = _AUX_BEFORE.search(window) is not None
+    by = text.startswith(" by ", end)
+    if not progressive and aux and not by:
         return True
-    if text.startswith(" by ", end) and not _AUX_BEFORE.search(window) and cue not in _CORE_SPEECH \
-            and cue != "reported":
+    if by and not aux and cue not in _CORE_SPEECH and cue != "reported":
         noun = _NOUN_BEFORE.search(window)
         set_off = "," in window and len(window[window.rindex(",") + 1:].split()) <= 2
         if noun and not set_off and not (_has(noun.group(1), "document") and _has(cue, "publishes")):
             return True  # "a report released by the agency" is a source; "a bill promised by Democrats" is not
-    nxt = _NEXT_WORD.match(text, end)
-    if nxt and nxt.group(1) in ("have", "has", "had", "are", "were", "is", "was") and cue.endswith("s") \
-            and cue not in _VERB_ONLY:
-        return True  # "Recent reports have revealed", "the claims are": a noun, the verb comes next
-    if cue == "states":  # "the report states", never "in those states"
-        noun = _NOUN_BEFORE.search(window)
-        return not (noun and _has(noun.group(1), "document"))
-    if progressive and kind in ("speech", "stance", "finding") and not _AUX_BEFORE.search(window):
+    if cue.endswith("s") and cue not in _VERB_ONLY:
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt and nxt.group(1) in ("have", "has", "had", "are", "were", "is", "was"):
+            return True  # "Recent reports have revealed", "the claims are": a noun, the verb comes next
+        if cue == "states":  # "the report states", never "in those states"
+            noun = _NOUN_BEFORE.search(window)
+            return not (noun and _has(noun.group(1), "document"))
+    if progressive and not aux and kind in ("speech", "stance", "finding"):
         before = text[:start].rstrip()
         after = text[end:end + 8].lstrip()
         set_off = not before or before[-1] in ",—–:(\"“" or after[:1] in ("“", '"', ":") or after.startswith("that")
@@ -870,7 +871,7 @@ def _tag_one(text: str, scope: str = "codebook") -> _Source | None:
         opening = kind == "phrase" and m.start() <= 12 and len(cues) > 1
         return (not _closing_credit(text, m), _in_relative_clause(text, m), 1.5 if opening else order[kind], m.start())
 
-    ranked = sorted(cues, key=rank)
+    ranked = sorted(cues, key=rank) if len(cues) > 1 else cues
     usable = []  # the cues that are verbs here, for the fallbacks below
     for m in ranked:
         cue = _norm_cue(m.group(0))
@@ -1531,7 +1532,11 @@ def _name_for(found: _Source, resolved: dict[str, str], persons: "_Persons", sta
         if found.rule == "reportedly":
             return "news reports"
         return resolved.get(found.text, found.text)
-    name = _NAMERS.get(found.type, _name_as_written)(found.text, persons, state)
+    key = f"{found.type}\x00{found.text}"
+    name = resolved.get(key)
+    if name is None or found.type == "named_org":  # an organisation's voice depends on the org named last
+        name = _NAMERS.get(found.type, _name_as_written)(found.text, persons, state)
+        resolved[key] = name
     resolved[found.text] = name
     if found.type == "named_org" and name:
         state["org"] = name
