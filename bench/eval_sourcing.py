@@ -161,6 +161,12 @@ def main() -> None:
     for name in ("codebook-develop", "codebook-check"):
         report(name, score(df[df["set"] == name]), args.fine)
     report("codebook (all 50)", score(df[df["set"].str.startswith("codebook")]), args.fine)
+    cb = df[df["set"].str.startswith("codebook") & (df["pred"] == df["gold"])
+            & df["gold"].isin(["named_person", "named_org", "document", "media"]) & (df["gold_name"] != "")]
+    norm = lambda x: x.str.lower().str.replace(r"^(?:the|a|an)\s+", "", regex=True).str.replace("’", "'").str.strip()  # noqa: E731
+    hit = norm(cb["name"]) == norm(cb["gold_name"])
+    print(f"{'':17s} source_name = gold name on {hit.mean():.3f} of {len(cb)} correctly typed named/document rows "
+          f"(named_person {hit[cb['gold'] == 'named_person'].mean():.3f})")
     report("gum", score(df[df["set"] == "gum"]), args.fine)
     report("nyt", score(df[df["set"] == "nyt"]), args.fine)
     report("all", score(df), False)

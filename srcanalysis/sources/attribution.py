@@ -1322,7 +1322,7 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
     if scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES}, not {scope!r}")
     resolved: dict[str, str] = {}  # span as written -> resolved name, within the current article
-    state = {"org": ""}  # the last organisation this article named, for "a spokesman said"
+    state = {"org": "", "person": ""}  # the last organisation and person named, for "a spokesman", "the mayor"
 
     def put(i: int, found: _Source) -> _Source:
         if not found.rule.startswith("inherit") and found.type in _UPGRADABLE and _withheld_here(found, texts[i]):
@@ -1373,7 +1373,7 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
             last_thing, last_thing_at = None, -10
             withheld_heads = set()
             resolved.clear()
-            state["org"] = ""
+            state["org"], state["person"] = "", ""
             end = i + 1
             while end < n and articles[end] == articles[i]:
                 end += 1
@@ -1526,6 +1526,8 @@ def _name_for(found: _Source, resolved: dict[str, str], persons: "_Persons", sta
     if found.type in ("anonymous", "unattributed"):
         return ""
     ref = re.search(r"\+(?:pronoun|refers-to):(.+)$", found.rule)
+    if ref and ref.group(1) == "named-before":  # "Although Mattis said little, he told aides ...": the name before
+        return ""  # filled in by the caller from the names the article gave just before
     if ref:
         return resolved.get(ref.group(1), ref.group(1))
     if found.rule.startswith("inherit") or found.rule.endswith("+last-source") or found.start < 0:
@@ -1548,6 +1550,9 @@ def _name_as_written(span: str, persons: "_Persons", state: dict[str, str]) -> s
 
 
 _ABBREVIATED_TITLE = re.compile(r"[A-Z][a-z]{1,4}\.$")
+_NAME_PARTICLES = frozenset({"de", "van", "von", "da", "del", "della", "di", "du", "la", "le", "bin", "al", "el", "ter"})
+#: Word classes that are no part of a person's name ("Rep.", "nominee", "Democratic", "Representative").
+_NOT_IN_A_NAME = ("title", "role", "determiner", "descriptor", "org_voice", "anonymous", "label")
 
 
 def _person_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
@@ -1562,18 +1567,22 @@ def _person_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
     run: list[str] = []
     for w in words:
         bare = w.removesuffix("’s").removesuffix("'s")
-        is_name = bare[:1].isupper() and not _has(bare, "title") and not _has(bare.rstrip("."), "title") \
-            and not _has(bare, "role") and not _has(bare, "determiner") and not _has(bare, "descriptor") \
-            and not _ABBREVIATED_TITLE.match(bare) and not re.fullmatch(r"[A-Z][a-z]?-[A-Z][\w.]*|\(.*\)?", bare)
-        if is_name or (run and re.fullmatch(r"[A-Z]\.", bare)):
+        low = bare.lower()
+        if re.fullmatch(r"[A-Z][a-z]?-[A-Z][\w.]*|\(.*\)?", bare):
+            continue  # a party tag: "Roy Cooper (D)", "Dana Wills, D-Ore."
+        is_name = bare[:1].isupper() and not any(_has(x, c) for x in (low, low.rstrip(".")) for c in _NOT_IN_A_NAME) \
+            and not _ABBREVIATED_TITLE.match(bare) and not _is_org_token(bare)
+        if is_name or (run and (re.fullmatch(r"[A-Z]\.", bare) or low in _NAME_PARTICLES)):
             run.append(bare)
-        elif run and not is_name:
-            run = []
-    if not run:
-        return _name_as_written(span, persons, state)
-    if len(run) == 1:
-        return persons.full_name(run[0])
-    return " ".join(run)
+        else:
+            run = []  # "Charlotte Mayor Jennifer Roberts": the name is the last run of name words
+    while run and run[-1].lower() in _NAME_PARTICLES:
+        run.pop()
+    if not run:  # "the mayor", "the senator": the person the article named last
+        return state.get("person") or _name_as_written(span, persons, state)
+    name = persons.full_name(run[0]) if len(run) == 1 else " ".join(run)
+    state["person"] = name
+    return name
 
 
 def _org_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
