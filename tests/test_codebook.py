@@ -234,3 +234,13 @@ def test_a_plural_noun_before_an_auxiliary_is_no_cue():
 def test_a_participle_after_the_head_noun_starts_a_modifier():
     row = last("A new study documenting salt intake in schools has revealed that many children lack iodine.")
     assert (row["source_type"], row["cue"]) == ("document", "revealed")
+
+
+def test_a_closing_inverted_credit_beats_the_opening_subject():
+    row = last("Lopez's refusal to answer did not go over well, and the meeting soured, said one source in the room.")
+    assert (row["source_type"], row["source"], row["rule"]) == ("anonymous", "one source", "speech:inverted")
+
+
+def test_a_relative_clause_after_the_source_noun_stays_with_it():
+    row = last("The deals did not require witnesses to cooperate, sources who reviewed them told the paper.")
+    assert (row["source_type"], row["cue"]) == ("anonymous", "told")

@@ -323,6 +323,8 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
                 and (lows[k + 1].endswith("ed") or not _WORD_CLASSES.get(lows[k + 1])) \
                 and not any(_has(low, c) for c in ("determiner", "quantifier", "number", "descriptor")):
             break  # "a GAO report released last year", "averages measured by ...": the participle starts a modifier
+    if any(w in _AUXILIARIES for w in head_part[1:]):
+        return None  # "Republicans were also incensed ...": a clause, not a noun phrase
     head = head_part[-1] if head_part else lows[-1]
     if 0 < len(head_part) < len(lows):  # "aides to Hillary Clinton", "officials in Washington": the head decides
         inner = classify_source(" ".join(toks[:len(head_part)]))
@@ -478,7 +480,9 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
                     and all(_is_name_token(t) or _has(t, "title") for t in name_toks):
                 start, segment = name_start, before[name_start:earlier[-1].start()]
     inner = _INNER_RELATIVE.search(segment)
-    if inner and any(w.lower() not in _TRAILING_AUX for w in inner.group(1).split()):
+    verb_next = inner is not None and (inner.group(1).split()[0].lower().endswith("ed")
+                                       or inner.group(1).split()[0].lower() in _AUXILIARIES)
+    if inner and not verb_next and any(w.lower() not in _TRAILING_AUX for w in inner.group(1).split()):
         start += inner.start(1)  # "proclamations which analysts say": the speaker follows the relative pronoun
         segment = inner.group(1)
     when = _TRAILING_TIME.search(segment, max(0, len(segment) - 40))
@@ -739,6 +743,7 @@ _POLNEAR_ONLY = frozenset({"cognition", "intention"})
 
 #: A credit closing the sentence: ", the source added.", ", sources who reviewed them told POLITICO."
 _CLOSING_CREDIT = re.compile(r"[,”\"]\s+(?:[\w.’'-]+\s+){1,8}$")
+_INVERTED_TAIL = re.compile(r"(?:\s+[\w.’'-]+){1,10}\s*[.!?]?[”\"]?\s*$")
 _CLOSING_TAIL = re.compile(r"(?:\s+[\w.’'-]+){0,4}\s*[.!?]?[”\"]?\s*$")
 
 
@@ -752,6 +757,9 @@ def _closing_credit(text: str, m) -> bool:
         >>> _closing_credit(t, re.search("added", t)), _closing_credit(t, re.search("told", t))
         (True, False)
     """
+    if _INVERTED_TAIL.fullmatch(text, m.end()) and text[max(0, m.start() - 3):m.start()].rstrip().endswith(
+            (",", "”", '"')) and _norm_cue(m.group(0)) in _INVERTING:
+        return True  # "..., said one GOP source in the room."
     return _CLOSING_TAIL.fullmatch(text, m.end()) is not None and \
         _CLOSING_CREDIT.search(text, max(0, m.start() - 80), m.start()) is not None
 
@@ -903,10 +911,14 @@ def _tag_one(text: str, scope: str = "codebook") -> _Source | None:
                 spans.append(((named.start(1), named.end(1)), f"{kind}:passive-by"))
         else:
             spans = [(_clip_before(text, m.start()), f"{kind}:subject")]
-            if spans[0][0] is None or classify_source(text[spans[0][0][0]:spans[0][0][1]]) is None:
-                spans.append((_opening_subject(text, m.start()), f"{kind}:sentence-opening"))
-            if kind == "speech" and cue in _INVERTING and _INVERSION.search(text, max(0, m.start() - 8), m.start()):
+            inverted = kind == "speech" and cue in _INVERTING \
+                and _INVERSION.search(text, max(0, m.start() - 8), m.start()) is not None
+            if inverted:  # "..., said one GOP source in the room.": the speaker follows the verb
                 spans.append((_clip_after(text, m.end()), f"{kind}:inverted"))
+            if spans[0][0] is None or classify_source(text[spans[0][0][0]:spans[0][0][1]]) is None:
+                opening = _opening_subject(text, m.start())
+                if opening and not text[opening[0]:opening[1]].endswith(("’s", "'s")):
+                    spans.append((opening, f"{kind}:sentence-opening"))
         for span, rule in spans:
             if not span:
                 continue
