@@ -244,3 +244,8 @@ def test_a_closing_inverted_credit_beats_the_opening_subject():
 def test_a_relative_clause_after_the_source_noun_stays_with_it():
     row = last("The deals did not require witnesses to cooperate, sources who reviewed them told the paper.")
     assert (row["source_type"], row["cue"]) == ("anonymous", "told")
+
+
+def test_a_surname_that_is_also_a_title():
+    row = last('"People say it does not matter," said Charlie King, a party organiser.')
+    assert (row["source_type"], row["source"]) == ("named_person", "Charlie King")

@@ -346,8 +346,12 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
         return "pronoun", None
     # a proper name at the end of the span, or an appositive name first ("Jeff Davis, a spokesman")
     tail = []
-    for tok in reversed(toks):
-        if _is_name_token(tok):
+    for k, tok in enumerate(reversed(toks)):
+        # a surname that is also a title ("Charlie King", "Ann Bishop") follows a given name
+        surname = k == 0 and len(toks) >= 2 and tok[:1].isupper() and (_has(tok, "title") or _has(tok, "role")) \
+            and not _has(tok, "party_member") \
+            and _is_name_token(toks[-2]) and not _is_org_token(toks[-2])
+        if _is_name_token(tok) or surname:
             tail.append(tok)
         else:
             break
