@@ -249,3 +249,8 @@ def test_a_relative_clause_after_the_source_noun_stays_with_it():
 def test_a_surname_that_is_also_a_title():
     row = last('"People say it does not matter," said Charlie King, a party organiser.')
     assert (row["source_type"], row["source"]) == ("named_person", "Charlie King")
+
+
+def test_a_named_person_and_others_is_the_named_person():
+    row = last("Over the past days, Senator Ana Ruiz and her aides signaled that they would back the bill.")
+    assert row["source_type"] == "named_person"

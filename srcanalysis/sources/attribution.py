@@ -305,6 +305,11 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
     span = span.strip(" ,.;:“”\"'’")
     if not span:
         return None
+    first, conj, _ = span.partition(" and ")
+    if conj and first[:1].isupper() and first.count(" ") <= 3:
+        named = classify_source(first)  # "Cruz and his aides", "Mr. King and Mr. Morial": the first conjunct
+        if named is not None and named[0] == "named_person":
+            return named
     toks = _tokens(span)
     if not toks or len(toks) > 14:
         return None
