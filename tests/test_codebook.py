@@ -254,3 +254,9 @@ def test_a_surname_that_is_also_a_title():
 def test_a_named_person_and_others_is_the_named_person():
     row = last("Over the past days, Senator Ana Ruiz and her aides signaled that they would back the bill.")
     assert row["source_type"] == "named_person"
+
+
+@pytest.mark.parametrize("sentence", ["CLARIFICATION: The first sentence has been corrected.",
+                                      "Stealth Over Health: Senator Was Headed to Hospital"])
+def test_labels_and_titles_are_no_speakers(sentence):
+    assert last(sentence)["source_type"] == "unattributed"

@@ -854,7 +854,9 @@ def _tag_one(text: str, scope: str = "codebook") -> _Source | None:
     if label and not any(_has(w, "not_source") or _has(w, "label") for w in label.group(1).lower().split()) \
             and len(_LABEL_TEXT.findall(text, label.end())) >= 3 and text.count(",", label.end()) <= 2:
         cls = classify_source(label.group(1))  # "Poll: Wealthy Voters Abandon...", "Lynch: No outside influence..."
-        if cls is not None and cls[0] != "pronoun":
+        if cls is not None and cls[0] != "pronoun" and not (
+                cls[0] == "named_person" and not all(_is_name_token(t) or _has(t, "title") for t in _tokens(label.group(1)))):
+            # "Stealth Over Health: ..." is a title, not a speaker
             return _Source(cls[0], label.group(1), label.start(1), label.end(1), ":", "headline-label", cls[1])
     cues = list(_cue_regex().finditer(text))
     if cues and ('"' in text or "“" in text or "”" in text or "''" in text):
