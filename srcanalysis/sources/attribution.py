@@ -774,7 +774,7 @@ def _closing_credit(text: str, m) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-_AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"})
 _NOUN_BEFORE = re.compile(r"([a-z][\w-]*)\s+(?:\w+ly\s+)?$")
 _RELATIVE_OPEN = re.compile(r"(?:^|[,(—–]\s*)(?:who|which|whom|whose)\b[^,;:“”\"()—–]*$", re.I)
 
@@ -796,7 +796,9 @@ def _not_a_statement(text: str, m, cue: str, kind: str) -> bool:
     start, end = m.start(), m.end()
     window = text[max(0, start - 40):start]
     progressive = cue.endswith("ing")
-    aux = _AUX_BEFORE.search(window) is not None
+    last = window.rsplit(None, 2)[-2:]
+    aux = bool(last) and (last[-1].lower() in _PASSIVE_AUX or (
+        len(last) == 2 and last[-1].endswith("ly") and last[0].lower() in _PASSIVE_AUX))
     by = text.startswith(" by ", end)
     if not progressive and aux and not by:
         return True
@@ -1548,7 +1550,7 @@ def _name_for(found: _Source, resolved: dict[str, str], persons: "_Persons", sta
     continuations and pronouns ("he said") carry their antecedent's name; empty for ``anonymous``."""
     if found.type in ("anonymous", "unattributed"):
         return ""
-    ref = re.search(r"\+(?:pronoun|refers-to):(.+)$", found.rule)
+    ref = _REFERENCE.search(found.rule) if "+" in found.rule else None
     if ref and ref.group(1) == "named-before":  # "Although Mattis said little, he told aides ...": the name before
         return ""  # filled in by the caller from the names the article gave just before
     if ref:
@@ -1573,9 +1575,13 @@ def _name_as_written(span: str, persons: "_Persons", state: dict[str, str]) -> s
 
 
 _ABBREVIATED_TITLE = re.compile(r"[A-Z][a-z]{1,4}\.$")
+_PARTY_WORD = re.compile(r"[A-Z][a-z]?-[A-Z][\w.]*|\(.*\)?")
+_INITIAL = re.compile(r"[A-Z]\.")
+_REFERENCE = re.compile(r"\+(?:pronoun|refers-to):(.+)$")
 _NAME_PARTICLES = frozenset({"de", "van", "von", "da", "del", "della", "di", "du", "la", "le", "bin", "al", "el", "ter"})
 #: Word classes that are no part of a person's name ("Rep.", "nominee", "Democratic", "Representative").
 _NOT_IN_A_NAME = ("title", "role", "determiner", "descriptor", "org_voice", "anonymous", "label")
+_NOT_NAME_WORDS = frozenset(w for w, c in _WORD_CLASSES.items() if c & set(_NOT_IN_A_NAME))
 
 
 def _person_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
@@ -1591,11 +1597,11 @@ def _person_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
     for w in words:
         bare = w.removesuffix("’s").removesuffix("'s")
         low = bare.lower()
-        if re.fullmatch(r"[A-Z][a-z]?-[A-Z][\w.]*|\(.*\)?", bare):
+        if _PARTY_WORD.fullmatch(bare):
             continue  # a party tag: "Roy Cooper (D)", "Dana Wills, D-Ore."
-        is_name = bare[:1].isupper() and not any(_has(x, c) for x in (low, low.rstrip(".")) for c in _NOT_IN_A_NAME) \
+        is_name = bare[:1].isupper() and low not in _NOT_NAME_WORDS and low.rstrip(".") not in _NOT_NAME_WORDS \
             and not _ABBREVIATED_TITLE.match(bare) and not _is_org_token(bare)
-        if is_name or (run and (re.fullmatch(r"[A-Z]\.", bare) or low in _NAME_PARTICLES)):
+        if is_name or (run and (_INITIAL.fullmatch(bare) or low in _NAME_PARTICLES)):
             run.append(bare)
         else:
             run = []  # "Charlotte Mayor Jennifer Roberts": the name is the last run of name words
