@@ -260,3 +260,16 @@ def test_a_named_person_and_others_is_the_named_person():
                                       "Stealth Over Health: Senator Was Headed to Hospital"])
 def test_labels_and_titles_are_no_speakers(sentence):
     assert last(sentence)["source_type"] == "unattributed"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Some of the mayor's longtime allies said they had come to accept the plan.",
+    "The families were angry, and many of whom said the claims were unfounded.",
+])
+def test_partitives_are_groups(sentence):
+    assert last(sentence)["source_type"] == "unnamed_group"
+
+
+def test_a_quotation_opened_straight_and_closed_curly():
+    row = last('In a statement, a State Department spokesman said, "We are not going to speak to that.”')
+    assert (row["source_type"], row["cue"]) == ("named_org", "said")

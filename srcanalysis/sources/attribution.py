@@ -324,7 +324,8 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
         if low in _MODIFIER_START:
             break
         head_part.append(low)
-        if k + 1 < len(lows) and lows[k + 1].endswith(("ed", "ing")) and toks[k + 1].islower() and toks[k].islower() \
+        if k + 1 < len(lows) and lows[k + 1].endswith(("ed", "ing")) and toks[k + 1].islower() \
+                and toks[k].islower() \
                 and (lows[k + 1].endswith("ed") or not _WORD_CLASSES.get(lows[k + 1])) \
                 and not any(_has(low, c) for c in ("determiner", "quantifier", "number", "descriptor")):
             break  # "a GAO report released last year", "averages measured by ...": the participle starts a modifier
@@ -438,7 +439,9 @@ def _unnamed_type(span: str, toks: list[str], head_part: list[str], count: int |
     if _has(head, "org_voice") or (member and any(_has(w, "org") or _has(w, "named_org") for w in lows[:-1])) \
             or (member and any(_is_org_token(t) and t[:1].isupper() for t in toks[:len(lows) - 1])):
         return "named_org"
-    several = plural or (count is not None and count > 1) or _has(head, "group") or lows[:1] == ["each"] or head.endswith(("men", "people")) \
+    # "some of Clinton's allies", "many of whom": a quantifier head is several people
+    several = plural or (count is not None and count > 1) or _has(head, "group") or lows[:1] == ["each"] \
+        or _has(head, "quantifier") or head.endswith(("men", "people")) \
         or (_PLURAL.search(head) is not None and not head.endswith("ss"))
     if _has(head, "inner_circle") and not several:
         return "anonymous"
@@ -692,6 +695,9 @@ def _inside_quote(text: str, pos: int) -> bool:
         if opens != closes or opens:
             return opens > closes
         next_close, next_open = text.find("”", pos), text.find("“", pos)
+        straight = text.find('"', pos)
+        if 0 <= straight < next_close:
+            return False  # 'said, "We will not ...”': a straight mark opens what a curly one closes
         return next_close >= 0 and (next_open < 0 or next_open > next_close)
     before = text.count('"', 0, pos) + text.count("''", 0, pos)
     return (before % 2 == 1) != _starts_inside(text)
