@@ -58,11 +58,14 @@ def source_profile(sentences: pd.DataFrame, by: str = "article_id") -> pd.DataFr
         by: ``"article_id"`` (one row per article, with its outlet) or ``"outlet"``.
 
     Returns:
-        One row per group with ``sentences``, ``words``, one count column per source type,
-        ``attributed`` (sentences with any source, no-comment lines excluded), ``anonymous_share``
-        (of all sentences), ``anonymous_share_attributed`` (of attributed sentences),
-        ``anonymous_with_reason`` / ``anonymous_without_reason`` (anonymous attributions that do or
-        do not state why the source is unnamed), and ``anonymous_per_1000_words``. Shares are
+        One row per group with ``sentences``, ``words``, one count column per source type (the
+        codebook types: ``anonymous`` for withheld identities only, ``unnamed_person`` and
+        ``unnamed_group`` apart), ``attributed`` (sourced sentences: every type but ``no_comment`` and
+        ``unattributed``), ``anonymous_share`` (of all sentences) and ``anonymous_share_attributed``
+        (of sourced sentences), each with 95 % Wilson bounds ``_low`` / ``_high`` and a ``_small`` flag
+        (fewer than :data:`srcanalysis.stats.MIN_GROUP` cases in the denominator),
+        ``anonymous_with_reason`` / ``anonymous_without_reason`` (anonymous sentences whose article
+        does or does not state why the name is withheld) and ``anonymous_per_1000_words``. Shares are
         rounded to three decimals; groups are sorted by ``anonymous_share``, highest first.
 
     Raises:
