@@ -127,9 +127,9 @@ def anonymous_headline(sentences: pd.DataFrame) -> str:
     if n == 0:
         return f"anonymous: no sourced sentences among {total:,} sentences"
     row = add_share(pd.DataFrame({"k": [k], "n": [n]}), "s", "k", "n").iloc[0]
-    return (f"anonymous: {k / n:.0%} of sourced sentences ({k:,} of {n:,}; 95 % CI "
-            f"{row['s_low'] * 100:.0f}-{row['s_high'] * 100:.0f} %), {k / total:.0%} of all sentences "
-            f"({k:,} of {total:,})").replace("%", " %").replace("  %", " %").replace(" % CI", " % CI")
+    return (f"anonymous: {100 * k / n:.0f} % of sourced sentences ({k:,} of {n:,}; 95 % CI "
+            f"{row['s_low'] * 100:.0f}-{row['s_high'] * 100:.0f} %), {100 * k / total:.0f} % of all sentences "
+            f"({k:,} of {total:,})")
 
 
 def anonymous_by_position(sentences: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
