@@ -273,3 +273,11 @@ def test_partitives_are_groups(sentence):
 def test_a_quotation_opened_straight_and_closed_curly():
     row = last('In a statement, a State Department spokesman said, "We are not going to speak to that.”')
     assert (row["source_type"], row["cue"]) == ("named_org", "said")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two officials, who asked that their names not be used, said the talks had stalled.",
+    "A neighbor, speaking without being named, said the family left in June.",
+])
+def test_other_withholding_wording_makes_the_source_anonymous(sentence):
+    assert last(sentence)["source_type"] == "anonymous"
