@@ -281,3 +281,8 @@ def test_a_quotation_opened_straight_and_closed_curly():
 ])
 def test_other_withholding_wording_makes_the_source_anonymous(sentence):
     assert last(sentence)["source_type"] == "anonymous"
+
+
+def test_reportedly_in_a_title_case_headline():
+    row = last("Mayor's Campaign Reportedly Scrambling For Votes In The East")
+    assert (row["source_type"], row["source_name"]) == ("media", "news reports")
