@@ -136,16 +136,23 @@ def write_report(articles: pd.DataFrame, out_dir: str | Path, *, title: str = "H
         by_article = source_profile(sents)
         by_outlet.to_csv(out / "profile_outlets.csv", index=False)
         by_article.to_csv(out / "profile.csv", index=False)
-        anon = int(by_outlet["anonymous"].sum())
-        share = anon / max(int(by_outlet["sentences"].sum()), 1)
+        from .sources.profile import anonymous_headline
         figs = [_png(plot_source_mix(sents, by="outlet")), _png(plot_anonymous_by_position(sents)),
                 _png(plot_source_strip(sents, max_articles=12))]
-        cols = ["outlet", "sentences", "anonymous", "named_person", "named_org", "media", "document", "no_comment",
-                "anonymous_share", "anonymous_share_attributed", "anonymous_with_reason", "anonymous_per_1000_words"]
-        return (f"<p>{anon:,} of {len(sents):,} sentences ({share:.1%}) rest on anonymous sources. "
-                "Types come from transparent rules (cue verbs, source nouns, names); hover a sentence below to see "
-                "the rule that fired. Attribution a rule cannot see (a source named three sentences earlier, "
-                "paraphrase without a reporting verb) is missed, so shares are lower bounds.</p>"
+        cols = ["outlet", "sentences", "attributed", "anonymous", "unnamed_person", "unnamed_group", "named_person",
+                "named_org", "media", "document", "no_comment", "anonymous_share_attributed",
+                "anonymous_share_attributed_low", "anonymous_share_attributed_high", "anonymous_share",
+                "anonymous_with_reason", "anonymous_per_1000_words"]
+        cols = [c for c in cols if c in by_outlet]
+        return (f"<p><strong>{html.escape(anonymous_headline(sents))}</strong>.</p>"
+                "<p><em>Anonymous</em> means the article deliberately withholds the source's identity (\"a senior "
+                "official said\", \"people familiar with the talks\", \"on condition of anonymity\"). Unnamed people "
+                "(\"a neighbor said\") and groups (\"residents said\", \"analysts expect\") are counted apart, and an "
+                "organisation's unnamed spokesperson counts as the organisation. A sentence is <em>sourced</em> when it "
+                "quotes, paraphrases or relays a claim someone supplied; beliefs and intentions narrated without a "
+                "statement are not sources. Shares carry 95 % Wilson intervals; outlets with fewer than 30 sentences "
+                "are marked, not ranked. Types come from transparent rules (cue verbs, source nouns, names); hover a "
+                "sentence below to see the rule that fired. Attribution a rule cannot see is missed.</p>"
                 f"<div class='figs'>{''.join(figs)}</div><h3>By outlet</h3>{_table(by_outlet[cols])}"
                 f"<h3>Articles with the most anonymous sourcing</h3>"
                 f"{_table(by_article[['article_id', 'outlet', 'sentences', 'anonymous', 'anonymous_share']], 15)}")

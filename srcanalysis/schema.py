@@ -13,8 +13,12 @@ ARTICLE_COLUMNS: list[str] = [
 ]
 
 #: Source types, in the order charts and tables show them.
+#: The names follow the project's sourcing codebook: ``anonymous`` is a deliberately withheld identity
+#: only; unnamed people and groups without withholding language are ``unnamed_person`` and
+#: ``unnamed_group`` (added last, so earlier positions keep their meaning).
 SOURCE_TYPES: list[str] = [
     "anonymous", "named_person", "named_org", "media", "document", "no_comment", "unattributed",
+    "unnamed_person", "unnamed_group",
 ]
 
 #: The categorical dtype of the ``source_type`` column.
@@ -24,6 +28,7 @@ SOURCE_TYPE_DTYPE = pd.CategoricalDtype(SOURCE_TYPES, ordered=False)
 SOURCE_COLUMNS: dict[str, str | pd.CategoricalDtype] = {
     "source_type": SOURCE_TYPE_DTYPE,
     "source": "string",
+    "source_name": "string",
     "cue": "string",
     "source_start": "Int64",
     "source_end": "Int64",
@@ -58,6 +63,7 @@ def empty_source_columns(n: int, index: pd.Index | None = None) -> pd.DataFrame:
     data = {
         "source_type": pd.Categorical(["unattributed"] * n, dtype=SOURCE_TYPE_DTYPE),
         "source": pd.array([""] * n, dtype="string"),
+        "source_name": pd.array([""] * n, dtype="string"),
         "cue": pd.array([""] * n, dtype="string"),
         "source_start": pd.array([pd.NA] * n, dtype="Int64"),
         "source_end": pd.array([pd.NA] * n, dtype="Int64"),

@@ -19,7 +19,7 @@ The splitter is rule based and built for news text:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib.resources import files
 from typing import Iterator
 
@@ -116,7 +116,8 @@ def _paragraphs(text: str) -> Iterator[tuple[int, list[tuple[int, int]]]]:
         index += 1
 
 
-def sentences(articles: pd.DataFrame, *, tag: bool = True, progress: bool = False) -> pd.DataFrame:
+def sentences(articles: pd.DataFrame, *, tag: bool = True, progress: bool = False,
+              scope: str = "codebook") -> pd.DataFrame:
     """Split articles into one row per sentence, tagged by the kind of source it rests on.
 
     Args:
@@ -125,6 +126,8 @@ def sentences(articles: pd.DataFrame, *, tag: bool = True, progress: bool = Fals
         tag: Fill the source columns with :func:`srcanalysis.sources.attribution.tag_frame`; when
             ``False`` every sentence is ``unattributed``.
         progress: Show a progress bar (tqdm) over articles.
+        scope: What counts as sourced: ``"codebook"`` (the sourcing codebook's sourced statement) or
+            ``"polnear"`` (also beliefs and intentions, as PolNeAR annotates); see ``tag_frame``.
 
     Returns:
         DataFrame with ``article_id``, ``outlet``, ``published``, ``paragraph``, ``sentence``
@@ -151,7 +154,7 @@ def sentences(articles: pd.DataFrame, *, tag: bool = True, progress: bool = Fals
     parts = [part for _, part in per_article("sentences", items, _article_sentences, log_rows)]
     frame = _sentence_frame(parts)
     if tag:
-        source = _tag_by_article(frame, log_rows)
+        source = _tag_by_article(frame, log_rows, scope)
         frame = frame.loc[source.index]
     else:
         from .schema import empty_source_columns
@@ -186,7 +189,7 @@ def _sentence_frame(parts: list[list[tuple]]) -> pd.DataFrame:
     })
 
 
-def _tag_by_article(frame: pd.DataFrame, log_rows: list[dict]) -> pd.DataFrame:
+def _tag_by_article(frame: pd.DataFrame, log_rows: list[dict], scope: str = "codebook") -> pd.DataFrame:
     """Source columns for ``frame``; an article whose tagging fails is recorded and left out.
 
     All articles are tagged in one call; only if that raises are they tagged one by one, so
@@ -195,12 +198,13 @@ def _tag_by_article(frame: pd.DataFrame, log_rows: list[dict]) -> pd.DataFrame:
     """
     from .sources.attribution import tag_frame
     cols = ["article_id", "paragraph", "sentence", "text"]
+    tag = partial(tag_frame, scope=scope)
     try:
-        return tag_frame(frame[cols])
+        return tag(frame[cols])
     except Exception:  # noqa: BLE001  find the article that failed, below
         pass
     groups = ((aid, group) for aid, group in frame[cols].groupby("article_id", sort=False))
-    parts = [part for _, part in per_article("tagging", groups, tag_frame, log_rows)]
+    parts = [part for _, part in per_article("tagging", groups, tag, log_rows)]
     if not parts:
         from .schema import empty_source_columns
         return empty_source_columns(0, frame.index[:0])

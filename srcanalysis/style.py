@@ -29,6 +29,8 @@ SOURCE_COLORS: dict[str, str] = {
     "document": "#009E73",
     "no_comment": "#E69F00",
     "unattributed": "#DDDDDD",
+    "unnamed_person": "#999933",
+    "unnamed_group": "#DDCC77",
 }
 
 #: A neutral palette for outlets and other categorical series.

@@ -60,7 +60,7 @@ def test_daily_beast_has_six_or_more_anonymous_attributions(seed_sentences):
     ("Two people familiar with the matter said the deal was off.", "anonymous"),
     ("The deal was announced on Tuesday by two people close to the negotiations, who spoke on condition of "
      "anonymity because they were not authorized to discuss it.", "anonymous"),
-    ("Officials said the bridge would reopen.", "anonymous"),
+    ("Officials said the bridge would reopen.", "named_org"),
     ("Police said the driver fled the scene.", "named_org"),
     ("Reuters reported that the plant had closed.", "media"),
     ("The United States and Russia signed the treaty.", "unattributed"),
@@ -75,7 +75,7 @@ def test_anonymity_reason_recorded():
                             "anonymity because they were not authorized to discuss the negotiations."])
     row = out.iloc[0]
     assert row["source_type"] == "anonymous" and row["source_count"] == 2
-    assert row["anonymity_reason"].startswith("who spoke on condition of anonymity")
+    assert row["anonymity_reason"] == "because they were not authorized to discuss the negotiations"
 
 
 def test_multi_sentence_quote_inherits():
@@ -168,11 +168,11 @@ def test_colon_hands_the_source_to_the_next_sentence():
 
 
 @pytest.mark.parametrize("span, expected", [
-    ("aides to Hillary Clinton", "anonymous"),
+    ("aides to Hillary Clinton", "unnamed_group"),
     ("a senior official at the Pentagon", "anonymous"),
     ("the Department of Justice", "named_org"),
     ("Jennifer Daskal of American University and contributor to Slate", "named_person"),
-    ("a court clerk", "anonymous"),
+    ("a court clerk", "unnamed_person"),
     ("A Government Accountability Office report released last year", "document"),
     ("The Wisconsin Republican", "named_person"),
     ("the Baltimore Sun", "named_org"),
@@ -196,7 +196,8 @@ def test_he_takes_a_single_person_not_a_group():
     out = sa.tag_sentences(["Mayor Ann Lee toured the site on Monday.",
                             "Residents said the water was still brown.",
                             "“We will fix it this week,” he said."])
-    assert out["source_type"].tolist()[1:] == ["anonymous", "named_person"]
+    assert out["source_type"].tolist()[1:] == ["unnamed_group", "named_person"]
+    assert out["source_name"].iloc[2] == "Ann Lee"
 
 
 def test_transcript_label_that_is_a_word_is_no_speaker():
@@ -235,22 +236,22 @@ def test_definite_description_refers_to_the_person_just_named():
 def test_sentence_initial_common_noun_is_a_group_not_a_name():
     out = sa.tag_sentences(["Terrorists mock bids to block them online.",
                             "The terrorists posted new videos on Monday."])
-    assert out["source_type"].tolist()[0] == "anonymous"
+    assert out["source_type"].tolist()[0] == "unnamed_group"
 
 
 #: One sentence each, tagged on its own: the type and the exact source span expected.
 SPAN_CASES = [
     ("Glenn Beck Says Trump Poses A Threat To Democracy", "named_person", "Glenn Beck"),
     ("New Poll Shows Large Gap Emerging Between Candidates", "document", "New Poll"),
-    ("Sen. Elizabeth Warren wants the bill to pass before the recess.", "named_person", "Sen. Elizabeth Warren"),
+    ("Sen. Elizabeth Warren wants the bill to pass before the recess.", "unattributed", ""),
     ("The Indiana governor said Democrats and the media were to blame.", "named_person", "The Indiana governor"),
     ("The clip says the senator has a passion for defending the wrong people.", "document", "The clip"),
-    ("Others, however, say a recalibration is overdue.", "anonymous", "Others"),
-    ("But hacking specialists say the most harmful information might not be genuine.", "anonymous",
+    ("Others, however, say a recalibration is overdue.", "unnamed_group", "Others"),
+    ("But hacking specialists say the most harmful information might not be genuine.", "unnamed_group",
      "hacking specialists"),
     ("WALLACE: Governor, I have to ask you about the report.", "named_person", "WALLACE"),
     ("The Pentagon knows this.", "unattributed", ""),
-    ("A spokesman for the mayor defended the march route and said the police were ready.", "anonymous",
+    ("A spokesman for the mayor defended the march route and said the police were ready.", "named_org",
      "A spokesman"),
     ("Beyond the footage, the affidavit cited interviews and said she had bruises.", "document", "the affidavit"),
     ("Federal officials familiar with the inquiry, speaking on condition of anonymity because they were not "
@@ -259,20 +260,20 @@ SPAN_CASES = [
     ("Sen. Jeff Flake (R-Ariz.) said he would vote against the bill.", "named_person", "Sen. Jeff Flake"),
     ("Mr. Smith, 54, declined to comment on the lawsuit.", "no_comment", "Mr. Smith"),
     ("Nearly half said they prefer a candidate from outside politics.", "document", "Nearly half"),
-    ("The change may placate nervous Democrats on Capitol Hill, who have argued that it helps.", "anonymous",
+    ("The change may placate nervous Democrats on Capitol Hill, who have argued that it helps.", "unnamed_group",
      "nervous Democrats"),
     ("Poll: Wealthy Voters Abandon Republican Party.", "document", "Poll"),
     ("Update: The road has reopened after the storm.", "unattributed", ""),
     ("Mr. Sperling, then 38, said he was advised to find a deputy.", "named_person", "Mr. Sperling"),
     ("RNC spokesman Sean Spicer on Thursday evening said the party was calm.", "named_person",
      "RNC spokesman Sean Spicer"),
-    ("The policy changes, which officials said will take effect soon, will not apply to everyone.", "anonymous",
+    ("The policy changes, which officials said will take effect soon, will not apply to everyone.", "named_org",
      "officials"),
-    ("Each side said the other would be responsible.", "anonymous", "Each side"),
+    ("Each side said the other would be responsible.", "unnamed_group", "Each side"),
     ("Having said that, the plan is fine.", "unattributed", ""),
     ("A fourth book, co-written with her husband, is due out in May.", "unattributed", ""),
-    ("A cargo plane, reported by local press as belonging to the military, crashed.", "named_org", "local press"),
-    ("The ruling made proclamations which analysts say could have far-reaching implications.", "anonymous",
+    ("A cargo plane, reported by local press as belonging to the military, crashed.", "media", "local press"),
+    ("The ruling made proclamations which analysts say could have far-reaching implications.", "unnamed_group",
      "analysts"),
     ("“We stand ready” tweeted Boris Johnson “to provide whatever help we can.”", "named_person", "Boris Johnson"),
     ("The industry publication stated the aircraft overran the runway.", "named_org", "The industry publication"),
@@ -283,3 +284,11 @@ SPAN_CASES = [
 def test_type_and_source_span(sentence, expected, source):
     row = sa.tag_sentences([sentence]).iloc[0]
     assert (row["source_type"], row["source"]) == (expected, source)
+
+
+def test_polnear_scope_keeps_beliefs_and_intentions():
+    sentence = "Sen. Elizabeth Warren wants the bill to pass before the recess."
+    row = sa.tag_sentences([sentence], scope="polnear").iloc[0]
+    assert (row["source_type"], row["source"]) == ("named_person", "Sen. Elizabeth Warren")
+    with pytest.raises(ValueError, match="scope"):
+        sa.tag_sentences([sentence], scope="everything")

@@ -24,10 +24,10 @@ def articles() -> pd.DataFrame:
 def test_tagging_failure_in_one_article_leaves_the_others_tagged(articles, monkeypatch):
     real = attribution.tag_frame
 
-    def fragile(frame):
+    def fragile(frame, **kwargs):
         if frame["text"].str.contains("POISON").any():
             raise RuntimeError("tagger broke on this article")
-        return real(frame)
+        return real(frame, **kwargs)
 
     monkeypatch.setattr(attribution, "tag_frame", fragile)
     sents = sa.sentences(articles)

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 import pytest
+from matplotlib.container import BarContainer, ErrorbarContainer
+
+import srcanalysis as sa
 
 from srcanalysis.sources.plot import plot_anonymous_by_position, plot_source_mix, plot_source_strip
 from srcanalysis.sources.profile import anonymous_by_position
@@ -19,7 +23,7 @@ def test_strip_draws_one_cell_per_sentence(seed_sentences):
     ids = seed_sentences["article_id"].drop_duplicates().tolist()
     ax = plot_source_strip(seed_sentences, ids)
     assert len(ax.get_yticks()) == len(ids)
-    cells = sum(len(c.patches) for c in ax.containers)
+    cells = sum(len(c.patches) for c in ax.containers if isinstance(c, BarContainer))
     assert cells == len(seed_sentences)
     share = (seed_sentences["source_type"].astype(str) == "anonymous").mean()
     assert f"{share:.0%}" in ax.get_title(loc="left")
@@ -29,13 +33,44 @@ def test_mix_bars_add_up_to_all_sentences(seed_sentences):
     ax = plot_source_mix(seed_sentences, by="article_id")
     widths = np.zeros(seed_sentences["article_id"].nunique())
     for container in ax.containers:
-        widths += np.array([p.get_width() for p in container.patches])
+        if isinstance(container, BarContainer):
+            widths += np.array([p.get_width() for p in container.patches])
     assert np.allclose(widths, 1.0)
+    assert any(isinstance(c, ErrorbarContainer) for c in ax.containers)  # the anonymous share's 95 % interval
+
+
+def _outlets(shares: dict[str, tuple[int, int]]) -> pd.DataFrame:
+    """A tagged frame per outlet: (anonymous sentences, all sentences)."""
+    rows = []
+    for outlet, (anon, total) in shares.items():
+        for k in range(total):
+            rows.append({"article_id": f"{outlet}-{k // 20}", "outlet": outlet, "paragraph": k, "sentence": k % 20,
+                         "text": "x y", "source_type": "anonymous" if k < anon else "unattributed"})
+    return pd.DataFrame(rows)
+
+
+def test_mix_is_sorted_by_the_anonymous_share_and_marks_small_outlets():
+    frame = _outlets({"Low Wire": (5, 100), "High Daily": (30, 100), "Tiny Blog": (5, 6)})
+    ax = plot_source_mix(frame)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[:2] == ["High Daily", "Low Wire"]  # the tiny outlet's 83 % is not ranked first
+    assert labels[2].startswith("Tiny Blog") and "small" in labels[2]
+    assert ax.get_title(loc="left").startswith("High Daily")
+
+
+def test_unnamed_groups_are_not_in_the_anonymous_share():
+    frame = _outlets({"Wire": (10, 100)})
+    frame.loc[frame.index[10:40], "source_type"] = "unnamed_group"
+    prof = sa.source_profile(frame, by="outlet").iloc[0]
+    assert (prof["anonymous"], prof["unnamed_group"], prof["attributed"]) == (10, 30, 40)
+    assert prof["anonymous_share_attributed"] == 0.25
+    assert prof["anonymous_share_attributed_low"] < 0.25 < prof["anonymous_share_attributed_high"]
+    assert sa.anonymous_headline(frame).startswith("anonymous: 25 % of sourced sentences (10 of 40;")
 
 
 def test_position_bars_are_the_anonymous_shares(seed_sentences):
     ax = plot_anonymous_by_position(seed_sentences)
-    heights = [p.get_height() for p in ax.patches]
+    heights = [p.get_height() for c in ax.containers if isinstance(c, BarContainer) for p in c.patches]
     expected = anonymous_by_position(seed_sentences)["anonymous_share"].fillna(0).tolist()
     assert np.allclose(heights, expected)
     assert [t.get_text() for t in ax.get_xticklabels()] == ["first third", "middle third", "last third"]

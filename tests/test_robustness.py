@@ -51,7 +51,7 @@ def test_duplicate_ids_are_made_unique():
 
 
 def test_tagging_accepts_missing_values():
-    out = sa.tag_sentences([None, 5, "Officials said so."])
+    out = sa.tag_sentences([None, 5, "A senior official said so."])
     assert out["source_type"].astype(str).tolist() == ["unattributed", "unattributed", "anonymous"]
 
 

@@ -101,44 +101,85 @@ plt.show()"""),
 ]
 
 NOTEBOOKS["01_anonymous_sources"] = [
-    ("md", """# 01 · How much of each article rests on unnamed sources?
+    ("md", """# 01 · How much of each article rests on anonymous sources?
 
 Anonymous sources ("a senior defense official said", "according to two people familiar with the
 matter") let reporters tell readers what officials will not say on the record, but readers cannot
 judge them. This notebook measures how much of each article and outlet rests on them, where in the
-article they sit, and whether the article says *why* the source is unnamed."""),
+article they sit, and whether the article says *why* the source is unnamed.
+
+**What counts.** srcanalysis follows a sourcing codebook written the way journalism-ethics research
+codes sourcing. A sentence is *sourced* when the reporter could not have written it without a source
+(a quote, a paraphrase, a claim or figure someone supplied). Each sourced sentence gets one type:
+
+| type | who | example |
+|---|---|---|
+| `named_person` | a person the article names (also "he", "the senator" later) | "Mayor Ana Ruiz said" |
+| `named_org` | an organisation, including its *unnamed* spokesperson or officials | "a Delta spokesperson said" |
+| `media` | another news outlet; "reportedly" with no other source | "Reuters reported" |
+| `document` | a report, filing, ruling, poll or data set used directly | "the 40-page report states" |
+| `anonymous` | someone whose identity is **deliberately withheld** | "a senior official said", "people familiar with the talks" |
+| `unnamed_person` | one unnamed person with no withholding language | "a police officer told him" |
+| `unnamed_group` | a group speaking as a group | "residents said", "analysts expect" |
+| `no_comment` | a disclosure that someone did not comment (not sourced) | "did not respond to a request for comment" |
+
+The anonymous share counts only `anonymous`: "scientists say" or "residents said" are unnamed, not
+anonymous. Beliefs and intentions narrated without a statement ("Lopez wants to expand the program")
+are not sources; `sa.sentences(articles, scope="polnear")` (or `sa.tag_sentences(..., scope="polnear")`) gives the
+broader PolNeAR reading for those who want it. `source_name` holds whom the source resolves to (the
+person behind "he", the organisation behind "a spokesperson", a poll's pollster)."""),
     ("code", PARAMS),
     ("code", SETUP),
     ("code", """articles = sa.read_articles(DATA_DIR)
 sents = sa.sentences(articles)
-print(len(sents), "sentences in", len(articles), "articles")"""),
+print(len(sents), "sentences in", len(articles), "articles")
+# NBVAL_CHECK_OUTPUT
+print(sa.anonymous_headline(sents))"""),
+    ("md", """The headline figure states both denominators: the share of *sourced* sentences (how much of the
+sourcing is anonymous) and of *all* sentences (how much of the story), with a 95 % interval for the
+first."""),
     ("md", """## The Daily Beast story, sentence by sentence
 
 Every anonymous attribution the tagger found, with the span it took as the source and how many
 people it counts ("two knowledgeable former senior defense officials" counts 2)."""),
     ("code", """beast = sents[(sents["outlet"] == "The Daily Beast") & (sents["source_type"] == "anonymous")]
 beast[["sentence", "source", "cue", "source_count", "rule"]]"""),
+    ("md", """## Anonymous, unnamed, or an organisation's voice?
+
+The same noun can land in three types, depending on what the sentence says about it."""),
+    ("code", """examples = sa.tag_sentences([
+    "A senior defense official said the plan was dead.",
+    "A Pentagon spokeswoman said the plan was under review.",
+    "A police officer said the road was closed.",
+    "Residents said the water was still brown.",
+    "Officials, who spoke on condition of anonymity, said the talks had failed.",
+])
+examples[["text", "source_type", "source", "source_name"]]"""),
     ("md", """## Profile per outlet
 
-`anonymous_share` is the share of all sentences resting on an anonymous source;
-`anonymous_share_attributed` the share among sentences with any source. The first shows how much of the
-story is unnamed; the second how much of the *sourcing* is."""),
+`anonymous_share_attributed` is the share of *sourced* sentences resting on an anonymous source,
+`anonymous_share` the share of all sentences; each has `_low`/`_high` 95 % Wilson bounds and a
+`_small` flag for groups under 30 sentences, whose shares say little. `unnamed_person` and
+`unnamed_group` are counted apart and never in the anonymous share."""),
     ("code", """profile = sa.source_profile(sents, by="outlet")
 # NBVAL_CHECK_OUTPUT
-print(profile[["outlet", "sentences", "attributed", "anonymous", "anonymous_share", "anonymous_share_attributed",
-               "anonymous_with_reason", "anonymous_per_1000_words"]].to_string(index=False))"""),
+print(profile[["outlet", "sentences", "attributed", "anonymous", "unnamed_person", "unnamed_group",
+               "anonymous_share_attributed", "anonymous_share_attributed_low", "anonymous_share_attributed_high",
+               "anonymous_share_attributed_small", "anonymous_with_reason"]].to_string(index=False))"""),
     ("md", """**How this can mislead.** Two outlets here are one article each; shares from one article say
-little about an outlet. The Wikinews articles rewrite other outlets' reporting, so "officials said" there
-often stands for another newsroom's anonymous source."""),
+little about an outlet, which is why small groups are flagged and the charts mark rather than rank them.
+The Wikinews articles rewrite other outlets' reporting, so an anonymous source there is often another
+newsroom's."""),
     ("code", """ax = sa.plot_source_mix(sents, by="outlet")
 save_chart(ax, f"{OUTPUT_DIR}/01_source_mix.png", profile)
 plt.show()"""),
     ("md", """## Which rules found them?
 
 Every tagged sentence names the rule that fired. `speech:subject` is a reporting verb with its speaker
-("a senior defense official said"), `according-to` the phrase, and `inherit:...` a sentence that
-continues a statement attributed just before it (the second sentence of a quotation). To count
-attributions rather than sentences resting on them, drop the inherited rows."""),
+("a senior defense official said"), `according-to` the phrase, `+withheld` a source the sentence marks
+as withheld ("who spoke on condition of anonymity"), and `inherit:...` a sentence that continues a
+statement attributed just before it (the second sentence of a quotation). To count attributions rather
+than sentences resting on them, drop the inherited rows."""),
     ("code", """anonymous = sents[sents["source_type"] == "anonymous"]
 # NBVAL_CHECK_OUTPUT
 print(anonymous["rule"].str.split("+").str[0].value_counts().to_string())
@@ -147,7 +188,7 @@ print(len(anonymous), "anonymous sentences,", len(strict), "with their own attri
     ("md", """## Where in the article?
 
 Anonymous sourcing often carries the top of an investigative story. The chart splits each article into
-thirds by sentence count."""),
+thirds by sentence count; error bars are 95 % intervals."""),
     ("code", """from srcanalysis.sources.profile import anonymous_by_position
 by_pos = anonymous_by_position(sents)
 # NBVAL_CHECK_OUTPUT
@@ -166,12 +207,13 @@ save_chart(ax, f"{OUTPUT_DIR}/01_source_strip.png", sa.source_profile(sents).hea
 plt.show()"""),
     ("md", """## Stated reasons
 
-Style guides ask reporters to say why a source is granted anonymity ("who spoke on condition of
-anonymity because they were not authorized to discuss…"). The tagger records the stated reason."""),
+Style guides ask reporters to say why a source is granted anonymity. `anonymity_reason` holds the
+reason the article states ("because they were not authorized to discuss the negotiations");
+"speaking on condition of anonymity" alone states none."""),
     ("code", """reasons = sa.tag_sentences([
     "The talks have stalled, according to two officials who spoke on condition of anonymity because they "
     "were not authorized to discuss the negotiations.",
-    "A senior aide said the deal was dead.",
+    "A senior aide, speaking on condition of anonymity, said the deal was dead.",
 ])
 reasons[["source_type", "source", "source_count", "anonymity_reason"]]"""),
 ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .attribution import classify_source, tag_frame, tag_sentences
 from .plot import plot_anonymous_by_position, plot_source_mix, plot_source_strip
-from .profile import anonymous_by_position, source_profile
+from .profile import anonymous_by_position, anonymous_headline, source_profile
 
 __all__ = [
     "tag_sentences",
@@ -15,6 +15,7 @@ __all__ = [
     "classify_source",
     "source_profile",
     "anonymous_by_position",
+    "anonymous_headline",
     "plot_source_strip",
     "plot_source_mix",
     "plot_anonymous_by_position",

@@ -1,45 +1,60 @@
-"""Tag each sentence by the kind of source it rests on.
+"""Tag each sentence by the kind of source it rests on, following the project's sourcing codebook.
+
+The codebook (written the way journalism-ethics research codes sourcing) defines a *sourced
+statement*: a sentence the reporter could not have written without a source. Each sourced sentence
+gets one type: ``named_person``, ``named_org`` (including an organisation's unnamed spokesperson or
+officials), ``media``, ``document``, ``anonymous`` (an identity the article deliberately withholds),
+``unnamed_person``, ``unnamed_group``; plus ``no_comment`` disclosures and ``unattributed``.
 
 A transparent rule tagger, fast enough for whole archives. For every sentence it
 
-1. checks the *no comment* phrases ("declined to comment", "did not respond to a request for
-   comment"), *credit lines* (a line that is only an outlet's name, as a timeline entry credits
-   "The Daily Beast"), transcript speakers ("WALLACE: ...") and headline labels ("Poll: ...");
+1. checks the *no comment* phrases ("declined to comment", "would not say"), *credit lines* (a line
+   that is only an outlet's name), transcript speakers ("WALLACE: ...") and headline labels
+   ("Poll: ..."; label words such as "Headline:" or "Updated:" are no sources);
 2. finds a *cue* outside quotation marks: "according to", a reporting verb ("said", "told", "wrote"),
-   a verb of stance ("criticized", "called"), of finding ("showed", "found"), of belief ("believes",
-   "knows this" excepted) or of intention ("wants", "supports", "plans to") — all listed, with their
-   kind, in ``rules/attribution_cues.csv``. A cue word after a determiner ("an hourlong show") is a
-   noun, and title-case headlines ("Clinton Says ...") are read in lower case;
-3. takes the *source* span next to the cue: the noun phrase before it (back to the last comma,
-   quote mark or colon; an appositive "Jeff Davis, a Pentagon spokesman," keeps its name, a relative
-   "who" takes its antecedent), the noun phrase after "according to" or after an inverted verb
-   ("…,” said Sen. Warren"), the agent of a passive, or — when the cue is far from its subject —
-   the sentence's opening noun phrase; a plain reporting verb ("said", "told", "according to")
-   whose speaker none of these finds takes the source named just before it
-   (``speech:speaker-not-found``);
+   a verb of stance ("criticized", "called") or of finding ("showed", "found"), all listed with their
+   kind in ``rules/attribution_cues.csv``. Verbs of belief ("believes") and intention ("wants",
+   "plans to") are cues only in the PolNeAR reading (``scope="polnear"``). A cue word after a
+   determiner ("an hourlong show") is a noun; actions are not statements (a passive with no agent:
+   "were added to the committee"; a participle on a noun that is no published document: "a bill
+   promised by Democrats"; an "-ing" form not set off: "signed legislation adding ..."). The main
+   reporting verb decides: a credit closing the sentence (", the source added.") beats a verb in
+   the reported content, a verb in a relative clause ("who wrote the rules") ranks last, and an
+   opening "According to X," yields to the sentence's own reporting verb;
+3. takes the *source* span next to the cue: the noun phrase before it (back to the last comma, quote
+   mark or colon; an appositive "Jeff Davis, a Pentagon spokesman," keeps its name, a relative "who"
+   takes its antecedent, a party tag "(R)" or ", D-Ore.," stays with the name), the noun phrase after
+   "according to" or after an inverted verb ("…,” said Sen. Warren"), the agent of a passive, or —
+   when the cue is far from its subject — the sentence's subject; a plain reporting verb whose
+   speaker none of these finds takes the source named just before it (``speech:speaker-not-found``);
 4. classifies the span by its head noun with the word tables in ``rules/attribution_words.csv`` and
-   ``rules/attribution_media.csv``: a document noun ("records", "a poll", "intercepted
-   communications", "52 percent of voters") → ``document``; an outlet → ``media``; a proper name
-   ("Defense Secretary James Mattis") or a role someone named holds ("the Indiana governor") →
-   ``named_person``; a source noun without a name ("a senior defense official", "people familiar
-   with the matter", "aides to Hillary Clinton") → ``anonymous``; an institution ("the Pentagon",
-   "CENTCOM", "police") or a lone name the article never gives a first name, or gives a company
-   suffix ("Texaco Inc") → ``named_org``; a pronoun → the last source named before it ("he" and
-   "she" only take a single person);
+   ``rules/attribution_media.csv``: a document noun ("records", "a poll", "52 percent of voters") →
+   ``document``; an outlet or a news agency → ``media``; a proper name or an office of a named
+   organisation ("Former DNC chairman") → ``named_person``; a source noun without a name goes by the
+   codebook's hard lines (:func:`_unnamed_type`): a withholding mark ("familiar with", "sources",
+   "senior ... officials", or in the sentence "on condition of anonymity") → ``anonymous``; an
+   organisation's voice ("a Delta spokesperson", "officials", "campaign aides") → ``named_org``; one
+   person → ``unnamed_person``, several → ``unnamed_group``; an institution ("the Pentagon", "the
+   county") → ``named_org``; a pronoun → the last fitting source named before it;
 5. lets sentences that plainly continue a statement inherit its source, and says so in ``rule``:
    ``inherit:quote-continues`` (a quotation running over several sentences or paragraphs, straight or
    curly quotes), ``inherit:after-colon`` (after "X said:"), ``inherit:quote`` (a quotation later in
    the article, from the last source named), ``inherit:first-person`` ("I", "we" next to an
-   attribution in the same paragraph), and ``inherit:quote-before-source`` (a quotation whose
-   speaker is named in the next sentences).
+   attribution in the same paragraph), ``inherit:quote-before-source`` (a quotation whose
+   speaker is named in the next sentences) and ``inherit:figures`` (the figures that follow a
+   document or an "according to" credit in the same paragraph: codebook section 1, continuation).
+
+Then ``source_name`` resolves the span (the person's full name for a surname or "he", the
+organisation behind "a spokesman", a poll's pollster; empty for ``anonymous``), and
+``anonymity_reason`` keeps the reason the article states for withholding a name, if any.
 
 The ``rule`` column says which step fired (``speech:subject``, ``according-to``,
-``intention:subject``, ``speech:sentence-opening``, ... with ``+pronoun``, ``+company`` or
-``+single-name-not-a-person`` when step 4 changed the type), so a journalist can see why a sentence
-got its type.
+``speech:sentence-subject``, ... with ``+pronoun``, ``+withheld``, ``+withheld-kind``,
+``+refers-to:...``, ``+company`` or ``+single-name-not-a-person`` when a later step changed the
+type), so a journalist can see why a sentence got its type.
 
-PolNeAR, the development set, counts beliefs and intentions as attribution, so verbs of intention
-are cues here; their subject must classify as a source, and document subjects are not accepted.
+Measured by ``bench/eval_sourcing.py`` (codebook labels) and ``bench/eval_attribution.py`` (PolNeAR,
+``scope="polnear"``).
 """
 from __future__ import annotations
 
@@ -55,7 +70,15 @@ from ..schema import SOURCE_COLUMNS, SOURCE_TYPE_DTYPE
 
 _QUOTE_CHARS = "“”\"‘’"
 _OPEN_QUOTES = "“\""
-_CLAUSE_BREAK = re.compile(r"[,;:“”\"()\[\]—–]|\s-\s|\b(?:that|while|but|as|when|because)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"()\[\]—–]|''|\s-\s|\b(?:that|while|but|as|when|because)\b")
+#: Punctuation only: the edges of an appositive or a relative clause set off by commas.
+_PUNCT_BREAK = re.compile(r"[,;:“”\"()\[\]—–]|''|\s-\s")
+#: A party tag that belongs to the name before it: "(R)", "(R-Miss.)", ", D-Ore.,".
+_PARTY_TAG = re.compile(r"\s*\((?:[A-Z]|[A-Z][\w.]{0,3}[-–][\w. ]{1,20})\)|,\s*[A-Z][a-z]?-[A-Z][\w.]{1,12}(?:,|\s*$)")
+#: Words that open a phrase set off by commas between a name and its verb: "Clinton, at a later
+#: press gaggle, said".
+_SET_OFF_PHRASE = re.compile(r"\s*(?:at|in|on|during|after|before|from|with|speaking|writing|asked|meanwhile|"
+                             r"however|too|though|like)\b", re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9][\w.’'&-]*")
 _WORD = re.compile(r"\S+")
 _AFTER_CUT = re.compile(r"\s(?:that|who|which|to|in|on|at|when|after|before|because|as|about|during)\s")
@@ -65,12 +88,8 @@ _BARE_OBJECT = re.compile(r"(?:this|it|him|them|me|us|you|so|nothing|anything|ev
                           r"themselves)\b[^\w]*(?:$|[.,;])")
 _RELATIVE = re.compile(r"\s*(?:who|whose|which|whom|where)\b", re.I)
 _NO_COMMENT_HINT = re.compile(r"comment|respon|repl|return|reached|elaborat|discuss|say more|specif|disclos|detail|"
-                              r"answer question|interview")
+                              r"answer question|interview|n[o’']t say|n[o’']t confirm|n[o’']t explain|n[o’']t reveal")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
-#: The subject at the start of a sentence: a pronoun, or a short capitalised name with an optional title.
-_SUBJECT = re.compile(r"\s*(?:(?:In|On|At|As|After|Before|During|While|When|Although|Though|Since|Because|If|Later|"
-                      r"Earlier|Still|But|And|However|Meanwhile)\b[^,]{0,60},\s*)?"
-                      r"((?:He|She|They|We|I)\b|(?:(?:[A-Z][\w.’'-]*\.?\s){0,5}[A-Z][\w’'-]+))(?=\s+[a-z])")
 _POSSESSOR = re.compile(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s")
 #: Endings of nouns for people ("organizers", "a neighbour", "the woman", "two residents").
 _PERSON_NOUN = re.compile(r"(?:er|or|our|ist|ian|ant|ent|man|men|woman|women|eur|ee|ess|crat|arch|ard|"
@@ -82,7 +101,7 @@ _SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|^(?:about\s+|
                     r"[A-Za-z]+(?:-[a-z]+)?\s+(?:percent|per cent)\b|\b(?:\w+) in (?:\d+|two|three|four|five|six|seven|"
                     r"eight|nine|ten)\b|^(?:(?:nearly|almost|about|roughly|more than|less than|over|just|only|a|one|"
                     r"two|large|small|slim|clear|narrow|wide|vast)\s+)*(?:half|third|thirds|quarter|quarters|fifth|"
-                    r"fifths|majority|majorities|plurality|minority)\b", re.I)
+                    r"fifths|majority|majorities|plurality|minority)(?:\s+of\b|\s*$)", re.I)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "dozen": 12}
 #: A quoted sentence needs at least this many words inside the quotes to count as a quote.
@@ -219,7 +238,7 @@ def _prefilter() -> re.Pattern[str]:
     verbs = [c for c, kind in _cues().items() if kind != "phrase"]
     capitalised = trie_pattern(c[:1].upper() + c[1:] for c in verbs)
     return re.compile(_cue_regex().pattern + r"|\b" + capitalised + r"\b|[“”\"]|''|comment|respond|reached|anonymity"
-                      r"|declined|refused|reportedly|purportedly"
+                      r"|declined|refused|[Rr]eportedly|[Pp]urportedly"
                       r"|[A-Za-z]:\s|^\s*(?:(?:But|And|Still|Yet),?\s+)?(?:In|Per)\s")
 
 
@@ -250,9 +269,13 @@ def _is_name_token(tok: str) -> bool:
                            "pronoun", "title", "function", "role", "time"})
 
 
+_ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X)$")
+
+
 def _is_org_token(tok: str) -> bool:
     low = tok.lower()
-    return (len(tok) >= 2 and tok.isupper() and tok.isalpha()) or _has(low, "org") or _has(low, "org_suffix")
+    return (len(tok) >= 2 and tok.isupper() and tok.isalpha() and not _ROMAN.match(tok)) or _has(low, "org") \
+        or _has(low, "org_suffix")
 
 
 def _count(tokens: list[str]) -> int | None:
@@ -282,6 +305,11 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
     span = span.strip(" ,.;:“”\"'’")
     if not span:
         return None
+    first, conj, _ = span.partition(" and ")
+    if conj and first[:1].isupper() and first.count(" ") <= 3:
+        named = classify_source(first)  # "Cruz and his aides", "Mr. King and Mr. Morial": the first conjunct
+        if named is not None and named[0] == "named_person":
+            return named
     toks = _tokens(span)
     if not toks or len(toks) > 14:
         return None
@@ -296,14 +324,20 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
         if low in _MODIFIER_START:
             break
         head_part.append(low)
-        if k + 1 < len(lows) and lows[k + 1].endswith("ed") and toks[k + 1].islower() and toks[k].islower() \
+        if k + 1 < len(lows) and lows[k + 1].endswith(("ed", "ing")) and toks[k + 1].islower() \
+                and toks[k].islower() \
+                and (lows[k + 1].endswith("ed") or not _WORD_CLASSES.get(lows[k + 1])) \
                 and not any(_has(low, c) for c in ("determiner", "quantifier", "number", "descriptor")):
             break  # "a GAO report released last year", "averages measured by ...": the participle starts a modifier
+    if any(w in _AUXILIARIES for w in head_part[1:]):
+        return None  # "Republicans were also incensed ...": a clause, not a noun phrase
     head = head_part[-1] if head_part else lows[-1]
     if 0 < len(head_part) < len(lows):  # "aides to Hillary Clinton", "officials in Washington": the head decides
         inner = classify_source(" ".join(toks[:len(head_part)]))
+        if inner is not None and (inner[0] in UNNAMED_TYPES or (inner[0] == "named_org" and _has(head, "org_voice"))):
+            return _unnamed_type(span, toks, head_part, _count(toks)), _count(toks)
         if inner is not None and inner[0] != "pronoun":
-            return inner[0], _count(toks) if inner[0] == "anonymous" else inner[1]
+            return inner
     if _has(head, "document"):
         return "document", None  # before media: "a Washington Post poll" is the poll
     if _SHARE.search(span):  # "52 percent of voters", "six in 10 Americans": poll results
@@ -318,8 +352,12 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
         return "pronoun", None
     # a proper name at the end of the span, or an appositive name first ("Jeff Davis, a spokesman")
     tail = []
-    for tok in reversed(toks):
-        if _is_name_token(tok):
+    for k, tok in enumerate(reversed(toks)):
+        # a surname that is also a title ("Charlie King", "Ann Bishop") follows a given name
+        surname = k == 0 and len(toks) >= 2 and tok[:1].isupper() and (_has(tok, "title") or _has(tok, "role")) \
+            and not _has(tok, "party_member") \
+            and _is_name_token(toks[-2]) and not _is_org_token(toks[-2])
+        if _is_name_token(tok) or surname:
             tail.append(tok)
         else:
             break
@@ -337,39 +375,85 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
             if all(_is_org_token(t) for t in head_toks):
                 return "named_org", None
             return "named_person", None
+    if _has(head, "role") and not _has(head, "org_voice") and len(head_part) <= 7 and any(
+            _is_org_token(t) and t[:1].isupper() for t in toks[:len(head_part) - 1]):
+        return "named_person", None  # "Former DNC chairman", "the Fed chair": one office, so one named person
     if (lows[0] in ("the", "this") or _POSSESSOR.match(span)) and len(head_part) <= 6 \
             and (_has(head, "role") or _has(head, "title")):
         return "named_person", None  # "the Indiana governor", "the former secretary": a role someone named holds
+    if len(head_part) <= 5 and (_has(lows[0], "determiner") or _has(lows[0], "number")) and lows[0] not in ("the", "this") \
+            and (_has(head, "role") or _has(head, "anonymous")) and not any(_is_name_token(t) and not _has(t, "role")
+                                                                            and not _is_org_token(t) for t in head_toks[1:]):
+        # "a Democrat", "one senator", "a New Hampshire Republican": a person the story does not name
+        return _unnamed_type(span, toks, head_part or lows, _count(toks)), _count(toks)
     if any(_has(w, "anonymous") for w in head_part or lows):
-        if any(w in ("police", "prosecutors") for w in head_part):
+        if head == "police":
             return "named_org", None
-        return "anonymous", _count(toks)
+        return _unnamed_type(span, toks, head_part or lows, _count(toks)), _count(toks)
     if any(_has(w, "named_org") or _has(w, "org") or _has(w, "org_suffix") for w in head_part):
         return "named_org", None
     if any(_is_org_token(t) for t in toks if t[:1].isupper()):
         return "named_org", None
     if lows[0] in ("some", "many", "others", "several", "most", "few", "critics"):
-        return "anonymous", None
+        return _unnamed_type(span, toks, head_part or lows, None, plural=True), None
     # a bare plural noun phrase ("hacking specialists", "economists"): unnamed people as a group
     if len(toks) <= 3 and all(t.islower() for t in toks) and _PLURAL.search(lows[-1]) and _PERSON_NOUN.search(lows[-1]) \
             and not any(_has(w, "pronoun") or _has(w, "function") or _has(w, "document") or w in _TRAILING_AUX
                         for w in lows):
-        return "anonymous", None
+        return _unnamed_type(span, toks, lows, None, plural=True), None
     # "the organizers", "a neighbour": an unnamed speaker the tables do not list
     if len(toks) <= 4 and (_has(lows[0], "determiner") or _has(lows[0], "quantifier") or _has(lows[0], "number")) \
             and toks[-1].islower() and _PERSON_NOUN.search(lows[-1]) and lows[-1] not in _TRAILING_AUX \
             and not any(_has(w, "pronoun") or _has(w, "function") or w in _TRAILING_AUX for w in lows[1:]):
-        return "anonymous", _count(toks)
+        return _unnamed_type(span, toks, lows, _count(toks)), _count(toks)
     return None
+
+
+#: The codebook's types for a source without a name (section 3 of the sourcing codebook).
+UNNAMED_TYPES = frozenset({"anonymous", "unnamed_person", "unnamed_group"})
+#: Types a later pronoun or quotation may refer back to.
+_NAMEABLE = frozenset({"named_person", "named_org", "media", *UNNAMED_TYPES})
+
+
+def _unnamed_type(span: str, toks: list[str], head_part: list[str], count: int | None, plural: bool = False) -> str:
+    """The codebook type of a source noun phrase without a name (codebook section 3, "the hard lines").
+
+    In order: a withholding mark in the span ("sources", "familiar with", "close to", "current and
+    former", "senior ... officials": ``withheld`` in ``rules/attribution_patterns.csv``) makes it
+    ``anonymous``; the voice of an organisation ("a spokeswoman", "officials", and staff named with
+    their organisation: "Pentagon aides", "campaign aides", "Exxon lawyers") is ``named_org``; one unnamed insider ("a top aide", "one Clinton adviser") is
+    ``anonymous`` (an insider quoted without a name is a withheld identity); otherwise one person is
+    ``unnamed_person`` ("a police officer", "the judge") and several are ``unnamed_group``
+    ("residents", "scientists", "some Democrats").
+
+    Example:
+        >>> [classify_source(s)[0] for s in ("a senior defense official", "a State Department spokesman",
+        ...  "a neighbor", "scientists", "people familiar with the talks")]
+        ['anonymous', 'named_org', 'unnamed_person', 'unnamed_group', 'anonymous']
+    """
+    if _patterns()["withheld"].search(span):
+        return "anonymous"
+    lows = [t.lower() for t in head_part]
+    head = lows[-1] if lows else ""
+    member = _has(head, "org_member") or _has(head, "inner_circle")
+    if _has(head, "org_voice") or (member and any(_has(w, "org") or _has(w, "named_org") for w in lows[:-1])) \
+            or (member and any(_is_org_token(t) and t[:1].isupper() for t in toks[:len(lows) - 1])):
+        return "named_org"
+    # "some of Clinton's allies", "many of whom": a quantifier head is several people
+    several = plural or (count is not None and count > 1) or _has(head, "group") or lows[:1] == ["each"] \
+        or _has(head, "quantifier") or head.endswith(("men", "people")) \
+        or (_PLURAL.search(head) is not None and not head.endswith("ss"))
+    if _has(head, "inner_circle") and not several:
+        return "anonymous"
+    return "unnamed_group" if several else "unnamed_person"
 
 
 def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
     """The noun phrase right before a cue: back to the last clause break, minus auxiliaries."""
     window_start = max(0, cue_start - 160)
     before = text[window_start:cue_start]
-    party = _PARTY.search(before) if before.rstrip().endswith(")") else None
-    if party:  # "Roger Wicker (R-Miss.) said": the affiliation belongs to the name
-        before = before[:party.start()] + " " * (party.end() - party.start())
+    if "(" in before or "-" in before:  # "Roger Wicker (R-Miss.) said", "Dana Wills, D-Ore., said": the tag is the name's
+        before = _PARTY_TAG.sub(lambda m: " " * len(m.group(0)), before)
     breaks = list(_CLAUSE_BREAK.finditer(before))
     start = breaks[-1].end() if breaks else 0
     segment = before[start:]
@@ -383,10 +467,11 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
     if appositive:
         # appositive: "Jeff Davis, a Pentagon spokesman, said" -> look one clause further back
         prev = breaks[-1]
-        earlier = list(_CLAUSE_BREAK.finditer(before, 0, prev.start()))
+        earlier = list(_PUNCT_BREAK.finditer(before, 0, prev.start()))
         start = earlier[-1].end() if earlier else 0
         segment = before[start:prev.start()]
-        if earlier and segment.split() and all(w.lower() in _TRAILING_AUX for w in segment.split()):
+        if earlier and segment.split() and (all(w.lower() in _TRAILING_AUX for w in segment.split())
+                                            or _SET_OFF_PHRASE.match(segment)):
             # "Others, however, say": an adverb set off by commas -> one clause further back
             prev = earlier[-1]
             earlier = earlier[:-1]
@@ -407,7 +492,9 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
                     and all(_is_name_token(t) or _has(t, "title") for t in name_toks):
                 start, segment = name_start, before[name_start:earlier[-1].start()]
     inner = _INNER_RELATIVE.search(segment)
-    if inner and any(w.lower() not in _TRAILING_AUX for w in inner.group(1).split()):
+    verb_next = inner is not None and (inner.group(1).split()[0].lower().endswith("ed")
+                                       or inner.group(1).split()[0].lower() in _AUXILIARIES)
+    if inner and not verb_next and any(w.lower() not in _TRAILING_AUX for w in inner.group(1).split()):
         start += inner.start(1)  # "proclamations which analysts say": the speaker follows the relative pronoun
         segment = inner.group(1)
     when = _TRAILING_TIME.search(segment, max(0, len(segment) - 40))
@@ -481,7 +568,8 @@ def _antecedent(text: str, pos: int) -> tuple[int, int] | None:
 
 _COORDINATED = re.compile(r"\b(?:and|but|then|before|after)\s+(?:\w+ly\s+)?(?:also\s+)?$")
 _OPENING_SKIP = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Instead),?\s+)?"
-                           r"(?:(?:[A-Z][a-z]+ing|In|On|At|After|Before|During|While|When|Asked|Speaking)\b[^,]{0,80},\s*)?")
+                           r"(?:(?:[A-Z][a-z]+ing|In|On|At|As|After|Before|During|While|When|Although|Though|Since|"
+                           r"Because|If|Later|Earlier|Asked|Speaking)\b[^,]{0,80},\s*)?")
 
 
 def _opening_subject(text: str, cue_start: int, anywhere: bool = False) -> tuple[int, int] | None:
@@ -501,24 +589,46 @@ def _opening_subject(text: str, cue_start: int, anywhere: bool = False) -> tuple
     before = text[:cue_start].rstrip()
     if not (anywhere or before.endswith(",") or _COORDINATED.search(text, max(0, cue_start - 30), cue_start)):
         return None
+    return _sentence_subject(text, cue_start)
+
+
+def _sentence_subject(text: str, limit: int) -> tuple[int, int] | None:
+    """The one way the tagger finds a sentence's subject (before ``limit``): an opening phrase ("In a
+    statement,", "But", "Asked about it,") is passed over; then the first chunk up to a comma, if it is a
+    source ("Large majorities of voters in six states, ..."), else the head noun phrase, which runs to
+    its first modifier, auxiliary or verb, or to the end of a name ("Mattis met ...").
+
+    Example:
+        >>> t = "Nearly half of the voters said they had not decided."
+        >>> s = _sentence_subject(t, t.index("said")); t[s[0]:s[1]]
+        'Nearly half'
+        >>> t = "Still, Mattis met the generals and later said the plan was dead."
+        >>> s = _sentence_subject(t, t.index("said")); t[s[0]:s[1]]
+        'Mattis'
+    """
     skip = _OPENING_SKIP.match(text)
     begin = skip.end() if skip else 0
-    comma = text.find(",", begin, cue_start)
+    comma = text.find(",", begin, limit)
     if comma > begin:
         first = text[begin:comma].split(None, 1)[0].lower()
         if not _has(first, "function") and classify_source(text[begin:comma]) is not None:
             return begin, comma
         if len(text[begin:comma].split()) <= 10:  # an opening phrase: start after it
             begin = comma + 1 + len(text[comma + 1:]) - len(text[comma + 1:].lstrip())
-            comma = text.find(",", begin, cue_start)
+            comma = text.find(",", begin, limit)
             if comma > begin and classify_source(text[begin:comma]) is not None:
                 return begin, comma
-    words = list(_WORD.finditer(text, begin, comma if comma > begin else cue_start))[:8]
+    words = list(_WORD.finditer(text, begin, comma if comma > begin else limit))[:8]
     end = None
+    named = True  # every word so far is part of a name
     for k, word in enumerate(words):  # the head noun phrase: up to a modifier, an auxiliary or a verb
-        low = word.group(0).lower().strip(",.;:’'")
+        raw = word.group(0).strip(",.;:’'")
+        low = raw.lower()
         if k and (low in _MODIFIER_START or low in _TRAILING_AUX or low in _cues() or low.endswith("ed")):
             break
+        if k and named and raw[:1].islower() and not _WORD_CLASSES.get(low) and not _SHARE.match(text, begin):
+            break  # "Mattis met the generals": the name has ended at a word the tables do not know
+        named = named and raw[:1].isupper() and (_is_name_token(raw) or _has(low, "pronoun") or _has(low, "title"))
         end = word.end()
     if end is not None and classify_source(text[begin:end]) is not None:
         return begin, end
@@ -561,7 +671,7 @@ _TRANSCRIPT = re.compile(r"\s*[“\"]?((?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’
 
 
 #: A quotation credited after a dash: “…” ― Karen Bobadilla.
-_DASH_CREDIT = re.compile(r"[”\"]\s*[―—–]\s*([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3})\.?\s*$")
+_DASH_CREDIT = re.compile(r"[”\"]\s*(?:[―—–]|--?)\s*([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3})\.?\s*$")
 #: A headline's label naming who or what says it: "Poll: ...", "Lynch: ..." (up to three capitalised words).
 _LABEL_TEXT = re.compile(r"[A-Za-z][a-z’']+")  # the words after a label: "Iowa: 1,769." is a tally, not a quote
 _LABEL = re.compile(r"\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}):\s+\S")
@@ -585,6 +695,9 @@ def _inside_quote(text: str, pos: int) -> bool:
         if opens != closes or opens:
             return opens > closes
         next_close, next_open = text.find("”", pos), text.find("“", pos)
+        straight = text.find('"', pos)
+        if 0 <= straight < next_close:
+            return False  # 'said, "We will not ...”': a straight mark opens what a curly one closes
         return next_close >= 0 and (next_open < 0 or next_open > next_close)
     before = text.count('"', 0, pos) + text.count("''", 0, pos)
     return (before % 2 == 1) != _starts_inside(text)
@@ -636,7 +749,93 @@ def _is_headline(text: str) -> bool:
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
 
 
-def _tag_one(text: str) -> _Source | None:
+#: Readings of "sourced" (the ``scope`` argument): the codebook's sourced statement, or PolNeAR's
+#: attribution, which also counts beliefs and intentions narrated without a statement.
+SCOPES = ("codebook", "polnear")
+#: Cue kinds that only the PolNeAR reading counts ("believes", "wants", "plans to").
+_POLNEAR_ONLY = frozenset({"cognition", "intention"})
+
+
+#: A credit closing the sentence: ", the source added.", ", sources who reviewed them told POLITICO."
+_CLOSING_CREDIT = re.compile(r"[,”\"]\s+(?:[\w.’'-]+\s+){1,8}$")
+_INVERTED_TAIL = re.compile(r"(?:\s+[\w.’'-]+){1,10}\s*[.!?]?[”\"]?\s*$")
+_CLOSING_TAIL = re.compile(r"(?:\s+[\w.’'-]+){0,4}\s*[.!?]?[”\"]?\s*$")
+
+
+def _closing_credit(text: str, m) -> bool:
+    """Whether a cue credits the whole sentence from its end (", the source added."): the main reporting
+    verb, which decides the sentence's source over a verb inside the reported content (codebook
+    section 3, several sources).
+
+    Example:
+        >>> t = "Clinton had told police she did not want the escort, the source added."
+        >>> _closing_credit(t, re.search("added", t)), _closing_credit(t, re.search("told", t))
+        (True, False)
+    """
+    if _INVERTED_TAIL.fullmatch(text, m.end()) and text[max(0, m.start() - 3):m.start()].rstrip().endswith(
+            (",", "”", '"')) and _norm_cue(m.group(0)) in _INVERTING:
+        return True  # "..., said one GOP source in the room."
+    return _CLOSING_TAIL.fullmatch(text, m.end()) is not None and \
+        _CLOSING_CREDIT.search(text, max(0, m.start() - 80), m.start()) is not None
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"})
+_NOUN_BEFORE = re.compile(r"([a-z][\w-]*)\s+(?:\w+ly\s+)?$")
+_RELATIVE_OPEN = re.compile(r"(?:^|[,(—–]\s*)(?:who|which|whom|whose)\b[^,;:“”\"()—–]*$", re.I)
+
+
+def _not_a_statement(text: str, m, cue: str, kind: str) -> bool:
+    """Actions read as statements (issue 11): a passive with no agent ("were added to the committee",
+    "mosques have been attacked"), a participle modifying a noun that is no document ("legislation
+    promised by Democrats"), and an "-ing" form that is not set off as a speech act ("signed legislation
+    adding two judges" but not ", adding that ...").
+
+    Example:
+        >>> t = "Two Democrats were added to the committee."
+        >>> _not_a_statement(t, re.search("added", t), "added", "speech")
+        True
+        >>> t = "He signed the bill, adding that more would follow."
+        >>> _not_a_statement(t, re.search("adding", t), "adding", "speech")
+        False
+    """
+    start, end = m.start(), m.end()
+    window = text[max(0, start - 40):start]
+    progressive = cue.endswith("ing")
+    last = window.rsplit(None, 2)[-2:]
+    aux = bool(last) and (last[-1].lower() in _PASSIVE_AUX or (
+        len(last) == 2 and last[-1].endswith("ly") and last[0].lower() in _PASSIVE_AUX))
+    by = text.startswith(" by ", end)
+    if not progressive and aux and not by:
+        return True
+    if by and not aux and cue not in _CORE_SPEECH and cue != "reported":
+        noun = _NOUN_BEFORE.search(window)
+        set_off = "," in window and len(window[window.rindex(",") + 1:].split()) <= 2
+        if noun and not set_off and not (_has(noun.group(1), "document") and _has(cue, "publishes")):
+            return True  # "a report released by the agency" is a source; "a bill promised by Democrats" is not
+    if cue.endswith("s") and cue not in _VERB_ONLY:
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt and nxt.group(1) in ("have", "has", "had", "are", "were", "is", "was"):
+            return True  # "Recent reports have revealed", "the claims are": a noun, the verb comes next
+        if cue == "states":  # "the report states", never "in those states"
+            noun = _NOUN_BEFORE.search(window)
+            return not (noun and _has(noun.group(1), "document"))
+    if progressive and not aux and kind in ("speech", "stance", "finding"):
+        before = text[:start].rstrip()
+        after = text[end:end + 8].lstrip()
+        set_off = not before or before[-1] in ",—–:(\"“" or after[:1] in ("“", '"', ":") or after.startswith("that")
+        if not set_off:
+            return True
+    return False
+
+
+def _in_relative_clause(text: str, m) -> bool:
+    """Whether a cue sits inside a relative clause ("Rosa Diaz, who wrote the rules, said"): the main
+    verb decides the source, so such a cue ranks after the others."""
+    return _RELATIVE_OPEN.search(text, max(0, m.start() - 80), m.start()) is not None
+
+
+def _tag_one(text: str, scope: str = "codebook") -> _Source | None:
     credit = _credit_line(text) if len(text) <= 60 else None
     if credit:
         return credit
@@ -650,7 +849,7 @@ def _tag_one(text: str) -> _Source | None:
     if ("report" in text or "contribut" in text or "aid" in text or "say" in text) \
             and pats["not_attribution"].search(text):
         return None  # "Fahrenthold reported from Washington.", "That said, ...": a byline note or an idiom
-    dash = _DASH_CREDIT.search(text) if ("―" in text or "—" in text or "–" in text) else None
+    dash = _DASH_CREDIT.search(text) if ("―" in text or "—" in text or "–" in text or "-" in text) else None
     if dash:  # “… a real disgrace.” ― Azucena Gonzàlez
         cls = classify_source(dash.group(1))
         if cls is not None and cls[0] != "pronoun":
@@ -660,10 +859,12 @@ def _tag_one(text: str) -> _Source | None:
     if speaker and not any(_words().get(w.lower()) for w in speaker.group(1).split()):
         return _Source("named_person", speaker.group(1), speaker.start(1), speaker.end(1), ":", "transcript-speaker")
     label = _LABEL.match(text)
-    if label and not any(_has(w, "not_source") for w in label.group(1).lower().split()) \
+    if label and not any(_has(w, "not_source") or _has(w, "label") for w in label.group(1).lower().split()) \
             and len(_LABEL_TEXT.findall(text, label.end())) >= 3 and text.count(",", label.end()) <= 2:
         cls = classify_source(label.group(1))  # "Poll: Wealthy Voters Abandon...", "Lynch: No outside influence..."
-        if cls is not None and cls[0] != "pronoun":
+        if cls is not None and cls[0] != "pronoun" and not (
+                cls[0] == "named_person" and not all(_is_name_token(t) or _has(t, "title") for t in _tokens(label.group(1)))):
+            # "Stealth Over Health: ..." is a title, not a speaker
             return _Source(cls[0], label.group(1), label.start(1), label.end(1), ":", "headline-label", cls[1])
     cues = list(_cue_regex().finditer(text))
     if cues and ('"' in text or "“" in text or "”" in text or "''" in text):
@@ -672,12 +873,32 @@ def _tag_one(text: str) -> _Source | None:
         lowered = text.lower()  # "Clinton Says Russians Hacked DNC": a title-case headline's verbs
         if len(lowered) == len(text):
             cues = [m for m in _cue_regex().finditer(lowered) if m.start() > 0]
+    if cues and scope == "codebook":  # "Lopez wants to expand the program": no statement cited
+        kinds = _cues()
+        cues = [m for m in cues if kinds.get(_norm_cue(m.group(0)), "speech") not in _POLNEAR_ONLY]
     if not cues:
         return _document_opening(text) or _quoted_subject(text) or _reportedly(text)
     cues = cues[:MAX_CUES]  # a run-on "sentence" (a table, a list) must not cost time quadratic in its length
     kinds = _cues()
     order = {"phrase": 0, "speech": 1, "finding": 2, "cognition": 3, "stance": 4, "intention": 5}
-    ranked = sorted(cues, key=lambda m: (order[kinds.get(_norm_cue(m.group(0)), "speech")], m.start()))
+    kinds = _cues()
+    # "were added to the committee", "legislation promised by Democrats", "signed legislation adding":
+    # actions, not statements; such a cue is used nowhere, not even by the fallbacks
+    cues = [m for m in cues if not _not_a_statement(text, m, _norm_cue(m.group(0)),
+                                                    kinds.get(_norm_cue(m.group(0)), "speech"))]
+    if not cues:
+        return _document_opening(text) or _quoted_subject(text) or _reportedly(text)
+    if _REPORTEDLY.search(text):  # "Lopez reportedly threatened to resign": rests on news reports, not on Lopez
+        near = [m for m in cues if _REPORTEDLY.search(text, max(0, m.start() - 25), m.start())]
+        if near:
+            return _reportedly(text)
+    def rank(m) -> tuple:
+        kind = kinds.get(_norm_cue(m.group(0)), "speech")
+        # "According to Yahoo News, spokesman Jesse Lehrich said ...": the main reporting verb decides
+        opening = kind == "phrase" and m.start() <= 12 and len(cues) > 1
+        return (not _closing_credit(text, m), _in_relative_clause(text, m), 1.5 if opening else order[kind], m.start())
+
+    ranked = sorted(cues, key=rank) if len(cues) > 1 else cues
     usable = []  # the cues that are verbs here, for the fallbacks below
     for m in ranked:
         cue = _norm_cue(m.group(0))
@@ -709,10 +930,14 @@ def _tag_one(text: str) -> _Source | None:
                 spans.append(((named.start(1), named.end(1)), f"{kind}:passive-by"))
         else:
             spans = [(_clip_before(text, m.start()), f"{kind}:subject")]
-            if spans[0][0] is None or classify_source(text[spans[0][0][0]:spans[0][0][1]]) is None:
-                spans.append((_opening_subject(text, m.start()), f"{kind}:sentence-opening"))
-            if kind == "speech" and cue in _INVERTING and _INVERSION.search(text, max(0, m.start() - 8), m.start()):
+            inverted = kind == "speech" and cue in _INVERTING \
+                and _INVERSION.search(text, max(0, m.start() - 8), m.start()) is not None
+            if inverted:  # "..., said one GOP source in the room.": the speaker follows the verb
                 spans.append((_clip_after(text, m.end()), f"{kind}:inverted"))
+            if spans[0][0] is None or classify_source(text[spans[0][0][0]:spans[0][0][1]]) is None:
+                opening = _opening_subject(text, m.start())
+                if opening and not text[opening[0]:opening[1]].endswith(("’s", "'s")):
+                    spans.append((opening, f"{kind}:sentence-opening"))
         for span, rule in spans:
             if not span:
                 continue
@@ -739,32 +964,19 @@ def _far_subject(text: str, ranked: list, usable: list) -> _Source | None:
     story's current source for a plain reporting verb (``unresolved``, typed later from the last
     source named), and "reportedly"."""
     kinds = _cues()
-    for m in ranked:  # the reporting verb's subject is the sentence's subject: "He called X, and said Y"
-        if kinds.get(_norm_cue(m.group(0))) != "speech":
-            continue
-        subj = _SUBJECT.match(text)
-        if subj and subj.end(1) < m.start() and not subj.group(1).endswith(("’s", "'s")):
-            src = subj.group(1)
-            cls = classify_source(src)
-            if cls is not None and cls[0] != "document":
-                return _Source(cls[0], src, subj.start(1), subj.end(1), m.group(0), "speech:sentence-subject", cls[1])
-    for m in ranked:  # "Nearly half said ...", "Large majorities of Republican voters in six states said ..."
-        if _norm_cue(m.group(0)) in _CORE_SPEECH:
-            opening = _OPENING.match(text, 0, m.start())
-            if opening:
-                cls = classify_source(opening.group(1))
-                if cls is not None and cls[0] != "pronoun":
-                    return _Source(cls[0], opening.group(1), opening.start(1), opening.end(1), m.group(0),
-                                   "speech:sentence-opening", cls[1])
-    for m in usable:  # a plain reporting verb or a verb of belief far from its subject: the sentence's subject
+    for m in usable:  # a reporting verb far from its subject: the sentence's subject ("He called X, and said Y")
         kind = kinds.get(_norm_cue(m.group(0)), "speech")
-        if kind in ("speech", "cognition", "phrase"):
-            span = _opening_subject(text, m.start(), anywhere=True)
-            if span:
-                cls = classify_source(text[span[0]:span[1]])
-                if cls is not None and cls[0] not in ("pronoun", "document"):
-                    return _Source(cls[0], text[span[0]:span[1]], span[0], span[1], m.group(0),
-                                   f"{kind}:sentence-subject", cls[1])
+        if kind not in ("speech", "cognition", "phrase"):
+            continue
+        span = _sentence_subject(text, m.start())
+        if span is None or text[span[0]:span[1]].endswith(("’s", "'s")):
+            continue
+        cls = classify_source(text[span[0]:span[1]])
+        if cls is None or (cls[0] == "document" and _norm_cue(m.group(0)) not in _CORE_SPEECH) \
+                or (cls[0] == "pronoun" and kind != "speech"):
+            continue  # "Nearly half said": a poll's share is a document only with a plain reporting verb
+        return _Source(cls[0], text[span[0]:span[1]], span[0], span[1], m.group(0), f"{kind}:sentence-subject",
+                       cls[1])
     found = _document_opening(text) or _quoted_subject(text)
     if found is None:
         for m in usable:  # a reporting verb whose speaker the rules cannot find: the story's current source
@@ -787,7 +999,7 @@ def _far_subject(text: str, ranked: list, usable: list) -> _Source | None:
 _NOT_A_SPEAKER_BEFORE = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Ii]t|[Ww]hich|[Ww]hat)\s+(?:\w+ly\s+)?$")
 _PREPOSITION_AFTER = re.compile(r"\s+(?:along|over|by|in|for|at|on|from|into|under|through|to|as|with)\b")
 _APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w.’'-]+\s+){1,3}[A-Z][\w’'-]+)")
-_REPORTEDLY = re.compile(r"\b(?:reportedly|purportedly|allegedly reported)\b")
+_REPORTEDLY = re.compile(r"\b(?:[Rr]eportedly|[Pp]urportedly|allegedly reported)\b")
 
 
 def _reportedly(text: str) -> _Source | None:
@@ -822,25 +1034,23 @@ def _document_opening(text: str) -> _Source | None:
     return _Source("document", m.group(1), m.start(1), m.end(1), "", "document:opening-phrase")
 
 
-#: The words a sentence opens with, up to its first clause break (at most ten words).
-_OPENING = re.compile(r"\s*((?:[^\s,;:—–“”\"()]+\s+){0,9}[^\s,;:—–“”\"()]+)(?=\s*[,;:—–(])")
-
-
 def _quoted_subject(text: str) -> _Source | None:
     """A sentence quoting someone without a reporting verb ("Trump called the plan “a disaster.”")
     rests on its subject when the subject is a source."""
     if not _is_quote(text):
         return None
-    subj = _SUBJECT.match(text)
-    if not subj or text.find("“") < subj.end(1):
+    quote = min((k for k in (text.find("“"), text.find('"'), text.find("''")) if k >= 0), default=-1)
+    span = _sentence_subject(text, quote) if quote > 0 else None
+    if span is None:
         return None
-    after = text[subj.end(1):].split(None, 1)
-    if subj.group(1).endswith("ing") or (after and after[0].lower() in _LEADING_FUNCTION):
+    src = text[span[0]:span[1]]
+    after = text[span[1]:].split(None, 1)
+    if src.endswith("ing") or (after and after[0].lower() in _LEADING_FUNCTION):
         return None  # "Beginning in 2015, ...": no subject, just an opening phrase
-    cls = classify_source(subj.group(1))
+    cls = classify_source(src)
     if cls is None or cls[0] in ("document", "pronoun"):
         return None
-    return _Source(cls[0], subj.group(1), subj.start(1), subj.end(1), "", "quote:sentence-subject", cls[1])
+    return _Source(cls[0], src, span[0], span[1], "", "quote:sentence-subject", cls[1])
 
 
 def _last_source(found: _Source, last_named: _Source | None, distance: int) -> _Source:
@@ -853,22 +1063,31 @@ def _last_source(found: _Source, last_named: _Source | None, distance: int) -> _
 
 
 def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, distance: int,
-                     last_person: _Source | None = None, person_distance: int = 10**9) -> _Source:
+                     last_person: _Source | None = None, person_distance: int = 10**9,
+                     last_thing: _Source | None = None, thing_distance: int = 10**9) -> _Source | None:
     """Give "he said" / "they said" a type: a name just before it, else the last source named
-    ("he" and "she" only take a single person: a named one, or "a senior official")."""
+    ("he" and "she" only take a single person: a named one, or "a senior official"); "it" takes the
+    last organisation, outlet or document named nearby ("The report came out Monday. It shows ...").
+    An "it" with nothing to refer to and a cue that is not a plain reporting verb ("It was clear ...")
+    is no source (``None``)."""
     low = found.text.lower()
     if low in ("he", "she", "i"):
         last_named, distance = last_person, person_distance
     before = text[:found.start] if found.start > 0 else ""
     if low == "it":
+        if last_thing is not None and thing_distance <= PRONOUN_LOOKBACK:
+            return _Source(last_thing.type, found.text, found.start, found.end, found.cue,
+                           f"{found.rule}+pronoun:{last_thing.text}", last_thing.count)
+        if not found.rule.startswith(("speech", "phrase")):
+            return None
         return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun")
     if low in ("he", "she", "i") and any(_is_name_token(t) and not _is_org_token(t) for t in _tokens(before)[1:]):
         return _Source("named_person", found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun:named-before")
     if last_named is not None and distance <= PRONOUN_LOOKBACK and not (
-            low in ("he", "she", "i") and last_named.type not in ("named_person", "anonymous")):
+            low in ("he", "she", "i") and last_named.type not in ("named_person", "anonymous", "unnamed_person")):
         return _Source(last_named.type, found.text, found.start, found.end, found.cue,
                        f"{found.rule}+pronoun:{last_named.text}", last_named.count)
-    typ = "anonymous" if low in ("they", "we") else "named_person"
+    typ = "unnamed_group" if low in ("they", "we") else "named_person"
     return _Source(typ, found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun")
 
 
@@ -877,6 +1096,32 @@ _FULL_NAME = re.compile(r"\b(?=(?:([A-Z][a-z]+)(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|S
                         r"\s+([A-Z][\w’'-]+)\b)")
 
 
+def _head_noun(span: str) -> str:
+    """The head noun of an unnamed source, singular and lower case ("two senior officials" -> "official"),
+    or "" when the span is a pronoun or has a name in it.
+
+    Example:
+        >>> _head_noun("another New Hampshire Republican"), _head_noun("two senior officials"), _head_noun("they")
+        ('republican', 'official', '')
+    """
+    words = [w.strip(",.’'") for w in span.split()]
+    for k, w in enumerate(words):
+        if w.lower() in _MODIFIER_START:
+            words = words[:k]
+            break
+    if not words or (len(words) == 1 and _has(words[0], "pronoun")):
+        return ""
+    head = words[-1].lower()
+    head = head[:-1] if head.endswith("s") and not head.endswith("ss") and len(head) > 3 else head
+    return "" if head in ("people", "person", "source") else head
+
+
+#: A figure a source supplied: a number, a percentage or a share ("most", "half").
+_FIGURE = re.compile(r"\d|\b(?:percent|per cent|most|half|majority|minority|third|quarter)\b", re.I)
+#: Openings that turn to something new rather than continue the figures ("But", "Meanwhile", "In 2015").
+_FIGURE_BREAK = re.compile(r"\s*(?:But|Meanwhile|However|Still|Yet|Separately|Elsewhere)\b")
+#: A definite description that points back ("the source", "these people", "the two officials").
+_BACK_REFERENCE = re.compile(r"(?:the|these|those|that|this|both)\s+(?:[\w-]+\s+){0,2}[a-z]+$", re.I)
 #: A singular definite description of a person ("the actress", "the real estate developer").
 _DEFINITE_PERSON = re.compile(r"(?:the|The)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*(?<![^s]s)$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
@@ -884,6 +1129,16 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 _COMPANY_SUFFIX = re.compile(r"\s(?:(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|NV|Holdings|Corporation|Incorporated|"
                              r"Company)\b|<[A-Z.]+>)")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z][\w&.’'-]*)$")
+
+
+#: A given name and surname, with an optional initial or quoted nickname between ("Kevin 'KJ' Mendes").
+_GIVEN_NAME = re.compile(r"\b(?=([A-Z][a-z]+)(?:\s+[A-Z]\.|\s+[“\"'‘][^”\"'’\x00]{1,15}[”\"'’])?\s+([A-Z][a-z][\w’'-]*)\b)")
+
+
+#: Word classes a given name cannot have ("Bill" may be a name although "bill" is a document word).
+_NOT_A_GIVEN_NAME = frozenset({"determiner", "quantifier", "function", "descriptor", "org", "org_suffix", "named_org",
+                               "anonymous", "pronoun", "number", "time", "label", "leading", "trailing", "modifier",
+                               "not_source", "opener", "auxiliary"})
 
 
 class _Persons:
@@ -896,6 +1151,7 @@ class _Persons:
         self.names: set[str] | None = None
         self.companies: set[str] = set()
         self.lower_words: set[str] | None = None
+        self.full: dict[str, str] | None = None
 
     @property
     def joined(self) -> str:
@@ -909,8 +1165,8 @@ class _Persons:
             for m in _FULL_NAME.finditer(self.joined):
                 first = m.group(1)
                 classes = _words().get(first.lower(), frozenset()) if first else frozenset()
-                if first is None or not classes or classes & {"title", "role"}:
-                    self.names.add(m.group(2).removesuffix("’s").removesuffix("'s"))
+                if first is None or not classes & _NOT_A_GIVEN_NAME or classes & {"title", "role"}:
+                    self.names.add(m.group(2).removesuffix("’s").removesuffix("'s").replace("’", "'"))
             for m in _COMPANY_SUFFIX.finditer(self.joined):
                 name = _NAME_BEFORE.search(self.joined, max(0, m.start() - 80), m.start())
                 if name:
@@ -918,7 +1174,29 @@ class _Persons:
         return self.names
 
     def introduced(self, name: str) -> bool:
-        return name in self._scan()
+        name = name.replace("’", "'")
+        return name in self._scan() or self.full_name(name) != name
+
+    def named_before(self, i: int, pos: int) -> str:
+        """The person named last before sentence ``i`` (or before ``pos`` in it), in full: whom an
+        unresolved "he said" most likely refers to (codebook section 3, pronouns); "" if none."""
+        here = self.texts[i][:pos] if pos > 0 else ""
+        for text in [here, *(self.texts[k] for k in range(i - 1, max(self.start, i - PRONOUN_LOOKBACK) - 1, -1))]:
+            found = [m for m in _GIVEN_NAME.finditer(text) if not _words().get(m.group(1).lower())]
+            if found:
+                return self.full_name(found[-1].group(2).removesuffix("’s").removesuffix("'s"))
+        return ""
+
+    def full_name(self, surname: str) -> str:
+        """The first full name the article gives ``surname`` ("Kevin 'KJ' Mendes" -> "Kevin Mendes"),
+        else ``surname`` itself."""
+        if self.full is None:
+            self.full = {}
+            for m in _GIVEN_NAME.finditer(self.joined):
+                first, last = m.group(1), m.group(2).removesuffix("’s").removesuffix("'s").replace("’", "'")
+                if not _words().get(first.lower(), frozenset()) & _NOT_A_GIVEN_NAME and last not in self.full:
+                    self.full[last] = f"{first} {last}"
+        return self.full.get(surname.replace("’", "'"), surname)
 
     def common_word(self, word: str) -> bool:
         """Whether the article also writes ``word`` in lower case (a common word, not a name)."""
@@ -950,8 +1228,8 @@ def _single_name(found: _Source, persons: _Persons) -> _Source | None:
         return found
     if persons.common_word(toks[0]):  # "Terrorists mock bids ...": the article writes it in lower case too
         as_noun = classify_source(found.text.lower())
-        if as_noun is not None and as_noun[0] == "anonymous":
-            return _Source("anonymous", found.text, found.start, found.end, found.cue, found.rule, as_noun[1])
+        if as_noun is not None and (as_noun[0] in UNNAMED_TYPES or as_noun[0] == "named_org"):
+            return _Source(as_noun[0], found.text, found.start, found.end, found.cue, found.rule, as_noun[1])
         return None
     return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+single-name-not-a-person")
 
@@ -1032,15 +1310,26 @@ def _candidates(texts: pd.Series) -> list[bool]:
         return [isinstance(t, str) and pattern.search(t) is not None for t in texts]
 
 
-def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
+def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
     """Source columns for an ordered sentence frame.
 
     Args:
         frame: Columns ``article_id``, ``paragraph``, ``sentence``, ``text``, ordered by article
             then sentence (as :func:`srcanalysis.sentences` builds it).
+        scope: ``"codebook"`` (default): the sourcing codebook's sourced statement; beliefs and
+            intentions narrated without a statement ("Lopez wants ...") are not sources.
+            ``"polnear"``: PolNeAR's attribution, which counts them.
 
     Returns:
-        A DataFrame with the :data:`srcanalysis.schema.SOURCE_COLUMNS` and ``frame``'s index.
+        A DataFrame with the :data:`srcanalysis.schema.SOURCE_COLUMNS` and ``frame``'s index:
+        ``source_type`` (codebook type), ``source`` (the span as written), ``source_name`` (whom it
+        resolves to: a pronoun's antecedent, the organisation behind "a spokesman", a poll's
+        pollster; empty for ``anonymous``), ``cue``, span offsets, ``source_count``,
+        ``anonymity_reason`` (the reason the article states for withholding a name, only),
+        ``is_quote`` and ``rule``.
+
+    Raises:
+        ValueError: ``scope`` is not one of :data:`SCOPES`.
 
     Example:
         >>> f = pd.DataFrame({"article_id": "a", "paragraph": [0, 0], "sentence": [0, 1],
@@ -1058,12 +1347,23 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
     reasons = [""] * n
     quotes = [False] * n
     rules = [""] * n
+    names = [""] * n
     candidates = _candidates(frame["text"])
     reason_re = _patterns()["reason"]
+    if scope not in SCOPES:
+        raise ValueError(f"scope must be one of {SCOPES}, not {scope!r}")
+    resolved: dict[str, str] = {}  # span as written -> resolved name, within the current article
+    state = {"org": "", "person": ""}  # the last organisation and person named, for "a spokesman", "the mayor"
 
-    def put(i: int, found: _Source) -> None:
+    def put(i: int, found: _Source) -> _Source:
+        if not found.rule.startswith("inherit") and found.type in _UPGRADABLE and _withheld_here(found, texts[i]):
+            found = _Source("anonymous", found.text, found.start, found.end, found.cue, f"{found.rule}+withheld",
+                            found.count)
         types[i] = found.type
         sources[i] = found.text
+        names[i] = _name_for(found, resolved, persons, state)
+        if not names[i] or (found.type == "named_person" and names[i].lower() in _PRONOUN_WORDS):
+            names[i] = persons.named_before(i, found.start) if found.type == "named_person" else names[i]
         cues[i] = found.cue
         if found.start >= 0:
             s_start[i], s_end[i] = found.start, found.end
@@ -1073,7 +1373,8 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if found.type == "anonymous":
             m = reason_re.search(texts[i])
             if m:
-                reasons[i] = m.group(0).strip(" ,")
+                reasons[i] = m.group(0).strip(" ,—–-")
+        return found
 
     last_article = object()
     last_source: _Source | None = None
@@ -1083,6 +1384,11 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
     last_named_at = -10
     last_person: _Source | None = None  # the last single person named ("Mattis", "a senior official"), for he/she
     last_person_at = -10
+    withheld_heads: set[str] = set()  # head nouns of the sources this article has withheld ("official")
+    last_thing: _Source | None = None  # the last organisation, outlet or document, for "it"
+    last_thing_at = -10
+    last_anon: _Source | None = None  # the last withheld source, for "the source added"
+    last_anon_at = -10
     last_source_at = -10
     last_paragraph = -1
     open_quote = False
@@ -1094,6 +1400,11 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if articles[i] != last_article:
             last_article, last_source, last_named, open_quote, last_named_at = articles[i], None, None, False, -10
             last_speaker, pending, last_person, last_person_at = None, [], None, -10
+            last_anon, last_anon_at = None, -10
+            last_thing, last_thing_at = None, -10
+            withheld_heads = set()
+            resolved.clear()
+            state["org"], state["person"] = "", ""
             end = i + 1
             while end < n and articles[end] == articles[i]:
                 end += 1
@@ -1103,14 +1414,27 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if new_paragraph and open_quote and not _STARTS_QUOTED.match(text):
             open_quote = False  # a quotation running on into the next paragraph reopens it with a mark
         quotes[i] = _is_quote(text)
-        found = _tag_one(text) if candidates[i] else None
+        found = _tag_one(text, scope) if candidates[i] else None
         if found is None and len(text) <= 60:
             found = _credit_line(text)
         if found is not None and found.type == "pronoun":
-            found = _resolve_pronoun(found, text, last_named, i - last_named_at, last_person, i - last_person_at)
+            found = _resolve_pronoun(found, text, last_named, i - last_named_at, last_person, i - last_person_at,
+                                     last_thing, i - last_thing_at)
         elif found is not None and found.type == "unresolved":
             found = _last_source(found, last_named, i - last_named_at)
-        elif found is not None and found.type == "anonymous" and _DEFINITE_PERSON.match(found.text) \
+        elif found is not None and found.type in _UPGRADABLE and found.start >= 0 and withheld_heads \
+                and _head_noun(found.text) in withheld_heads:
+            # "a New Hampshire Republican, who ... responded anonymously" ... "another New Hampshire Republican
+            # said": the article has said that sources of this kind speak without their names
+            found = _Source("anonymous", found.text, found.start, found.end, found.cue, f"{found.rule}+withheld-kind",
+                            found.count)
+        elif found is not None and last_anon is not None and i - last_anon_at <= PRONOUN_LOOKBACK \
+                and found.type in _UPGRADABLE and _BACK_REFERENCE.match(found.text) \
+                and _has(found.text.split()[-1].lower(), "anonymous"):
+            # "the source added", "these people said", "the official said": the withheld source just quoted
+            found = _Source("anonymous", found.text, found.start, found.end, found.cue,
+                            f"{found.rule}+refers-to:{last_anon.text}", last_anon.count)
+        elif found is not None and found.type in UNNAMED_TYPES and _DEFINITE_PERSON.match(found.text) \
                 and not _has(found.text.split()[-1], "anonymous") and last_person is not None \
                 and last_person.type == "named_person" and i - last_person_at <= PRONOUN_LOOKBACK:
             # "the actress said", "the real estate developer said": a person the story just named
@@ -1131,6 +1455,13 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
                 and texts[i - 1].rstrip().endswith(":") and last_source.type != "no_comment":
             found = _Source(last_source.type, last_source.text, -1, -1, last_source.cue, "inherit:after-colon",
                             last_source.count)
+        if found is None and last_source is not None and last_source_at == i - 1 and not new_paragraph \
+                and last_source.type in ("document", "named_org", "media") \
+                and (last_source.rule.startswith(("according-to", "document")) or last_source.type == "document") \
+                and _FIGURE.search(text) and not _FIGURE_BREAK.match(text) and len(_LOWER_WORD.findall(text)) >= 4:
+            # "According to the Tenant Union, 4,100 households were evicted. Most were in the east district."
+            found = _Source(last_source.type, last_source.text, -1, -1, last_source.cue, "inherit:figures",
+                            last_source.count)
         if found is None:
             how = "quote" if quotes[i] or open_quote else "first-person" if _first_person(text) else ""
             if how == "first-person" and (last_source is None or paragraphs[last_source_at] != paragraphs[i]):
@@ -1143,7 +1474,7 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
             elif how:
                 pending.append((i, how))
         if found is not None:
-            put(i, found)
+            found = put(i, found)
             if not found.rule.startswith("inherit"):
                 last_source, last_source_at = found, i
                 if found.type != "no_comment":
@@ -1157,9 +1488,16 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
                                            found.count))
                         expected = k - 1 if in_run else -1
                     pending = []
-                if found.type in ("named_person", "anonymous", "named_org", "media") and "pronoun" not in found.rule:
+                if found.type in ("named_org", "media", "document") and "pronoun" not in found.rule:
+                    last_thing, last_thing_at = found, i
+                if types[i] == "anonymous" and found.start >= 0 and _head_noun(found.text):
+                    withheld_heads.add(_head_noun(found.text))
+                if types[i] == "anonymous" and "refers-to" not in found.rule:
+                    last_anon, last_anon_at = _Source("anonymous", found.text, found.start, found.end, found.cue,
+                                                      found.rule, found.count), i
+                if found.type in _NAMEABLE and "pronoun" not in found.rule:
                     last_named, last_named_at = found, i
-                    if found.type == "named_person" or (found.type == "anonymous" and found.count == 1):
+                    if found.type in ("named_person", "unnamed_person") or (found.type == "anonymous" and found.count == 1):
                         last_person, last_person_at = found, i
         elif new_paragraph:
             last_source = None
@@ -1173,6 +1511,7 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame({
         "source_type": pd.Categorical(types, dtype=SOURCE_TYPE_DTYPE),
         "source": pd.array(sources, dtype="string"),
+        "source_name": pd.array(names, dtype="string"),
         "cue": pd.array(cues, dtype="string"),
         "source_start": pd.array(s_start, dtype="Int64"),
         "source_end": pd.array(s_end, dtype="Int64"),
@@ -1184,19 +1523,152 @@ def tag_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out[list(SOURCE_COLUMNS)]
 
 
-def tag_sentences(sentences: Iterable[str]) -> pd.DataFrame:
+#: Types a withholding mark elsewhere in the sentence turns into ``anonymous`` ("officials, who spoke on
+#: condition of anonymity, said"; codebook section 3).
+_UPGRADABLE = frozenset({"unnamed_person", "unnamed_group", "named_org"})
+
+
+def _withheld_here(found: _Source, text: str) -> bool:
+    """Whether an unnamed source of this sentence is marked as withheld by the sentence around it.
+
+    Only sources without a name qualify: an unnamed person or group, or an organisation's unnamed voice
+    ("officials", "a spokesman"); "the State Department said ..., speaking on background" keeps its type.
+
+    Example:
+        >>> s = _Source("unnamed_group", "officials", 0, 9, "said", "speech:subject")
+        >>> _withheld_here(s, "officials, who spoke on condition of anonymity, said the talks failed.")
+        True
+    """
+    if found.type == "named_org" and not any(_has(w, "org_voice") or _has(w, "inner_circle")
+                                             for w in found.text.lower().split()):
+        return False
+    return _patterns()["withheld_sentence"].search(text) is not None
+
+
+_LEAD_WORDS = re.compile(r"^(?:(?:the|a|an|one|some|many|several|two|three|four|five|its|his|her|their|our)\s+)+", re.I)
+_POLLSTER = re.compile(r"((?:[A-Z][\w&.’'/-]*\s+){0,4}[A-Z][\w&.’'/-]*)\s+(?:[a-z]+\s+){0,2}(?:poll|polls|survey|"
+                       r"surveys)\b")
+_VOICE_OF = re.compile(r"\b(?:for|of|at|with|from|in)\s+(?:the\s+)?((?:[A-Z][\w&.’'-]*\s*)+)")
+
+
+def _name_for(found: _Source, resolved: dict[str, str], persons: "_Persons", state: dict[str, str]) -> str:
+    """``source_name``: whom the span stands for (codebook section 4), remembered per span so that
+    continuations and pronouns ("he said") carry their antecedent's name; empty for ``anonymous``."""
+    if found.type in ("anonymous", "unattributed"):
+        return ""
+    ref = _REFERENCE.search(found.rule) if "+" in found.rule else None
+    if ref and ref.group(1) == "named-before":  # "Although Mattis said little, he told aides ...": the name before
+        return ""  # filled in by the caller from the names the article gave just before
+    if ref:
+        return resolved.get(ref.group(1), ref.group(1))
+    if found.rule.startswith("inherit") or found.rule.endswith("+last-source") or found.start < 0:
+        if found.rule == "reportedly":
+            return "news reports"
+        return resolved.get(found.text, found.text)
+    key = f"{found.type}\x00{found.text}"
+    name = resolved.get(key)
+    if name is None or found.type == "named_org":  # an organisation's voice depends on the org named last
+        name = _NAMERS.get(found.type, _name_as_written)(found.text, persons, state)
+        resolved[key] = name
+    resolved[found.text] = name
+    if found.type == "named_org" and name:
+        state["org"] = name
+    return name
+
+
+def _name_as_written(span: str, persons: "_Persons", state: dict[str, str]) -> str:
+    return _LEAD_WORDS.sub("", span.strip(" ,.;:“”\"'’"))
+
+
+_ABBREVIATED_TITLE = re.compile(r"[A-Z][a-z]{1,4}\.$")
+_PARTY_WORD = re.compile(r"[A-Z][a-z]?-[A-Z][\w.]*|\(.*\)?")
+_INITIAL = re.compile(r"[A-Z]\.")
+_REFERENCE = re.compile(r"\+(?:pronoun|refers-to):(.+)$")
+_NAME_PARTICLES = frozenset({"de", "van", "von", "da", "del", "della", "di", "du", "la", "le", "bin", "al", "el", "ter"})
+#: Word classes that are no part of a person's name ("Rep.", "nominee", "Democratic", "Representative").
+_NOT_IN_A_NAME = ("title", "role", "determiner", "descriptor", "org_voice", "anonymous", "label")
+_NOT_NAME_WORDS = frozenset(w for w, c in _WORD_CLASSES.items() if c & set(_NOT_IN_A_NAME))
+
+
+def _person_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
+    """A person's name without title, role or affiliation ("Democratic nominee Ana Ruiz" -> "Ana Ruiz",
+    "Brig. Gen. Omar Farid of the Interior Ministry" -> "Omar Farid"), in full when the article gave it
+    earlier ("Mendes" -> "Kevin Mendes")."""
+    words = span.split(",")[0].split()
+    for k, w in enumerate(words):
+        if k and w.lower() in _MODIFIER_START:
+            words = words[:k]
+            break
+    run: list[str] = []
+    for w in words:
+        bare = w.removesuffix("’s").removesuffix("'s")
+        low = bare.lower()
+        if _PARTY_WORD.fullmatch(bare):
+            continue  # a party tag: "Roy Cooper (D)", "Dana Wills, D-Ore."
+        is_name = bare[:1].isupper() and low not in _NOT_NAME_WORDS and low.rstrip(".") not in _NOT_NAME_WORDS \
+            and not _ABBREVIATED_TITLE.match(bare) and not _is_org_token(bare)
+        if is_name or (run and (_INITIAL.fullmatch(bare) or low in _NAME_PARTICLES)):
+            run.append(bare)
+        else:
+            run = []  # "Charlotte Mayor Jennifer Roberts": the name is the last run of name words
+    while run and run[-1].lower() in _NAME_PARTICLES:
+        run.pop()
+    if not run:  # "the mayor", "the senator": the person the article named last
+        return state.get("person") or _name_as_written(span, persons, state)
+    name = persons.full_name(run[0]) if len(run) == 1 else " ".join(run)
+    state["person"] = name
+    return name
+
+
+def _org_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
+    """The organisation behind a span: "a Delta spokesperson" -> "Delta", "a spokesman for the State
+    Department" -> "State Department", a bare "officials" -> the last organisation the article named."""
+    words = span.split()
+    if not any(_has(w.strip(",.’'"), "org_voice") or _has(w.strip(",.’'"), "anonymous") for w in words):
+        return _name_as_written(span, persons, state)
+    of = _VOICE_OF.search(span)
+    if of:
+        return of.group(1).strip()
+    caps = [w.removesuffix("’s").removesuffix("'s") for w in words if w[:1].isupper() and not _has(w, "determiner")
+            and not _has(w, "org_voice") and not _has(w, "anonymous")]
+    if caps:
+        return " ".join(caps)
+    return state.get("org", "")
+
+
+def _document_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
+    """A poll's pollster ("a new Gallup poll" -> "Gallup"), else the document as written."""
+    m = _POLLSTER.search(span)
+    if m:
+        return " ".join(w for w in m.group(1).split() if not _has(w, "determiner"))
+    return _name_as_written(span, persons, state)
+
+
+_PRONOUN_WORDS = frozenset({"he", "she", "i", "they", "we", "it", "you"})
+#: How ``source_name`` is resolved, per type (a dispatch table of small functions).
+_NAMERS = {"named_person": _person_name, "named_org": _org_name, "document": _document_name}
+
+
+def tag_sentences(sentences: Iterable[str], scope: str = "codebook") -> pd.DataFrame:
     """Tag sentences someone else segmented, read as one running text.
 
     Args:
         sentences: Sentence strings, in order.
+        scope: ``"codebook"`` (default: the sourcing codebook's sourced statement) or ``"polnear"``
+            (also beliefs and intentions narrated without a statement, as PolNeAR annotates them).
 
     Returns:
         One row per input sentence, in order: ``text`` and the source columns.
 
+    Raises:
+        ValueError: ``scope`` is not one of :data:`SCOPES`.
+
     Example:
         >>> tag_sentences(["Flynn’s attorney did not respond to a request for comment."])["source_type"].tolist()
         ['no_comment']
+        >>> [tag_sentences(["Ana Lopez wants to expand the program."], scope=s)["source_type"].iloc[0] for s in SCOPES]
+        ['unattributed', 'named_person']
     """
     texts = ["" if s is None or (isinstance(s, float) and pd.isna(s)) else str(s) for s in sentences]
     frame = pd.DataFrame({"article_id": "", "paragraph": 0, "sentence": range(len(texts)), "text": texts})
-    return pd.concat([frame[["text"]], tag_frame(frame)], axis=1)
+    return pd.concat([frame[["text"]], tag_frame(frame, scope=scope)], axis=1)

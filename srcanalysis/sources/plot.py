@@ -14,7 +14,7 @@ LABELS = {t: t.replace("_", " ") for t in SOURCE_TYPES}
 
 
 def _legend(ax: plt.Axes, types: list[str]) -> None:
-    handles = [Patch(color=SOURCE_COLORS[t], label=LABELS[t]) for t in types]
+    handles = [Patch(color=SOURCE_COLORS.get(t, "#BBBBBB"), label=LABELS[t]) for t in types]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
 
 
@@ -43,7 +43,7 @@ def plot_source_strip(sentences: pd.DataFrame, article_id: str | list[str] | Non
     longest = 1
     for row, ident in enumerate(ids):
         art = sentences[sentences["article_id"] == ident].sort_values("sentence")
-        colors = [SOURCE_COLORS.get(str(t), "#DDDDDD") for t in art["source_type"]]
+        colors = [SOURCE_COLORS.get(str(t), "#DDDDDD") for t in art["source_type"]]  # every codebook type
         longest = max(longest, len(art))
         ax.barh([row] * len(art), [1] * len(art), left=np.arange(len(art)), color=colors, height=0.8,
                 edgecolor="white", linewidth=0.4)
@@ -65,66 +65,112 @@ def plot_source_strip(sentences: pd.DataFrame, article_id: str | list[str] | Non
                   source="Source: srcanalysis source tagger (rule based; see the rule column for each sentence)")
 
 
+#: Order of the stacked segments: the anonymous share first, so its bar and error bar start at zero.
+MIX_ORDER = ["anonymous", "unnamed_person", "unnamed_group", "named_person", "named_org", "media", "document",
+             "no_comment", "unattributed"]
+
+
+def _group_labels(prof: pd.DataFrame, by: str) -> list[str]:
+    """Group names, with groups under the minimum size marked rather than ranked."""
+    return [f"{str(name)[:28]} (n={n}, small)" if small else str(name)[:28]
+            for name, n, small in zip(prof[by], prof["sentences"], prof["anonymous_share_small"])]
+
+
 def plot_source_mix(sentences: pd.DataFrame, by: str = "outlet", *, top: int = 20,
                     ax: plt.Axes | None = None) -> plt.Axes:
-    """Stacked horizontal bars: the share of sentences of each source type, per outlet or article.
+    """Stacked horizontal bars: the share of sentences of each source type, per outlet or article,
+    sorted by the anonymous share (the quantity the title names), with its 95 % Wilson interval as an
+    error bar. Groups with fewer than :data:`srcanalysis.stats.MIN_GROUP` sentences are drawn last,
+    marked "small" and never named in the title.
 
     Args:
         sentences: Tagged sentence frame.
         by: ``"outlet"`` or ``"article_id"``.
-        top: Most bars, the groups with the highest attributed share first.
+        top: Most bars.
         ax: Axes to draw on.
+
+    Returns:
+        The Axes.
     """
     prof = source_profile(sentences, by=by)
-    prof = prof.assign(_attr=prof["attributed"] / prof["sentences"]).sort_values("_attr", ascending=False).head(top)
-    shares = prof[SOURCE_TYPES].div(prof["sentences"], axis=0)
+    prof = prof.sort_values(["anonymous_share_small", "anonymous_share"], ascending=[True, False],
+                            kind="stable").head(top)
+    types = [t for t in MIX_ORDER if t in SOURCE_TYPES]
+    shares = prof[types].div(prof["sentences"].replace(0, np.nan), axis=0).fillna(0)
     fig, ax = new_axes(ax, figsize=(9, 0.4 * len(prof) + 1.8))
     left = np.zeros(len(prof))
-    for t in SOURCE_TYPES:
-        ax.barh(range(len(prof)), shares[t], left=left, color=SOURCE_COLORS[t], label=LABELS[t], height=0.7)
+    y = np.arange(len(prof))
+    for t in types:
+        ax.barh(y, shares[t], left=left, color=SOURCE_COLORS.get(t, "#BBBBBB"), label=LABELS[t], height=0.7,
+                hatch=None)
         left += shares[t].to_numpy()
-    names = prof[by].astype(str).str.slice(0, 28).tolist()
-    ax.set_yticks(range(len(prof)), names, fontsize=8)
+    share = prof["anonymous_share"].fillna(0).to_numpy()
+    err = np.vstack([share - prof["anonymous_share_low"].fillna(0).to_numpy(),
+                     prof["anonymous_share_high"].fillna(0).to_numpy() - share])
+    ax.errorbar(share, y, xerr=np.clip(err, 0, None), fmt="none", ecolor="#222222", elinewidth=1, capsize=3)
+    ax.set_yticks(y, _group_labels(prof, by), fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
-    _legend(ax, SOURCE_TYPES)
-    best = prof.sort_values("anonymous_share", ascending=False).iloc[0] if len(prof) else None
+    _legend(ax, types)
+    ranked = prof[~prof["anonymous_share_small"]]
+    best = ranked.iloc[0] if len(ranked) else None
     title = (f"{best[by]} leans most on anonymous sources ({best['anonymous_share']:.0%} of sentences)"
-             if best is not None and best["anonymous_share"] > 0 else "No sentence rests on an anonymous source")
-    return finish(ax, title, xlabel="share of sentences", ylabel="",
-                  source="Source: srcanalysis source tagger")
+             if best is not None and best["anonymous_share"] > 0 else
+             "No group large enough to rank leans on anonymous sources" if best is None else
+             "No sentence rests on an anonymous source")
+    return finish(ax, title, xlabel="share of sentences (black bar: 95 % interval of the anonymous share)", ylabel="",
+                  source="Source: srcanalysis source tagger; anonymous = identity withheld (unnamed people and "
+                         "groups not counted)")
 
 
 def plot_anonymous_by_position(sentences: pd.DataFrame, by: str | None = None, *,
                                ax: plt.Axes | None = None) -> plt.Axes:
-    """Anonymous-source share of sentences in the first, middle and last third of articles.
+    """Anonymous-source share of sentences in the first, middle and last third of articles, with 95 %
+    Wilson intervals as error bars; thirds with fewer than :data:`srcanalysis.stats.MIN_GROUP`
+    sentences are drawn hatched and not named in the title.
 
     Args:
         sentences: Tagged sentence frame.
         by: Optional column to compare (e.g. ``"outlet"``): one bar per group in each third.
         ax: Axes to draw on.
+
+    Returns:
+        The Axes.
     """
     data = anonymous_by_position(sentences, by=by)
     fig, ax = new_axes(ax, figsize=(8, 4.5))
     x = np.arange(len(POSITIONS))
+
+    def bars(part: pd.DataFrame, xs: np.ndarray, width: float, **kw) -> None:
+        share = part["anonymous_share"].fillna(0).to_numpy()
+        err = np.vstack([share - part["anonymous_share_low"].fillna(0).to_numpy(),
+                         part["anonymous_share_high"].fillna(0).to_numpy() - share])
+        hatch = ["//" if small else None for small in part["anonymous_share_small"].fillna(True)]
+        drawn = ax.bar(xs, share, width=width, **kw)
+        for patch, h in zip(drawn, hatch):
+            patch.set_hatch(h)
+        ax.errorbar(xs, share, yerr=np.clip(err, 0, None), fmt="none", ecolor="#222222", elinewidth=1, capsize=3)
+
     if by is None:
-        ax.bar(x, data["anonymous_share"].fillna(0), color=SOURCE_COLORS["anonymous"], width=0.6)
-        groups = [None]
+        bars(data.set_index("position").reindex(POSITIONS), x, 0.6, color=SOURCE_COLORS["anonymous"])
     else:
         groups = data[by].drop_duplicates().tolist()
         width = 0.8 / max(len(groups), 1)
         for k, g in enumerate(groups):
             part = data[data[by] == g].set_index("position").reindex(POSITIONS)
-            ax.bar(x - 0.4 + width * (k + 0.5), part["anonymous_share"].fillna(0), width=width, label=str(g)[:24])
+            bars(part, x - 0.4 + width * (k + 0.5), width, label=str(g)[:24])
         ax.legend(frameon=False, fontsize=8)
     ax.set_xticks(x, POSITIONS)
     ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
-    overall = data.groupby("position", observed=False)[["anonymous", "sentences"]].sum()
-    share = (overall["anonymous"] / overall["sentences"].replace(0, np.nan)).fillna(0)
-    peak = share.idxmax() if share.max() > 0 else None
+    overall = anonymous_by_position(sentences)
+    ranked = overall[~overall["anonymous_share_small"]]
+    peak = ranked.loc[ranked["anonymous_share"].idxmax(), "position"] \
+        if len(ranked) and ranked["anonymous_share"].max() > 0 else None
     title = (f"Anonymous sources cluster in the {peak} of articles" if peak else
-             "No anonymous sources in any part of these articles")
-    return finish(ax, title, xlabel="part of the article", ylabel="share of sentences resting on anonymous sources",
-                  source="Source: srcanalysis source tagger; parts are thirds of each article's sentences",
-                  grid_axis="y")
+             "No anonymous sources in any part of these articles" if len(ranked) else
+             "Too few sentences to compare the parts of these articles")
+    return finish(ax, title, xlabel="part of the article",
+                  ylabel="share of sentences resting on anonymous sources",
+                  source="Source: srcanalysis source tagger; thirds of each article's sentences; bars: 95 % "
+                         "Wilson interval; hatched: fewer than 30 sentences", grid_axis="y")

@@ -1,12 +1,20 @@
 """Source profiles: how much of each article (or outlet) rests on which kind of source.
 
+The anonymous-source share counts only ``anonymous`` (an identity the article deliberately withholds,
+as the sourcing codebook defines it); unnamed people ("a neighbor said") and groups ("residents
+said") have their own columns and are never in it. Every share carries its 95 % Wilson interval
+(:func:`srcanalysis.stats.add_share`) and a ``_small`` flag for groups under
+:data:`srcanalysis.stats.MIN_GROUP` sentences.
+
 Example:
     >>> import srcanalysis as sa
     >>> sents = sa.sentences(sa.read_articles(pd.DataFrame({"text": [
-    ...     "Officials said the plan failed. It rained. Jim Mattis said no."]})))
+    ...     "A senior official said the plan failed. It rained. Residents said so. Jim Mattis said no."]})))
     >>> row = source_profile(sents).iloc[0]
-    >>> int(row["sentences"]), int(row["anonymous"]), int(row["named_person"]), float(row["anonymous_share"])
-    (3, 1, 1, 0.333)
+    >>> int(row["sentences"]), int(row["anonymous"]), int(row["unnamed_group"]), float(row["anonymous_share"])
+    (4, 1, 1, 0.25)
+    >>> anonymous_headline(sents)
+    'anonymous: 33 % of sourced sentences (1 of 3; 95 % CI 6-79 %), 25 % of all sentences (1 of 4)'
 """
 from __future__ import annotations
 
@@ -14,6 +22,13 @@ import numpy as np
 import pandas as pd
 
 from ..schema import SOURCE_TYPES
+from ..stats import add_share
+
+__all__ = ["source_profile", "anonymous_by_position", "anonymous_headline", "add_position", "POSITIONS",
+           "SOURCED_TYPES"]
+
+#: Types that make a sentence sourced (codebook section 1: not ``no_comment``, not ``unattributed``).
+SOURCED_TYPES = [t for t in SOURCE_TYPES if t not in ("unattributed", "no_comment")]
 
 #: Labels of the three article parts used by :func:`add_position`.
 POSITIONS = ["first third", "middle third", "last third"]
@@ -43,11 +58,14 @@ def source_profile(sentences: pd.DataFrame, by: str = "article_id") -> pd.DataFr
         by: ``"article_id"`` (one row per article, with its outlet) or ``"outlet"``.
 
     Returns:
-        One row per group with ``sentences``, ``words``, one count column per source type,
-        ``attributed`` (sentences with any source, no-comment lines excluded), ``anonymous_share``
-        (of all sentences), ``anonymous_share_attributed`` (of attributed sentences),
-        ``anonymous_with_reason`` / ``anonymous_without_reason`` (anonymous attributions that do or
-        do not state why the source is unnamed), and ``anonymous_per_1000_words``. Shares are
+        One row per group with ``sentences``, ``words``, one count column per source type (the
+        codebook types: ``anonymous`` for withheld identities only, ``unnamed_person`` and
+        ``unnamed_group`` apart), ``attributed`` (sourced sentences: every type but ``no_comment`` and
+        ``unattributed``), ``anonymous_share`` (of all sentences) and ``anonymous_share_attributed``
+        (of sourced sentences), each with 95 % Wilson bounds ``_low`` / ``_high`` and a ``_small`` flag
+        (fewer than :data:`srcanalysis.stats.MIN_GROUP` cases in the denominator),
+        ``anonymous_with_reason`` / ``anonymous_without_reason`` (anonymous sentences whose article
+        does or does not state why the name is withheld) and ``anonymous_per_1000_words``. Shares are
         rounded to three decimals; groups are sorted by ``anonymous_share``, highest first.
 
     Raises:
@@ -73,16 +91,45 @@ def source_profile(sentences: pd.DataFrame, by: str = "article_id") -> pd.DataFr
         "anonymous_with_reason": grouped["_reason"].sum(),
         "anonymous_without_reason": grouped["_noreason"].sum(),
     }).join(counts)
-    out["attributed"] = out[[t for t in SOURCE_TYPES if t not in ("unattributed", "no_comment")]].sum(axis=1)
-    out["anonymous_share"] = (out["anonymous"] / out["sentences"]).round(3)
-    out["anonymous_share_attributed"] = (out["anonymous"] / out["attributed"].replace(0, np.nan)).round(3)
+    out["attributed"] = out[SOURCED_TYPES].sum(axis=1)
+    out = add_share(out, "anonymous_share", "anonymous", "sentences")
+    out = add_share(out, "anonymous_share_attributed", "anonymous", "attributed")
     out["anonymous_per_1000_words"] = (1000 * out["anonymous"] / out["words"].replace(0, np.nan)).round(2)
-    order = ["sentences", "words", *SOURCE_TYPES, "attributed", "anonymous_share", "anonymous_share_attributed",
+    shares = [f"anonymous_share{x}{y}" for x in ("", "_attributed") for y in ("", "_low", "_high")]
+    out[shares] = out[shares].round(3)
+    order = ["sentences", "words", *SOURCE_TYPES, "attributed", "anonymous_share", "anonymous_share_low",
+             "anonymous_share_high", "anonymous_share_attributed", "anonymous_share_attributed_low",
+             "anonymous_share_attributed_high", "anonymous_share_small", "anonymous_share_attributed_small",
              "anonymous_with_reason", "anonymous_without_reason", "anonymous_per_1000_words"]
     out = out[order].astype({c: "int64" for c in ["sentences", "words", *SOURCE_TYPES, "attributed",
                                                    "anonymous_with_reason", "anonymous_without_reason"]})
     out = out.reset_index().sort_values(["anonymous_share", keys[0]], ascending=[False, True], kind="stable")
     return out.reset_index(drop=True)
+
+
+def anonymous_headline(sentences: pd.DataFrame) -> str:
+    """The headline anonymous-source figure with both denominators, in the one wording used everywhere
+    (report, notebooks).
+
+    Args:
+        sentences: A tagged sentence frame (column ``source_type``).
+
+    Returns:
+        "anonymous: P % of sourced sentences (k of n; 95 % CI lo-hi %), Q % of all sentences (k of N)".
+        Only ``anonymous`` (withheld identity) counts; unnamed people and groups do not.
+
+    Example:
+        >>> anonymous_headline(pd.DataFrame({"source_type": ["anonymous", "unnamed_group", "unattributed"]}))
+        'anonymous: 50 % of sourced sentences (1 of 2; 95 % CI 9-91 %), 33 % of all sentences (1 of 3)'
+    """
+    types = sentences["source_type"].astype(str)
+    k, n, total = int((types == "anonymous").sum()), int(types.isin(SOURCED_TYPES).sum()), len(types)
+    if n == 0:
+        return f"anonymous: no sourced sentences among {total:,} sentences"
+    row = add_share(pd.DataFrame({"k": [k], "n": [n]}), "s", "k", "n").iloc[0]
+    return (f"anonymous: {100 * k / n:.0f} % of sourced sentences ({k:,} of {n:,}; 95 % CI "
+            f"{row['s_low'] * 100:.0f}-{row['s_high'] * 100:.0f} %), {100 * k / total:.0f} % of all sentences "
+            f"({k:,} of {total:,})")
 
 
 def anonymous_by_position(sentences: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
@@ -93,11 +140,15 @@ def anonymous_by_position(sentences: pd.DataFrame, by: str | None = None) -> pd.
         by: Optional grouping column (e.g. ``"outlet"``).
 
     Returns:
-        Columns ``position``, (``by``), ``sentences``, ``anonymous``, ``anonymous_share``.
+        Columns ``position``, (``by``), ``sentences``, ``anonymous``, ``anonymous_share`` with its 95 %
+        Wilson bounds ``anonymous_share_low`` / ``_high`` and ``anonymous_share_small`` (fewer than
+        :data:`srcanalysis.stats.MIN_GROUP` sentences). Only ``anonymous`` counts.
     """
     frame = add_position(sentences)
     frame["anon"] = frame["source_type"].astype(str) == "anonymous"
     keys = ["position"] if by is None else [by, "position"]
     out = frame.groupby(keys, observed=False).agg(sentences=("anon", "size"), anonymous=("anon", "sum")).reset_index()
-    out["anonymous_share"] = (out["anonymous"] / out["sentences"].replace(0, np.nan)).round(3)
+    out = add_share(out, "anonymous_share", "anonymous", "sentences")
+    cols = ["anonymous_share", "anonymous_share_low", "anonymous_share_high"]
+    out[cols] = out[cols].round(3)
     return out

@@ -1,0 +1,288 @@
+"""The sourcing codebook's own examples, and the error kinds of issue 11, as tests.
+
+Every sentence is invented (the codebook's examples, or new sentences of the same kind); each case
+states the type, and where it matters the source span or the resolved ``source_name``.
+"""
+from __future__ import annotations
+
+import pytest
+
+import srcanalysis as sa
+
+
+def tag(*sentences: str, scope: str = "codebook"):
+    return sa.tag_sentences(list(sentences), scope=scope)
+
+
+def last(*sentences: str):
+    return tag(*sentences).iloc[-1]
+
+
+#: Codebook section 2, one sentence per row: (sentence, type).
+TYPE_CASES = [
+    ("Mayor Ana Ruiz said the budget would be balanced.", "named_person"),
+    ("“The bridge will reopen,” said Rev. Tom Okafor.", "named_person"),
+    ("Rep. Dana Wills, D-Ore., told reporters the vote would be close.", "named_person"),
+    ("The county said in a statement that the shelter would close.", "named_org"),
+    ("A Delta spokesperson said the flights would resume.", "named_org"),
+    ("Caltrans officials said the lane closures would last a week.", "named_org"),
+    ("The Joint Chiefs of Staff said the exercise would go ahead.", "named_org"),
+    ("The flood damaged 300 homes, according to The Guardian.", "media"),
+    ("Reuters reported that the plant had closed.", "media"),
+    ("The 40-page report states that the agency ignored the warnings.", "document"),
+    ("A poll released Monday found that most voters back the plan.", "document"),
+    ("Court filings show the company owed $4 million.", "document"),
+    ("The plan was dropped in May, according to intercepted communications.", "document"),
+    ("A federal survey counted 8,000 people living outside.", "document"),
+    ("A senior defense official said the drills would continue.", "anonymous"),
+    ("The deal is close, according to two people familiar with the talks.", "anonymous"),
+    ("A source close to the team said the coach would stay.", "anonymous"),
+    ("Four current and former Pentagon officials told The Daily Beast the plan had stalled.", "anonymous"),
+    ("A senior Pentagon official said the plan had stalled.", "anonymous"),
+    ("Officials who spoke on condition of anonymity said the talks had failed.", "anonymous"),
+    ("A resident who asked not to be named said the water was brown.", "anonymous"),
+    ("A police officer told him the road was closed.", "unnamed_person"),
+    ("A neighbor said the family moved out in June.", "unnamed_person"),
+    ("One commenter wrote that the decision was a disgrace.", "unnamed_person"),
+    ("An officer said the driver fled.", "unnamed_person"),
+    ("Teachers said the schools needed more staff.", "unnamed_group"),
+    ("Scientists say the ice is melting faster.", "unnamed_group"),
+    ("Analysts expect the bank to raise rates.", "unnamed_group"),
+    ("Residents complained that the buses were late.", "unnamed_group"),
+    ("Residents said the water was still brown.", "unnamed_group"),
+    ("Ruiz did not respond to a request for comment.", "no_comment"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", TYPE_CASES)
+def test_codebook_type_examples(sentence, expected):
+    assert tag(sentence)["source_type"].iloc[0] == expected
+
+
+#: Codebook section 1, "not sourced", and issue 11's error kinds (actions read as statements, labels).
+NOT_SOURCED = [
+    "Crowds gathered outside the courthouse.",
+    "Ana Lopez signed the bill on Tuesday.",
+    "Two Democrats were added to the committee.",
+    "The legislation promised by Republicans passed the Senate.",
+    "A bill long promised by Democrats stalled in committee.",
+    "The governor signed legislation adding two judges to the court.",
+    "The bomber walked into the mosque at noon.",
+    "Mosques have been attacked in three cities.",
+    "Ana Lopez wants to expand the program.",
+    "Headline: City council approves budget",
+    "Photo: Firefighters at the scene on Monday.",
+    "Updated: The road has reopened.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_SOURCED)
+def test_codebook_not_sourced(sentence):
+    assert tag(sentence)["source_type"].iloc[0] == "unattributed"
+
+
+def test_beliefs_and_intentions_are_sources_only_in_the_polnear_reading():
+    row = tag("Ana Lopez wants to expand the program.", scope="polnear").iloc[0]
+    assert row["source_type"] == "named_person"
+
+
+def test_figures_after_a_credit_continue_it():
+    out = tag("According to the Tenant Union, 4,100 households were evicted in 2023.",
+              "Most were in the east district.")
+    assert out["source_type"].tolist() == ["named_org", "named_org"]
+    assert out["rule"].iloc[1] == "inherit:figures"
+    assert out["source_name"].tolist() == ["Tenant Union", "Tenant Union"]
+
+
+def test_spokesperson_resolves_to_the_organisation():
+    row = last("A Delta spokesperson said the flights would resume.")
+    assert row["source_name"] == "Delta"
+    row = last("A spokesman for the State Department said the embassy would stay open.")
+    assert (row["source_type"], row["source_name"]) == ("named_org", "State Department")
+
+
+def test_poll_names_its_pollster():
+    row = last("A new Gallup poll found that 52 percent of adults approve.")
+    assert (row["source_type"], row["source_name"]) == ("document", "Gallup")
+
+
+def test_person_citing_a_study_is_the_person():
+    row = last("Ana Ruiz cited a 2023 study that found rents had doubled.")
+    assert row["source_type"] == "named_person"
+
+
+def test_reportedly_rests_on_news_reports_not_on_the_subject():
+    row = last("Ana Lopez reportedly threatened to resign.")
+    assert (row["source_type"], row["source_name"]) == ("media", "news reports")
+
+
+def test_pronoun_takes_the_persons_full_name():
+    out = tag("Mayor Ana Ruiz toured the flooded streets on Monday.", "“We will rebuild,” she said.")
+    assert (out["source_type"].iloc[1], out["source_name"].iloc[1]) == ("named_person", "Ana Ruiz")
+
+
+def test_surname_after_a_nickname_resolves_to_the_full_name():
+    out = tag("Kevin 'KJ' Mendes coaches the team.", "Mendes said the season was over.")
+    assert (out["source_type"].iloc[1], out["source_name"].iloc[1]) == ("named_person", "Kevin Mendes")
+
+
+def test_title_and_party_tag_are_not_the_name():
+    row = last("Rep. Dana Wills, D-Ore., told reporters the vote would be close.")
+    assert row["source_name"] == "Dana Wills"
+    row = last("Gov. Pat Moore (R) said the bill was dead.")
+    assert (row["source_type"], row["source_name"]) == ("named_person", "Pat Moore")
+
+
+def test_inverted_credit_after_a_long_clause():
+    row = last("In the blast, a man drove a truck into the gate, said Brig. Gen. Omar Farid of the Interior Ministry.")
+    assert (row["source_type"], row["source_name"]) == ("named_person", "Omar Farid")
+
+
+def test_relative_clause_verb_is_not_the_cue():
+    row = last("Council member Rosa Diaz, who wrote the rules, said the fines were too low.")
+    assert (row["source"], row["cue"]) == ("Council member Rosa Diaz", "said")
+
+
+def test_phrase_set_off_by_commas_is_skipped():
+    row = last("Democratic nominee Ana Ruiz, at a later press briefing, said the plan would work.")
+    assert (row["source_type"], row["source_name"]) == ("named_person", "Ana Ruiz")
+
+
+def test_the_source_added_refers_back_to_the_withheld_source():
+    out = tag("A source close to the team said the coach would stay.",
+              "The owner had asked him to leave in May, the source added.")
+    assert out["source_type"].tolist() == ["anonymous", "anonymous"]
+    assert out["source"].iloc[1] == "the source"
+
+
+def test_a_kind_of_source_the_article_withholds_stays_withheld():
+    out = tag("A New Hampshire Republican, who like all respondents answered anonymously, said the race was over.",
+              "Another New Hampshire Republican said the debate changed nothing.")
+    assert out["source_type"].tolist() == ["anonymous", "anonymous"]
+
+
+def test_anonymity_reason_is_the_stated_reason_only():
+    out = tag("The talks stalled, according to two officials who spoke on condition of anonymity because they "
+              "were not authorized to discuss the talks.",
+              "A senior aide, speaking on condition of anonymity, said the deal was dead.")
+    assert out["source_type"].tolist() == ["anonymous", "anonymous"]
+    assert out["anonymity_reason"].tolist() == ["because they were not authorized to discuss the talks", ""]
+
+
+def test_anonymous_has_no_source_name():
+    assert last("A senior defense official said the drills would continue.")["source_name"] == ""
+
+
+@pytest.mark.parametrize("credit", ["-Commissioner Leo Hart", "--Leo Hart", "— Leo Hart"])
+def test_quote_credited_after_a_hyphen_or_dash(credit):
+    row = last(f"“We will not close the pool this summer.” {credit}")
+    assert row["source_type"] == "named_person" and row["source"].endswith("Leo Hart")
+
+
+def test_unnamed_people_are_not_in_the_anonymous_share():
+    sents = sa.sentences(sa.read_articles(__import__("pandas").DataFrame({"outlet": ["Wire"], "text": [
+        "Residents said the water was brown. Scientists say the river is polluted. A senior official said "
+        "the plant would close. A neighbor said it smelled."]})))
+    row = sa.source_profile(sents, by="outlet").iloc[0]
+    assert (row["anonymous"], row["unnamed_group"], row["unnamed_person"], row["attributed"]) == (1, 2, 1, 4)
+    assert row["anonymous_share_attributed"] == 0.25
+
+
+def test_a_roman_numeral_is_part_of_a_persons_name():
+    row = last("“We will not stop,” Vann R. Newkirk II, a writer for the magazine, said on Twitter.")
+    assert row["source_type"] == "named_person"
+
+
+def test_surnames_resolve_across_apostrophes_and_common_first_names():
+    out = tag("The blast was reported by Commissioner James O’Neill.", "O'Neill said the cause was unknown.",
+              "Bill Okafor, a data consultant, joined the team.", "Okafor said the files were clean.")
+    assert out["source_type"].tolist()[1:] == ["named_person", "unattributed", "named_person"]
+    assert out["source_name"].iloc[3] == "Bill Okafor"
+
+
+def test_an_office_of_a_named_organisation_is_one_person():
+    row = last("A former DNC chairman says the party needs a contingency plan.")
+    assert row["source_type"] == "named_person"
+
+
+def test_the_main_reporting_verb_beats_an_opening_according_to():
+    row = last("According to the Daily Ledger, city spokesman Jesse Lorne said the pool would open.")
+    assert (row["source_type"], row["source_name"]) == ("named_person", "Jesse Lorne")
+
+
+def test_would_not_say_is_no_comment():
+    assert last("The campaign would not say whether she had been interviewed.")["source_type"] == "no_comment"
+
+
+def test_authorities_are_the_institution_speaking():
+    assert last("Authorities said the curfew would continue.")["source_type"] == "named_org"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The state news agency said the plane had crashed near the border.",
+    "State television showed rescuers at the site.",
+])
+def test_news_agencies_and_state_television_are_media(sentence):
+    assert last(sentence)["source_type"] == "media"
+
+
+def test_a_plural_noun_before_an_auxiliary_is_no_cue():
+    row = last("Recent reports have revealed that the agency lost the files.")
+    assert row["source"] != "Recent"
+
+
+def test_a_participle_after_the_head_noun_starts_a_modifier():
+    row = last("A new study documenting salt intake in schools has revealed that many children lack iodine.")
+    assert (row["source_type"], row["cue"]) == ("document", "revealed")
+
+
+def test_a_closing_inverted_credit_beats_the_opening_subject():
+    row = last("Lopez's refusal to answer did not go over well, and the meeting soured, said one source in the room.")
+    assert (row["source_type"], row["source"], row["rule"]) == ("anonymous", "one source", "speech:inverted")
+
+
+def test_a_relative_clause_after_the_source_noun_stays_with_it():
+    row = last("The deals did not require witnesses to cooperate, sources who reviewed them told the paper.")
+    assert (row["source_type"], row["cue"]) == ("anonymous", "told")
+
+
+def test_a_surname_that_is_also_a_title():
+    row = last('"People say it does not matter," said Charlie King, a party organiser.')
+    assert (row["source_type"], row["source"]) == ("named_person", "Charlie King")
+
+
+def test_a_named_person_and_others_is_the_named_person():
+    row = last("Over the past days, Senator Ana Ruiz and her aides signaled that they would back the bill.")
+    assert row["source_type"] == "named_person"
+
+
+@pytest.mark.parametrize("sentence", ["CLARIFICATION: The first sentence has been corrected.",
+                                      "Stealth Over Health: Senator Was Headed to Hospital"])
+def test_labels_and_titles_are_no_speakers(sentence):
+    assert last(sentence)["source_type"] == "unattributed"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Some of the mayor's longtime allies said they had come to accept the plan.",
+    "The families were angry, and many of whom said the claims were unfounded.",
+])
+def test_partitives_are_groups(sentence):
+    assert last(sentence)["source_type"] == "unnamed_group"
+
+
+def test_a_quotation_opened_straight_and_closed_curly():
+    row = last('In a statement, a State Department spokesman said, "We are not going to speak to that.”')
+    assert (row["source_type"], row["cue"]) == ("named_org", "said")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two officials, who asked that their names not be used, said the talks had stalled.",
+    "A neighbor, speaking without being named, said the family left in June.",
+])
+def test_other_withholding_wording_makes_the_source_anonymous(sentence):
+    assert last(sentence)["source_type"] == "anonymous"
+
+
+def test_reportedly_in_a_title_case_headline():
+    row = last("Mayor's Campaign Reportedly Scrambling For Votes In The East")
+    assert (row["source_type"], row["source_name"]) == ("media", "news reports")
