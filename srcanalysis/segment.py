@@ -25,6 +25,7 @@ from typing import Iterator
 
 import pandas as pd
 
+from .errors import carry_errors, per_article
 from .schema import SENTENCE_COLUMNS
 
 _BOUNDARY = re.compile(
@@ -141,41 +142,66 @@ def sentences(articles: pd.DataFrame, *, tag: bool = True, progress: bool = Fals
     if not required <= set(articles.columns):
         from .loading import read_articles
         articles = read_articles(articles)
-    ids, outlets, dates, paras, sents, starts, ends, texts = [], [], [], [], [], [], [], []
+    log_rows: list[dict] = []
     rows = zip(articles["article_id"], articles["outlet"], articles["published"], articles["text"])
     if progress:
         from tqdm.auto import tqdm
         rows = tqdm(rows, total=len(articles), desc="sentences", unit="article")
-    for article_id, outlet, published, text in rows:
-        if not isinstance(text, str):
-            continue
-        n = 0
-        for p, spans in _paragraphs(text):
-            for s, e in spans:
-                ids.append(article_id)
-                outlets.append(outlet)
-                dates.append(published)
-                paras.append(p)
-                sents.append(n)
-                starts.append(s)
-                ends.append(e)
-                texts.append(text[s:e])
-                n += 1
-    frame = pd.DataFrame({
-        "article_id": pd.Series(ids, dtype=object),
-        "outlet": pd.Series(outlets, dtype=object),
-        "published": pd.to_datetime(pd.Series(dates, dtype="datetime64[ns]")),
-        "paragraph": pd.Series(paras, dtype="int64"),
-        "sentence": pd.Series(sents, dtype="int64"),
-        "start": pd.Series(starts, dtype="int64"),
-        "end": pd.Series(ends, dtype="int64"),
-        "text": pd.Series(texts, dtype=object),
-    })
+    items = ((row[0], row) for row in rows if isinstance(row[3], str))
+    parts = [part for _, part in per_article("sentences", items, _article_sentences, log_rows)]
+    frame = _sentence_frame(parts)
     if tag:
-        from .sources.attribution import tag_frame
-        source = tag_frame(frame[["article_id", "paragraph", "sentence", "text"]])
+        source = _tag_by_article(frame, log_rows)
+        frame = frame.loc[source.index]
     else:
         from .schema import empty_source_columns
         source = empty_source_columns(len(frame), frame.index)
-    frame = pd.concat([frame, source], axis=1)
-    return frame[SENTENCE_COLUMNS]
+    frame = pd.concat([frame, source], axis=1)[SENTENCE_COLUMNS].reset_index(drop=True)
+    return carry_errors(frame, articles, new=log_rows)
+
+
+def _article_sentences(row: tuple) -> list[tuple]:
+    """The sentence rows of one article: ``(article_id, outlet, published, paragraph, sentence, start, end, text)``."""
+    article_id, outlet, published, text = row
+    out = []
+    for p, spans in _paragraphs(text):
+        for s, e in spans:
+            out.append((article_id, outlet, published, p, len(out), s, e, text[s:e]))
+    return out
+
+
+def _sentence_frame(parts: list[list[tuple]]) -> pd.DataFrame:
+    """One frame from the per-article sentence rows, with the sentence columns' dtypes."""
+    flat = [r for part in parts for r in part]
+    cols = list(zip(*flat)) if flat else [()] * 8
+    return pd.DataFrame({
+        "article_id": pd.Series(cols[0], dtype=object),
+        "outlet": pd.Series(cols[1], dtype=object),
+        "published": pd.to_datetime(pd.Series(cols[2], dtype="datetime64[ns]")),
+        "paragraph": pd.Series(cols[3], dtype="int64"),
+        "sentence": pd.Series(cols[4], dtype="int64"),
+        "start": pd.Series(cols[5], dtype="int64"),
+        "end": pd.Series(cols[6], dtype="int64"),
+        "text": pd.Series(cols[7], dtype=object),
+    })
+
+
+def _tag_by_article(frame: pd.DataFrame, log_rows: list[dict]) -> pd.DataFrame:
+    """Source columns for ``frame``; an article whose tagging fails is recorded and left out.
+
+    All articles are tagged in one call; only if that raises are they tagged one by one, so
+    the failing article is found, recorded in ``log_rows`` and dropped while the others keep
+    their tags.
+    """
+    from .sources.attribution import tag_frame
+    cols = ["article_id", "paragraph", "sentence", "text"]
+    try:
+        return tag_frame(frame[cols])
+    except Exception:  # noqa: BLE001  find the article that failed, below
+        pass
+    groups = ((aid, group) for aid, group in frame[cols].groupby("article_id", sort=False))
+    parts = [part for _, part in per_article("tagging", groups, tag_frame, log_rows)]
+    if not parts:
+        from .schema import empty_source_columns
+        return empty_source_columns(0, frame.index[:0])
+    return pd.concat(parts)
