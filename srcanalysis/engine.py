@@ -32,7 +32,7 @@ import pandas as pd
 
 from .errors import ERROR_COLUMNS, carry_errors, errors, per_article
 
-__all__ = ["STAGES", "map_articles", "spark_map_articles", "spark_profile", "spark_articles", "spark_schema_of", "conform",
+__all__ = ["STAGES", "by_article", "map_articles", "spark_map_articles", "spark_profile", "spark_articles", "spark_schema_of", "conform",
            "spark_split_errors", "SPARK_ARTICLE_COLUMNS"]
 
 #: Columns a Spark article DataFrame is reduced to before a stage runs (``article_id`` and
@@ -77,9 +77,41 @@ def _guarded(func: Callable[[pd.DataFrame], pd.DataFrame], chunk: pd.DataFrame, 
         return carry_errors(func(chunk), chunk)
     except Exception:  # noqa: BLE001  one article never sinks a run: find which one
         rows: list[dict[str, Any]] = []
-        items = ((chunk["article_id"].iat[i], chunk.iloc[[i]]) for i in range(len(chunk)))
+        items = ((aid, chunk.iloc[idx]) for aid, idx in _article_positions(chunk))
         parts = [part for _, part in per_article(stage, items, func, rows)]
         return carry_errors(_concat(parts, func, chunk), chunk, *parts, new=rows)
+
+
+def _article_positions(frame: pd.DataFrame) -> list[tuple[Any, np.ndarray]]:
+    """``(article_id, row positions)`` per article, in first-appearance order."""
+    codes, uniques = pd.factorize(frame["article_id"], sort=False)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+    return [(uniques[k], order[bounds[k]:bounds[k + 1]]) for k in range(len(uniques))]
+
+
+def by_article(func: Callable[[pd.DataFrame], pd.DataFrame], frame: pd.DataFrame, stage: str) -> pd.DataFrame:
+    """``func(frame)``, or, when that raises, ``func`` on each article's rows with the failures recorded.
+
+    For a stage that reads a frame with an ``article_id`` column (articles, sentences, a timeline)
+    and treats articles independently: one article whose text breaks ``func`` is left out and listed
+    in ``attrs["errors"]`` instead of failing the whole run.
+
+    Args:
+        func: The stage (e.g. :func:`srcanalysis.timeline`).
+        frame: Its input, with ``article_id``.
+        stage: Name recorded with each failure.
+
+    Returns:
+        ``func``'s frame, with ``attrs["errors"]`` carrying the input's failures and the new ones.
+
+    Example:
+        >>> f = pd.DataFrame({"article_id": ["a", "b"], "x": [1, 0]})
+        >>> out = by_article(lambda d: d.assign(y=[10 // v for v in d["x"]]), f, "demo")
+        >>> out["article_id"].tolist(), errors(out)["article_id"].tolist()
+        (['a'], ['b'])
+    """
+    return _guarded(func, frame, stage)
 
 
 def _concat(parts: list[pd.DataFrame], func: Callable[[pd.DataFrame], pd.DataFrame],

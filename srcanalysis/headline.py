@@ -1,0 +1,146 @@
+"""Headline figures in words: each share says what it divides by, in the same wording everywhere.
+
+The report's lede and the quickstart notebook state the anonymous-source share with these
+functions, so a reader never meets two unlabelled figures for the same thing. Definitions follow
+the sourcing codebook (``shared/sourcing-codebook.md`` §5): the anonymous-source share is
+``anonymous`` sentences over *sourced* sentences (any source type but ``unattributed`` and
+``no_comment``), and also over *all* sentences; ``unnamed_person`` and ``unnamed_group`` are never
+counted as anonymous. Every share and its 95 % Wilson interval come from
+:func:`srcanalysis.stats.add_share`.
+
+Example:
+    >>> import pandas as pd
+    >>> sents = pd.DataFrame({"outlet": ["A"] * 4, "source_type": ["anonymous", "named_person", "unattributed",
+    ...                                                              "unattributed"]})
+    >>> anonymous_headline(sents)
+    'Anonymous sources: 50% of sourced sentences (1 of 2); 25% of all sentences (1 of 4).'
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .stats import MIN_GROUP, add_share
+
+__all__ = ["NOT_SOURCED", "anonymous_shares", "anonymous_headline", "anonymous_answer", "percent"]
+
+#: Source types that do not make a sentence "sourced" (the denominator of the anonymous share).
+NOT_SOURCED = ("unattributed", "no_comment")
+
+
+def percent(share: float) -> str:
+    """A share as a percentage: whole numbers from 10 %, one decimal below (``0.0912 -> '9.1%'``).
+
+    Example:
+        >>> percent(0.0912), percent(0.231), percent(float("nan"))
+        ('9.1%', '23%', 'n/a')
+    """
+    if pd.isna(share):
+        return "n/a"
+    return f"{share:.0%}" if share >= 0.095 else f"{share:.1%}"
+
+
+def anonymous_shares(sentences: pd.DataFrame, by: str | None = None, *, min_group: int = MIN_GROUP) -> pd.DataFrame:
+    """Anonymous, sourced and all sentences per group, with both shares and their 95 % intervals.
+
+    Args:
+        sentences: A tagged sentence frame (``source_type``; ``by`` when grouping).
+        by: Column to group by (``"outlet"``, ``"article_id"``), or ``None`` for one total row.
+        min_group: Groups with fewer *sourced* sentences than this are marked ``small``.
+
+    Returns:
+        One row per group with ``anonymous``, ``sourced``, ``sentences`` (counts),
+        ``anonymous_of_sourced`` and ``anonymous_of_all`` (shares, 0-1) each with ``_low``,
+        ``_high`` (95 % Wilson) and ``_small``; sorted by ``anonymous_of_sourced``, highest
+        first, with small groups last.
+
+    Raises:
+        ValueError: ``source_type`` (or ``by``) is missing.
+
+    Example:
+        >>> s = pd.DataFrame({"source_type": ["anonymous", "named_person", "unattributed"]})
+        >>> anonymous_shares(s)[["anonymous", "sourced", "sentences", "anonymous_of_sourced"]].to_dict("records")
+        [{'anonymous': 1, 'sourced': 2, 'sentences': 3, 'anonymous_of_sourced': 0.5}]
+    """
+    needed = {"source_type"} | ({by} if by else set())
+    if not needed <= set(sentences.columns):
+        raise ValueError(f"anonymous_shares needs columns {sorted(needed - set(sentences.columns))}")
+    types = sentences["source_type"].astype(str)
+    frame = pd.DataFrame({"anonymous": types == "anonymous", "sourced": ~types.isin(NOT_SOURCED), "sentences": 1},
+                         index=sentences.index)
+    if by:
+        frame[by] = sentences[by].astype(str)
+        counts = frame.groupby(by, sort=False)[["anonymous", "sourced", "sentences"]].sum().reset_index()
+    else:
+        counts = frame[["anonymous", "sourced", "sentences"]].sum().to_frame().T
+    counts = counts.astype({c: "int64" for c in ("anonymous", "sourced", "sentences")})
+    out = add_share(counts, "anonymous_of_sourced", "anonymous", "sourced", min_group=min_group)
+    out = add_share(out, "anonymous_of_all", "anonymous", "sentences", min_group=min_group)
+    return out.sort_values(["anonymous_of_sourced_small", "anonymous_of_sourced"], ascending=[True, False],
+                           kind="stable", na_position="last").reset_index(drop=True)
+
+
+def anonymous_headline(sentences: pd.DataFrame) -> str:
+    """One sentence stating the anonymous-source share over sourced and over all sentences.
+
+    Args:
+        sentences: A tagged sentence frame.
+
+    Returns:
+        E.g. ``"Anonymous sources: 9.1% of sourced sentences (45 of 494); 2.3% of all sentences (45 of 1,969)."``
+    """
+    row = anonymous_shares(sentences).iloc[0]
+    return (f"Anonymous sources: {percent(row['anonymous_of_sourced'])} of sourced sentences "
+            f"({row['anonymous']:,} of {row['sourced']:,}); {percent(row['anonymous_of_all'])} of all sentences "
+            f"({row['anonymous']:,} of {row['sentences']:,}).")
+
+
+def _interval(row: pd.Series) -> str:
+    return f"{percent(row['anonymous_of_sourced_low'])}–{percent(row['anonymous_of_sourced_high'])}"
+
+
+def anonymous_answer(sentences: pd.DataFrame, *, min_group: int = MIN_GROUP) -> str:
+    """The one-paragraph answer to "which outlets lean most on anonymous sources, and how sure are we".
+
+    Outlets with fewer than ``min_group`` sourced sentences are named but not ranked. The leader's
+    lead is called clear only when its 95 % interval does not overlap the runner-up's.
+
+    Args:
+        sentences: A tagged sentence frame with ``outlet`` and ``source_type``.
+        min_group: Fewest sourced sentences for an outlet to be ranked.
+
+    Returns:
+        Plain text, a few sentences.
+
+    Example:
+        >>> s = pd.DataFrame({"outlet": ["A"] * 40 + ["B"] * 3,
+        ...                   "source_type": ["anonymous"] * 10 + ["named_person"] * 30 + ["anonymous"] * 3})
+        >>> print(anonymous_answer(s))  # doctest: +NORMALIZE_WHITESPACE
+        Of 1 outlet with at least 30 sourced sentences, A leans most on anonymous sources: 25% of its sourced
+        sentences (10 of 40; 95% interval 14%–40%). Anonymous sources: 30% of sourced sentences (13 of 43); 30%
+        of all sentences (13 of 43). Too few sourced sentences to rank (under 30): B 100% (3 of 3; 44%–100%).
+    """
+    table = anonymous_shares(sentences, by="outlet", min_group=min_group)
+    ranked = table[~table["anonymous_of_sourced_small"]]
+    small = table[table["anonymous_of_sourced_small"]]
+    parts = []
+    if ranked.empty:
+        parts.append(f"No outlet has {min_group} or more sourced sentences, so none is ranked.")
+    else:
+        top = ranked.iloc[0]
+        noun = "outlet" if len(ranked) == 1 else "outlets"
+        parts.append(f"Of {len(ranked)} {noun} with at least {min_group} sourced sentences, {top['outlet']} leans most "
+                     f"on anonymous sources: {percent(top['anonymous_of_sourced'])} of its sourced sentences "
+                     f"({top['anonymous']:,} of {top['sourced']:,}; 95% interval {_interval(top)}).")
+        if len(ranked) > 1:
+            second = ranked.iloc[1]
+            clear = top["anonymous_of_sourced_low"] > second["anonymous_of_sourced_high"]
+            parts.append(f"Next is {second['outlet']} at {percent(second['anonymous_of_sourced'])} "
+                         f"({_interval(second)}); " + ("the intervals do not overlap, so the lead is clear."
+                                                      if clear else "the intervals overlap, so this ranking could "
+                                                      "change with more articles."))
+    parts.append(anonymous_headline(sentences))
+    if len(small):
+        names = "; ".join(f"{r['outlet']} {percent(r['anonymous_of_sourced'])} ({r['anonymous']:,} of "
+                          f"{r['sourced']:,}; {_interval(r)})" for _, r in small.iterrows())
+        parts.append(f"Too few sourced sentences to rank (under {min_group}): {names}.")
+    return " ".join(parts)
