@@ -37,8 +37,8 @@ def _write(frame: pd.DataFrame, out: str) -> None:
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     suffix = path.suffix.lower()
-    if suffix == ".parquet":
-        frame.to_parquet(path, index=False)
+    if suffix == ".parquet":  # microsecond timestamps: Spark cannot read pandas' nanosecond ones
+        frame.to_parquet(path, index=False, coerce_timestamps="us", allow_truncated_timestamps=True)
     elif suffix in (".jsonl", ".ndjson"):
         frame.to_json(path, orient="records", lines=True, date_format="iso", force_ascii=False)
     elif suffix in (".csv", ""):
@@ -52,8 +52,15 @@ def _load(args: argparse.Namespace) -> pd.DataFrame:
     from .loading import read_articles, skipped
 
     try:
-        articles = read_articles(args.paths, format=args.format, outlet=args.outlet, published=args.published)
-    except (FileNotFoundError, ValueError) as exc:
+        parquet = [p for p in args.paths if p.lower().endswith(".parquet")]
+        if parquet and len(parquet) == len(args.paths):  # a saved article table (e.g. for --engine spark)
+            source = pd.concat([pd.read_parquet(p) for p in parquet], ignore_index=True)
+        elif parquet:
+            raise ValueError("mix of Parquet and other inputs: convert the others first")
+        else:
+            source = args.paths
+        articles = read_articles(source, format=args.format, outlet=args.outlet, published=args.published)
+    except (FileNotFoundError, ValueError, OSError) as exc:
         raise SystemExit(f"srcanalysis: {exc}") from exc
     skips = skipped(articles)
     print(f"loaded {len(articles):,} articles; skipped {len(skips):,} inputs", file=sys.stderr)
@@ -137,11 +144,11 @@ def cmd_timeline(args: argparse.Namespace) -> None:
 
 def _spark_input(args: argparse.Namespace):
     """The articles as a Spark DataFrame: Parquet/JSONL read by Spark itself, other inputs loaded here."""
-    from .engine import spark_articles
+    from .engine import enable_pandas_parquet, spark_articles
     from .reuse.spark import get_spark
 
     spark = get_spark()
-    spark.conf.set("spark.sql.session.timeZone", "UTC")
+    enable_pandas_parquet(spark)
     paths = [Path(p) for p in args.paths]
     kinds = [SPARK_NATIVE.get(p.suffix.lower()) for p in paths]
     if all(kinds):

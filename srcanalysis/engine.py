@@ -33,7 +33,7 @@ import pandas as pd
 from .errors import ERROR_COLUMNS, carry_errors, errors, per_article
 
 __all__ = ["STAGES", "by_article", "map_articles", "spark_map_articles", "spark_profile", "spark_articles", "spark_schema_of", "conform",
-           "spark_split_errors", "SPARK_ARTICLE_COLUMNS"]
+           "spark_split_errors", "enable_pandas_parquet", "SPARK_ARTICLE_COLUMNS"]
 
 #: Columns a Spark article DataFrame is reduced to before a stage runs (``article_id`` and
 #: ``text`` are required; the others are filled with nulls when missing).
@@ -260,18 +260,33 @@ def _struct(kinds: dict[str, str]):
 def spark_articles(frame):
     """A Spark article DataFrame reduced to :data:`SPARK_ARTICLE_COLUMNS` with stable types.
 
+    ``published`` may be a timestamp, a date string, or a long integer of nanoseconds since 1970
+    (how Spark reads the nanosecond timestamps pandas writes to Parquet, once
+    ``spark.sql.legacy.parquet.nanosAsLong`` is on: :func:`enable_pandas_parquet`).
+
     Raises:
         ValueError: ``article_id`` or ``text`` is missing (ids cannot be made up per partition
             without changing them from one run to the next).
     """
-    from pyspark.sql import functions as F
+    from pyspark.sql import functions as F, types as T
     missing = {"article_id", "text"} - set(frame.columns)
     if missing:
         raise ValueError(f"Spark input needs columns article_id and text; missing {sorted(missing)}")
-    cast = {"published": "timestamp"}
-    cols = [(F.col(c).cast(cast.get(c, "string")) if c in frame.columns else F.lit(None).cast(cast.get(c, "string"))).alias(c)
-            for c in SPARK_ARTICLE_COLUMNS]
+    cols = []
+    for c in SPARK_ARTICLE_COLUMNS:
+        if c not in frame.columns:
+            cols.append(F.lit(None).cast("timestamp" if c == "published" else "string").alias(c))
+        elif c == "published" and isinstance(frame.schema[c].dataType, (T.LongType, T.IntegerType)):
+            cols.append(F.timestamp_micros(F.floor(F.col(c) / 1000).cast("long")).alias(c))
+        else:
+            cols.append(F.col(c).cast("timestamp" if c == "published" else "string").alias(c))
     return frame.select(*cols)
+
+
+def enable_pandas_parquet(spark) -> None:
+    """Let ``spark`` read Parquet written by pandas (nanosecond timestamps) and compute in UTC."""
+    spark.conf.set("spark.sql.legacy.parquet.nanosAsLong", "true")
+    spark.conf.set("spark.sql.session.timeZone", "UTC")
 
 
 def _batch_articles(pdf: pd.DataFrame) -> pd.DataFrame:
@@ -331,7 +346,7 @@ def spark_map_articles(stage: str | Callable[..., pd.DataFrame], articles, **opt
     schema = _struct(kinds)
     for col in _ERROR_FIELDS:
         schema = schema.add(T.StructField(col, T.StringType(), True))
-    articles.sparkSession.conf.set("spark.sql.session.timeZone", "UTC")
+    enable_pandas_parquet(articles.sparkSession)
     return spark_articles(articles).mapInPandas(partial(_run_batches, func, name, kinds), schema)
 
 
