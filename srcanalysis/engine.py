@@ -42,6 +42,10 @@ SPARK_ARTICLE_COLUMNS = ["article_id", "outlet", "title", "published", "text"]
 #: Chunks per process: more than one so a slow chunk does not leave the other processes idle.
 CHUNKS_PER_JOB = 4
 
+#: Most articles in one chunk: a chunk that raises is run again article by article, so small
+#: chunks keep the cost of one bad article low (in one process too).
+CHUNK_ARTICLES = 50
+
 _ERROR_FIELDS = ["_error_stage", "_error", "_error_message"]
 
 
@@ -128,9 +132,14 @@ def _concat(parts: list[pd.DataFrame], func: Callable[[pd.DataFrame], pd.DataFra
         return pd.DataFrame()
 
 
-def _chunks(articles: pd.DataFrame, count: int) -> list[pd.DataFrame]:
-    bounds = np.linspace(0, len(articles), count + 1).round().astype(int)
-    return [articles.iloc[a:b] for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
+def _chunks(frame: pd.DataFrame, count: int) -> list[pd.DataFrame]:
+    """About ``count`` contiguous chunks of ``frame``, never cutting one article's rows apart."""
+    ids = frame["article_id"].to_numpy()
+    starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]]) if len(ids) else np.array([0])
+    targets = np.linspace(0, len(frame), count + 1)[1:-1]
+    cuts = starts[np.clip(np.searchsorted(starts, targets), 0, len(starts) - 1)]
+    bounds = np.unique(np.r_[0, cuts, len(frame)])
+    return [frame.iloc[a:b] for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
 
 
 def map_articles(stage: str | Callable[..., pd.DataFrame], articles: pd.DataFrame, *, jobs: int = 1,
@@ -140,7 +149,9 @@ def map_articles(stage: str | Callable[..., pd.DataFrame], articles: pd.DataFram
     Args:
         stage: A name from :data:`STAGES` (``"sentences"``, ``"timeline"``) or a
             module-level function taking an article frame and returning a frame.
-        articles: A :func:`srcanalysis.read_articles` frame.
+        articles: A :func:`srcanalysis.read_articles` frame, or any frame whose rows are grouped
+            by ``article_id`` (a sentence frame, for a stage such as :func:`srcanalysis.timeline`):
+            chunks never cut an article apart.
         jobs: Number of processes (1 runs in this process; 0 or less uses every core).
         **options: Passed to the stage (``tag=False`` for sentences, ``infer=True`` for timeline).
 
@@ -159,15 +170,16 @@ def map_articles(stage: str | Callable[..., pd.DataFrame], articles: pd.DataFram
         ['Mattis said no.', 'It rained.']
     """
     name, func = _resolve(stage, options)
-    jobs = os.cpu_count() or 1 if jobs <= 0 else jobs
-    if jobs == 1 or len(articles) < 2:
-        result = _guarded(func, articles, name)
-        parts = [result]
+    jobs = (os.cpu_count() or 1) if jobs <= 0 else jobs
+    n = articles["article_id"].nunique()
+    count = min(n, max(jobs * CHUNKS_PER_JOB if jobs > 1 else 1, -(-n // CHUNK_ARTICLES)))
+    chunks = _chunks(articles, count) if count > 1 else [articles]
+    if jobs == 1 or len(chunks) == 1:
+        parts = [_guarded(func, chunk, name) for chunk in chunks]
     else:
-        chunks = _chunks(articles, min(len(articles), jobs * CHUNKS_PER_JOB))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             parts = list(pool.map(_guarded, [func] * len(chunks), chunks, [name] * len(chunks)))
-        result = _concat(parts, func, articles)
+    result = parts[0] if len(parts) == 1 else _concat(parts, func, articles)
     carry_errors(result, articles, *parts)
     if "skipped" in articles.attrs:
         result.attrs["skipped"] = articles.attrs["skipped"]

@@ -71,3 +71,13 @@ def test_conform_turns_time_spans_into_days_and_keeps_nulls():
     out = conform(frame, {"lag": "double", "n": "long", "t": "string"})
     assert out["lag"].tolist()[0] == 2.0 and pd.isna(out["lag"].iloc[1])
     assert out["n"].tolist() == [3, pd.NA] and out["t"].tolist() == ["anonymous", "media"]
+
+
+def test_a_sentence_frame_is_cut_between_articles_only(sample):
+    from srcanalysis.engine import _chunks
+    sents = sa.sentences(sample.head(9), tag=False)
+    chunks = _chunks(sents, 4)
+    assert len(chunks) == 4 and sum(map(len, chunks)) == len(sents)
+    seen = [set(c["article_id"]) for c in chunks]
+    assert all(not (a & b) for i, a in enumerate(seen) for b in seen[i + 1:])
+    pd.testing.assert_frame_equal(map_articles(sa.timeline, sents, jobs=2), sa.timeline(sents))
