@@ -13,7 +13,7 @@ Example:
     >>> sents = pd.DataFrame({"outlet": ["A"] * 4, "source_type": ["anonymous", "named_person", "unattributed",
     ...                                                              "unattributed"]})
     >>> anonymous_headline(sents)
-    'Anonymous sources: 50% of sourced sentences (1 of 2); 25% of all sentences (1 of 4).'
+    'All articles: anonymous sources make up 50% of sourced sentences (1 of 2) and 25% of all sentences (1 of 4).'
 """
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ import pandas as pd
 
 from .stats import MIN_GROUP, add_share
 
-__all__ = ["NOT_SOURCED", "anonymous_shares", "anonymous_headline", "anonymous_answer", "percent"]
+__all__ = ["NOT_SOURCED", "anonymous_shares", "anonymous_headline", "anonymous_answer", "plot_anonymous_shares",
+           "percent"]
 
 #: Source types that do not make a sentence "sourced" (the denominator of the anonymous share).
 NOT_SOURCED = ("unattributed", "no_comment")
@@ -79,18 +80,20 @@ def anonymous_shares(sentences: pd.DataFrame, by: str | None = None, *, min_grou
                            kind="stable", na_position="last").reset_index(drop=True)
 
 
-def anonymous_headline(sentences: pd.DataFrame) -> str:
+def anonymous_headline(sentences: pd.DataFrame, scope: str = "All articles") -> str:
     """One sentence stating the anonymous-source share over sourced and over all sentences.
 
     Args:
         sentences: A tagged sentence frame.
+        scope: What the sentences are, said first ("All articles", "Across all outlets", an outlet).
 
     Returns:
-        E.g. ``"Anonymous sources: 9.1% of sourced sentences (45 of 494); 2.3% of all sentences (45 of 1,969)."``
+        E.g. ``"All articles: anonymous sources make up 9.1% of sourced sentences (45 of 494) and 2.3%
+        of all sentences (45 of 1,969)."``
     """
     row = anonymous_shares(sentences).iloc[0]
-    return (f"Anonymous sources: {percent(row['anonymous_of_sourced'])} of sourced sentences "
-            f"({row['anonymous']:,} of {row['sourced']:,}); {percent(row['anonymous_of_all'])} of all sentences "
+    return (f"{scope}: anonymous sources make up {percent(row['anonymous_of_sourced'])} of sourced sentences "
+            f"({row['anonymous']:,} of {row['sourced']:,}) and {percent(row['anonymous_of_all'])} of all sentences "
             f"({row['anonymous']:,} of {row['sentences']:,}).")
 
 
@@ -112,12 +115,15 @@ def anonymous_answer(sentences: pd.DataFrame, *, min_group: int = MIN_GROUP) -> 
         Plain text, a few sentences.
 
     Example:
-        >>> s = pd.DataFrame({"outlet": ["A"] * 40 + ["B"] * 3,
-        ...                   "source_type": ["anonymous"] * 10 + ["named_person"] * 30 + ["anonymous"] * 3})
+        >>> s = pd.DataFrame({"outlet": ["A"] * 40 + ["B"] * 50 + ["C"] * 3,
+        ...                   "source_type": ["anonymous"] * 10 + ["named_person"] * 30 + ["anonymous"] * 5
+        ...                                  + ["unattributed"] * 5 + ["named_org"] * 40 + ["anonymous"] * 3})
         >>> print(anonymous_answer(s))  # doctest: +NORMALIZE_WHITESPACE
-        Of 1 outlet with at least 30 sourced sentences, A leans most on anonymous sources: 25% of its sourced
-        sentences (10 of 40; 95% interval 14%–40%). Anonymous sources: 30% of sourced sentences (13 of 43); 30%
-        of all sentences (13 of 43). Too few sourced sentences to rank (under 30): B 100% (3 of 3; 44%–100%).
+        Of 2 outlets with at least 30 sourced sentences, A leans most on anonymous sources: 25% of its sourced
+        sentences (10 of 40; 95% interval 14%–40%). Next is B at 11% (4.8%–23%); the intervals overlap, so this
+        ranking could change with more articles. Across all outlets: anonymous sources make up 20% of sourced
+        sentences (18 of 88) and 19% of all sentences (18 of 93). Too few sourced sentences to rank (under 30):
+        C 100% (3 of 3; 44%–100%).
     """
     table = anonymous_shares(sentences, by="outlet", min_group=min_group)
     ranked = table[~table["anonymous_of_sourced_small"]]
@@ -125,10 +131,14 @@ def anonymous_answer(sentences: pd.DataFrame, *, min_group: int = MIN_GROUP) -> 
     parts = []
     if ranked.empty:
         parts.append(f"No outlet has {min_group} or more sourced sentences, so none is ranked.")
+    elif len(ranked) == 1:
+        top = ranked.iloc[0]
+        parts.append(f"Only {top['outlet']} has {min_group} or more sourced sentences, so there is no ranking: "
+                     f"{percent(top['anonymous_of_sourced'])} of its sourced sentences rest on anonymous sources "
+                     f"({top['anonymous']:,} of {top['sourced']:,}; 95% interval {_interval(top)}).")
     else:
         top = ranked.iloc[0]
-        noun = "outlet" if len(ranked) == 1 else "outlets"
-        parts.append(f"Of {len(ranked)} {noun} with at least {min_group} sourced sentences, {top['outlet']} leans most "
+        parts.append(f"Of {len(ranked)} outlets with at least {min_group} sourced sentences, {top['outlet']} leans most "
                      f"on anonymous sources: {percent(top['anonymous_of_sourced'])} of its sourced sentences "
                      f"({top['anonymous']:,} of {top['sourced']:,}; 95% interval {_interval(top)}).")
         if len(ranked) > 1:
@@ -138,9 +148,57 @@ def anonymous_answer(sentences: pd.DataFrame, *, min_group: int = MIN_GROUP) -> 
                          f"({_interval(second)}); " + ("the intervals do not overlap, so the lead is clear."
                                                       if clear else "the intervals overlap, so this ranking could "
                                                       "change with more articles."))
-    parts.append(anonymous_headline(sentences))
+    parts.append(anonymous_headline(sentences, scope="Across all outlets"))
     if len(small):
         names = "; ".join(f"{r['outlet']} {percent(r['anonymous_of_sourced'])} ({r['anonymous']:,} of "
                           f"{r['sourced']:,}; {_interval(r)})" for _, r in small.iterrows())
         parts.append(f"Too few sourced sentences to rank (under {min_group}): {names}.")
     return " ".join(parts)
+
+
+def plot_anonymous_shares(sentences: pd.DataFrame, *, min_group: int = MIN_GROUP, ax=None):
+    """Anonymous share of sourced sentences per outlet, with its 95 % interval, highest first.
+
+    Outlets under ``min_group`` sourced sentences are drawn in grey below the ranked ones and
+    labelled "too few to rank". The title states the answer of :func:`anonymous_answer`.
+
+    Args:
+        sentences: A tagged sentence frame with ``outlet`` and ``source_type``.
+        min_group: Fewest sourced sentences for an outlet to be ranked.
+        ax: Axes to draw on (a new figure when ``None``).
+
+    Returns:
+        The matplotlib ``Axes``.
+
+    Example:
+        >>> s = pd.DataFrame({"outlet": ["A"] * 40, "source_type": ["anonymous"] * 10 + ["named_person"] * 30})
+        >>> ax = plot_anonymous_shares(s)
+        >>> ax.get_title(loc="left")
+        'A: 25% of sourced sentences rest on anonymous sources'
+        >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    """
+    from .style import ACCENT, MUTED, finish, new_axes, style
+
+    table = anonymous_shares(sentences, by="outlet", min_group=min_group).iloc[::-1].reset_index(drop=True)
+    fig, ax = new_axes(ax, figsize=(8, 1.2 + 0.45 * max(len(table), 1)))
+    with style():
+        for y, row in table.iterrows():
+            colour = MUTED if row["anonymous_of_sourced_small"] else ACCENT
+            low, high = row["anonymous_of_sourced_low"], row["anonymous_of_sourced_high"]
+            ax.plot([100 * low, 100 * high], [y, y], color=colour, linewidth=2.5, alpha=0.6, solid_capstyle="round")
+            ax.plot([100 * row["anonymous_of_sourced"]], [y], "o", color=colour, markersize=7)
+        labels = [f"{o} ({n:,}{', too few to rank' if small else ''})" for o, n, small in
+                  zip(table["outlet"], table["sourced"], table["anonymous_of_sourced_small"])]
+        ax.set_yticks(range(len(table)), labels)
+        ax.set_xlim(0, 100)
+        ax.set_ylim(-0.6, len(table) - 0.4)
+    ranked = table[~table["anonymous_of_sourced_small"]]
+    if len(ranked) > 1:
+        title = f"{ranked.iloc[-1]['outlet']} leans most on anonymous sources"
+    elif len(ranked) == 1:
+        title = f"{ranked.iloc[0]['outlet']}: {percent(ranked.iloc[0]['anonymous_of_sourced'])} of sourced sentences rest on anonymous sources"
+    else:
+        title = f"No outlet has {min_group} sourced sentences: shares shown, not ranked"
+    return finish(ax, title, xlabel="anonymous share of sourced sentences (%), dot and 95% interval",
+                  subtitle=f"In brackets: sourced sentences. Grey: fewer than {min_group}, not ranked.",
+                  source="Source: srcanalysis source tagger; Wilson 95% intervals", grid_axis="x")

@@ -29,7 +29,7 @@ import pandas as pd  # noqa: E402
 
 from .engine import by_article, map_articles  # noqa: E402
 from .errors import ERROR_COLUMNS, errors  # noqa: E402
-from .headline import anonymous_answer, anonymous_headline  # noqa: E402
+from .headline import anonymous_answer, plot_anonymous_shares  # noqa: E402
 from .loading import skipped  # noqa: E402
 from .schema import SOURCE_TYPES  # noqa: E402
 from .style import SOURCE_COLORS, style  # noqa: E402
@@ -109,7 +109,7 @@ def _png(ax: plt.Axes) -> str:
     buf = io.BytesIO()
     with style():
         ax.figure.savefig(buf, format="png", dpi=110, metadata={"Software": None})
-    title = ax.get_title() or "chart"
+    title = ax.get_title(loc="left") or ax.get_title() or "chart"
     plt.close(ax.figure)
     return (f'<div class="fig"><img alt="{html.escape(title, quote=True)}" src="data:image/png;base64,'
             + base64.b64encode(buf.getvalue()).decode("ascii") + '"></div>')
@@ -393,7 +393,8 @@ def _lede(articles: pd.DataFrame, sents: pd.DataFrame, failed: pd.DataFrame, ski
     said = ", ".join(c for c in counts if c)
     problems = f" <a href='#what-could-not-be-read'>{said}</a>." if said else ""
     try:
-        answer = f"<p class='answer'>{html.escape(anonymous_answer(sents))}</p>"
+        answer = (f"<p class='answer'>{html.escape(anonymous_answer(sents))}</p>"
+                  f"<div class='figs'>{_png(plot_anonymous_shares(sents))}</div>")
     except (ValueError, KeyError) as exc:  # an untagged frame has no shares to state
         log.warning("no headline: %s", exc)
         answer = ""

@@ -127,3 +127,4 @@ def test_lede_states_the_answer_with_its_denominators(tmp_path):
     assert "of sourced sentences" in answer and "of all sentences" in answer
     # three articles make too few sourced sentences to rank the outlet
     assert "No outlet has 30 or more sourced sentences" in answer
+    assert "City Desk" in answer
