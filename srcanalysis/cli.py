@@ -190,13 +190,13 @@ def _spark_errors(errs, out: str) -> None:
 
 
 def _spark_stage(args: argparse.Namespace, stage: str, collect: bool = False, **options: object):
-    from .engine import spark_map_articles, spark_split_errors
+    from .engine import from_spark, spark_map_articles, spark_split_errors
 
     result = spark_map_articles(stage, _spark_input(args), **options).cache()
     rows, errs = spark_split_errors(result)
     _spark_write(rows, args.output)
     _spark_errors(errs, args.output)
-    return rows.toPandas() if collect else None
+    return from_spark(rows.toPandas(), stage, **options) if collect else None
 
 
 def _spark_sources(args: argparse.Namespace) -> None:

@@ -33,7 +33,7 @@ import pandas as pd
 from .errors import ERROR_COLUMNS, carry_errors, errors, per_article
 
 __all__ = ["STAGES", "by_article", "map_articles", "spark_map_articles", "spark_profile", "spark_articles", "spark_schema_of", "conform",
-           "spark_split_errors", "enable_pandas_parquet", "SPARK_ARTICLE_COLUMNS"]
+           "spark_split_errors", "enable_pandas_parquet", "from_spark", "SPARK_ARTICLE_COLUMNS"]
 
 #: Columns a Spark article DataFrame is reduced to before a stage runs (``article_id`` and
 #: ``text`` are required; the others are filled with nulls when missing).
@@ -260,6 +260,25 @@ def spark_schema_of(func: Callable[[pd.DataFrame], pd.DataFrame], sample: pd.Dat
     """Column kinds of a stage's output, learnt by running it on a small sample in the driver."""
     template = func(_sample_articles() if sample is None else sample)
     return {col: _kind(template[col]) for col in template.columns}
+
+
+def from_spark(frame: pd.DataFrame, stage: str | Callable[..., pd.DataFrame], **options: Any) -> pd.DataFrame:
+    """Collected Spark rows of ``stage`` back in the stage's pandas types (float days -> Timedelta).
+
+    Example:
+        >>> f = from_spark(pd.DataFrame({"lag": [1.5]}), "timeline")
+        >>> str(f["lag"].iloc[0])
+        '1 days 12:00:00'
+    """
+    _, func = _resolve(stage, options)
+    template = func(_sample_articles())
+    out = frame.copy()
+    for col in template.columns:
+        if col in out.columns and pd.api.types.is_timedelta64_dtype(template[col].dtype):
+            out[col] = pd.to_timedelta(pd.to_numeric(out[col], errors="coerce"), unit="D")
+        elif col in out.columns and pd.api.types.is_datetime64_any_dtype(template[col].dtype):
+            out[col] = pd.to_datetime(out[col], errors="coerce").astype("datetime64[ns]")
+    return out
 
 
 def _struct(kinds: dict[str, str]):

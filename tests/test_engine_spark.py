@@ -60,10 +60,15 @@ def test_sentences_on_spark_match_in_process(spark, corpus, tmp_path, kind):
 
 def test_timeline_on_spark_matches_in_process(spark, corpus, tmp_path):
     src = corpus["parquet"]
-    assert main(["timeline", src, "-q", "-o", str(tmp_path / "local.parquet")]) == 0
-    assert main(["timeline", src, "--engine", "spark", "-o", str(tmp_path / "spark.parquet")]) == 0
+    assert main(["timeline", src, "-q", "-o", str(tmp_path / "local.parquet"), "--gaps", str(tmp_path / "g1.csv")]) == 0
+    assert main(["timeline", src, "--engine", "spark", "-o", str(tmp_path / "spark.parquet"),
+                 "--gaps", str(tmp_path / "g2.csv")]) == 0
     keys = ["article_id", "sentence", "expr_start"]
     assert same_rows(str(tmp_path / "local.parquet"), str(tmp_path / "spark.parquet"), keys) > 50
+    gaps = [pd.read_csv(tmp_path / f"g{i}.csv").sort_values(["article_id", "start"]).reset_index(drop=True)
+            for i in (1, 2)]
+    assert len(gaps[0]) >= 3
+    pd.testing.assert_frame_equal(gaps[0], gaps[1])
 
 
 @pytest.mark.parametrize("by", ["outlet", "article_id"])

@@ -70,3 +70,9 @@ def test_headline_counts_unnamed_people_as_sourced_but_not_anonymous():
                                           "no_comment"]})
     assert anonymous_headline(frame) == ("All articles: anonymous sources make up 33% of sourced sentences (1 of 3) "
                                          "and 20% of all sentences (1 of 5).")
+
+
+def test_accessor_gives_the_same_answer_and_shares(sents):
+    assert sents.src.answer() == anonymous_answer(sents)
+    pd.testing.assert_frame_equal(sents.src.anonymous_shares(), anonymous_shares(sents, by="outlet"))
+    assert sents.src.errors.empty
