@@ -29,7 +29,7 @@ import pandas as pd  # noqa: E402
 
 from .engine import by_article, map_articles  # noqa: E402
 from .errors import ERROR_COLUMNS, errors  # noqa: E402
-from .headline import anonymous_answer, plot_anonymous_shares  # noqa: E402
+from .headline import anonymous_answer, anonymous_shares, plot_anonymous_shares  # noqa: E402
 from .loading import skipped  # noqa: E402
 from .schema import SOURCE_TYPES  # noqa: E402
 from .style import SOURCE_COLORS, style  # noqa: E402
@@ -247,7 +247,8 @@ def write_report(articles: pd.DataFrame, out_dir: str | Path, *, title: str = "H
         jobs: Processes for the per-article stages (see :func:`srcanalysis.engine.map_articles`).
 
     Returns:
-        Path of ``index.html``. Beside it: ``sentences.csv``, ``profile.csv``,
+        Path of ``index.html``. Beside it: ``sentences.csv``, ``anonymous_shares.csv`` (the lede's
+        shares per outlet with 95 % intervals, see :func:`srcanalysis.headline.anonymous_shares`), ``profile.csv``,
         ``profile_outlets.csv``, ``timeline.csv``, ``gaps.csv``, ``passages.csv`` (and the reuse
         summaries), ``errors.csv`` and ``skipped.csv`` (what could not be read), and
         ``srcanalysis.db`` holding each CSV as a table (see :func:`write_sqlite`).
@@ -274,6 +275,8 @@ def _write_report(articles: pd.DataFrame, out: Path, title: str, jobs: int) -> P
         old.unlink()
     sents = map_articles("sentences", articles, jobs=jobs) if jobs != 1 else sentences(articles)
     sents.to_csv(out / "sentences.csv", index=False)
+    if "source_type" in sents.columns:  # the lede's figures, with their 95 % intervals
+        anonymous_shares(sents, by="outlet").to_csv(out / "anonymous_shares.csv", index=False)
     state: dict[str, Any] = {"sentences": sents}
 
     def sources_section() -> str:

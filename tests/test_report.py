@@ -76,7 +76,9 @@ def desk_articles() -> pd.DataFrame:
 def test_report_writes_sqlite_with_every_csv_as_an_indexed_table(tmp_path):
     write_report(desk_articles(), tmp_path)
     csvs = sorted(p.stem for p in tmp_path.glob("*.csv"))
-    assert {"sentences", "profile", "timeline", "errors", "skipped"} <= set(csvs)
+    assert {"sentences", "profile", "timeline", "errors", "skipped", "anonymous_shares"} <= set(csvs)
+    shares = pd.read_csv(tmp_path / "anonymous_shares.csv")
+    assert {"anonymous_of_sourced_low", "anonymous_of_sourced_high", "anonymous_of_sourced_small"} <= set(shares.columns)
     con = sqlite3.connect(tmp_path / "srcanalysis.db")
     try:
         tables = sorted(r[0] for r in con.execute("select name from sqlite_master where type='table'"))
