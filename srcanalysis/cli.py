@@ -2,7 +2,14 @@
 
 Every subcommand reads articles with :func:`srcanalysis.read_articles`, runs one analysis and
 writes a table (``.csv``, ``.parquet`` or ``.jsonl``, chosen by the output's extension; ``-``
-writes CSV to standard output). Inputs that could not be loaded are summarised on standard error.
+writes CSV to standard output). Inputs that could not be loaded are summarised on standard error;
+articles that broke a stage are listed there and written to ``<output>_errors.csv``.
+
+Scale: ``--jobs N`` spreads the articles over N processes (same rows as one); ``--engine spark``
+runs ``sentences``, ``sources``, ``timeline`` and ``reuse`` on Apache Spark, reading Parquet/JSONL
+article tables itself (``article_id`` and ``text`` required; save ``read_articles`` output, since
+boilerplate cleaning needs a whole outlet at once) and writing a Parquet folder for a ``.parquet``
+output. ``report`` also writes ``srcanalysis.db`` (SQLite, one table per CSV).
 
 Examples::
 

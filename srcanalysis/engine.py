@@ -170,7 +170,12 @@ def map_articles(stage: str | Callable[..., pd.DataFrame], articles: pd.DataFram
         ['Mattis said no.', 'It rained.']
     """
     name, func = _resolve(stage, options)
-    jobs = (os.cpu_count() or 1) if jobs <= 0 else jobs
+    return _map_chunks(func, name, articles, (os.cpu_count() or 1) if jobs <= 0 else jobs)
+
+
+def _map_chunks(func: Callable[[pd.DataFrame], pd.DataFrame], name: str, articles: pd.DataFrame,
+                jobs: int) -> pd.DataFrame:
+    """:func:`map_articles` once the stage is resolved."""
     n = articles["article_id"].nunique()
     count = min(n, max(jobs * CHUNKS_PER_JOB if jobs > 1 else 1, -(-n // CHUNK_ARTICLES)))
     chunks = _chunks(articles, count) if count > 1 else [articles]
@@ -339,7 +344,7 @@ def _run_batches(func: Callable, stage: str, kinds: dict[str, str],
                  batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
     for pdf in batches:
         articles = _batch_articles(pdf)
-        result = _guarded(func, articles, stage)
+        result = _map_chunks(func, stage, articles, 1)
         out = conform(result, kinds)
         failed = _failures(result, articles)
         marks = conform(failed.rename(columns={"stage": "_error_stage", "error": "_error", "message": "_error_message"}),
