@@ -25,6 +25,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from .engine import by_article, map_articles  # noqa: E402
@@ -194,7 +195,7 @@ def _section(title: str, build: Callable[[], str]) -> str:
 
 
 def _legend() -> str:
-    spans = "".join(f"<span style='background:{SOURCE_COLORS[t]}'>{t.replace('_', ' ')}</span>" for t in SOURCE_TYPES)
+    spans = "".join(f"<span style='background:{SOURCE_COLORS.get(t, "#EEEEEE")}'>{t.replace('_', ' ')}</span>" for t in SOURCE_TYPES)
     return f"<p class='legend'>Sentence colours: {spans} <span class='reused'>underlined</span> = reused passage</p>"
 
 
@@ -212,6 +213,32 @@ def _article_anchor(article_id: Any) -> str:
     return "a-" + re.sub(r"[^A-Za-z0-9_-]+", "-", str(article_id))
 
 
+#: Sentence columns shown in a sentence's hover text, with their labels (shown when present and set).
+SENTENCE_TIP_FIELDS = [("source", "source"), ("source_name", "who"), ("rule", "rule"),
+                       ("anonymity_reason", "reason given"), ("event_expression", "date"),
+                       ("event_begin", "event from"), ("event_end", "to"), ("event_basis", "dated by")]
+
+#: Article columns shown on an article's card, with their labels (shown when present and set).
+ARTICLE_META_FIELDS = [("author", "by"), ("credit", "credit"), ("published_from", "date from"),
+                       ("page_type", "page")]
+
+
+def _present(value: Any) -> bool:
+    return value is not None and not (np.ndim(value) == 0 and pd.isna(value)) and str(value).strip() != ""
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, pd.Timestamp) and value == value.normalize():
+        return str(value.date())
+    return str(value)
+
+
+def _fields(record: Any, fields: list[tuple[str, str]]) -> str:
+    """" · label: value" for each field of ``record`` (a row or Series) that is present and set."""
+    get = record.get if isinstance(record, pd.Series) else (lambda c, d=None: getattr(record, c, d))
+    return "".join(f" · {label}: {_shown(get(col))}" for col, label in fields if _present(get(col, None)))
+
+
 def _article_html(article: pd.Series, sents: pd.DataFrame, reused: list[tuple[int, int]],
                   problems: pd.DataFrame | None = None) -> str:
     text = article["text"]
@@ -221,7 +248,7 @@ def _article_html(article: pd.Series, sents: pd.DataFrame, reused: list[tuple[in
             parts.append(html.escape(text[pos:row.start]).replace("\n\n", "<br><br>"))
         typ = str(row.source_type)
         colour = SOURCE_COLORS.get(typ, "#fff") if typ != "unattributed" else "transparent"
-        tip = f"{typ}" + (f" · source: {row.source}" if row.source else "") + (f" · rule: {row.rule}" if row.rule else "")
+        tip = typ.replace("_", " ") + _fields(row, SENTENCE_TIP_FIELDS)
         is_reused = any(a < row.end and b > row.start for a, b in reused)
         cls = "s reused" if is_reused else "s"
         parts.append(f"<span class='{cls}' style='background:{colour}' title='{html.escape(tip, quote=True)}'>"
@@ -232,7 +259,8 @@ def _article_html(article: pd.Series, sents: pd.DataFrame, reused: list[tuple[in
     note = _problem_note(problems if problems is not None else pd.DataFrame(columns=ERROR_COLUMNS))
     return (f"<div class='article' id='{_article_anchor(article['article_id'])}'>"
             f"<h3>{html.escape(article['title'] or article['article_id'])}</h3>"
-            f"<p class='meta'>{html.escape(article['outlet'] or 'unknown outlet')}{date} · id {html.escape(article['article_id'])}</p>"
+            f"<p class='meta'>{html.escape(article['outlet'] or 'unknown outlet')}{date}"
+            f"{html.escape(_fields(article, ARTICLE_META_FIELDS))} · id {html.escape(article['article_id'])}</p>"
             f"{note}<details><summary>Show text</summary><p>{''.join(parts)}</p></details></div>")
 
 

@@ -130,3 +130,19 @@ def test_lede_states_the_answer_with_its_denominators(tmp_path):
     # three articles make too few sourced sentences to rank the outlet
     assert "No outlet has 30 or more sourced sentences" in answer
     assert "City Desk" in answer
+
+
+def test_article_card_shows_the_planned_columns_when_present():
+    from srcanalysis.html_report import _article_html
+    text = "A police officer said the road was closed on Monday."
+    article = pd.Series({"article_id": "x1", "title": "Road closed", "outlet": "City Desk",
+                         "published": pd.Timestamp("2024-02-20"), "author": "", "credit": "Reuters",
+                         "published_from": "meta", "text": text})
+    sents = pd.DataFrame({"start": [0], "end": [len(text)], "source_type": ["unnamed_person"],
+                          "source": ["A police officer"], "source_name": [""], "rule": ["cue:said"],
+                          "event_expression": ["on Monday"], "event_begin": [pd.Timestamp("2024-02-19")],
+                          "event_end": [pd.Timestamp("2024-02-19")], "event_basis": ["weekday"]})
+    card = _article_html(article, sents, [])
+    assert "City Desk · 2024-02-20 · credit: Reuters · date from: meta · id x1" in card
+    assert ("title='unnamed person · source: A police officer · rule: cue:said · date: on Monday · "
+            "event from: 2024-02-19 · to: 2024-02-19 · dated by: weekday'") in card
