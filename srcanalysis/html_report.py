@@ -195,7 +195,7 @@ def _section(title: str, build: Callable[[], str]) -> str:
 
 
 def _legend() -> str:
-    spans = "".join(f"<span style='background:{SOURCE_COLORS.get(t, "#EEEEEE")}'>{t.replace('_', ' ')}</span>" for t in SOURCE_TYPES)
+    spans = "".join(f"<span style='background:{SOURCE_COLORS.get(t, '#EEEEEE')}'>{t.replace('_', ' ')}</span>" for t in SOURCE_TYPES)
     return f"<p class='legend'>Sentence colours: {spans} <span class='reused'>underlined</span> = reused passage</p>"
 
 
