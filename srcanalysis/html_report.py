@@ -275,7 +275,8 @@ def write_report(articles: pd.DataFrame, out_dir: str | Path, *, title: str = "H
         jobs: Processes for the per-article stages (see :func:`srcanalysis.engine.map_articles`).
 
     Returns:
-        Path of ``index.html``. Beside it: ``sentences.csv``, ``anonymous_shares.csv`` (the lede's
+        Path of ``index.html``. Beside it: ``articles.csv`` (every column but the text, to join ids to
+        titles), ``sentences.csv``, ``anonymous_shares.csv`` (the lede's
         shares per outlet with 95 % intervals, see :func:`srcanalysis.headline.anonymous_shares`), ``profile.csv``,
         ``profile_outlets.csv``, ``timeline.csv``, ``gaps.csv``, ``passages.csv`` (and the reuse
         summaries), ``errors.csv`` and ``skipped.csv`` (what could not be read), and
@@ -302,6 +303,7 @@ def _write_report(articles: pd.DataFrame, out: Path, title: str, jobs: int) -> P
     for old in out.glob("*.csv"):  # tables of an earlier run must not reach srcanalysis.db
         old.unlink()
     sents = map_articles("sentences", articles, jobs=jobs) if jobs != 1 else sentences(articles)
+    articles.drop(columns=["text"], errors="ignore").to_csv(out / "articles.csv", index=False)  # ids to titles
     sents.to_csv(out / "sentences.csv", index=False)
     if "source_type" in sents.columns:  # the lede's figures, with their 95 % intervals
         anonymous_shares(sents, by="outlet").to_csv(out / "anonymous_shares.csv", index=False)

@@ -76,7 +76,7 @@ def desk_articles() -> pd.DataFrame:
 def test_report_writes_sqlite_with_every_csv_as_an_indexed_table(tmp_path):
     write_report(desk_articles(), tmp_path)
     csvs = sorted(p.stem for p in tmp_path.glob("*.csv"))
-    assert {"sentences", "profile", "timeline", "errors", "skipped", "anonymous_shares"} <= set(csvs)
+    assert {"articles", "sentences", "profile", "timeline", "errors", "skipped", "anonymous_shares"} <= set(csvs)
     shares = pd.read_csv(tmp_path / "anonymous_shares.csv")
     assert {"anonymous_of_sourced_low", "anonymous_of_sourced_high", "anonymous_of_sourced_small"} <= set(shares.columns)
     con = sqlite3.connect(tmp_path / "srcanalysis.db")
@@ -84,11 +84,14 @@ def test_report_writes_sqlite_with_every_csv_as_an_indexed_table(tmp_path):
         tables = sorted(r[0] for r in con.execute("select name from sqlite_master where type='table'"))
         indexes = {r[0] for r in con.execute("select name from sqlite_master where type='index'")}
         n_sents = con.execute("select count(*) from sentences where article_id = 'city-1'").fetchone()[0]
+        title = con.execute("select a.title from sentences s join articles a using (article_id) "
+                            "where s.text like 'Mayor Ann Lee%'").fetchone()[0]
     finally:
         con.close()
     assert tables == csvs
     assert {"sentences_article_id", "sentences_outlet", "profile_article_id"} <= indexes
     assert n_sents == len(pd.read_csv(tmp_path / "sentences.csv").query("article_id == 'city-1'")) == 3
+    assert title == "Council approves budget after long night"
 
 
 def test_one_failing_article_gets_a_note_and_the_timeline_section_stays(tmp_path, monkeypatch):
