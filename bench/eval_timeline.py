@@ -1,19 +1,21 @@
-"""Event dating on the SemEval-2015 Task 4 (TimeLine) trial data with srcanalysis.time.timeline.
+"""Sentence dating (srcanalysis.date_sentences) scored on event mentions with gold dates.
 
-For every event mention in the six gold timelines that has a known date, the predicted date is
-the time expression our timeline places in the same sentence (the finest one, then the nearest
-to the event word); sentences without one inherit the last day-precise expression of an earlier
-sentence of the article (news narrative keeps its reference day), else the publication date
-(DCT). The DCT-fallback-only variant is printed too.
-Scores:
-  * event-date accuracy at the gold precision (day, month or year): the predicted interval's
-    first day, cut to the gold precision, equals the gold date, and the prediction is at least
-    as fine as the gold precision;
-  * the same for the DCT-only baseline, and for the mentions whose sentence has a timex;
-  * reporting-lag error: |predicted lag - gold lag| in days, lag = DCT minus event end
-    (end of the gold interval at its precision), median and mean.
+Two development sets, each beside the publication-date-only baseline (every event dated on the
+day of publication):
+  * SemEval-2015 Task 4 (TimeLine) trial: every event mention of the six gold timelines with a
+    known date (day, month or year);
+  * TimeBank 1.2: every event a TLINK places inside (IS_INCLUDED, DURING, SIMULTANEOUS, BEGINS,
+    ENDS, IDENTITY) a dated TIMEX3 or the creation time, at that timex's precision; sentences are
+    the text split at sentence-final punctuation.
+The prediction for an event is the date date_sentences gives its sentence (own expression,
+carried reference day, or publication date). Scores:
+  * accuracy at the gold precision: the predicted interval's first day, cut to the gold precision,
+    equals the gold date, and the prediction is at least as fine as the gold precision; also per
+    basis (own / carried / published);
+  * reporting-lag error: |predicted lag - gold lag| in days, lag = DCT minus event end (end of the
+    gold interval at its precision), mean and median, and the share within one day.
 
-Run:  python bench/eval_timeline.py [--errors N]
+Run:  python bench/eval_timeline.py [--errors N] [--carry day|week|month|...]
 """
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from srcanalysis.time.timeline import timeline
+from srcanalysis.time.sentences import date_sentences
 
 SHARED = Path(os.environ.get("SRCANALYSIS_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
 DATA = SHARED / "devdata" / "semeval2015-timeline-trial"
@@ -80,76 +82,134 @@ FINE = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "
 CUT = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--errors", type=int, default=0)
-    args = ap.parse_args()
-    if not DATA.exists():
-        sys.exit(f"devdata not found at {DATA} (set SRCANALYSIS_SHARED)")
-    sents, dcts = load_docs()
-    import time
-    best = float("inf")
-    for _ in range(5):
-        t0 = time.process_time()
-        tl = timeline(sents)
-        best = min(best, time.process_time() - t0)
-    tl = tl[tl["type"].isin(["DATE", "TIME"])]
-    by_sent = {k: g for k, g in tl.groupby(["article_id", "sentence"])}
-    text_of = {(r.article_id, r.sentence): r.text for r in sents.itertuples()}
-    gold = load_gold()
-    n = ok = ok_base = with_tx = ok_tx = ok_dctfb = 0
-    lag_err, lag_err_base, errs = [], [], []
-    day_tl = tl[tl["granularity"] == "day"].sort_values(["article_id", "sentence", "expr_start"])
+TB = SHARED / "devdata" / "timebank-aquaint" / "TimeBank"
+_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+_SENT_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-Z\"“])|\n\s*\n")
+_INSIDE = {"IS_INCLUDED", "DURING", "SIMULTANEOUS", "BEGINS", "ENDS", "BEGUN_BY", "ENDED_BY", "IDENTITY"}
+
+
+def load_timebank() -> tuple[pd.DataFrame, dict[str, pd.Timestamp], list[dict]]:
+    """TimeBank 1.2 as a second event-dating set: an event's gold date is the DATE timex (or the
+    creation time) a TLINK puts it inside (IS_INCLUDED, DURING, SIMULTANEOUS, BEGINS, ENDS ...),
+    at that timex's precision (year, month or day values only)."""
+    rows, dcts, gold = [], {}, []
+    for p in sorted(TB.glob("*.tml")):
+        raw = p.read_text(encoding="utf-8")
+        doc = p.stem
+        dct = re.search(r'<DCT>.*?value="([^"]+)"', raw, re.S).group(1)[:10]
+        dcts[doc] = pd.Timestamp(dct)
+        body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S).group(1)
+        parts, pos, n, ev_at, tx_val = [], 0, 0, {}, {"t0": dct}
+        for m in _TAG.finditer(body):
+            piece = html.unescape(body[pos:m.start()])
+            parts.append(piece)
+            n += len(piece)
+            pos = m.end()
+            a = dict(_ATTR.findall(m.group(3)))
+            if not m.group(1) and m.group(2) == "EVENT":
+                ev_at[a["eid"]] = n
+            if not m.group(1) and m.group(2) == "TIMEX3" and a.get("type") == "DATE":
+                tx_val[a["tid"]] = a.get("value", "")
+        parts.append(html.unescape(body[pos:]))
+        text = "".join(parts)
+        starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
+        ends = starts[1:] + [len(text)]
+        for k, (a, b) in enumerate(zip(starts, ends)):
+            rows.append({"article_id": doc, "outlet": "TimeBank", "published": pd.Timestamp(dct), "sentence": k,
+                         "start": a, "end": b, "text": text[a:b]})
+        inst = {a["eiid"]: a["eventID"] for a in (dict(_ATTR.findall(x)) for x in re.findall(r"<MAKEINSTANCE([^>]*)/>", raw))}
+        seen = set()
+        for x in re.findall(r"<TLINK([^>]*)/>", raw):
+            a = dict(_ATTR.findall(x))
+            rel = a.get("relType", "")
+            if "eventInstanceID" in a and "relatedToTime" in a and rel in _INSIDE:
+                ei, tid = a["eventInstanceID"], a["relatedToTime"]
+            elif "timeID" in a and "relatedToEventInstance" in a and rel in {"INCLUDES", "DURING", "SIMULTANEOUS", "IDENTITY"}:
+                ei, tid = a["relatedToEventInstance"], a["timeID"]
+            else:
+                continue
+            val = tx_val.get(tid, "")
+            eid = inst.get(ei)
+            if eid is None or eid in seen or eid not in ev_at or not re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", val):
+                continue
+            seen.add(eid)
+            off = ev_at[eid]
+            k = max(i for i, st in enumerate(starts) if st <= off)
+            gold.append({"timeline": "", "doc": doc, "sentence": k, "word": eid, "date": val})
+    return pd.DataFrame(rows), dcts, gold
+
+
+def score(sents: pd.DataFrame, dcts: dict, gold: list[dict], dated: pd.DataFrame | None, errors: int = 0) -> dict:
+    """Accuracy at gold precision and reporting-lag error of sentence dates (``dated`` = output of
+    date_sentences; None scores the publication-date-only baseline)."""
+    key = {(r.article_id, r.sentence): r for r in (dated.itertuples() if dated is not None else [])}
+    n = ok = 0
+    lag_err, errs, by_basis = [], [], {}
     for g in gold:
         gi = gold_interval(g["date"])
         if gi is None or g["doc"] not in dcts:
             continue
         prec, gb, ge = gi
         dct = dcts[g["doc"]]
-        n += 1
-        cand = by_sent.get((g["doc"], g["sentence"]))
-        pred_b = pred_e = dct
-        pred_gran = "day"
-        pred_expr = "(DCT)"
-        dct_fallback = True
-        if cand is not None and len(cand):
-            text = text_of.get((g["doc"], g["sentence"]), "")
-            pos = text.find(g["word"].split("_")[0])
-            c = cand.assign(_d=(cand["expr_start"] - max(pos, 0)).abs(),
-                            _f=cand["granularity"].map(FINE).fillna(9)).sort_values(["_f", "_d"])
-            r = c.iloc[0]
-            pred_b, pred_e, pred_gran, pred_expr = r["begin"], r["end"], r["granularity"], r["expression"]
-            with_tx += 1
+        r = key.get((g["doc"], g["sentence"]))
+        if r is None or pd.isna(r.event_begin):
+            pb, pe, pg, basis, expr = dct, dct, "day", "published", ""
         else:
-            prev = day_tl[(day_tl["article_id"] == g["doc"]) & (day_tl["sentence"] < g["sentence"])]
-            if len(prev):
-                r = prev.iloc[-1]
-                pred_b, pred_e, pred_gran, pred_expr = r["begin"], r["end"], "day", "(inherited) " + r["expression"]
-                dct_fallback = False
-        good = FINE.get(pred_gran, 9) <= FINE[prec] and pred_b.strftime(CUT[prec]) == gb.strftime(CUT[prec])
-        ok_dctfb += good if dct_fallback else (dct.strftime(CUT[prec]) == gb.strftime(CUT[prec]))
-        base = dct.strftime(CUT[prec]) == gb.strftime(CUT[prec])
+            pb, pe, pg, basis, expr = r.event_begin, r.event_end, r.event_granularity, r.event_basis, r.event_expression
+        good = FINE.get(pg, 9) <= FINE[prec] and pb.strftime(CUT[prec]) == gb.strftime(CUT[prec])
+        n += 1
         ok += good
-        ok_base += base
-        if cand is not None and len(cand):
-            ok_tx += good
-        gold_lag = (dct - ge).days
-        lag_err.append(abs((dct - pred_e).days - gold_lag))
-        lag_err_base.append(abs(0 - gold_lag))
-        if not good and args.errors:
-            errs.append((g["doc"], g["sentence"], g["word"], g["date"], pred_expr, pred_b.date(), text_of.get((g["doc"], g["sentence"]), "")[:110]))
-    print(f"SemEval-2015 Task 4 trial: {len(dcts)} documents, {len(sents)} sentences, {n} dated gold event mentions "
+        b = by_basis.setdefault(basis, [0, 0])
+        b[0] += 1
+        b[1] += good
+        lag_err.append(abs((dct - pe).days - (dct - ge).days))
+        if not good and errors:
+            errs.append((basis, g["doc"], g["sentence"], g["word"], g["date"], expr, pb.date(), getattr(r, "text", "")[:100]))
+    return {"n": n, "acc": ok / n, "lag_median": statistics.median(lag_err), "lag_mean": statistics.mean(lag_err),
+            "within1": sum(e <= 1 for e in lag_err) / n, "by_basis": by_basis, "errors": errs}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--errors", type=int, default=0)
+    ap.add_argument("--carry", default="day", help="coarsest granularity that sets the reference time")
+    args = ap.parse_args()
+    if not DATA.exists():
+        sys.exit(f"devdata not found at {DATA} (set SRCANALYSIS_SHARED)")
+    sents, dcts = load_docs()
+    gold = load_gold()
+    import time
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.process_time()
+        dated = date_sentences(sents, carry=args.carry)
+        best = min(best, time.process_time() - t0)
+    ours = score(sents, dcts, gold, dated, args.errors)
+    base = score(sents, dcts, gold, None)
+    print(f"SemEval-2015 Task 4 trial: {len(dcts)} documents, {len(sents)} sentences, {ours['n']} dated gold event mentions "
           f"({sum(1 for g in gold if gold_interval(g['date']) is None)} undated left out)")
-    print(f"  timeline() throughput: {len(sents) / best:,.0f} sentences/CPU-s (one DataFrame for the whole corpus)")
-    print(f"  event-date accuracy at gold precision: {ok / n:.3f}  (same-sentence timex else DCT: {ok_dctfb / n:.3f};"
-          f" DCT-only baseline {ok_base / n:.3f})")
-    print(f"  mentions whose sentence has a resolved timex: {with_tx}/{n} = {with_tx / n:.3f}; accuracy on them {ok_tx / max(with_tx, 1):.3f}")
-    print(f"  reporting-lag abs. error (days): median {statistics.median(lag_err):.0f}, mean {statistics.mean(lag_err):.1f}"
-          f", within 1 day {sum(e <= 1 for e in lag_err) / n:.3f}"
-          f"  (DCT-only baseline: median {statistics.median(lag_err_base):.0f}, mean {statistics.mean(lag_err_base):.1f},"
-          f" within 1 day {sum(e <= 1 for e in lag_err_base) / n:.3f})")
-    for e in errs[: args.errors]:
+    print(f"  date_sentences() throughput: {len(sents) / best:,.0f} sentences/CPU-s")
+    print(f"  event-date accuracy at gold precision: {ours['acc']:.3f}   (publication-date-only baseline {base['acc']:.3f})")
+    print("  by basis: " + ", ".join(f"{k} {v[1]}/{v[0]} = {v[1] / v[0]:.3f}" for k, v in sorted(ours["by_basis"].items())))
+    print(f"  reporting-lag abs. error (days): mean {ours['lag_mean']:.1f}, median {ours['lag_median']:.0f}, "
+          f"within 1 day {ours['within1']:.3f}   (baseline: mean {base['lag_mean']:.1f}, median {base['lag_median']:.0f}, "
+          f"within 1 day {base['within1']:.3f})")
+    for e in ours["errors"][: args.errors]:
         print("   ", " | ".join(map(str, e)))
+    if TB.exists():
+        tb_sents, tb_dcts, tb_gold = load_timebank()
+        tb = score(tb_sents, tb_dcts, tb_gold, date_sentences(tb_sents, carry=args.carry), args.errors)
+        tb_base = score(tb_sents, tb_dcts, tb_gold, None)
+        print(f"TimeBank 1.2: {len(tb_dcts)} documents, {len(tb_sents)} sentences, {tb['n']} events a TLINK places inside a "
+              "dated timex or the creation time")
+        print(f"  event-date accuracy at gold precision: {tb['acc']:.3f}   (publication-date-only baseline {tb_base['acc']:.3f})")
+        print("  by basis: " + ", ".join(f"{k} {v[1]}/{v[0]} = {v[1] / v[0]:.3f}" for k, v in sorted(tb["by_basis"].items())))
+        print(f"  reporting-lag abs. error (days): mean {tb['lag_mean']:.1f}, median {tb['lag_median']:.0f}, "
+              f"within 1 day {tb['within1']:.3f}   (baseline: mean {tb_base['lag_mean']:.1f}, median {tb_base['lag_median']:.0f}, "
+              f"within 1 day {tb_base['within1']:.3f})")
+        for e in tb["errors"][: args.errors]:
+            print("   ", " | ".join(map(str, e)))
 
 
 if __name__ == "__main__":

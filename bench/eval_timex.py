@@ -94,8 +94,28 @@ def score(docs: list[dict], errors: int = 0) -> dict:
     sp, sr, sf = prf(tp_strict, tp_strict)
     rp, rr, rf = prf(rel_sys, rel_gold)
     vacc = val_ok / matched if matched else 0.0
+    base_ok = sum(gv == dct_value(d["dct"], gv) for d in docs for *_x, gv, _gm, _gt in d["timexes"])
     return {"docs": len(docs), "gold": n_gold, "sys": n_sys, "strict": (sp, sr, sf), "relaxed": (rp, rr, rf),
-            "value_acc": vacc, "value_f1": vacc * rf, "type_acc": typ_ok / matched if matched else 0.0, "errors": errs}
+            "value_acc": vacc, "value_f1": vacc * rf, "base_f1": base_ok / n_gold if n_gold else 0.0, "type_acc": typ_ok / matched if matched else 0.0, "errors": errs}
+
+
+def dct_value(dct: str, gold: str) -> str:
+    """The publication date written at the gold value's precision (the publication-date baseline:
+    every expression placed on the day, week, month, quarter or year of publication)."""
+    import datetime as dt
+    d = dt.date.fromisoformat(dct[:10])
+    if re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", gold):
+        return d.isoformat() + (gold[10:] if len(gold) > 10 else "")
+    if re.fullmatch(r"\d{4}-W\d\d", gold):
+        y, w, _ = d.isocalendar()
+        return f"{y:04d}-W{w:02d}"
+    if re.fullmatch(r"\d{4}-\d\d", gold):
+        return d.isoformat()[:7]
+    if re.fullmatch(r"\d{4}-Q\d", gold):
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if re.fullmatch(r"\d{4}", gold):
+        return str(d.year)
+    return ""
 
 
 SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n\s*\n")
@@ -141,7 +161,9 @@ def main() -> None:
         print(f"{subset:9s} docs={r['docs']} gold={r['gold']} system={r['sys']}")
         print(f"  strict  P={sp:.3f} R={sr:.3f} F1={sf:.3f}")
         print(f"  relaxed P={rp:.3f} R={rr:.3f} F1={rf:.3f}")
-        print(f"  value accuracy={r['value_acc']:.3f}  value F1={r['value_f1']:.3f}  type accuracy={r['type_acc']:.3f}")
+        print(f"  value accuracy={r['value_acc']:.3f}  value F1={r['value_f1']:.3f}  type accuracy={r['type_acc']:.3f}"
+              f"   (publication-date baseline value F1={r['base_f1']:.3f}: gold extents, every value = publication date"
+              " at the gold precision)")
         if not args.no_speed:
             n, sps, base = speed(docs)
             print(f"  speed: {n} sentences, {sps:,.0f} sentences/CPU-s (one core, find_timexes per sentence, "

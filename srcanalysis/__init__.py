@@ -22,6 +22,7 @@ from .segment import sentences
 from .reuse.plot import plot_reuse_matrix, plot_reused_share, reuse_html
 from .time.plot import plot_reporting_lag, plot_timeline
 from .time.timeline import lag_summary, timeline, timeline_gaps
+from .time.sentences import date_sentences
 from .time.timex import find_timexes, infer_published
 
 __version__ = "0.1.0"
@@ -38,6 +39,7 @@ __all__ = [
     "plot_source_mix",
     "plot_anonymous_by_position",
     "find_timexes",
+    "date_sentences",
     "infer_published",
     "timeline",
     "timeline_gaps",

@@ -78,12 +78,13 @@ def _resolve(stage: str | Callable[..., pd.DataFrame], options: dict[str, Any]) 
 def _guarded(func: Callable[[pd.DataFrame], pd.DataFrame], chunk: pd.DataFrame, stage: str) -> pd.DataFrame:
     """``func(chunk)``; when it raises, run the chunk one article at a time and record the failures."""
     try:
-        return carry_errors(func(chunk), chunk)
+        result = func(chunk)
     except Exception:  # noqa: BLE001  one article never sinks a run: find which one
         rows: list[dict[str, Any]] = []
         items = ((aid, chunk.iloc[idx]) for aid, idx in _article_positions(chunk))
         parts = [part for _, part in per_article(stage, items, func, rows)]
         return carry_errors(_concat(parts, func, chunk), chunk, *parts, new=rows)
+    return carry_errors(result, chunk, result)  # the input's failures and those the stage recorded itself
 
 
 def _article_positions(frame: pd.DataFrame) -> list[tuple[Any, np.ndarray]]:

@@ -329,30 +329,49 @@ def _write_report(articles: pd.DataFrame, out: Path, title: str, jobs: int) -> P
                 f"{_table(by_article[['article_id', 'outlet', 'sentences', 'anonymous', 'anonymous_share']], 15)}")
 
     def timeline_section() -> str:
-        tl = by_article(timeline, sents, "timeline")
+        from .errors import errors as _errors
+        from .time.sentences import date_sentences
+
+        tl = by_article(timeline, sents, "timeline")  # a stage fault in one article never sinks the section
         state["timeline"] = tl
         tl.to_csv(out / "timeline.csv", index=False)
-        gaps = timeline_gaps(tl, by="article_id")
+        dated = date_sentences(sents)
+        state["sentence_dates"] = dated
+        dated.drop(columns=[c for c in ("text",) if c in dated.columns]).to_csv(out / "sentence_dates.csv", index=False)
+        gaps = timeline_gaps(dated, by="article_id")  # stretches no sentence's date covers
         gaps.to_csv(out / "gaps.csv", index=False)
+        failed = pd.concat([_errors(tl), _errors(dated)], ignore_index=True).drop_duplicates()
+        failed = failed[failed["stage"].isin(["timeline", "date_sentences", "timexes"])]
+        fail_note = (f"<p class='note'>Dates could not be read for {failed['article_id'].nunique()} article(s) "
+                     f"({', '.join(_name_html(a) for a in sorted(failed['article_id'].astype(str).unique())[:10])}); "
+                     "they are left out below, the other articles are complete.</p>" if len(failed) else "")
         if tl.empty:
-            return "<p>No dated event mentions were found.</p>"
+            return fail_note + "<p>No dated event mentions were found.</p>"
         counts = tl.groupby("article_id").size().sort_values(ascending=False, kind="stable")
         top = counts.index[0]
-        story = tl[tl["article_id"] == top]
+        story = dated[dated["article_id"] == top]
         figs = [_png(plot_timeline(story))]
-        if tl["lag"].notna().any():
-            figs.append(_png(plot_reporting_lag(tl)))
-            lags = lag_summary(tl)
+        has_lag = dated["event_lag"].notna() & dated["event_basis"].isin(["own", "carried"])
+        if has_lag.any():
+            figs.append(_png(plot_reporting_lag(dated)))
+            lags = lag_summary(dated)
         else:
             lags = pd.DataFrame()
+        basis = dated["event_basis"].value_counts()
         missing = int(articles["published"].isna().sum())
         note = (f"<p class='note'>{missing} article(s) have no publication date: their events are placed on the "
-                "calendar when the text dates them absolutely, but no reporting lag is computed.</p>" if missing else "")
-        return (f"<p>{len(tl):,} dated event mentions in {tl['article_id'].nunique():,} articles. The chart shows the "
-                f"article with the most ({_name_html(top)}); fuzzy dates (\"late January\") are drawn as their "
-                "whole interval, so a long bar means an imprecise date, not a long event.</p>"
+                "calendar only when the text dates them absolutely (\"last month\" stays unresolved), and no "
+                "reporting lag is computed.</p>" if missing else "")
+        return (f"{fail_note}<p>{len(tl):,} dated event mentions in {tl['article_id'].nunique():,} articles. The chart "
+                f"shows the dated sentences of the article with the most ({_name_html(top)}); fuzzy dates "
+                "(\"late January\") are drawn as their whole interval, so a long bar means an imprecise date, not a "
+                "long event. Gaps are stretches no sentence's date covers.</p>"
+                f"<p>Sentence dates (sentence_dates.csv): {int(basis.get('own', 0)):,} sentences date themselves, "
+                f"{int(basis.get('carried', 0)):,} keep the day of the narrative before them, "
+                f"{int(basis.get('published', 0)):,} speak at publication time and {int(basis.get('none', 0)):,} "
+                "cannot be dated. The lag chart counts one event per dated sentence.</p>"
                 f"{note}<div class='figs'>{''.join(figs)}</div><h3>Uncovered stretches</h3>"
-                f"{_table(gaps, 15)}<h3>Reporting lag by outlet (days)</h3>{_table(lags)}")
+                f"{_table(gaps, 15)}<h3>Reporting lag by outlet (days, per dated sentence)</h3>{_table(lags)}")
 
     def reuse_section() -> str:
         passages = find_reuse(articles)

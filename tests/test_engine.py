@@ -81,3 +81,19 @@ def test_a_sentence_frame_is_cut_between_articles_only(sample):
     seen = [set(c["article_id"]) for c in chunks]
     assert all(not (a & b) for i, a in enumerate(seen) for b in seen[i + 1:])
     pd.testing.assert_frame_equal(map_articles(sa.timeline, sents, jobs=2), sa.timeline(sents))
+
+
+def test_failures_a_stage_records_itself_are_kept(monkeypatch):
+    import srcanalysis.sources.attribution as attribution
+    real = attribution.tag_frame
+
+    def fragile(frame):
+        if frame["text"].str.contains("POISON").any():
+            raise RuntimeError("tagger broke on this article")
+        return real(frame)
+
+    monkeypatch.setattr(attribution, "tag_frame", fragile)
+    arts = sa.read_articles(pd.DataFrame({"article_id": ["a", "b"], "text": ["The mayor said no.", "POISON here."]}))
+    out = map_articles("sentences", arts, jobs=1)
+    assert sa.errors(out)[["article_id", "stage"]].values.tolist() == [["b", "tagging"]]
+    assert by_article(sa.sentences, arts, "sentences").attrs["errors"] == out.attrs["errors"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+import srcanalysis as sa
 from srcanalysis.time.timeline import TIMELINE_COLUMNS, lag_summary, timeline, timeline_gaps
 
 
@@ -108,3 +109,155 @@ def test_gaps_per_story():
     assert list(g.columns)[0] == "article_id"
     assert g["article_id"].tolist() == ["a"] and g["days"].tolist() == [65]
     assert timeline_gaps(both.iloc[0:0], by="article_id").empty
+
+
+# --- issue 13: no guessed anchor, per-article failures, sentence dates ----------------------
+
+def test_infer_never_resolves_relative_expressions_against_the_guess():
+    f = frame(["On March 3, 2016, he spoke.", "Last month, he had left.", "On Tuesday night he returned."],
+              published=None)
+    tl = timeline(f, infer=True)
+    assert tl["expression"].tolist() == ["March 3, 2016"]  # "Last month", "Tuesday night" stay unresolved
+    assert tl["published_basis"].tolist() == ["inferred"]
+    assert tl["lag"].isna().all()  # no lag measured from a guess
+
+
+def test_failing_article_is_recorded_and_others_complete(monkeypatch):
+    import importlib
+
+    import srcanalysis as sa
+    sentences_mod = importlib.import_module("srcanalysis.time.sentences")
+    timeline_mod = importlib.import_module("srcanalysis.time.timeline")
+    arts = pd.concat([frame(["On Feb. 14, Trump fired him.", "He left."], article=a) for a in ("a", "b", "c")],
+                     ignore_index=True)
+    arts.loc[arts["article_id"] == "b", "text"] = ["On Feb. 15 the BOOM came.", "Then nothing."]
+    real = timeline_mod._extract
+
+    def broken(text, st):
+        if "BOOM" in text:
+            raise ValueError("deliberate failure")
+        return real(text, st)
+
+    monkeypatch.setattr(timeline_mod, "_extract", broken)
+    monkeypatch.setattr(sentences_mod, "_extract", broken)
+    tl = timeline(arts)
+    assert sorted(tl["article_id"].unique()) == ["a", "c"]
+    assert sa.errors(tl)[["article_id", "stage", "error"]].values.tolist() == [["b", "timeline", "ValueError"]]
+    d = sa.date_sentences(arts)
+    assert d.loc[d["article_id"] != "b", "event_basis"].tolist() == ["own", "carried"] * 2
+    assert d.loc[d["article_id"] == "b", "event_basis"].tolist() == ["none", "none"]
+    assert sa.errors(d)[["article_id", "stage"]].values.tolist() == [["b", "date_sentences"]]
+
+
+def test_timeline_marks_the_expression_dating_each_sentence():
+    tl = timeline(frame(["Apple, which was founded in 1976, sued the label on Monday."]))
+    assert dict(zip(tl["expression"], tl["dates_sentence"])) == {"1976": False, "Monday": True}
+
+
+# --- date_sentences: which expression dates a sentence, and the narrative's reference day ----
+
+
+def article(texts, published="2017-04-05", article_id="a"):
+    return pd.DataFrame({"article_id": article_id, "outlet": "Wire", "published": pd.Timestamp(published) if published else pd.NaT,
+                         "sentence": range(len(texts)), "text": texts})
+
+
+def dated(texts, **kw):
+    d = sa.date_sentences(article(texts, **kw))
+    return [[b, x, None if pd.isna(s) else str(s.date())] for b, x, s in
+            zip(d["event_basis"], d["event_expression"], d["event_begin"])]
+
+
+def test_columns_and_input_rows_kept():
+    src = article(["The board met on Monday.", "Sales rose."])
+    d = sa.date_sentences(src)
+    assert list(d.columns) == list(src.columns) + ["event_begin", "event_end", "event_granularity", "event_basis",
+                                                   "event_expression", "event_lag"]
+    assert d["text"].tolist() == src["text"].tolist()
+    assert d.loc[0, "event_lag"] == pd.Timedelta(days=2)  # Monday 3 April, published 5 April
+
+
+def test_narrative_keeps_its_day_until_a_new_anchor():
+    assert dated(["The board met on Monday.", "It voted to sell the unit.", "On Tuesday the chief resigned.",
+                  "She gave no reason."]) == [
+        ["own", "Monday", "2017-04-03"], ["carried", "Monday", "2017-04-03"],
+        ["own", "Tuesday", "2017-04-04"], ["carried", "Tuesday", "2017-04-04"]]
+
+
+def test_present_tense_sentence_speaks_at_publication():
+    assert dated(["The board met on Monday.", "The unit has 300 staff."])[1] == ["published", "", "2017-04-05"]
+
+
+def test_quotes_and_background_clauses_do_not_move_the_reference_day():
+    assert dated(["The board met on Monday.",
+                  "\"We first discussed this on March 3,\" the chair said.",
+                  "Apple, which was founded in 1976, objected.",
+                  "The board then voted."]) == [
+        ["own", "Monday", "2017-04-03"], ["own", "March 3", "2017-03-03"],
+        ["own", "1976", "1976-01-01"], ["carried", "Monday", "2017-04-03"]]
+
+
+def test_background_clause_loses_to_the_main_clause_date():
+    assert dated(["Jobs, who was born on February 24, 1955, resigned on Wednesday."]) == [
+        ["own", "Wednesday", "2017-04-05"]]
+
+
+def test_finest_expression_wins():
+    d = sa.date_sentences(article(["In March, on March 14, the deal closed."]))
+    assert (d.loc[0, "event_expression"], d.loc[0, "event_granularity"]) == ("March 14", "day")
+
+
+def test_no_publication_date_means_no_guess():
+    assert dated(["Police said the fire began last month.", "On March 3, 2016, he spoke.", "He left."],
+                 published=None) == [["none", "", None], ["own", "March 3, 2016", "2016-03-03"],
+                                     ["carried", "March 3, 2016", "2016-03-03"]]
+
+
+def test_articles_do_not_share_a_reference_day():
+    two = pd.concat([article(["The board met on Monday."], article_id="a"),
+                     article(["It voted to sell."], article_id="b")], ignore_index=True)
+    assert sa.date_sentences(two)["event_basis"].tolist() == ["own", "published"]
+
+
+def test_sentences_taken_in_order_even_when_shuffled():
+    d = sa.date_sentences(article(["The board met on Monday.", "It voted to sell the unit."]).iloc[::-1])
+    assert d["event_basis"].tolist() == ["carried", "own"]
+
+
+def test_gaps_and_lag_from_sentence_dates():
+    src = article(["Talks began on Jan. 5.", "Both sides walked out.", "On March 20 a deal was signed."])
+    src["start"], src["end"] = [0, 23, 46], [22, 45, 75]  # a sentence frame's character offsets
+    d = sa.date_sentences(src)
+    gaps = sa.timeline_gaps(d, "30D")
+    assert gaps[["start", "end"]].astype(str).values.tolist() == [["2017-01-06", "2017-03-19"]]
+    lag = sa.lag_summary(d)
+    assert lag["events"].tolist() == [3] and lag["max_days"].tolist() == [90.0]
+
+
+def test_bad_carry_raises():
+    with pytest.raises(ValueError):
+        sa.date_sentences(article(["x"]), carry="fortnight")
+
+
+def test_an_era_does_not_date_a_sentence():
+    assert dated(["The board met on Monday.", "It called such a policy out of place in the 21st century."])[1] == \
+        ["carried", "Monday", "2017-04-03"]
+
+
+def test_tense_of_a_sentence_is_read_outside_its_quotes():
+    assert [b for b, _x, _d in dated(["The board met on Monday.", '"We looked hard," says the chair.',
+                                      "The chair has since resigned, dubbed a scapegoat."])] == \
+        ["own", "published", "published"]
+
+
+def test_a_date_after_publication_does_not_move_the_reference_day():
+    assert dated(["The board met on Monday.", "The dividend is payable on April 20.",
+                  "The board also elected a chair."]) == [
+        ["own", "Monday", "2017-04-03"], ["own", "April 20", "2017-04-20"], ["carried", "Monday", "2017-04-03"]]
+
+
+def test_day_first_convention_is_read_from_the_whole_article():
+    d = sa.date_sentences(article(["The ruling is dated 21/02/2017.", "It cites a letter of 04/03/2017."]))
+    assert d["event_begin"].dt.strftime("%Y-%m-%d").tolist() == ["2017-02-21", "2017-03-04"]
+    tl = timeline(frame(["The ruling is dated 21/02/2017.", "It cites a letter of 04/03/2017."]))
+    assert tl["value"].tolist() == ["2017-02-21", "2017-03-04"]

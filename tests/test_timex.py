@@ -190,3 +190,95 @@ def test_anaphora_keeps_anchor_precision():
 def test_bad_publication_date_is_a_clear_error():
     with pytest.raises(ValueError, match="is not a date"):
         find_timexes("On Monday it rained.", published="not a date")
+
+
+# --- kinds from issue 13 (invented sentences; each value checked by hand) --------------------
+
+@pytest.mark.parametrize("text, published, expected", [
+    # compact and day-first dates
+    ("Shares fell on 19-Nov-12 after the report.", "2012-11-20", [["19-Nov-12", "2012-11-19"]]),
+    ("The filing is dated 2019-Feb-21.", "2019-03-01", [["2019-Feb-21", "2019-02-21"]]),
+    ("The council met on 21 Feb 2019 in private.", "2019-03-01", [["21 Feb 2019", "2019-02-21"]]),
+    ("On 7 Feb the minister resigned.", "2019-03-01", [["7 Feb", "2019-02-07"]]),
+    ("The letter of 21/02/2019 was leaked.", "2019-03-01", [["21/02/2019", "2019-02-21"]]),
+    ("The ruling of 21.02.2019 stands.", "2019-03-01", [["21.02.2019", "2019-02-21"]]),
+    # an ambiguous numeric date follows the order the same text shows elsewhere, else month first
+    ("The ruling of 21/02/2019 cites a letter of 04/07/2017.", "2019-03-01",
+     [["21/02/2019", "2019-02-21"], ["04/07/2017", "2017-07-04"]]),
+    ("The letter of 04/07/2017 was leaked.", "2019-03-01", [["04/07/2017", "2017-04-07"]]),
+    ("Filed 02/21/2019, citing a letter of 04/07/2017.", "2019-03-01",
+     [["02/21/2019", "2019-02-21"], ["04/07/2017", "2017-04-07"]]),
+    # a past-tense month-day near the new year is the one just gone
+    ("The board approved the plan on January 12.", "2018-12-28", [["January 12", "2018-01-12"]]),
+    ("On 7 Feb the minister resigned.", "2018-12-28", [["7 Feb", "2018-02-07"]]),
+    # ... but a deadline or a plan stays ahead
+    ("The board voted to meet again on January 12.", "2018-12-28", [["January 12", "2019-01-12"]]),
+    ("The offer was extended to Jan. 12.", "2018-12-28", [["Jan. 12", "2019-01-12"]]),
+    # an infinitive after a past verb looks ahead; "shot to death" is no infinitive
+    ("NATO decided to admit Poland in early March.", "1999-02-10", [["early March", "1999-03"]]),
+    ("He was shot to death on the night of Oct. 23.", "1999-05-05", [["Oct. 23", "1998-10-23"]]),
+    # "planned" alone is a past participle as often as a plan: the sentence's other verbs decide
+    ("A memorial planned at the college for Saturday was canceled.", "1999-10-24", [["Saturday", "1999-10-23"]]),
+    # a clock time written next to its date belongs to that date, whichever comes first
+    ("On March 5 at 3 p.m. the talks ended.", "2018-12-28", [["March 5", "2018-03-05"], ["3 p.m.", "2018-03-05T15:00"]]),
+    ("At 3 p.m. on Feb. 14, 2017, the talks ended.", "2018-12-28", [["3 p.m. on Feb. 14, 2017", "2017-02-14T15:00"]]),
+    ("The talks ended at 3 p.m. on 5 March.", "2018-12-28", [["3 p.m.", "2018-03-05T15:00"], ["5 March", "2018-03-05"]]),
+    ("On March 5 at 3 p.m. the talks ended.", None, [["March 5", "XXXX-03-05"], ["3 p.m.", "XXXX-03-05T15:00"]]),
+    ("The blast came at about 10:35 a.m. (0735 GMT) Friday.", "1998-08-08",
+     [["about 10:35 a.m.", "1998-08-07T10:35"], ["Friday", "1998-08-07"]]),
+    ("It ended at 3 p.m., and on Friday they left.", "1998-08-08", [["3 p.m.", "1998-08-08T15:00"], ["Friday", "1998-08-07"]]),
+    # durations in centuries and decades, fractional ones included
+    ("The dispute lasted half a century.", "2018-12-28", [["half a century", "P50Y"]]),
+    ("The church stood for 1.5 centuries.", "2018-12-28", [["1.5 centuries", "P150Y"]]),
+    ("The feud went on for decades.", "2018-12-28", [["decades", "PXDE"]]),
+    ("It took two and a half decades.", "2018-12-28", [["two and a half decades", "P25Y"]]),
+    ("The mine closed half a century ago.", "2018-12-28", [["half a century ago", "1968"]]),
+    ("The mine closed a decade and a half ago.", "2018-12-28", [["a decade and a half ago", "2003"]]),
+    # numbered halves and year ranges
+    ("Sales rose in H1 2020 and fell in 2019 H2.", "2020-09-01", [["H1 2020", "2020-H1"], ["2019 H2", "2019-H2"]]),
+    ("He led the firm in 2015-2017.", "2020-09-01", [["2015", "2015"], ["2017", "2017"]]),
+    ("Call 555-2017 for tickets.", "2020-09-01", []),
+    # fractional hours and minutes, halves of a year
+    ("The hearing lasted a minute and a half.", "2018-12-28", [["a minute and a half", "PT1M30S"]]),
+    ("The flight took 5 1/2 hours.", "2018-12-28", [["5 1/2 hours", "PT5H30M"]]),
+    ("They waited half an hour.", "2018-12-28", [["half an hour", "PT30M"]]),
+    ("Sales rose in the last half of 1989.", "1989-11-02", [["the last half of 1989", "1989-H2"]]),
+    ("He scored in the first half of the game.", "1989-11-02", []),
+    # a month-day weeks ahead in a past-tense sentence is still the coming one
+    ("The dividend was raised, payable Dec. 15.", "1989-11-02", [["Dec. 15", "1989-12-15"]]),
+])
+def test_issue13_kinds(text, published, expected):
+    assert values(text, published) == expected
+
+
+def test_relative_expressions_stay_unresolved_without_publication_date():
+    df = find_timexes("Police said on Tuesday night that the suspect fled last month.", None)
+    assert df["value"].tolist() == ["XXXX-WXX-2TNI", "XXXX-XX"]
+    assert df["begin"].isna().all()
+    df = find_timexes("Yesterday, overnight, two years ago, the first quarter and Christmas.", None)
+    assert df["value"].tolist() == ["XXXX-XX-XX", "XXXX-XX-XXTNI", "XXXX", "XXXX-Q1", "XXXX-12-25"]
+    assert df["begin"].isna().all()
+
+
+def test_an_expression_that_fails_to_resolve_is_recorded_and_the_rest_kept(monkeypatch):
+    import importlib
+
+    import srcanalysis as sa
+    timex = importlib.import_module("srcanalysis.time.timex")
+    real = timex._resolve
+
+    def broken(f, text, st, R):
+        if text[f.start:f.end] == "last week":
+            raise ValueError("deliberate failure")
+        return real(f, text, st, R)
+
+    monkeypatch.setattr(timex, "_resolve", broken)
+    df = find_timexes("On Feb. 14 he left; last week he returned; in 2015 he was away.", PUB, article_id="x")
+    assert df["text"].tolist() == ["Feb. 14", "2015"]
+    assert sa.errors(df)[["article_id", "stage", "error"]].values.tolist() == [["x", "timexes", "ValueError"]]
+
+
+def test_infer_published_ignores_copyright_years():
+    assert pd.isna(infer_published("Police said he fled on Tuesday night.\n© 2024 Example Media"))
+    assert infer_published("Copyright 2019-2024 Foo. On March 3, 2016 he spoke.") == pd.Timestamp("2016-03-03")
+    assert infer_published("A copyright suit filed in 2015 failed.") == pd.Timestamp("2015-01-01")

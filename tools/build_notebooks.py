@@ -199,46 +199,71 @@ NOTEBOOKS["02_timeline_gaps"] = [
 
 Articles date events loosely: "Sometime in late January", "On Feb. 14", "the following month".
 srcanalysis finds these expressions, resolves them to calendar intervals against the publication date,
-places the events on a timeline and shows the stretches no mention covers."""),
+and dates every sentence by the event it reports. From those sentence dates it charts the stretches no
+sentence covers (gaps) and how long after the event each one was published (reporting lag)."""),
     ("code", PARAMS + 'ASSUMED_PUBLISHED = "2017-04-01"  # the seed files carry no date; see below\n'),
     ("code", SETUP),
     ("md", """## Time expressions in the Daily Beast story
 
-The file has no publication date. Flynn's firing "On Feb. 14" is told in the past and a channel opened
-"in recent weeks", so the story is from spring 2017; we assume 1 April 2017. `infer_published` gives the
-earliest date the *absolute* dates allow, a floor, not an estimate."""),
+The file has no publication date. Without one, "last month" or "Tuesday night" cannot be placed, and
+srcanalysis does not guess: they keep `XXXX` values. Flynn's firing "On Feb. 14" is told in the past and
+a channel opened "in recent weeks", so the story is from spring 2017; we state our assumption, 1 April 2017,
+and pass it explicitly. `infer_published` gives the earliest date the *absolute* dates allow, a floor, not
+an estimate, and it is never used to resolve anything."""),
     ("code", """seeds = sa.read_articles(f"{DATA_DIR}/seeds")
 beast_text = seeds.set_index("outlet").loc["The Daily Beast", "text"]
 print("earliest date consistent with the text:", sa.infer_published(beast_text).date())
+print("without a publication date:", sa.find_timexes("Last month, on Feb. 14, Trump fired him.")["value"].tolist())
 tx = sa.find_timexes(beast_text, published=ASSUMED_PUBLISHED)
 # NBVAL_CHECK_OUTPUT
 print(tx[["text", "type", "value", "mod", "begin", "end_date", "anchor"]].to_string(index=False))"""),
     ("md", """"late January" is `2017-01` with mod `END`; "The following month" is resolved from the
 expression before it ("early December"), not from the publication date."""),
-    ("code", """events = sa.timeline(sa.sentences(sa.read_articles(f"{DATA_DIR}/seeds", published=ASSUMED_PUBLISHED)))
-story = events[events["outlet"] == "The Daily Beast"]
-gaps = sa.timeline_gaps(story, min_gap="30D")
+    ("md", """## One date per sentence
+
+`date_sentences` gives each sentence the date of what it reports. `event_basis` says where the date
+comes from: `own` (an expression in the sentence; a background clause such as "who joined in 2009" or a
+quotation loses to the main clause), `carried` (a past-tense sentence with no date keeps the day the
+narrative stands at; quotes and background clauses do not move that day), `published` (a present-tense
+statement speaks at publication time) or `none`."""),
+    ("code", """sents = sa.sentences(sa.read_articles(f"{DATA_DIR}/seeds", published=ASSUMED_PUBLISHED))
+dated = sa.date_sentences(sents)
+story = dated[dated["outlet"] == "The Daily Beast"]
+# NBVAL_CHECK_OUTPUT
+print(story["event_basis"].value_counts().to_string())
+dated_only = story[story["event_basis"].isin(["own", "carried"])]
+print(dated_only[["sentence", "event_basis", "event_expression", "event_begin", "event_end"]].to_string(index=False))"""),
+    ("md", """## Gaps: stretches of the story no sentence dates
+
+A gap is a stretch between the story's first and last dated sentence that no sentence's date covers.
+Only dates at most a quarter wide count, so a year-long "in 2016" does not hide every gap inside it."""),
+    ("code", """gaps = sa.timeline_gaps(story, min_gap="30D")
 # NBVAL_CHECK_OUTPUT
 print(gaps[["start", "end", "days", "before", "after"]].to_string(index=False))"""),
     ("code", """from pathlib import Path
 Path(OUTPUT_DIR).mkdir(parents=True, exist_ok=True)
 ax = sa.plot_timeline(story, gaps)
-save_chart(ax, f"{OUTPUT_DIR}/02_timeline.png", story)
+save_chart(ax, f"{OUTPUT_DIR}/02_timeline.png", story[["sentence", "event_basis", "event_expression", "event_begin", "event_end"]])
 plt.show()"""),
     ("md", """**How this can mislead.** A fuzzy date is drawn as its whole interval: "last fall" covers three
 months, so the chart can suggest a long event where the text only gives an imprecise date. A gap means
-no *dated* mention, not that nothing happened; undated sentences are not on the chart at all."""),
+no *dated* sentence, not that nothing happened. A carried date is an inference from narrative order: on
+the SemEval-2015 trial timelines it is right for about four in five sentences, not all."""),
     ("md", """## Reporting lag across the Wikinews sample
 
-Lag is the publication date minus the end of the event interval. Wikinews reports quickly, so most
-mentions are days old; the long tail is background ("in 1941")."""),
+Lag is the publication date minus the end of the date of what each sentence reports, one value per
+dated sentence (own or carried; sentences dated only by publication are left out). Wikinews reports
+quickly, so most sentences are days old; the long tail is background ("in 1941")."""),
     ("code", """wiki = sa.read_articles(f"{DATA_DIR}/wikinews")
-wiki_events = sa.timeline(sa.sentences(wiki))
-lags = sa.lag_summary(wiki_events)
+wiki_dated = sa.date_sentences(sa.sentences(wiki))
+lags = sa.lag_summary(wiki_dated)
 # NBVAL_CHECK_OUTPUT
-print(lags.round(1).to_string(index=False))"""),
-    ("code", """ax = sa.plot_reporting_lag(wiki_events, max_days=60)
-save_chart(ax, f"{OUTPUT_DIR}/02_reporting_lag.png", wiki_events[["article_id", "expression", "value", "lag"]])
+print(wiki_dated["event_basis"].value_counts().to_string())
+print(lags.round(1).to_string(index=False))
+print(len(sa.errors(wiki_dated)), "articles failed")"""),
+    ("code", """ax = sa.plot_reporting_lag(wiki_dated, max_days=60)
+save_chart(ax, f"{OUTPUT_DIR}/02_reporting_lag.png",
+           wiki_dated[["article_id", "sentence", "event_basis", "event_expression", "event_lag"]])
 plt.show()"""),
 ]
 

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..style import ACCENT, MUTED, PALETTE, finish, new_axes
-from .timeline import GRANULARITY_ORDER, timeline_gaps
+from .timeline import GRANULARITY_ORDER, as_events, timeline_gaps
 
 BAR = "#0072B2"
 GAP = "#F2D7C9"
@@ -54,7 +54,8 @@ def plot_timeline(
     are drawn as their whole interval. Events coarser than ``max_granularity`` are left out.
 
     Args:
-        timeline: Output of :func:`srcanalysis.time.timeline`.
+        timeline: Output of :func:`srcanalysis.time.timeline` (one bar per mentioned interval) or
+            of :func:`srcanalysis.date_sentences` (the date of what each sentence reports).
         gaps: Output of :func:`srcanalysis.time.timeline_gaps`; computed with ``min_gap`` when None.
         min_gap: Shortest gap to shade when ``gaps`` is None.
         max_granularity: Coarsest granularity drawn (and used for gaps).
@@ -64,6 +65,7 @@ def plot_timeline(
     Returns:
         The Axes.
     """
+    timeline = as_events(timeline)
     fig, ax = new_axes(ax, figsize=(9, 5.5))
     keep = GRANULARITY_ORDER[: GRANULARITY_ORDER.index(max_granularity) + 1]
     ev = timeline[timeline["begin"].notna() & timeline["end"].notna() & timeline["granularity"].isin(keep)
@@ -130,7 +132,8 @@ def plot_reporting_lag(
     """Histogram of reporting lag (days from event end to publication), one step line per outlet.
 
     Args:
-        timeline: Output of :func:`srcanalysis.time.timeline` (needs ``lag`` and ``outlet``).
+        timeline: Output of :func:`srcanalysis.time.timeline` (needs ``lag`` and ``outlet``) or of
+            :func:`srcanalysis.date_sentences` (one lag per dated sentence).
         bins: Histogram bins (numpy spec) shared by all outlets.
         max_days: Clip the x axis at this many days (lags beyond are counted in the last bin).
         ax: Axes to draw on; a new figure when None.
@@ -146,6 +149,7 @@ def plot_reporting_lag(
         >>> plt.close("all")
     """
     fig, ax = new_axes(ax)
+    timeline = as_events(timeline)
     t = timeline[timeline["lag"].notna()] if len(timeline) and "lag" in timeline.columns else timeline.iloc[0:0]
     if len(t) == 0:
         ax.text(0.5, 0.5, "No event with both a date and a publication date", transform=ax.transAxes,
@@ -164,9 +168,11 @@ def plot_reporting_lag(
         color = PALETTE[i % len(PALETTE)]
         ax.hist(d, bins=edges, histtype="step", linewidth=1.8, color=color, label=f"{name} (n={len(d)})")
         ax.axvline(med, color=color, linestyle=":", linewidth=1)
-    if len(medians) > 1:
+    if len(medians) > 1 and round(medians.iloc[0]) < round(medians.iloc[-1]):
         title = (f"{medians.index[0]} reports sooner: median lag {medians.iloc[0]:.0f} "
                  f"vs {medians.iloc[-1]:.0f} days ({medians.index[-1]})")
+    elif len(medians) > 1:  # a tie names no outlet as faster
+        title = f"Every outlet's median lag is {medians.iloc[0]:.0f} days"
     else:
         title = f"Half of the dated events were published within {medians.iloc[0]:.0f} days"
     ax.legend(fontsize=8)

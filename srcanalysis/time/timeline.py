@@ -25,11 +25,13 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from .timex import _extract, _State, _to_date, infer_published
+from ..errors import carry_errors, per_article
+from .sentences import choose_expression
+from .timex import _extract, _State, _to_date, day_first, infer_published
 
 TIMELINE_COLUMNS = [
-    "article_id", "outlet", "published", "sentence", "sentence_text", "expression", "expr_start", "expr_end",
-    "type", "value", "mod", "granularity", "anchor", "begin", "end", "lag",
+    "article_id", "outlet", "published", "published_basis", "sentence", "sentence_text", "expression", "expr_start",
+    "expr_end", "type", "value", "mod", "granularity", "anchor", "begin", "end", "lag", "dates_sentence",
 ]
 
 #: Sentence columns copied onto each event row when present (who the dated claim rests on).
@@ -49,22 +51,26 @@ def timeline(sentences: pd.DataFrame, *, infer: bool = False, include_durations:
         sentences: Sentence frame (``article_id, outlet, published, sentence, text`` are used;
             ``start`` gives article offsets when present). Sentences of one article are processed
             in ``sentence`` order and anaphora carry across them.
-        infer: When an article's ``published`` is missing, use :func:`infer_published` on its
-            text (the earliest date consistent with the absolute dates it mentions) instead of
-            leaving relative expressions unresolved. Off by default: no invented dates.
+        infer: When an article's ``published`` is missing, show :func:`infer_published` (the
+            earliest date consistent with the absolute dates it mentions) in ``published`` with
+            ``published_basis`` = ``"inferred"``. A guess is never used: relative expressions
+            ("last month") stay unresolved and left out, and no lag is computed for the article.
         include_durations: Keep anchored durations ("the past three months", "in recent weeks")
             whose interval is known; they are typed ``DURATION``.
 
     Returns:
-        Columns ``article_id, outlet, published, sentence, sentence_text, expression,
-        expr_start, expr_end`` (article offsets when the input has ``start``), ``type, value,
-        mod, granularity, anchor, begin, end`` (first and last day of the event interval) and
-        ``lag`` = published minus event end (Timedelta, NaT when either is unknown; negative for
-        events announced ahead), followed by ``paragraph``, ``source_type`` and ``source`` when the
-        input has them. Mentions that cannot be placed on a calendar (``PAST_REF``,
-        sets, durations without anchor, yearless dates without publication date) are left out.
+        Columns ``article_id, outlet, published``, ``published_basis`` (``article``, ``inferred``,
+        ``none``), ``sentence, sentence_text, expression, expr_start, expr_end`` (article offsets
+        when the input has ``start``), ``type, value, mod, granularity, anchor, begin, end``
+        (first and last day of the event interval), ``lag`` = published minus event end
+        (Timedelta, NaT when either is unknown or published is inferred; negative for events
+        announced ahead) and ``dates_sentence`` (True for the expression
+        :func:`~srcanalysis.time.sentences.date_sentences` takes as its sentence's date), followed
+        by ``paragraph``, ``source_type`` and ``source`` when the input has them. An article that
+        fails is recorded in ``attrs["errors"]`` (stage ``"timeline"``) and the others go on.
+        Mentions that cannot be placed on a calendar (``PAST_REF``, sets, durations without
+        anchor, yearless dates without publication date) are left out.
     """
-    rows: list[dict[str, Any]] = []
     if sentences is None or len(sentences) == 0:
         return _empty()
     df = sentences.reset_index(drop=True)
@@ -73,51 +79,75 @@ def timeline(sentences: pd.DataFrame, *, infer: bool = False, include_durations:
     first = {a: i for i, a in reversed(list(enumerate(df["article_id"].tolist())))}
     df = df.assign(_art=df["article_id"].map(first), _pos=range(len(df)))
     df = df.sort_values(["_art"] + order[1:] + ["_pos"], kind="stable")
-    texts = df["text"].tolist()
-    starts = _col(df, "start", 0).tolist()
-    outlets = _col(df, "outlet", "").tolist()
-    pubs = pd.to_datetime(_col(df, "published", pd.NaT), errors="coerce").tolist()
-    sent_ids = _col(df, "sentence", 0).tolist()
-    aids = df["article_id"].tolist()
+    cols = {
+        "text": df["text"].tolist(), "start": _col(df, "start", 0).tolist(), "outlet": _col(df, "outlet", "").tolist(),
+        "published": pd.to_datetime(_col(df, "published", pd.NaT), errors="coerce").tolist(),
+        "sentence": _col(df, "sentence", 0).tolist(), "article_id": df["article_id"].tolist(),
+    }
     extra = [c for c in PASSTHROUGH if c in df.columns]
     extra_vals = {c: df[c].tolist() for c in extra}
-    i = 0
-    n = len(df)
+    spans: list[tuple[Any, int, int]] = []
+    aids = cols["article_id"]
+    i, n = 0, len(df)
     while i < n:
         j = i
         while j < n and aids[j] == aids[i]:
             j += 1
-        pub = pubs[i]
-        if pd.isna(pub) and infer:
-            pub = infer_published(" ".join(str(t) for t in texts[i:j]))
-        st = _State(_to_date(pub))
-        for k in range(i, j):
-            text = texts[k] if isinstance(texts[k], str) else ("" if pd.isna(texts[k]) else str(texts[k]))
-            for r in _extract(text, st):
-                if r["begin"] is None or r["type"] == "SET":
-                    continue
-                if r["type"] == "DURATION" and not include_durations:
-                    continue
-                if str(r["value"]).endswith("_REF"):
-                    continue
-                off = int(starts[k]) if pd.notna(starts[k]) else 0
-                rows.append({
-                    "article_id": aids[k], "outlet": outlets[k], "published": pub, "sentence": sent_ids[k],
-                    "sentence_text": text, "expression": r["text"], "expr_start": off + r["start"],
-                    "expr_end": off + r["end"], "type": r["type"], "value": r["value"], "mod": r["mod"],
-                    "granularity": r["granularity"], "anchor": r["anchor"],
-                    "begin": r["begin"], "end": r["end_date"],
-                    **{c: extra_vals[c][k] for c in extra},
-                })
+        spans.append((aids[i], i, j))
         i = j
+    log: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = []
+    def one(ij: tuple[int, int]) -> list[dict[str, Any]]:
+        return _article_rows(cols, extra_vals, ij[0], ij[1], infer, include_durations, log)
+
+    for _aid, article_rows in per_article("timeline", [(a, (i, j)) for a, i, j in spans], one, log):
+        rows.extend(article_rows)
     if not rows:
-        return _empty()
+        return carry_errors(_empty(), sentences, new=log)
     out = pd.DataFrame(rows)
     out["published"] = pd.to_datetime(out["published"], errors="coerce").astype("datetime64[ns]")
     out["begin"] = pd.to_datetime(out["begin"], errors="coerce").astype("datetime64[ns]")
     out["end"] = pd.to_datetime(out["end"], errors="coerce").astype("datetime64[ns]")
-    out["lag"] = out["published"] - out["end"]
-    return out[TIMELINE_COLUMNS + extra].reset_index(drop=True)
+    out["lag"] = (out["published"] - out["end"]).where(out["published_basis"] == "article")
+    out = out[TIMELINE_COLUMNS + extra].reset_index(drop=True)
+    return carry_errors(out, sentences, new=log)
+
+
+def _article_rows(cols: dict[str, list], extra_vals: dict[str, list], i: int, j: int, infer: bool,
+                  include_durations: bool, log: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Timeline rows of one article (sentences ``i:j`` of the sorted frame)."""
+    texts = cols["text"]
+    pub = cols["published"][i]
+    basis = "article" if pd.notna(pub) else "none"
+    if pd.isna(pub) and infer:  # shown, never used to resolve "last month" or to measure lag
+        pub = infer_published(" ".join(str(t) for t in texts[i:j]))
+        basis = "inferred" if pd.notna(pub) else "none"
+    st = _State(_to_date(pub) if basis == "article" else None, article_id=cols["article_id"][i],
+                dayfirst=day_first(" ".join(str(t) for t in texts[i:j])))
+    rows = []
+    for k in range(i, j):
+        text = texts[k] if isinstance(texts[k], str) else ("" if pd.isna(texts[k]) else str(texts[k]))
+        found = _extract(text, st)
+        chosen, _ = choose_expression(text, found)
+        for r in found:
+            if r["begin"] is None or r["type"] == "SET":
+                continue
+            if r["type"] == "DURATION" and not include_durations:
+                continue
+            if str(r["value"]).endswith("_REF"):
+                continue
+            off = int(cols["start"][k]) if pd.notna(cols["start"][k]) else 0
+            rows.append({
+                "article_id": cols["article_id"][k], "outlet": cols["outlet"][k], "published": pub,
+                "published_basis": basis, "sentence": cols["sentence"][k],
+                "sentence_text": text, "expression": r["text"], "expr_start": off + r["start"],
+                "expr_end": off + r["end"], "type": r["type"], "value": r["value"], "mod": r["mod"],
+                "granularity": r["granularity"], "anchor": r["anchor"],
+                "begin": r["begin"], "end": r["end_date"], "dates_sentence": r is chosen,
+                **{c: extra_vals[c][k] for c in extra_vals},
+            })
+    log.extend(st.errors)
+    return rows
 
 
 def _empty() -> pd.DataFrame:
@@ -125,9 +155,39 @@ def _empty() -> pd.DataFrame:
     for c in ("published", "begin", "end"):
         df[c] = pd.Series(dtype="datetime64[ns]")
     df["lag"] = pd.Series(dtype="timedelta64[ns]")
+    df["dates_sentence"] = pd.Series(dtype=bool)
     for c in ("sentence", "expr_start", "expr_end"):
         df[c] = pd.Series(dtype="int64")
     return df
+
+
+def as_events(frame: pd.DataFrame) -> pd.DataFrame:
+    """The output of :func:`~srcanalysis.time.sentences.date_sentences` as timeline events.
+
+    Sentences dated by their own expression or carried from an earlier one become one event each
+    (``begin, end, granularity, expression, lag``, ``type`` = ``"DATE"``; a sentence frame's own
+    ``start``/``end`` character offsets are replaced); sentences dated only by the publication
+    date, or not at all, are left out. A :func:`timeline` frame is returned as is.
+
+    Example:
+        >>> import pandas as pd
+        >>> d = pd.DataFrame({"outlet": ["X", "X"], "event_begin": pd.to_datetime(["2017-02-14", "2017-04-01"]),
+        ...     "event_end": pd.to_datetime(["2017-02-14", "2017-04-01"]), "event_granularity": ["day", "day"],
+        ...     "event_basis": ["own", "published"], "event_expression": ["Feb. 14", ""],
+        ...     "event_lag": pd.to_timedelta([46, 0], unit="D")})
+        >>> ev = as_events(d)
+        >>> ev["expression"].tolist(), ev["lag"].dt.days.tolist()
+        (['Feb. 14'], [46])
+    """
+    if "event_begin" not in frame.columns or "begin" in frame.columns:
+        return frame
+    ev = frame[frame["event_basis"].isin(["own", "carried"])]
+    # a sentence frame's own start/end (character offsets) give way to the event's interval
+    ev = ev.drop(columns=[c for c in ("begin", "end", "granularity", "expression", "lag", "type", "value", "mod")
+                          if c in ev.columns])
+    return ev.rename(columns={"event_begin": "begin", "event_end": "end", "event_granularity": "granularity",
+                              "event_expression": "expression", "event_lag": "lag"}).assign(
+        type="DATE", value="", mod="")
 
 
 def _coverage_events(tl: pd.DataFrame, types: Iterable[str], max_granularity: str) -> pd.DataFrame:
@@ -152,7 +212,9 @@ def timeline_gaps(
     the span nor cover it, since a year-long bar would hide every gap inside it.
 
     Args:
-        timeline: Output of :func:`timeline`.
+        timeline: Output of :func:`timeline`, or of
+            :func:`~srcanalysis.time.sentences.date_sentences` (one event per dated sentence,
+            see :func:`as_events`).
         min_gap: Shortest uncovered stretch to report (pandas Timedelta string, e.g. ``"30D"``).
         types: TIMEX3 types whose intervals count as coverage (durations are left out by default).
         max_granularity: Coarsest granularity that counts (``"day"`` … ``"century"``).
@@ -179,6 +241,7 @@ def timeline_gaps(
         >>> g[["start", "end", "days"]].astype(str).values.tolist()
         [['2016-12-11', '2017-01-31', '52']]
     """
+    timeline = as_events(timeline)
     if by is not None:
         parts = [timeline_gaps(g, min_gap, types=types, max_granularity=max_granularity, span=span).assign(**{by: key})
                  for key, g in timeline.groupby(by, sort=True)] if len(timeline) else []
@@ -228,10 +291,14 @@ def timeline_gaps(
 def lag_summary(timeline: pd.DataFrame) -> pd.DataFrame:
     """Reporting lag per outlet: how many days after the event end it was published.
 
+    ``timeline`` is the output of :func:`timeline` or of
+    :func:`~srcanalysis.time.sentences.date_sentences` (its own and carried sentence dates).
+
     Returns columns ``outlet, events, median_days, mean_days, min_days, max_days`` over the
     events whose lag is known.
     """
     cols = ["outlet", "events", "median_days", "mean_days", "min_days", "max_days"]
+    timeline = as_events(timeline)
     if len(timeline) == 0 or "lag" not in timeline.columns:
         return pd.DataFrame(columns=cols)
     t = timeline[timeline["lag"].notna()]
@@ -245,4 +312,4 @@ def lag_summary(timeline: pd.DataFrame) -> pd.DataFrame:
     return out[cols]
 
 
-__all__ = ["timeline", "timeline_gaps", "lag_summary", "TIMELINE_COLUMNS"]
+__all__ = ["timeline", "timeline_gaps", "lag_summary", "as_events", "TIMELINE_COLUMNS"]

@@ -1,7 +1,8 @@
 """Find time expressions in news text and resolve them to calendar intervals (TIMEX3 style).
 
 A pure-Python rule engine: regular expressions built from word tables kept as data in
-``srcanalysis/rules/timex_*.csv`` find the extents; a resolver turns each one into a TimeML
+``srcanalysis/time/rules/timex_*.csv`` find the extents; the resolver of the expression's kind
+(a table, :data:`_RESOLVERS`, of small functions ``_r_*``) turns each one into a TimeML
 ``TIMEX3`` value (``2017-02-14``, ``2017-01`` with mod ``END``, ``2016-FA``, ``P3M``,
 ``PRESENT_REF`` …) and a calendar interval, anchored on the publication date or on the
 previous expression for anaphora such as "the following month".
@@ -38,6 +39,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from dateutil.relativedelta import relativedelta
+
+from ..errors import record_error
 
 COLUMNS = ["start", "end", "text", "type", "value", "mod", "begin", "end_date", "granularity", "anchor"]
 
@@ -145,13 +148,21 @@ def _build_patterns(R: _Rules) -> None:
     ordw = _alt(R.ordinals, ci=True)
     I = lambda s: f"(?i:{s})"  # noqa: E731
     B, E = r"(?<![\w'’])", r"(?!\w)"
+    teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    spelled = (rf"(?:{I('nineteen')}(?:\s+{I('hundred')}(?:\s+{I('and')})?)?\s+(?P<rest>(?i:{compound}|{teens}))"
+               rf"|{I('two thousand')}(?:\s+(?:{I('and')}\s+)?(?P<rest2>(?i:{'|'.join(ONES)}|{teens}|twenty)))?)")
     P: list[tuple[str, str]] = [
         ("iso", rf"{B}(?P<y>{year})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d))?{E}"),
         ("numeric", rf"{B}(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d){E}"),
+        ("numeric_dm", rf"{B}(?P<d>1[3-9]|2\d|3[01])/(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)?\d\d){E}"),
+        ("ymd_slash", rf"{B}(?P<y>{year})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01]){E}"),
+        ("dotted", rf"{B}(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{year}){E}"),
+        ("compact_dmy", rf"{B}(?P<d>0?[1-9]|[12]\d|3[01])(?P<sep>[-/])(?P<mon>{month_any})(?P=sep)(?P<y>{year}|\d\d){E}"),
+        ("compact_ymd", rf"{B}(?P<y>{year})(?P<sep>[-/])(?P<mon>{month_any})(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01]){E}"),
         ("clock", rf"{B}(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{I('a[.]m[.]?|p[.]m[.]?|am|pm')})(?![\w])"
                   rf"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET)){E})?"
                   rf"(?:\s+(?:{I('on')}\s+)?(?P<day>{wd_full}|{I('today|yesterday|tomorrow|tonight')}){E})?"
-                  rf"(?:\s*,?\s+(?:{I('on')}\s+)?(?P<mon>{month_any})\s*(?P<dd>{day})(?!\d))?"),
+                  rf"(?:\s*,?\s+(?:{I('on')}\s+)?(?P<mon>{month_any})\s*(?P<dd>{day})(?!\d)(?:\s*,\s*(?P<yy>{year})(?!\d))?)?"),
         ("clock24", rf"{B}(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET)){E}"),
         ("noon", rf"{B}(?P<w>{I('noon|midnight|midday')})(?:\s+(?P<day>{wd_full}|{I('today|yesterday|tomorrow')}){E})?{E}"),
         ("mdy", rf"{B}(?:(?P<wd>{wd_all})\s*,?\s+)?(?P<mon>{month_any})\s*(?P<d>{day})(?!\d|:\d|\s*,\d|[.,]\d)"
@@ -163,7 +174,8 @@ def _build_patterns(R: _Rules) -> None:
         ("month", rf"{B}(?:(?P<rel>{I('last|next|this|past|coming|that')})\s+)?(?P<mon>{month_full})(?![\w-])"),
         ("fiscal", rf"{B}(?:{I('the')}\s+)?(?:(?:{I('fiscal|calendar|financial')})(?:\s+{I('year')})?|{I('the year')})\s+"
                    rf"(?P<y>{year}){E}|{B}FY\s?(?P<y2>{year}|\d\d){E}"),
-        ("year", rf"(?:(?<=[Mm]id-)|(?<![\w$€£.,/:'’-]))(?P<y>{year})(?![\w%]|[.,/:-]\d)"),
+        ("year", rf"(?:(?<=[Mm]id-)|(?<=\d\d[-–])(?<=(?:1[5-9]|20)\d\d[-–])|(?<![\w$€£.,/:'’-]))(?P<y>{year})"
+                 rf"(?![\w%]|[.,/:]\d|-(?!{year}(?!\d))\d)"),
         ("decade", rf"{B}(?:{I('the')}\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s|['’](?P<d2>\d0)['’]?s)(?!\w)"
                    rf"|{B}{I('the')}\s+(?P<dw>{I('twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties')}){E}"),
         ("century", rf"{B}(?:(?P<the>{I('the')})\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordw})[-\s]{I('century')}{E}"),
@@ -177,7 +189,8 @@ def _build_patterns(R: _Rules) -> None:
                     rf"(?:\s+{I('of')}\s+(?:(?P<y>{year})|(?P<rely>{I('this|last|next|the previous|the prior|the current|the')})\s+{I('year')}"
                     rf"|{I('fiscal')}\s+(?P<fy>{year})){E})?"),
         ("qnum", rf"{B}(?:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)(?:\s*(?P<y>{year}))?{E}"),
-        ("half", rf"{B}(?:(?P<det>{I('the|this|last|next')})\s+)?(?P<h>{I('first|second|latter|1st|2nd')})[-\s]{I('half')}"
+        ("hnum", rf"{B}H(?P<hn>[12])\s*(?P<y>{year}){E}|{B}(?P<y2>{year})\s*H(?P<hn2>[12]){E}"),
+        ("half", rf"{B}(?:(?P<det>{I('the|this|last|next')})\s+)?(?P<h>{I('first|second|latter|last|1st|2nd')})[-\s]{I('half')}"
                  rf"(?:\s+{I('of')}\s+(?:(?P<y>{year})|(?P<rely>{I('this|last|next|the')})\s+{I('year')}){E})?{E}"),
         ("relday", rf"{B}(?P<w>{I('yesterday|today|tomorrow|tonight')})(?:\s+(?P<part>{part}))?{E}"),
         ("relpart", rf"{B}(?:(?P<wd>{wd_full})\s+)?(?P<rel>{I('this|last|tomorrow|yesterday|the next|the following|that|the same')})\s+(?P<part>{part}){E}"
@@ -189,7 +202,7 @@ def _build_patterns(R: _Rules) -> None:
         ("theunit", rf"{B}(?P<det>{I('the')})\s+(?P<u>{I('week|weekend|month|year|quarter|day|night|morning|evening|afternoon')}){E}(?!-)"),
         ("beforeafter", rf"{B}{I('the')}\s+(?P<u>{I('day|week|month|year|night|morning|evening|weekend')})\s+(?P<dir>{I('before|after')})"
                         rf"(?=\s*[.,;:!?)]|\s*$|\s+{I('yesterday|today|tomorrow')})"),
-        ("ago", rf"{B}(?P<n>{num})(?:\s+{I('or so|more')})?[\s-]+(?P<u>{unit})\s+(?:{I('or so')}\s+)?(?P<dir>{_alt(R.directions, ci=True)}){E}"),
+        ("ago", rf"{B}(?P<n>{num})(?:\s+{I('or so|more')})?[\s-]+(?P<u>{unit})(?P<andhalf>\s+{I('and a half')})?\s+(?:{I('or so')}\s+)?(?P<dir>{_alt(R.directions, ci=True)}){E}"),
         ("dur", rf"{B}(?:(?P<det>{I('the|these|those|this|that|its|their|his|her|each of the|all')})\s+)?"
                 rf"(?:(?P<rel>{I('past|last|next|first|coming|previous|final|latest|following|recent|remaining|same|initial|ensuing|preceding|prior|second|few|other')})\s+)?"
                 rf"(?P<n>{num})(?:\s*(?:to|or|-|and)\s*(?P<n2>{num}))?(?:\s+(?P<more>{I('more|additional|straight|consecutive|full|long|successive')}))?"
@@ -204,9 +217,8 @@ def _build_patterns(R: _Rules) -> None:
         ("ref", rf"{B}(?P<w>{_alt(R.refs, ci=True)}){E}"),
         ("set", rf"{B}(?:{I('every|each')}\s+(?:{I('other')}\s+)?(?P<u>{unit_sing}|{wd_full}|{month_full}|{season}|{part})"
                 rf"|(?P<w>{_alt(R.sets, ci=True)})|(?P<per>{I('a|an|per')})\s+(?P<u2>{I('day|week|month|year|hour|quarter|night')})){E}"),
-        ("spelled", rf"{B}(?:(?P<the>{I('the year')})\s+)?(?:{I('nineteen')}(?:\s+{I('hundred')}(?:\s+{I('and')})?)?\s+"
-                    rf"(?P<rest>(?i:{compound}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))"
-                    rf"|{I('two thousand')}(?:\s+(?:{I('and')}\s+)?(?P<rest2>(?i:{'|'.join(ONES)}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)))?){E}"),
+        ("spelled", rf"{B}(?:(?P<the>{I('the year')})\s+)?{spelled}{E}"),
+        ("month_spelled", rf"{B}(?:{I('the')}\s+)?(?P<mon>{month_full}|{season})(?:\s+{I('of')})?\s+{spelled}{E}"),
         ("holiday", rf"{B}(?:(?P<rel>{I('last|next|this|this past|the following|the previous')})\s+)?(?P<w>{_alt(R.holidays)}){E}"),
     ]
     R.patterns = [(k, re.compile(p)) for k, p in P]
@@ -238,14 +250,15 @@ def _build_patterns(R: _Rules) -> None:
     R.digit_gate = re.compile(r"(?P<num4>(?<!\d)(?:1[5-9]|20)\d\d(?!\d))|(?P<clock>\d[:.]\d\d)|(?P<slash>\d/\d)"
                               r"|(?P<decade>['’]\d0['’]?s\b)|(?P<q>\bQ[1-4]\b|\b[1-4]Q\b)")
     R.pattern_gates = {
-        "iso": ("num4",), "numeric": ("slash",), "clock": ("clock",), "clock24": ("clock",), "noon": ("clock",),
+        "iso": ("num4",), "numeric": ("slash",), "numeric_dm": ("slash",), "ymd_slash": ("slash",), "dotted": ("num4",),
+        "compact_dmy": ("month",), "compact_ymd": ("month",), "clock": ("clock",), "clock24": ("clock",), "noon": ("clock",),
         "mdy": ("month",), "dmy": ("month",), "month_rel": ("month", "season"), "my": ("month",), "month": ("month",), "fiscal": ("num4",),
         "year": ("num4",), "decade": ("decade", "num4", "unit"), "century": ("unit",), "season": ("season",),
-        "season_y": ("season",), "quarter": ("q",), "qnum": ("q",), "half": ("half",), "relday": ("relday",),
+        "season_y": ("season",), "quarter": ("q",), "qnum": ("q",), "hnum": ("num4",), "half": ("half",), "relday": ("relday",),
         "relpart": ("relday", "part"), "weekday": ("wd",), "relunit": ("unit", "part"), "theunit": ("unit", "part"),
         "beforeafter": ("unit", "part"), "ago": ("unit",), "dur": ("unit",), "bare": ("unit",),
         "yearend": ("unit",), "yearago": ("unit",), "period": ("period",), "fullyear": ("unit",), "ref": ("ref",),
-        "set": ("set", "unit", "wd", "month", "season", "part"), "spelled": ("spelled",), "holiday": ("holiday",),
+        "set": ("set", "unit", "wd", "month", "season", "part"), "spelled": ("spelled",), "month_spelled": ("spelled",), "holiday": ("holiday",),
     }
     mods = sorted(R.mods, key=len, reverse=True)
     R.mod_re = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<the>(?i:the)\s+)?(?P<mod>" + "|".join(
@@ -397,6 +410,7 @@ class _Res:
     end: Date | None = None
     anchor: str = ""
     weekend: bool = False
+    dayless: bool = False          # a clock time with no day of its own ("3 p.m.")
 
 
 @dataclass
@@ -406,6 +420,9 @@ class _State:
     dct: Date | None
     last: tuple[str, Date, str] | None = None  # (granularity, point, text)
     last_pos: int = -10**9
+    article_id: Any = ""
+    errors: list[dict[str, Any]] = field(default_factory=list)  # expressions that failed to resolve
+    dayfirst: bool = False  # the text writes numeric dates day first (see :func:`day_first`)
 
 
 def _word_before(text: str, pos: int, n: int = 1) -> list[str]:
@@ -418,179 +435,248 @@ PREP_BEFORE_MONTH = {"in", "since", "until", "till", "by", "during", "through", 
                      "until", "into", "for", "earlier", "later", "each", "every", "in", "through", "than"}
 
 
-def _check(kind: str, m: re.Match, text: str, R: _Rules) -> bool:
-    """Reject candidate extents that are not time expressions in context."""
-    g = m.groupdict()
-    if kind == "month":
-        mon = g["mon"]
-        if mon.lower() in R.ambiguous_months and not g.get("rel"):
-            prev = _word_before(text, m.start())
-            if not prev or prev[0].lower() not in PREP_BEFORE_MONTH:
-                return False
-            nxt = text[m.end():m.end() + 3]
-            if mon.lower() == "may" and re.match(r"\s+[a-z]", nxt) and prev[0].lower() not in ("in", "since", "until", "of", "early", "late", "mid", "during", "by", "last", "next", "this"):
-                return False
-        if re.match(r"\s+(?:Street|St\.|Avenue|Ave\.|Road|Madness|Equinox)\b", text[m.end():m.end() + 12]):
-            return False
-        return True
-    if kind == "noon" and re.search(r"(?i)\bhigh\s+$", text[max(0, m.start() - 6):m.start()]):
-        return False
-    if kind in ("mdy", "dmy"):
-        if g["mon"].lower().rstrip(".") in ("may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr", "sept") \
-                and not g["mon"].endswith(".") and g["mon"] not in ("May", "MAY") and len(g["mon"]) <= 4 and kind == "dmy":
-            return False
-        if kind == "dmy" and re.match(r"\s*(?:%|percent)", text[m.end():m.end() + 8]):
-            return False
-        return True
-    if kind == "year":
-        y = int(g["y"])
-        after = text[m.end():m.end() + 20]
-        w = re.match(r"\s+([A-Za-z%]+)", after)
-        if w and w.group(1).lower() in R.year_blockers:
-            return False
-        before = text[max(0, m.start() - 12):m.start()]
-        if re.search(r"(?i)(?:\bno\.|\bnumber|#|\bpage|\broute|\bflight|\bversion|\bmodel|\bchapter|\bline)\s*$", before):
-            return False
-        if re.search(r"\d\s*(?:to|and|-|–)\s*$", before) and not re.search(r"(?:1[5-9]|20)\d\d\s*(?:to|and|-|–)\s*$", before):
-            return False
-        pw = re.search(r"([A-Z][\w.&-]*)\s+$", before)
-        if pw and pw.group(1).lower().rstrip(".") not in PREP_BEFORE_MONTH | {"the", "but", "fiscal", "calendar", "spring", "summer", "fall", "autumn", "winter", "late", "early", "mid", "yet", "then", "while", "when", "circa", "about", "around"} \
-                and pw.group(1).lower() not in R.months and not re.search(r"(?:^|[.!?\n\"“]\s*)" + re.escape(pw.group(1)) + r"\s+$", text[max(0, m.start() - 30):m.start()]):
-            return False
-        if y < 1800 and not re.search(r"(?i)\b(?:in|since|by|of|from|until)\s+$", before):
-            return False
-        return True
-    if kind == "season":
-        if g.get("y"):
-            return True
-        rel = (g.get("rel") or "").lower()
-        after = text[m.end():m.end() + 10]
-        if rel == "the":
-            return not re.match(r"\s+(?:of|in|from|to|on|and)\b|\s*(?:'s|’s)", after) and g["s"].lower() != "spring" or \
-                bool(re.search(r"(?i)\b(?:in|during|by|until|since|over|through|this|next)\s+$", text[max(0, m.start() - 12):m.start()])) \
-                and not re.match(r"\s+of\b", after)
-        if rel:
-            return True
+def _ok_month(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A bare month: an ambiguous one ("may", "march") needs a preposition or a relative word; no street names."""
+    mon = g["mon"]
+    if mon.lower() in R.ambiguous_months and not g.get("rel"):
         prev = _word_before(text, m.start())
-        return bool(prev) and prev[0].lower() in ("in", "during", "since", "until", "by", "through", "throughout",
-                                                   "early", "late", "mid", "last", "next", "this", "over") \
-            and not re.match(r"\s+(?:of|in)\b", after)
-    if kind == "quarter":
-        if not (g.get("q") or g.get("det") or g.get("y0")):
+        if not prev or prev[0].lower() not in PREP_BEFORE_MONTH:
             return False
-        if (g.get("det") or "").lower() == "a" and not g.get("q"):
+        nxt = text[m.end():m.end() + 3]
+        if mon.lower() == "may" and re.match(r"\s+[a-z]", nxt) and prev[0].lower() not in ("in", "since", "until", "of", "early", "late", "mid", "during", "by", "last", "next", "this"):
             return False
-        if not g.get("q") and re.match(r"\s+(?:of|century|mile|inch|pound|point|hour)\b", text[m.end():m.end() + 10]) \
-                and not (g.get("y") or g.get("rely") or g.get("fy")):
-            return False
-        if (g.get("q") or "").lower() in ("last", "past", "recent") and not g.get("det") and text[m.end():m.end() + 4].startswith(" of"):
-            return False
-        return True
-    if kind == "half":
-        if g.get("y") or g.get("rely"):
-            return True
-        return not re.match(r"\s+of\b", text[m.end():m.end() + 5])
-    if kind == "weekday":
-        return True
-    if kind == "relunit":
-        return not g["u"][0].isupper() or g["u"].isupper()
-    if kind == "theunit":
-        u = g["u"].lower()
-        after = text[m.end():m.end() + 14]
-        before = text[max(0, m.start() - 16):m.start()]
-        if re.match(r"\s+(?:of|before|after|when|that|in\s+which|to\s+come|ahead)\b", after):
-            return False
-        if u == "day":
-            return bool(re.search(r"(?i)\b(?:later|earlier)\s+in\s+$", before))
-        if u in ("night", "morning", "evening", "afternoon"):
-            return bool(re.search(r"(?i)\b(?:in|during|overnight|through)\s+$", before))
-        if re.match(r"['’]s\b", after):
-            return True
-        return bool(re.search(r"(?i)\b(?:in|for|during|of|through|throughout|over|earlier|later|this|since|until|by|at|into|within)\s+$",
-                              text[max(0, m.start() - 14):m.start()]))
-    if kind == "fullyear":
-        return bool(g.get("w")) or "fiscal" in m.group(0).lower()
-    if kind == "dur":
-        n, u = (g["n"] or "").lower(), g["u"].lower()
-        after = text[m.end():m.end() + 8]
-        if (g.get("long") or "").lower() == "old" or re.match(r"\s+old\b", after):
-            return False
-        if u.startswith("quarter") and re.match(r"\s+of\b", after):
-            return False
-        if re.fullmatch(r"[0-2]\d[0-5]0", n) and u.startswith("hour"):
-            return False  # military clock time ("1800 hours")
-        if n in ("a", "an") and not (g.get("det") or g.get("rel")) and \
-                re.search(r"(?:\d|\bmillion|\bbillion|\bthousand|\bhundred|[a-z]{2,}s)\s+$", text[max(0, m.start() - 12):m.start()]):
-            return False
-        if u.startswith("second") and not re.match(r"\d", n) and n in ("a", "an", "one"):
-            return False
-        if u.startswith("night") and n in ("a", "an", "one") and not g.get("det"):
-            return False
-        if n in ("a", "an") and u.endswith("s") and u not in ("centuries",):
-            return False
-        if n in ("some",) and not u.endswith("s"):
-            return False
-        if re.match(r"\d", n) and re.search(r"[$€£]\s*$", text[max(0, m.start() - 2):m.start()]):
-            return False
-        if u == "quarter" and n in ("a", "an", "one") and not g.get("det"):
-            return False
-        if re.match(r"\s*(?:%|percent)", text[m.end():m.end() + 9]):
-            return False
-        return True
-    if kind == "ago":
-        d = g["dir"].lower()
-        if d in ("before", "after", "previously"):
-            nxt = text[m.end():m.end() + 12]
-            if not re.match(r"\s*(?:[.,;:!?)]|$)", nxt):
-                return False
-        if g["u"].lower().startswith("second") and g["n"].lower() in ("a", "an"):
-            return False
-        return True
-    if kind == "bare":
-        if (g.get("rel") or "").lower() == "the":
-            return bool(g.get("ahead")) or bool(re.search(r"(?i)\b(?:over|through|throughout|during)\s+$", text[max(0, m.start() - 12):m.start()]))
-        if g.get("rel"):
-            return True
-        prev = text[max(0, m.start() - 16):m.start()]
-        return bool(re.search(r"(?i)\b(?:for|in|within|over|took|take|takes|lasted|last|than)\s+$", prev)) \
-            and not re.match(r"\s+(?:of|old|ago|before|after)\b", text[m.end():m.end() + 8])
-    if kind == "ref":
-        w = g["w"].lower()
-        if w == "soon" and (re.match(r"\s+as\b", text[m.end():m.end() + 4]) or re.search(r"(?i)\bas\s+$", text[max(0, m.start() - 4):m.start()])):
-            return False
-        if w == "the past" and re.match(r"\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten)\b", text[m.end():m.end() + 9]):
-            return True
-        if w in ("current", "recent", "future"):
-            nxt = re.match(r"\s+([a-z][\w-]*)", text[m.end():m.end() + 20])
-            if not nxt or nxt.group(1) in ("account", "accounts", "affairs", "events", "of", "and", "or", "to", "is", "was"):
-                return False
-            if w == "recent" and re.search(r"(?i)\bmost\s+$", text[max(0, m.start() - 6):m.start()]):
-                return False
-        if w == "the time":
-            return bool(re.search(r"(?i)\bat\s+$", text[max(0, m.start() - 4):m.start()])) and \
-                not re.match(r"\s+(?:of|when|that|being|to)\b", text[m.end():m.end() + 8])
-        if w == "now" and re.match(r"(?i)\s*that\b", text[m.end():m.end() + 6]):
-            return False
-        return True
-    if kind == "set":
-        if g.get("w") and g["w"][0].isupper():
-            if re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]) or re.search(r"(?:\b[Tt]he|[A-Z]\w*)\s+$", text[max(0, m.start() - 6):m.start()]):
-                return False
-        if g.get("w") and re.match(r"\s+[a-z]", text[m.end():m.end() + 2]) and not re.match(
-                r"\s+(?:and|or|in|on|at|for|to|since|through|until|during|by|from|with|as|over|basis|but)\b", text[m.end():m.end() + 10]):
-            return False
-        if g.get("per"):
-            prev = text[max(0, m.start() - 24):m.start()]
-            return bool(re.search(r"(?i)(?:\bonce|\btwice|\bthrice|\btimes)\s+$", prev))
-        return True
-    if kind == "spelled":
-        if g.get("rest2") is None and "thousand" in m.group(0).lower() and not g.get("the"):
-            return bool(re.search(r"(?i)\b(?:in|since|by|until|of)\s+$", text[max(0, m.start() - 8):m.start()])) \
-                and not re.match(r"\s+[a-z]", text[m.end():m.end() + 3])
-        return True
-    if kind == "qnum":
-        return True
+    if re.match(r"\s+(?:Street|St\.|Avenue|Ave\.|Road|Madness|Equinox)\b", text[m.end():m.end() + 12]):
+        return False
     return True
+
+
+def _ok_noon(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """Noon or midnight, but not "high noon"."""
+    return not re.search(r"(?i)\bhigh\s+$", text[max(0, m.start() - 6):m.start()])
+
+
+def _ok_mdy(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A month-day: a short lowercase abbreviation before a number is a word ("3 may"), not a date; no percentages."""
+    if g["mon"].lower().rstrip(".") in ("may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr", "sept") \
+            and not g["mon"].endswith(".") and not g["mon"][0].isupper() and len(g["mon"]) <= 4 and kind == "dmy":
+        return False
+    if kind == "dmy" and re.match(r"\s*(?:%|percent)", text[m.end():m.end() + 8]):
+        return False
+    return True
+
+
+def _ok_year(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A four-digit year: not a count, a number, a model or a range end; years before 1800 need a preposition."""
+    y = int(g["y"])
+    after = text[m.end():m.end() + 20]
+    w = re.match(r"\s+([A-Za-z%]+)", after)
+    if w and w.group(1).lower() in R.year_blockers:
+        return False
+    before = text[max(0, m.start() - 12):m.start()]
+    if re.search(r"(?i)(?:\bno\.|\bnumber|#|\bpage|\broute|\bflight|\bversion|\bmodel|\bchapter|\bline)\s*$", before):
+        return False
+    if re.search(r"\d\s*(?:to|and|-|–)\s*$", before) and not re.search(r"(?:1[5-9]|20)\d\d\s*(?:to|and|-|–)\s*$", before):
+        return False
+    pw = re.search(r"([A-Z][\w.&-]*)\s+$", before)
+    if pw and pw.group(1).lower().rstrip(".") not in PREP_BEFORE_MONTH | {"the", "but", "fiscal", "calendar", "spring", "summer", "fall", "autumn", "winter", "late", "early", "mid", "yet", "then", "while", "when", "circa", "about", "around"} \
+            and pw.group(1).lower() not in R.months and not re.search(r"(?:^|[.!?\n\"“]\s*)" + re.escape(pw.group(1)) + r"\s+$", text[max(0, m.start() - 30):m.start()]):
+        return False
+    if y < 1800 and not re.search(r"(?i)\b(?:in|since|by|of|from|until)\s+$", before):
+        return False
+    return True
+
+
+def _ok_season(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A season needs a year, a relative word or a preposition ("in spring"), and not "spring of"."""
+    if g.get("y"):
+        return True
+    rel = (g.get("rel") or "").lower()
+    after = text[m.end():m.end() + 10]
+    if rel == "the":
+        return not re.match(r"\s+(?:of|in|from|to|on|and)\b|\s*(?:'s|’s)", after) and g["s"].lower() != "spring" or \
+            bool(re.search(r"(?i)\b(?:in|during|by|until|since|over|through|this|next)\s+$", text[max(0, m.start() - 12):m.start()])) \
+            and not re.match(r"\s+of\b", after)
+    if rel:
+        return True
+    prev = _word_before(text, m.start())
+    return bool(prev) and prev[0].lower() in ("in", "during", "since", "until", "by", "through", "throughout",
+                                               "early", "late", "mid", "last", "next", "this", "over") \
+        and not re.match(r"\s+(?:of|in)\b", after)
+
+
+def _ok_quarter(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A quarter needs an ordinal, a determiner or a year; not "a quarter of"."""
+    if not (g.get("q") or g.get("det") or g.get("y0")):
+        return False
+    if (g.get("det") or "").lower() == "a" and not g.get("q"):
+        return False
+    if not g.get("q") and re.match(r"\s+(?:of|century|mile|inch|pound|point|hour)\b", text[m.end():m.end() + 10]) \
+            and not (g.get("y") or g.get("rely") or g.get("fy")):
+        return False
+    if (g.get("q") or "").lower() in ("last", "past", "recent") and not g.get("det") and text[m.end():m.end() + 4].startswith(" of"):
+        return False
+    return True
+
+
+def _ok_half(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A half year: not "the first half of the game" nor "the last half hour"."""
+    if g.get("y") or g.get("rely"):
+        return True
+    return not re.match(r"(?i)\s+(?:of|hour|minute|mile|point|inning|time|dozen)\b", text[m.end():m.end() + 9])
+
+
+def _ok_relunit(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A relative unit ("last week") is not a title-case name."""
+    return not g["u"][0].isupper() or g["u"].isupper()
+
+
+def _ok_theunit(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A unit after "the" ("the week", "the year") only after a preposition that makes it a time."""
+    u = g["u"].lower()
+    after = text[m.end():m.end() + 14]
+    before = text[max(0, m.start() - 16):m.start()]
+    if re.match(r"\s+(?:of|before|after|when|that|in\s+which|to\s+come|ahead)\b", after):
+        return False
+    if u == "day":
+        return bool(re.search(r"(?i)\b(?:later|earlier)\s+in\s+$", before))
+    if u in ("night", "morning", "evening", "afternoon"):
+        return bool(re.search(r"(?i)\b(?:in|during|overnight|through)\s+$", before))
+    if re.match(r"['’]s\b", after):
+        return True
+    return bool(re.search(r"(?i)\b(?:in|for|during|of|through|throughout|over|earlier|later|this|since|until|by|at|into|within)\s+$",
+                          text[max(0, m.start() - 14):m.start()]))
+
+
+def _ok_fullyear(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A full year ("the year") needs a qualifier ("the current year") or "fiscal"."""
+    return bool(g.get("w")) or "fiscal" in m.group(0).lower()
+
+
+def _ok_dur(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A duration: not an age ("53-year-old"), an amount, a clock time in hours or a percentage."""
+    n, u = (g["n"] or "").lower(), g["u"].lower()
+    after = text[m.end():m.end() + 8]
+    if (g.get("long") or "").lower() == "old" or re.match(r"\s+old\b", after):
+        return False
+    if u.startswith("quarter") and re.match(r"\s+of\b", after):
+        return False
+    if re.fullmatch(r"[0-2]\d[0-5]0", n) and u.startswith("hour"):
+        return False  # military clock time ("1800 hours")
+    if n in ("a", "an") and not (g.get("det") or g.get("rel")) and \
+            re.search(r"(?:\d|\bmillion|\bbillion|\bthousand|\bhundred|[a-z]{2,}s)\s+$", text[max(0, m.start() - 12):m.start()]):
+        return False
+    if u.startswith("second") and not re.match(r"\d", n) and n in ("a", "an", "one"):
+        return False
+    if u.startswith("night") and n in ("a", "an", "one") and not g.get("det"):
+        return False
+    if n in ("a", "an") and u.endswith("s") and u not in ("centuries",):
+        return False
+    if n in ("some",) and not u.endswith("s"):
+        return False
+    if re.match(r"\d", n) and re.search(r"[$€£]\s*$", text[max(0, m.start() - 2):m.start()]):
+        return False
+    if u == "quarter" and n in ("a", "an", "one") and not g.get("det"):
+        return False
+    if re.match(r"\s*(?:%|percent)", text[m.end():m.end() + 9]):
+        return False
+    return True
+
+
+def _ok_ago(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """An offset: "before"/"after" only at a clause end ("the day before."); not "a second ago"."""
+    d = g["dir"].lower()
+    if g.get("andhalf") and d != "ago":
+        return False  # "a minute and a half later": TimeBank marks the duration only
+    if d in ("before", "after", "previously"):
+        nxt = text[m.end():m.end() + 12]
+        if not re.match(r"\s*(?:[.,;:!?)]|$)", nxt):
+            return False
+    if g["u"].lower().startswith("second") and g["n"].lower() in ("a", "an"):
+        return False
+    return True
+
+
+def _ok_bare(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A bare plural unit ("years") needs a relative word or a preposition ("for years")."""
+    if (g.get("rel") or "").lower() == "the":
+        return bool(g.get("ahead")) or bool(re.search(r"(?i)\b(?:over|through|throughout|during)\s+$", text[max(0, m.start() - 12):m.start()]))
+    if g.get("rel"):
+        return True
+    prev = text[max(0, m.start() - 16):m.start()]
+    return bool(re.search(r"(?i)\b(?:for|in|within|over|took|take|takes|lasted|last|than)\s+$", prev)) \
+        and not re.match(r"\s+(?:of|old|ago|before|after)\b", text[m.end():m.end() + 8])
+
+
+def _ok_ref(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A reference word ("now", "current", "recent") used as a time, not "as soon as" or "current account"."""
+    w = g["w"].lower()
+    if w == "soon" and (re.match(r"\s+as\b", text[m.end():m.end() + 4]) or re.search(r"(?i)\bas\s+$", text[max(0, m.start() - 4):m.start()])):
+        return False
+    if w == "the past" and re.match(r"\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten)\b", text[m.end():m.end() + 9]):
+        return True
+    if w in ("current", "recent", "future"):
+        nxt = re.match(r"\s+([a-z][\w-]*)", text[m.end():m.end() + 20])
+        if not nxt or nxt.group(1) in ("account", "accounts", "affairs", "events", "of", "and", "or", "to", "is", "was"):
+            return False
+        if w == "recent" and re.search(r"(?i)\bmost\s+$", text[max(0, m.start() - 6):m.start()]):
+            return False
+    if w == "the time":
+        return bool(re.search(r"(?i)\bat\s+$", text[max(0, m.start() - 4):m.start()])) and \
+            not re.match(r"\s+(?:of|when|that|being|to)\b", text[m.end():m.end() + 8])
+    if w == "now" and re.match(r"(?i)\s*that\b", text[m.end():m.end() + 6]):
+        return False
+    return True
+
+
+def _ok_set(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A set ("every week", "weekly", "twice a year"), not a title ("Weekly Standard")."""
+    if g.get("w") and g["w"][0].isupper():
+        if re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]) or re.search(r"(?:\b[Tt]he|[A-Z]\w*)\s+$", text[max(0, m.start() - 6):m.start()]):
+            return False
+    if g.get("w") and re.match(r"\s+[a-z]", text[m.end():m.end() + 2]) and not re.match(
+            r"\s+(?:and|or|in|on|at|for|to|since|through|until|during|by|from|with|as|over|basis|but)\b", text[m.end():m.end() + 10]):
+        return False
+    if g.get("per"):
+        prev = text[max(0, m.start() - 24):m.start()]
+        return bool(re.search(r"(?i)(?:\bonce|\btwice|\bthrice|\btimes)\s+$", prev))
+    return True
+
+
+def _ok_spelled(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A year in words: a bare "two thousand" needs a preposition ("in two thousand")."""
+    if g.get("rest2") is None and "thousand" in m.group(0).lower() and not g.get("the"):
+        return bool(re.search(r"(?i)\b(?:in|since|by|until|of)\s+$", text[max(0, m.start() - 8):m.start()])) \
+            and not re.match(r"\s+[a-z]", text[m.end():m.end() + 3])
+    return True
+
+
+#: Context check of each expression kind (kinds without one are always kept).
+_CHECKS: dict[str, Any] = {
+    "month": _ok_month,
+    "noon": _ok_noon,
+    "mdy": _ok_mdy,
+    "dmy": _ok_mdy,
+    "year": _ok_year,
+    "season": _ok_season,
+    "quarter": _ok_quarter,
+    "half": _ok_half,
+    "relunit": _ok_relunit,
+    "theunit": _ok_theunit,
+    "fullyear": _ok_fullyear,
+    "dur": _ok_dur,
+    "ago": _ok_ago,
+    "bare": _ok_bare,
+    "ref": _ok_ref,
+    "set": _ok_set,
+    "spelled": _ok_spelled,
+}
+
+
+def _check(kind: str, m: re.Match, text: str, R: _Rules) -> bool:
+    """Reject candidate extents that are not time expressions in context (:data:`_CHECKS`)."""
+    ok = _CHECKS.get(kind)
+    return ok(kind, m, text, R, m.groupdict()) if ok else True
+
 
 
 _TOKEN = re.compile(r"[a-z]+")
@@ -684,22 +770,36 @@ def _candidates(text: str, R: _Rules) -> list[_Found]:
 _SENT_END = re.compile(r"\n|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs))(?<!\b(?:Mrs|Gen|Inc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Rep|Sen|Gov|Col|Lt\.))(?<!\bSept|\bCorp|\bLtd\.)[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
 
 
+def _clause_cues(kind: str) -> str:
+    """Alternation of the ``rules/timex_clause_cues.csv`` words of one kind."""
+    return "|".join(sorted((re.escape(r["cue"]) for r in _table("clause_cues") if r["kind"] == kind), key=len, reverse=True))
+
+
+# "to" + a lowercase word that is not a determiner or one of the nouns news puts after "to"
+# ("shot to death", "rose to power", "sent to prison")
+_INFINITIVE = re.compile(rf"\b[Tt]o\s+(?!(?:{_clause_cues('not_infinitive')})\b)[a-z]+\b")
+
+
 def _future(text: str, f: _Found, R: _Rules) -> bool | None:
     """Tense of the expression's sentence: the nearest tense cue before it (else the first after
-    it) within 80 characters; True future, False past, None when there is no cue (callers then
-    pick the instance nearest to publication)."""
+    it) within 80 characters; True future, False past, None when there is no cue or when an
+    infinitive stands between a past cue and the expression ("decided to admit them in early
+    March" looks ahead from a past decision); callers then pick the instance nearest to
+    publication."""
     lo = max(0, f.start - 300)
     a = lo - 1
     for m in _SENT_END.finditer(text, lo, f.start):
         a = m.end() - 1
     m2 = _SENT_END.search(text, f.end, min(len(text), f.end + 300))
     b = m2.start() if m2 else min(len(text), f.end + 300)
-    before, after = None, None
+    before, after, cue_end = None, None, 0
     for m in R.future_re.finditer(text, max(a + 1, f.start - 80), min(b, f.end + 80)):
         if m.end() <= f.start:
-            before = m.group("fut") is not None  # the last cue before the expression wins
+            before, cue_end = m.group("fut") is not None, m.end()  # the last cue before the expression wins
         elif m.start() >= f.end and after is None:
             after = m.group("fut") is not None
+    if before is False and _INFINITIVE.search(text, cue_end, f.start):
+        return None  # "decided to admit them in early March": the infinitive looks ahead
     return before if before is not None else after
 
 
@@ -730,20 +830,24 @@ def _dur_value(n: str, code: str) -> str:
     if n != "X" and "." in n and code == "Y" and float(n) >= 1 and (float(n) * 12) % 1 == 0:
         f = float(n)
         return f"P{int(f)}Y{int(round((f - int(f)) * 12))}M"
+    if n != "X" and "." in n and code in ("H", "MIN"):  # "a minute and a half" PT1M30S, "1.5 hours" PT1H30M
+        f = float(n)
+        big, small = int(f), int(round((f - int(f)) * 60))
+        hi, lo = ("H", "M") if code == "H" else ("M", "S")
+        return "PT" + (f"{big}{hi}" if big else "") + (f"{small}{lo}" if small or not big else "")
     if n != "X" and "." in n:
         f = float(n)
         conv = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "H": (60, "MIN"), "W": (7, "D")}
         if code in conv:
             k, code = conv[code]
             n = str(int(round(f * k)))
-    if code == "DE":
-        return f"P{int(n) * 10}Y" if n != "X" else "PXDE"
-    if code == "CE":
-        return f"P{int(n) * 100}Y" if n != "X" else "PXCE"
-    if code == "2W":
-        return f"P{int(n) * 2}W" if n != "X" else "PXW"
-    if code == "WE":
-        return f"P{int(n) * 2}D" if n != "X" else "PXWE"
+    scaled = {"DE": (10, "Y", "PXDE"), "CE": (100, "Y", "PXCE"), "2W": (2, "W", "PXW"), "WE": (2, "D", "PXWE")}
+    if code in scaled:  # "half a century" = P50Y, "1.5 centuries" = P150Y, "decades" = PXDE
+        k, unit, vague = scaled[code]
+        if n == "X":
+            return vague
+        v = float(n) * k
+        return f"P{int(v)}{unit}" if v == int(v) else _dur_value(str(v), unit)
     if code in ("H", "MIN", "S"):
         c = {"H": "H", "MIN": "M", "S": "S"}[code]
         return f"PT{n}{c}"
@@ -786,42 +890,6 @@ def _anchor_for(st: _State, f: _Found, max_dist: int = 10**9) -> tuple[Date | No
     return st.dct, "published", "day"
 
 
-def _resolve(f: _Found, text: str, st: _State, R: _Rules) -> _Res | None:  # noqa: C901
-    g = {k: v for k, v in f.m.groupdict().items()}
-    k = f.kind
-    dct = st.dct
-
-    if k in ("iso", "numeric"):
-        y = int(g["y"])
-        if y < 100:
-            y += 1900 if y > 30 else 2000
-        d = _safe_date(y, int(g["m"]), int(g["d"]))
-        if d is None:
-            return None
-        r = _point("day", d, "")
-        if g.get("H"):
-            r.type, r.value = "TIME", f"{r.value}T{g['H']}:{g['M']}"
-        return r
-
-    if k in ("mdy", "dmy"):
-        mon = R.months[g["mon"].lower()]
-        day = int(re.match(r"\d+", g["d"]).group(0))
-        if g.get("y"):
-            d = _safe_date(int(g["y"]), mon, day)
-            return _point("day", d, "") if d else None
-        return _month_day(mon, day, g.get("wd"), dct, text, f, R)
-
-    if k == "month_rel":
-        off = {"this": 0, "last": -1, "next": 1}[g["rely"].lower()]
-        if dct is None:
-            return None
-        w = g["mon"].lower()
-        if w in R.seasons:
-            return _point("season", Date(dct.year + off, R.seasons[w][1], 1), "published")
-        return _point("month", Date(dct.year + off, R.months[w], 1), "published")
-    return _resolve_rest(f, text, st, R, g, k, dct)
-
-
 def _month_day(mon: int, day: int, wd: str | None, dct: Date | None, text: str, f: _Found, R: _Rules) -> _Res | None:
     """Resolve a yearless month-day: weekday if given, else tense, else the nearest instance."""
     if dct is None:
@@ -837,8 +905,12 @@ def _month_day(mon: int, day: int, wd: str | None, dct: Date | None, text: str, 
     tense = _future(text, f, R)
     opts = [c for c in (_safe_date(dct.year - 1, mon, day), cand, _safe_date(dct.year + 1, mon, day)) if c]
     nearest = min(opts, key=lambda c: abs((c - dct).days))
-    if tense is None or abs((nearest - dct).days) <= 45:
+    if tense is False and nearest > dct + dt.timedelta(days=1) and _past_event_on(text, f):
+        cand = _safe_date(nearest.year - 1, mon, day) or nearest  # "approved the plan on January 12", 28 Dec
+    elif tense is None or abs((nearest - dct).days) <= 45:
         cand = nearest
+    elif tense is False and dct < cand <= dct + dt.timedelta(days=AHEAD_DAYS) and not _past_event_on(text, f):
+        pass  # "payable Dec. 15", "extended to Jan. 12": a date weeks ahead is the coming one
     elif tense:
         if cand < dct - dt.timedelta(days=14):
             cand = _safe_date(dct.year + 1, mon, day) or cand
@@ -847,449 +919,804 @@ def _month_day(mon: int, day: int, wd: str | None, dct: Date | None, text: str, 
     return _point("day", cand, "published")
 
 
-def _resolve_rest(f: _Found, text: str, st: _State, R: _Rules, g: dict, k: str, dct: Date | None) -> _Res | None:  # noqa: C901
-    """Second half of :func:`_resolve` (kept apart only to keep each function readable)."""
-    if k == "my":
-        return _point("month", Date(int(g["y"]), R.months[g["mon"].lower()], 1), "")
+AHEAD_DAYS = 90  # a month-day at most a quarter ahead, told in the past tense, is still the coming one
+# an infinitive, a modal, a present-tense verb, a schedule or a deadline word before "on <date>"
+_NOT_DONE = re.compile(rf"(?i)\b(?:to\s+[a-z]+|[a-z]+['’]ll|{_clause_cues('not_done')})\b")
 
-    if k == "month":
-        mon = R.months[g["mon"].lower()]
-        rel = (g.get("rel") or "").lower()
-        if rel == "that" and st.last is not None:
-            return _point("month", Date(st.last[1].year, mon, 1), st.last[2])
-        tense = _future(text, f, R)
-        if not rel and dct is not None and re.search(r"(?i)\b(?:by|until|till|through|before)\s+(?:early\s+|mid-?|late\s+)?$",
-                                                     text[max(0, f.start - 16):f.m.start()]):
-            tense = 0 < (mon - dct.month) % 12 <= 6  # a deadline: the coming one if it is near
-        y, anchor = _month_year(mon, dct, tense, rel)
-        if y is None:
-            return _Res("DATE", f"XXXX-{mon:02d}", "month")
-        return _point("month", Date(y, mon, 1), anchor)
 
-    if k in ("fiscal", "year"):
-        yy = g.get("y") or g.get("y2")
-        y = int(yy)
-        if y < 100:
-            y += 1900 if y > 30 else 2000
-        return _point("year", Date(y, 1, 1), "")
+def _past_event_on(text: str, f: _Found) -> bool:
+    """Whether a month-day reads as the day a past event happened: "resigned on 7 Feb",
+    "On 7 Feb the minister resigned" (an "on" right before it and no infinitive, modal or
+    schedule word between the clause start and the date, which would make it a deadline).
 
-    if k == "spelled":
-        if g.get("rest") is not None:
-            y = 1900 + int(_num(g["rest"], R))
-        else:
-            y = 2000 + (int(_num(g["rest2"], R)) if g.get("rest2") else 0)
-        return _point("year", Date(y, 1, 1), "")
+    Example:
+        >>> R = _rules(); t = "They voted to meet on Jan. 12."
+        >>> f = [c for c in _candidates(t, R)][0]
+        >>> _past_event_on(t, f)
+        False
+    """
+    before = text[max(0, f.start - 80):f.start]
+    if not re.search(r"(?i)(?:^|\W)on\s+$", before):
+        return False
+    clause = re.split(r"[.;:!?]\s|,\s+(?:but|and|while)\s", before)[-1]
+    return not _NOT_DONE.search(clause)
 
-    if k == "decade":
-        if g.get("dec"):
-            y = int(g["dec"])
-        elif g.get("d2"):
-            d2 = int(g["d2"])
-            y = (1900 if d2 > 20 or dct is None or dct.year < 2000 + d2 else 2000) + d2
-            if dct is not None and dct.year >= 2000 and d2 <= dct.year % 100:
-                y = 2000 + d2 if d2 < 30 else 1900 + d2
-        else:
-            y = 1900 + {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
-                        "eighties": 80, "nineties": 90}[g["dw"].lower()]
-        return _point("decade", Date(y, 1, 1), "")
 
-    if k == "century":
-        o = g["ord"].lower()
-        n = int(re.match(r"\d+", o).group(0)) if o[0].isdigit() else R.ordinals.get(o, 0)
-        if n <= 0:
-            return None
-        return _point("century", Date(max(1, (n - 1) * 100), 1, 1), "")
+def _r_numeric_date(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A date written with digits (ISO, US month/day/year, unambiguous day-first, dotted) or compact
+    with a month abbreviation (19-Nov-12, 2019-Feb-21).
 
-    if k in ("season", "season_y"):
-        code, sm = R.seasons[g["s"].lower()]
-        rel = (g.get("rel") or "").lower()
-        if g.get("y"):
-            return _point("season", Date(int(g["y"]), sm, 1), "")
-        if rel in ("that", "the same", "the following", "the previous") and st.last is not None:
-            a = st.last[1]
-            y = a.year + (1 if rel == "the following" else -1 if rel == "the previous" else 0)
-            return _point("season", Date(y, sm, 1), st.last[2])
-        if dct is None:
-            return _Res("DATE", f"XXXX-{code}", "season")
-        cur = _floor(dct, "season")
-        this = Date(dct.year if not (sm == 12 and dct.month <= 2) else dct.year - 1, sm, 1)
-        if rel in ("last", "past", "this past"):
-            d = this if this < cur else Date(this.year - 1, sm, 1)
-        elif rel in ("next", "coming"):
-            d = this if this > cur else Date(this.year + 1, sm, 1)
-        elif rel == "this":
-            d = Date(dct.year, sm, 1) if sm != 12 else this
-        elif _future(text, f, R):
-            d = this if this >= cur else Date(this.year + 1, sm, 1)
-        else:
-            d = this if this <= cur else Date(this.year - 1, sm, 1)
-        return _point("season", d, "published")
+    Example:
+        >>> find_timexes('Filed 2017-03-05, updated 03/07/2017 and 21.02.2019.', '2017-04-01')["value"].tolist()
+        ['2017-03-05', '2017-03-07', '2019-02-21']
+    """
+    if g.get("mon"):  # compact: 19-Nov-12, 2019-Feb-21
+        g["m"] = str(R.months[g["mon"].lower()])
+    if f.kind == "numeric" and st.dayfirst:  # 04/07/2017 on a page that writes 21/02/2019
+        g["m"], g["d"] = g["d"], g["m"]
+    y = int(g["y"])
+    if y < 100:
+        y += 1900 if y > 30 else 2000
+    d = _safe_date(y, int(g["m"]), int(g["d"]))
+    if d is None:
+        return None
+    r = _point("day", d, "")
+    if g.get("H"):
+        r.type, r.value = "TIME", f"{r.value}T{g['H']}:{g['M']}"
+    return r
 
-    if k in ("quarter", "qnum", "half"):
-        gran = "half" if k == "half" else "quarter"
-        months_per = 6 if k == "half" else 3
-        qword = (g.get("q") or g.get("h") or g.get("ago") or "").lower()
-        n = None
-        if g.get("qn") or g.get("qn2"):
-            n = int(g.get("qn") or g.get("qn2"))
-        elif qword in R.ordinals and qword not in ("last", "latest", "final"):
-            n = R.ordinals[qword]
-        elif qword in ("final",):
-            n = 4 if gran == "quarter" else 2
-        elif qword in ("latter", "2nd"):
-            n = 2
-        elif qword == "1st":
-            n = 1
-        elif qword in ("3rd", "4th"):
-            n = int(qword[0])
-        year = g.get("y") or g.get("y0") or g.get("fy")
-        rely = (g.get("rely") or "").lower()
-        det = (g.get("det") or "").lower()
-        base = dct
+
+def _r_month_day(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A month-day, with a year when written, else from weekday, tense and publication date.
+
+    Example:
+        >>> find_timexes('On Feb. 14, he left; on 3 March 2016 he came.', '2017-04-01')["value"].tolist()
+        ['2017-02-14', '2016-03-03']
+    """
+    mon = R.months[g["mon"].lower()]
+    day = int(re.match(r"\d+", g["d"]).group(0))
+    if g.get("y"):
+        d = _safe_date(int(g["y"]), mon, day)
+        return _point("day", d, "") if d else None
+    return _month_day(mon, day, g.get("wd"), dct, text, f, R)
+
+
+def _r_month_rel(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A month or season of this, last or next year ("March last year").
+
+    Example:
+        >>> find_timexes('In March last year sales fell.', '2017-04-01')["value"].tolist()
+        ['2016-03']
+    """
+    off = {"this": 0, "last": -1, "next": 1}[g["rely"].lower()]
+    if dct is None:
+        return None
+    w = g["mon"].lower()
+    if w in R.seasons:
+        return _point("season", Date(dct.year + off, R.seasons[w][1], 1), "published")
+    return _point("month", Date(dct.year + off, R.months[w], 1), "published")
+
+
+def _r_month_year(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A month with its year.
+
+    Example:
+        >>> find_timexes('In March 2016 sales fell.', '2017-04-01')["value"].tolist()
+        ['2016-03']
+    """
+    return _point("month", Date(int(g["y"]), R.months[g["mon"].lower()], 1), "")
+
+
+def _r_month(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A bare month: the instance the tense and any deadline word point to.
+
+    Example:
+        >>> find_timexes('Sales fell in January and will rise in May.', '2017-04-01')["value"].tolist()
+        ['2017-01', '2017-05']
+    """
+    mon = R.months[g["mon"].lower()]
+    rel = (g.get("rel") or "").lower()
+    if rel == "that" and st.last is not None:
+        return _point("month", Date(st.last[1].year, mon, 1), st.last[2])
+    tense = _future(text, f, R)
+    if not rel and dct is not None and re.search(r"(?i)\b(?:by|until|till|through|before)\s+(?:early\s+|mid-?|late\s+)?$",
+                                                 text[max(0, f.start - 16):f.m.start()]):
+        tense = 0 < (mon - dct.month) % 12 <= 6  # a deadline: the coming one if it is near
+    y, anchor = _month_year(mon, dct, tense, rel)
+    if y is None:
+        return _Res("DATE", f"XXXX-{mon:02d}", "month")
+    return _point("month", Date(y, mon, 1), anchor)
+
+
+def _r_year(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A year, fiscal year or two-digit FY.
+
+    Example:
+        >>> find_timexes('In 2015 and in fiscal 2016 sales fell.', '2017-04-01')["value"].tolist()
+        ['2015', '2016']
+    """
+    yy = g.get("y") or g.get("y2")
+    y = int(yy)
+    if y < 100:
+        y += 1900 if y > 30 else 2000
+    return _point("year", Date(y, 1, 1), "")
+
+
+def _r_spelled_year(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A year in words.
+
+    Example:
+        >>> find_timexes('It happened in nineteen ninety-eight.', '2017-04-01')["value"].tolist()
+        ['1998']
+    """
+    return _point("year", Date(_spelled_year(g, R), 1, 1), "")
+
+
+def _spelled_year(g: dict, R: _Rules) -> int:
+    if g.get("rest") is not None:
+        return 1900 + int(_num(g["rest"], R))
+    return 2000 + (int(_num(g["rest2"], R)) if g.get("rest2") else 0)
+
+
+def _r_month_spelled(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A month or season with a year in words (broadcast transcripts).
+
+    Example:
+        >>> find_timexes("January nineteen ninety-seven; winter of nineteen ninety-four", "1998-02-27")["value"].tolist()
+        ['1997-01', '1994-WI']
+    """
+    y, w = _spelled_year(g, R), g["mon"].lower()
+    if w in R.seasons:
+        return _point("season", Date(y, R.seasons[w][1], 1), "")
+    return _point("month", Date(y, R.months[w], 1), "")
+
+
+def _r_decade(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A decade (TIMEX3 value: its first three digits).
+
+    Example:
+        >>> find_timexes("In the 1990s and the '80s it grew.", '2017-04-01')["value"].tolist()
+        ['199', '198']
+    """
+    if g.get("dec"):
+        y = int(g["dec"])
+    elif g.get("d2"):
+        d2 = int(g["d2"])
+        y = (1900 if d2 > 20 or dct is None or dct.year < 2000 + d2 else 2000) + d2
+        if dct is not None and dct.year >= 2000 and d2 <= dct.year % 100:
+            y = 2000 + d2 if d2 < 30 else 1900 + d2
+    else:
+        y = 1900 + {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+                    "eighties": 80, "nineties": 90}[g["dw"].lower()]
+    return _point("decade", Date(y, 1, 1), "")
+
+
+def _r_century(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """An ordinal century (TIMEX3 value: its first two digits).
+
+    Example:
+        >>> find_timexes('In the 19th century it grew.', '2017-04-01')["value"].tolist()
+        ['18']
+    """
+    o = g["ord"].lower()
+    n = int(re.match(r"\d+", o).group(0)) if o[0].isdigit() else R.ordinals.get(o, 0)
+    if n <= 0:
+        return None
+    return _point("century", Date(max(1, (n - 1) * 100), 1, 1), "")
+
+
+def _r_season(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A season, with its year, relative to an earlier expression, or to publication.
+
+    Example:
+        >>> find_timexes('Last fall it fell; in summer 2015 it rose.', '2017-04-01')["value"].tolist()
+        ['2016-FA', '2015-SU']
+    """
+    code, sm = R.seasons[g["s"].lower()]
+    rel = (g.get("rel") or "").lower()
+    if g.get("y"):
+        return _point("season", Date(int(g["y"]), sm, 1), "")
+    if rel in ("that", "the same", "the following", "the previous") and st.last is not None:
+        a = st.last[1]
+        y = a.year + (1 if rel == "the following" else -1 if rel == "the previous" else 0)
+        return _point("season", Date(y, sm, 1), st.last[2])
+    if dct is None:
+        return _Res("DATE", f"XXXX-{code}", "season")
+    cur = _floor(dct, "season")
+    this = Date(dct.year if not (sm == 12 and dct.month <= 2) else dct.year - 1, sm, 1)
+    if rel in ("last", "past", "this past"):
+        d = this if this < cur else Date(this.year - 1, sm, 1)
+    elif rel in ("next", "coming"):
+        d = this if this > cur else Date(this.year + 1, sm, 1)
+    elif rel == "this":
+        d = Date(dct.year, sm, 1) if sm != 12 else this
+    elif _future(text, f, R):
+        d = this if this >= cur else Date(this.year + 1, sm, 1)
+    else:
+        d = this if this <= cur else Date(this.year - 1, sm, 1)
+    return _point("season", d, "published")
+
+
+def _r_quarter(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A quarter or half year: numbered, relative, or the one just reported.
+
+    Example:
+        >>> find_timexes('In the first quarter and the second half of 2016 it fell.', '2017-04-01')["value"].tolist()
+        ['2017-Q1', '2016-H2']
+    """
+    gran = "half" if f.kind == "half" else "quarter"
+    qword = (g.get("q") or g.get("h") or g.get("ago") or "").lower()
+    n = _period_number(g, qword, gran, R)
+    if n is None:
+        return _relative_period(f, text, st, R, g, dct, gran, qword)
+    if n > (4 if gran == "quarter" else 2):
+        return None
+    base_year, anchor = _period_year(g, st, dct)
+    if base_year is None:
+        return _Res("DATE", f"XXXX-{'Q' if gran == 'quarter' else 'H'}{n}", gran)
+    d = Date(base_year, (n - 1) * (6 if gran == "half" else 3) + 1, 1)
+    told = g.get("y") or g.get("y0") or g.get("fy") or g.get("rely") or g.get("ypos")
+    if not told and dct is not None and d > dct and not _future(text, f, R) and gran == "quarter":
+        d = Date(base_year - 1, d.month, 1)  # "sales rose in the third quarter", written in April
+    if g.get("ago"):
+        d = Date(d.year - 1, d.month, 1)
+    return _point(gran, d, anchor)
+
+
+def _period_number(g: dict, qword: str, gran: str, R: _Rules) -> int | None:
+    """Which quarter (1-4) or half (1-2) a word or digit names; None for a relative one ("last quarter")."""
+    if g.get("qn") or g.get("qn2"):
+        return int(g.get("qn") or g.get("qn2"))
+    if qword in R.ordinals and qword not in ("last", "latest", "final"):
+        return R.ordinals[qword]
+    if qword == "final":
+        return 4 if gran == "quarter" else 2
+    if qword in ("latter", "2nd") or (qword == "last" and gran == "half"):  # "the last half of 1989"
+        return 2
+    if qword == "1st":
+        return 1
+    if qword in ("3rd", "4th"):
+        return int(qword[0])
+    return None
+
+
+def _period_year(g: dict, st: _State, dct: Date | None) -> tuple[int | None, str]:
+    """Year of a numbered quarter or half: written, relative to publication, or the previous expression's."""
+    year = g.get("y") or g.get("y0") or g.get("fy")
+    rely = (g.get("rely") or "").lower()
+    ypos = (g.get("ypos") or "").lower()
+    if year:
+        return int(year), ""
+    if ypos and dct is not None:
+        return dct.year + {"this": 0, "last": -1, "next": 1}[ypos], "published"
+    if rely in ("last", "the previous", "the prior"):
+        return (dct.year - 1 if dct else None), "published"
+    if rely == "next":
+        return (dct.year + 1 if dct else None), "published"
+    if rely == "the" and st.last is not None:
+        return st.last[1].year, st.last[2]
+    return (dct.year if dct else None), "published"
+
+
+def _relative_period(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None, gran: str,
+                     qword: str) -> _Res | None:
+    """The quarter/half, last quarter, the year-earlier quarter: from the previous such expression,
+    else the one just ended before publication (news about a quarter reports the one just closed)."""
+    det = (g.get("det") or "").lower()
+    if dct is None and st.last is None:
+        return _Res("DATE", "XXXX-QX" if gran == "quarter" else "XXXX-HX", gran)
+    if st.last is not None and st.last[0] == gran and qword in ("", "same", "current", "year-earlier", "year-ago",
+                                                                "year-before", "fiscal"):
+        ref, anchor = st.last[1], st.last[2]
+    else:
+        ref = dct or st.last[1]
         anchor = "published"
-        ypos = (g.get("ypos") or "").lower()
-        if year:
-            base_year, anchor = int(year), ""
-        elif ypos and dct is not None:
-            base_year = dct.year + {"this": 0, "last": -1, "next": 1}[ypos]
-        elif rely in ("last", "the previous", "the prior"):
-            base_year = dct.year - 1 if dct else None
-        elif rely == "next":
-            base_year = dct.year + 1 if dct else None
-        elif rely == "the" and st.last is not None:
-            base_year, anchor = st.last[1].year, st.last[2]
-        else:
-            base_year = dct.year if dct else None
-        if n is not None:
-            if n > (4 if gran == "quarter" else 2):
-                return None
-            if base_year is None:
-                return _Res("DATE", f"XXXX-{'Q' if gran == 'quarter' else 'H'}{n}", gran)
-            d = Date(base_year, (n - 1) * months_per + 1, 1)
-            if not year and not rely and not ypos and dct is not None and d > dct and not _future(text, f, R) and gran == "quarter":
-                d = Date(base_year - 1, d.month, 1)
-            if g.get("ago"):
-                d = Date(d.year - 1, d.month, 1)
-            return _point(gran, d, anchor)
-        if dct is None and st.last is None:
-            return _Res("DATE", "XXXX-QX" if gran == "quarter" else "XXXX-HX", gran)
-        # relative quarter: the quarter / last quarter / the year-earlier quarter
-        if st.last is not None and st.last[0] == gran and qword in ("", "same", "current", "year-earlier", "year-ago", "year-before", "fiscal"):
-            ref, anchor = st.last[1], st.last[2]
-        else:
-            ref = dct or st.last[1]
-            anchor = "published"
-            if qword in ("", "latest", "recent", "just-ended", "just-completed", "fiscal") and det in ("the", "its", "their", "that", "") and dct is not None:
-                ref = _floor(dct, gran) - STEP[gran]  # news about a quarter: the one just ended
-                if det == "the" and qword == "" and _future(text, f, R):
-                    ref = dct
-        if qword in ("last", "previous", "prior", "past"):
-            ref = _floor(ref, gran) - STEP[gran]
-        elif qword == "next" or det == "next":
-            ref = _floor(ref, gran) + STEP[gran]
-        elif qword in ("year-earlier", "year-ago", "year-before"):
-            ref = _floor(ref, gran) - relativedelta(years=1)
-        return _point(gran, ref, anchor)
+        if qword in ("", "latest", "recent", "just-ended", "just-completed", "fiscal") \
+                and det in ("the", "its", "their", "that", "") and dct is not None:
+            ref = _floor(dct, gran) - STEP[gran]  # news about a quarter: the one just ended
+            if det == "the" and qword == "" and _future(text, f, R):
+                ref = dct
+    if qword in ("last", "previous", "prior", "past"):
+        ref = _floor(ref, gran) - STEP[gran]
+    elif qword == "next" or det == "next":
+        ref = _floor(ref, gran) + STEP[gran]
+    elif qword in ("year-earlier", "year-ago", "year-before"):
+        ref = _floor(ref, gran) - relativedelta(years=1)
+    return _point(gran, ref, anchor)
 
-    if k == "relday":
+
+def _r_half_number(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A numbered half year with its year ("H1 2020", "2019 H2").
+
+    Example:
+        >>> find_timexes("Sales rose in H1 2020 and in 2019 H2.", "2020-09-01")["value"].tolist()
+        ['2020-H1', '2019-H2']
+    """
+    n, y = int(g.get("hn") or g.get("hn2")), int(g.get("y") or g.get("y2"))
+    return _point("half", Date(y, 1 if n == 1 else 7, 1), "")
+
+
+def _r_relday(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """Yesterday, today, tomorrow, tonight (with a part of day).
+
+    Example:
+        >>> find_timexes('Yesterday it fell; tonight it may rise.', '2017-04-01')["value"].tolist()
+        ['2017-03-31', '2017-04-01TNI']
+    """
+    if dct is None:
+        return _Res("DATE", "XXXX-XX-XX", "day")
+    w = g["w"].lower()
+    d = dct + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[w])
+    r = _point("day", d, "published")
+    part = (g.get("part") or "").lower()
+    if w == "tonight" or part:
+        r.type, r.value = "TIME", f"{r.value}T{R.dayparts.get(part, 'NI')}"
+    return r
+
+
+def _r_relpart(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A part of day relative to publication or an earlier expression ("last night", "that evening").
+
+    Example:
+        >>> find_timexes('Last night it fell.', '2017-04-01')["value"].tolist()
+        ['2017-03-31TNI']
+    """
+    if g.get("ov"):
         if dct is None:
-            return _Res("DATE", "XXXX-XX-XX", "day")
-        w = g["w"].lower()
-        d = dct + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[w])
-        r = _point("day", d, "published")
-        part = (g.get("part") or "").lower()
-        if w == "tonight" or part:
-            r.type, r.value = "TIME", f"{r.value}T{R.dayparts.get(part, 'NI')}"
+            return _Res("TIME", "XXXX-XX-XXTNI", "day")
+        r = _point("day", dct - dt.timedelta(days=1), "published")
+        r.type, r.value = "TIME", r.value + "TNI"
         return r
-
-    if k == "relpart":
-        if g.get("ov"):
-            if dct is None:
-                return None
-            r = _point("day", dct - dt.timedelta(days=1), "published")
-            r.type, r.value = "TIME", r.value + "TNI"
-            return r
-        rel = g["rel"].lower()
-        part = g["part"].lower()
-        if rel in ("that", "the same", "the next", "the following"):
-            a, anchor, _ = _anchor_for(st, f)
-            if a is None:
-                return None
-            d = a + dt.timedelta(days=0 if rel in ("that", "the same") else 1)
-        else:
-            if dct is None:
-                return _Res("TIME", "XXXX-XX-XXT" + R.dayparts[part], "day")
-            off = {"this": 0, "last": -1 if part in ("night", "evening") else 0, "tomorrow": 1, "yesterday": -1}[rel]
-            d, anchor = dct + dt.timedelta(days=off), "published"
-        if g.get("wd") and dct is not None:
-            pass
-        r = _point("day", d, anchor)
-        r.type, r.value = "TIME", f"{r.value}T{R.dayparts[part]}"
-        return r
-
-    if k == "weekday":
-        wd = R.weekdays[g["wd"].lower()]
-        part = (g.get("part") or "").lower().rstrip("s")
-        if g.get("pl") or (g.get("part") or "").lower().endswith("s"):
-            return _Res("SET", f"XXXX-WXX-{wd}" + (f"T{R.dayparts[part]}" if part else ""), "")
-        rel = (g.get("rel") or "").lower()
-        if rel in ("that", "the following", "the previous") and st.last is not None:
-            a, anchor = st.last[1], st.last[2]
-            direction = -2 if rel == "the previous" else 2 if rel == "the following" else 1
-        elif dct is None:
-            return _Res("DATE", f"XXXX-WXX-{wd}", "day")
-        else:
-            a, anchor = dct, "published"
-            if rel in ("last", "past", "previous", "this past"):
-                direction = -2
-            elif rel in ("next", "coming", "this coming"):
-                direction = 2
-            else:
-                tense = _future(text, f, R)
-                if re.match(r"['’]s\b", text[f.end:f.end + 3]):
-                    tense = None  # "Wednesday's ruling": the nearest such day
-                if tense is None:
-                    diff0 = (wd - a.isoweekday()) % 7
-                    direction = 1 if 0 < diff0 <= 3 else -1
-                else:
-                    direction = 1 if tense else -1
-        diff = (wd - a.isoweekday()) % 7
-        if direction == 1:
-            d = a + dt.timedelta(days=diff)
-        elif direction == 2:
-            d = a + dt.timedelta(days=diff or 7)
-        elif direction == -1:
-            d = a - dt.timedelta(days=(7 - diff) % 7)
-        else:
-            d = a - dt.timedelta(days=((7 - diff) % 7) or 7)
-        r = _point("day", d, anchor)
-        if part:
-            r.type, r.value = "TIME", f"{r.value}T{R.dayparts[part]}"
-        return r
-
-    if k == "theunit" and g["u"].lower() == "year" and re.search(
-            r"(?i)\b(?:for|during|over|throughout)\s+$", text[max(0, f.start - 12):f.start]):
-        r = _Res("DURATION", "P1Y", "year")
-        return r
-    if k in ("relunit", "theunit"):
-        u = re.sub(r"\s+", " ", g["u"].lower())
-        rel = re.sub(r"\s+", " ", (g.get("rel") or "the").lower())
-        det = (g.get("det") or "").lower()
-        fiscal = u == "fiscal year"
-        if fiscal:
-            u = "year"
-        weekend = u == "weekend"
-        gran = {"week": "week", "weekend": "week", "month": "month", "year": "year", "decade": "decade",
-                "century": "century", "quarter": "quarter", "day": "day", "morning": "day", "night": "day",
-                "evening": "day", "afternoon": "day"}[u]
-        if rel == "past" and det == "the" and u not in ("weekend", "day"):
-            # "the past year" is a duration ending at publication (TimeML)
-            r = _Res("DURATION", _dur_value("1", {"week": "W", "month": "M", "year": "Y", "decade": "DE",
-                                                 "century": "CE", "quarter": "Q"}[u]), gran)
-            if dct:
-                r.begin, r.end, r.anchor = dct - STEP[gran], dct, "published"
-            return r
-        off, anaphoric = R.relative.get(rel.replace("this past", "last"), (0, False))
-        if rel == "the":
-            anaphoric = True
-        if rel == "next" and det == "the":
-            anaphoric = True
-        if anaphoric:
-            a, anchor, agran = _anchor_for(st, f)
-            if anaphoric and rel == "the" and agran and GRAN_ORDER.index(agran) > GRAN_ORDER.index(gran) if agran in GRAN_ORDER else False:
-                a, anchor = st.dct, "published"
-            elif a is not None and anchor != "published" and off == 0 and agran in GRAN_ORDER \
-                    and GRAN_ORDER.index(agran) > GRAN_ORDER.index(gran) and gran in ("day", "month"):
-                # "that day" after "in March 2016": the day is unknown within the anchor's interval
-                b, e = _span(agran, a)
-                x = f"{a.year:04d}-{a.month:02d}-XX" if agran in ("month", "week") else f"{a.year:04d}-XX" + ("-XX" if gran == "day" else "")
-                return _Res("DATE", x, agran, None, b, e, anchor)
-        else:
-            a, anchor = dct, "published"
-        if a is None:
-            x = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "quarter": "XXXX-QX",
-                 "decade": "XXX", "century": "XX"}[gran]
-            return _Res("DATE", x, gran)
-        d = _floor(a, gran) + STEP[gran] * off if off >= 0 else _floor(a, gran) - STEP[gran] * (-off)
-        if weekend and off == 0 and a is dct and dct.isoweekday() < 6 and _future(text, f, R) is not True:
-            d = d - STEP["week"]
-        if u == "day" and rel in ("the", "that", "same", "this") and not anaphoric:
-            d = a
-        r = _point(gran, d, anchor, weekend)
-        if u in ("morning", "night", "evening", "afternoon"):
-            r.type, r.value = "TIME", f"{r.value}T{R.dayparts[u]}"
-        if u == "century" and rel in ("this", "current"):
-            r.value = _fmt("century", d)
-        return r
-
-    if k == "beforeafter":
-        u = g["u"].lower()
-        gran = {"day": "day", "night": "day", "morning": "day", "evening": "day", "week": "week", "month": "month",
-                "year": "year", "weekend": "week"}[u]
+    rel = g["rel"].lower()
+    part = g["part"].lower()
+    if rel in ("that", "the same", "the next", "the following"):
         a, anchor, _ = _anchor_for(st, f)
         if a is None:
             return None
-        d = _floor(a, gran) + (STEP[gran] if g["dir"].lower() == "after" else -STEP[gran])
-        return _point(gran, d, anchor)
+        d = a + dt.timedelta(days=0 if rel in ("that", "the same") else 1)
+    else:
+        if dct is None:
+            return _Res("TIME", "XXXX-XX-XXT" + R.dayparts[part], "day")
+        off = {"this": 0, "last": -1 if part in ("night", "evening") else 0, "tomorrow": 1, "yesterday": -1}[rel]
+        d, anchor = dct + dt.timedelta(days=off), "published"
+    if g.get("wd") and dct is not None:
+        pass
+    r = _point("day", d, anchor)
+    r.type, r.value = "TIME", f"{r.value}T{R.dayparts[part]}"
+    return r
 
-    if k == "ago":
-        n = _num(g["n"], R)
-        code = _unit_code(g["u"], R)
-        dirw = re.sub(r"\s+", " ", g["dir"].lower())
-        sign, anaphoric = R.directions[dirw]
-        gran = UNIT_GRAN.get(code, "day")
-        if n == "X":
-            if dirw == "ago":
-                r = _Res("DATE", "PAST_REF", gran)
-                return r
-            return _Res("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", gran)
-        if anaphoric:
-            a, anchor, agran = _anchor_for(st, f)
-        else:
-            a, anchor, agran = dct, "published", "day"
-            if code == "Y" and st.last is not None and st.last[0] in ("quarter", "half") and f.start - st.last_pos < 300:
-                a, anchor, agran = st.last[1], st.last[2], st.last[0]
-        if a is None:
-            return _Res("DATE", "XXXX", gran)
-        nn = float(n)
-        if code in ("H", "MIN", "S"):
-            return _Res("DATE", _fmt("day", a), "day", a, a, a, anchor)
-        if nn != int(nn):
-            d = a + sign * relativedelta(months=int(round(nn * {"Y": 12, "M": 1, "W": 0.25, "D": 1 / 30}.get(code, 1))))
-        else:
-            d = a + sign * _delta(int(nn), code)
-        if agran in ("quarter", "half", "month", "day", "week") and GRAN_ORDER.index(agran) < GRAN_ORDER.index(gran) \
-                and (anaphoric or agran in ("quarter", "half")):
-            gran = agran
-        return _point(gran, d, anchor)
 
-    if k in ("dur", "bare"):
-        u = g["u"].lower().split()[0]
-        code = _unit_code(u, R)
-        n = _num(g.get("n"), R) if k == "dur" else "X"
-        if k == "dur" and g.get("n2"):
-            n = "X" if f.mod != "" else _num(g["n"], R)
-        if (g.get("orso") or "").lower().startswith("and a half") and n not in ("X", None):
-            n = str(float(n) + 0.5)
-        rel = (g.get("rel") or "").lower()
-        rel = rel.replace("the ", "").replace(" few", "")
-        if k == "bare" and rel == "recent" and u == "years":
-            r = _Res("DATE", "PAST_REF", "year")
+def _r_weekday(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:  # noqa: C901
+    """A weekday: the one the tense or relative word points to, or a recurring one.
+
+    Example:
+        >>> find_timexes('On Tuesday it fell and it will rise on Monday.', '2017-04-01')["value"].tolist()
+        ['2017-03-28', '2017-04-03']
+    """
+    wd = R.weekdays[g["wd"].lower()]
+    part = (g.get("part") or "").lower().rstrip("s")
+    if g.get("pl") or (g.get("part") or "").lower().endswith("s"):
+        return _Res("SET", f"XXXX-WXX-{wd}" + (f"T{R.dayparts[part]}" if part else ""), "")
+    rel = (g.get("rel") or "").lower()
+    if rel in ("that", "the following", "the previous") and st.last is not None:
+        a, anchor = st.last[1], st.last[2]
+        direction = -2 if rel == "the previous" else 2 if rel == "the following" else 1
+    elif dct is None:
+        return _Res("TIME", f"XXXX-WXX-{wd}T{R.dayparts[part]}", "day") if part else _Res("DATE", f"XXXX-WXX-{wd}", "day")
+    else:
+        a, anchor = dct, "published"
+        if rel in ("last", "past", "previous", "this past"):
+            direction = -2
+        elif rel in ("next", "coming", "this coming"):
+            direction = 2
         else:
-            r = _Res("DURATION", _dur_value(n, code), UNIT_GRAN.get(code, "day"))
-        if dct is not None and rel in ("past", "last", "recent", "previous", "next", "coming", "following"):
-            nn = 3 if n == "X" else float(n)
-            span = _delta(max(1, int(round(nn))), code) if code not in ("H", "MIN", "S") else relativedelta(days=1)
-            if rel in ("past", "last", "recent", "previous"):
-                r.begin, r.end = dct - span, dct
+            tense = _future(text, f, R)
+            if re.match(r"['’]s\b", text[f.end:f.end + 3]):
+                tense = None  # "Wednesday's ruling": the nearest such day
+            if tense is None:
+                diff0 = (wd - a.isoweekday()) % 7
+                direction = 1 if 0 < diff0 <= 3 else -1
             else:
-                r.begin, r.end = dct, dct + span
-            r.anchor = "published"
-        return r
+                direction = 1 if tense else -1
+    diff = (wd - a.isoweekday()) % 7
+    if direction == 1:
+        d = a + dt.timedelta(days=diff)
+    elif direction == 2:
+        d = a + dt.timedelta(days=diff or 7)
+    elif direction == -1:
+        d = a - dt.timedelta(days=(7 - diff) % 7)
+    else:
+        d = a - dt.timedelta(days=((7 - diff) % 7) or 7)
+    r = _point("day", d, anchor)
+    if part:
+        r.type, r.value = "TIME", f"{r.value}T{R.dayparts[part]}"
+    return r
 
-    if k == "yearend":
-        if dct is None:
-            return _Res("DATE", "XXXX", "year")
-        tense = _future(text, f, R)
-        y = dct.year - 1 if tense is False and dct.month <= 6 else dct.year
-        r = _point("year", Date(y, 1, 1), "published")
-        f.mod = f.mod or "END"
-        return r
 
-    if k in ("yearago", "period"):
-        w = (g.get("w") or "").lower()
-        last = st.last if (st.last is not None and f.start - st.last_pos < 600) else None
-        if k == "period" and g.get("y"):
-            y = int(g["y"])
-            if last and last[0] in ("quarter", "half"):
-                return _point(last[0], Date(y, last[1].month, 1), last[2])
-            return _point("year", Date(y, 1, 1), "")
-        back = w.startswith("year") or w in ("comparable", "corresponding")
-        if last and last[0] in ("quarter", "half", "month"):
-            d = last[1] - relativedelta(years=1) if back else last[1]
-            return _point(last[0], d, last[2])
-        if dct is None:
-            return _Res("DATE", "XXXX", "year")
-        if back:
-            return _point("year", Date(dct.year - 1, 1, 1), "published")
-        return _point("quarter", _floor(dct, "quarter") - STEP["quarter"], "published")
+_UNIT_GRAN = {"week": "week", "weekend": "week", "month": "month", "year": "year", "decade": "decade",
+              "century": "century", "quarter": "quarter", "day": "day", "morning": "day", "night": "day",
+              "evening": "day", "afternoon": "day"}
+_UNIT_UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "quarter": "XXXX-QX",
+                 "decade": "XXX", "century": "XX"}
 
-    if k == "fullyear":
-        if dct is None:
-            return _Res("DATE", "XXXX", "year")
-        w = (g.get("w") or "").lower()
-        off = {"latest": -1, "previous": -1, "prior": -1, "next": 1}.get(w, 0)
-        return _point("year", Date(dct.year + off, 1, 1), "published")
 
-    if k == "ref":
-        typ, val = R.refs[re.sub(r"\s+", " ", g["w"].lower())]
-        r = _Res(typ, val, "")
-        if val == "PRESENT_REF" and dct is not None:
-            r.begin = r.end = dct
-            r.gran, r.anchor = "day", "published"
-        return r
+def _r_unit(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A calendar unit relative to publication or an earlier expression ("last week", "the
+    following month").
 
-    if k == "set":
-        if g.get("w"):
-            return _Res("SET", R.sets[g["w"].lower()], "")
-        u = (g.get("u") or g.get("u2") or "").lower()
-        if u in R.weekdays:
-            return _Res("SET", f"XXXX-WXX-{R.weekdays[u]}", "")
-        if u in R.months:
-            return _Res("SET", f"XXXX-{R.months[u]:02d}", "")
-        if u in R.seasons:
-            return _Res("SET", f"XXXX-{R.seasons[u][0]}", "")
-        if u in R.dayparts:
-            return _Res("SET", f"TXX{R.dayparts[u]}".replace("TXX", "T"), "")
-        code = _unit_code(u, R)
-        return _Res("SET", _dur_value("1", code), "")
+    Example:
+        >>> find_timexes('Last week it fell; next month it may rise.', '2017-04-01')["value"].tolist()
+        ['2017-W12', '2017-05']
+    """
+    if f.kind == "theunit" and g["u"].lower() == "year" and re.search(
+            r"(?i)\b(?:for|during|over|throughout)\s+$", text[max(0, f.start - 12):f.start]):
+        return _Res("DURATION", "P1Y", "year")  # "for the year"
+    u = re.sub(r"\s+", " ", g["u"].lower()).replace("fiscal year", "year")
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "the").lower())
+    det = (g.get("det") or "").lower()
+    weekend = u == "weekend"
+    gran = _UNIT_GRAN[u]
+    if rel == "past" and det == "the" and u not in ("weekend", "day"):
+        return _past_unit(u, gran, dct)
+    off, anaphoric = R.relative.get(rel.replace("this past", "last"), (0, False))
+    anaphoric = anaphoric or rel == "the" or (rel == "next" and det == "the")
+    if anaphoric:
+        a, anchor, within = _unit_anchor(st, f, rel, off, gran)
+        if within is not None:
+            return within
+    else:
+        a, anchor = dct, "published"
+    if a is None:
+        return _Res("DATE", _UNIT_UNKNOWN[gran], gran)
+    d = _floor(a, gran) + STEP[gran] * off if off >= 0 else _floor(a, gran) - STEP[gran] * (-off)
+    if weekend and off == 0 and a is dct and dct.isoweekday() < 6 and _future(text, f, R) is not True:
+        d = d - STEP["week"]
+    if u == "day" and rel in ("the", "that", "same", "this") and not anaphoric:
+        d = a
+    r = _point(gran, d, anchor, weekend)
+    if u in ("morning", "night", "evening", "afternoon"):
+        r.type, r.value = "TIME", f"{r.value}T{R.dayparts[u]}"
+    if u == "century" and rel in ("this", "current"):
+        r.value = _fmt("century", d)
+    return r
 
-    if k == "noon":
-        w = g["w"].lower()
-        hh = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[w]
-        base = _day_ref(g.get("day"), dct, text, f, R)
-        if base is None:
-            return _Res("TIME", f"XXXX-XX-XXT{hh}", "day")
-        return _Res("TIME", f"{base.isoformat()}T{hh}", "day", base, base, base, "published")
 
-    if k in ("clock", "clock24"):
-        h = int(g["h"])
-        mi = int(g.get("mi") or 0)
-        ap = (g.get("ap") or "").lower().replace(".", "")
-        if ap == "pm" and h < 12:
-            h += 12
-        if ap == "am" and h == 12:
-            h = 0
-        base = _day_ref(g.get("day"), dct, text, f, R)
-        if g.get("mon") and g.get("dd"):
-            md = _month_day(R.months[g["mon"].lower()], int(re.match(r"\d+", g["dd"]).group(0)), None, dct, text, f, R)
-            base = md.point if md is not None else base
-        hh = f"{h:02d}:{mi:02d}"
-        if base is None:
-            return _Res("TIME", f"XXXX-XX-XXT{hh}", "day")
-        return _Res("TIME", f"{base.isoformat()}T{hh}", "day", base, base, base, "published")
+def _past_unit(u: str, gran: str, dct: Date | None) -> _Res:
+    """A duration ending at publication: "the past year" (TimeML)."""
+    r = _Res("DURATION", _dur_value("1", {"week": "W", "month": "M", "year": "Y", "decade": "DE",
+                                         "century": "CE", "quarter": "Q"}[u]), gran)
+    if dct:
+        r.begin, r.end, r.anchor = dct - STEP[gran], dct, "published"
+    return r
 
-    if k == "holiday":
-        key = g["w"] if g["w"] in R.holidays else re.sub(r"\s+", " ", g["w"])
-        if key not in R.holidays:
-            return None
-        rel = (g.get("rel") or "").lower()
-        if dct is None:
-            mon, day, rule = R.holidays[key]
-            return _Res("DATE", f"XXXX-{mon:02d}-{day:02d}" if rule == "fixed" else "XXXX-XX-XX", "day")
-        options = [d for d in (_holiday(key, y, R) for y in (dct.year - 1, dct.year, dct.year + 1)) if d]
-        past = [d for d in options if d <= dct]
-        future = [d for d in options if d >= dct]
-        tense = _future(text, f, R)
-        if rel in ("last", "this past", "the previous") or (not rel and tense is not True):
-            if tense is None and future and past and (future[0] - dct).days < (dct - past[-1]).days and not rel:
-                d = future[0]
-            else:
-                d = past[-1] if past else options[0]
+
+def _unit_anchor(st: _State, f: _Found, rel: str, off: int, gran: str) -> tuple[Date | None, str, _Res | None]:
+    """Anchor of an anaphoric unit ("the following month", "that day"): the previous expression,
+    or publication when that one is coarser than "the <unit>"; a day or month inside a coarser
+    anchor ("that day" after "in March 2016") is known only to lie within it (third item)."""
+    a, anchor, agran = _anchor_for(st, f)
+    if agran not in GRAN_ORDER:
+        return a, anchor, None
+    coarser = GRAN_ORDER.index(agran) > GRAN_ORDER.index(gran)
+    if rel == "the" and coarser:
+        return st.dct, "published", None
+    if a is not None and anchor != "published" and off == 0 and coarser and gran in ("day", "month"):
+        b, e = _span(agran, a)
+        x = f"{a.year:04d}-{a.month:02d}-XX" if agran in ("month", "week") else f"{a.year:04d}-XX" + ("-XX" if gran == "day" else "")
+        return a, anchor, _Res("DATE", x, agran, None, b, e, anchor)
+    return a, anchor, None
+
+
+def _r_beforeafter(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """The unit before or after the previous expression ("the day before").
+
+    Example:
+        >>> find_timexes('On Feb. 14 he left. He had arrived the day before.', '2017-04-01')["value"].tolist()
+        ['2017-02-14', '2017-02-13']
+    """
+    u = g["u"].lower()
+    gran = {"day": "day", "night": "day", "morning": "day", "evening": "day", "week": "week", "month": "month",
+            "year": "year", "weekend": "week"}[u]
+    a, anchor, _ = _anchor_for(st, f)
+    if a is None:
+        return None
+    d = _floor(a, gran) + (STEP[gran] if g["dir"].lower() == "after" else -STEP[gran])
+    return _point(gran, d, anchor)
+
+
+def _r_ago(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """An offset from publication or from an earlier expression ("two years ago", "three days later").
+
+    Example:
+        >>> find_timexes('Two years ago it fell.', '2017-04-01')["value"].tolist()
+        ['2015']
+    """
+    n = _num(g["n"], R)
+    if g.get("andhalf") and n != "X":
+        n = str(float(n) + 0.5)  # "a decade and a half ago"
+    code = _unit_code(g["u"], R)
+    dirw = re.sub(r"\s+", " ", g["dir"].lower())
+    sign, anaphoric = R.directions[dirw]
+    gran = UNIT_GRAN.get(code, "day")
+    if n == "X":
+        if dirw == "ago":
+            r = _Res("DATE", "PAST_REF", gran)
+            return r
+        return _Res("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", gran)
+    if anaphoric:
+        a, anchor, agran = _anchor_for(st, f)
+    else:
+        a, anchor, agran = dct, "published", "day"
+        if code == "Y" and st.last is not None and st.last[0] in ("quarter", "half") and f.start - st.last_pos < 300:
+            a, anchor, agran = st.last[1], st.last[2], st.last[0]
+    if a is None:
+        return _Res("DATE", "XXXX", gran)
+    nn = float(n)
+    if code in ("H", "MIN", "S"):
+        return _Res("DATE", _fmt("day", a), "day", a, a, a, anchor)
+    if nn != int(nn):
+        d = a + sign * relativedelta(months=int(round(nn * {"CE": 1200, "DE": 120, "Y": 12, "Q": 3, "M": 1, "W": 0.25, "D": 1 / 30}.get(code, 1))))
+    else:
+        d = a + sign * _delta(int(nn), code)
+    if agran in ("quarter", "half", "month", "day", "week") and GRAN_ORDER.index(agran) < GRAN_ORDER.index(gran) \
+            and (anaphoric or agran in ("quarter", "half")):
+        gran = agran
+    return _point(gran, d, anchor)
+
+
+def _r_duration(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A duration ("three months", "half a century", "decades"), anchored when it runs up to or
+    from publication.
+
+    Example:
+        >>> find_timexes('It lasted three months, then half a century.', '2017-04-01')["value"].tolist()
+        ['P3M', 'P50Y']
+    """
+    k = f.kind
+    u = g["u"].lower().split()[0]
+    code = _unit_code(u, R)
+    n = _num(g.get("n"), R) if k == "dur" else "X"
+    if k == "dur" and g.get("n2"):
+        n = "X" if f.mod != "" else _num(g["n"], R)
+        if re.fullmatch(r"(?i)a\s+half", g["n2"].strip()) and n not in ("X", None):
+            n = str(float(n) + 0.5)  # "two and a half decades"
+    if (g.get("orso") or "").lower().startswith("and a half") and n not in ("X", None):
+        n = str(float(n) + 0.5)
+    rel = (g.get("rel") or "").lower()
+    rel = rel.replace("the ", "").replace(" few", "")
+    if k == "bare" and rel == "recent" and u == "years":
+        r = _Res("DATE", "PAST_REF", "year")
+    else:
+        r = _Res("DURATION", _dur_value(n, code), UNIT_GRAN.get(code, "day"))
+    if dct is not None and rel in ("past", "last", "recent", "previous", "next", "coming", "following"):
+        nn = 3 if n == "X" else float(n)
+        span = _delta(max(1, int(round(nn))), code) if code not in ("H", "MIN", "S") else relativedelta(days=1)
+        if rel in ("past", "last", "recent", "previous"):
+            r.begin, r.end = dct - span, dct
         else:
-            d = future[0] if future else options[-1]
-        return _point("day", d, "published")
-    return None
+            r.begin, r.end = dct, dct + span
+        r.anchor = "published"
+    return r
+
+
+def _r_yearend(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """The end of the current year or, early in a year told in the past, of the previous one.
+
+    Example:
+        >>> find_timexes('Sales fell by year-end.', '2017-04-01')["value"].tolist()
+        ['2016']
+    """
+    if dct is None:
+        return _Res("DATE", "XXXX", "year")
+    tense = _future(text, f, R)
+    y = dct.year - 1 if tense is False and dct.month <= 6 else dct.year
+    r = _point("year", Date(y, 1, 1), "published")
+    f.mod = f.mod or "END"
+    return r
+
+
+def _r_year_ago(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """The year-earlier or same period of the quarter or half just mentioned.
+
+    Example:
+        >>> find_timexes('Sales rose in the first quarter from the year-earlier period.', '2017-04-01')["value"].tolist()
+        ['2017-Q1', '2016-Q1']
+    """
+    k = f.kind
+    w = (g.get("w") or "").lower()
+    last = st.last if (st.last is not None and f.start - st.last_pos < 600) else None
+    if k == "period" and g.get("y"):
+        y = int(g["y"])
+        if last and last[0] in ("quarter", "half"):
+            return _point(last[0], Date(y, last[1].month, 1), last[2])
+        return _point("year", Date(y, 1, 1), "")
+    back = w.startswith("year") or w in ("comparable", "corresponding")
+    if last and last[0] in ("quarter", "half", "month"):
+        d = last[1] - relativedelta(years=1) if back else last[1]
+        return _point(last[0], d, last[2])
+    if dct is None:
+        return _Res("DATE", "XXXX", "year")
+    if back:
+        return _point("year", Date(dct.year - 1, 1, 1), "published")
+    return _point("quarter", _floor(dct, "quarter") - STEP["quarter"], "published")
+
+
+def _r_fullyear(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """The current, previous or next (fiscal) year.
+
+    Example:
+        >>> find_timexes('Sales will rise in the current fiscal year.', '2017-04-01')["value"].tolist()
+        ['2017']
+    """
+    if dct is None:
+        return _Res("DATE", "XXXX", "year")
+    w = (g.get("w") or "").lower()
+    off = {"latest": -1, "previous": -1, "prior": -1, "next": 1}.get(w, 0)
+    return _point("year", Date(dct.year + off, 1, 1), "published")
+
+
+def _r_ref(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """Now, recently, the future: TIMEX3 reference values.
+
+    Example:
+        >>> find_timexes('Prices are rising now.', '2017-04-01')["value"].tolist()
+        ['PRESENT_REF']
+    """
+    typ, val = R.refs[re.sub(r"\s+", " ", g["w"].lower())]
+    r = _Res(typ, val, "")
+    if val == "PRESENT_REF" and dct is not None:
+        r.begin = r.end = dct
+        r.gran, r.anchor = "day", "published"
+    return r
+
+
+def _r_set(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A recurring time ("every Tuesday", "annually", "twice a year").
+
+    Example:
+        >>> find_timexes('It meets every Tuesday.', '2017-04-01')["value"].tolist()
+        ['XXXX-WXX-2']
+    """
+    if g.get("w"):
+        return _Res("SET", R.sets[g["w"].lower()], "")
+    u = (g.get("u") or g.get("u2") or "").lower()
+    if u in R.weekdays:
+        return _Res("SET", f"XXXX-WXX-{R.weekdays[u]}", "")
+    if u in R.months:
+        return _Res("SET", f"XXXX-{R.months[u]:02d}", "")
+    if u in R.seasons:
+        return _Res("SET", f"XXXX-{R.seasons[u][0]}", "")
+    if u in R.dayparts:
+        return _Res("SET", f"TXX{R.dayparts[u]}".replace("TXX", "T"), "")
+    code = _unit_code(u, R)
+    return _Res("SET", _dur_value("1", code), "")
+
+
+def _r_noon(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """Noon or midnight, on the day written with it, else publication.
+
+    Example:
+        >>> find_timexes('The vote was at noon Tuesday.', '2017-04-01')["value"].tolist()
+        ['2017-03-28T12:00']
+    """
+    w = g["w"].lower()
+    hh = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[w]
+    base = _day_ref(g.get("day"), dct, text, f, R)
+    if base is None:
+        return _Res("TIME", f"XXXX-XX-XXT{hh}", "day", dayless=not g.get("day"))
+    return _Res("TIME", f"{base.isoformat()}T{hh}", "day", base, base, base, "published", dayless=not g.get("day"))
+
+
+def _r_clock(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A clock time, on the day written with it, else publication (see :func:`_clock_to_its_date`).
+
+    Example:
+        >>> find_timexes('At 3 p.m. on March 5 the talks ended.', '2017-04-01')["value"].tolist()
+        ['2017-03-05T15:00']
+    """
+    h = int(g["h"])
+    mi = int(g.get("mi") or 0)
+    ap = (g.get("ap") or "").lower().replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    if ap == "am" and h == 12:
+        h = 0
+    base = _day_ref(g.get("day"), dct, text, f, R)
+    hh = f"{h:02d}:{mi:02d}"
+    if g.get("mon") and g.get("dd"):
+        mon, dd = R.months[g["mon"].lower()], int(re.match(r"\d+", g["dd"]).group(0))
+        md = _point("day", d, "") if g.get("yy") and (d := _safe_date(int(g["yy"]), mon, dd)) else \
+            _month_day(mon, dd, None, dct, text, f, R)
+        if md is not None and md.point is None:
+            return _Res("TIME", f"{md.value}T{hh}", "day")
+        base = md.point if md is not None else base
+    dayless = not g.get("day") and not (g.get("mon") and g.get("dd"))
+    if base is None:
+        return _Res("TIME", f"XXXX-XX-XXT{hh}", "day", dayless=dayless)
+    return _Res("TIME", f"{base.isoformat()}T{hh}", "day", base, base, base, "published", dayless=dayless)
+
+
+def _r_holiday(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A holiday: the instance the relative word or tense points to.
+
+    Example:
+        >>> find_timexes('Sales fell at Christmas.', '2017-04-01')["value"].tolist()
+        ['2016-12-25']
+    """
+    key = g["w"] if g["w"] in R.holidays else re.sub(r"\s+", " ", g["w"])
+    if key not in R.holidays:
+        return None
+    rel = (g.get("rel") or "").lower()
+    if dct is None:
+        mon, day, rule = R.holidays[key]
+        return _Res("DATE", f"XXXX-{mon:02d}-{day:02d}" if rule == "fixed" else "XXXX-XX-XX", "day")
+    options = [d for d in (_holiday(key, y, R) for y in (dct.year - 1, dct.year, dct.year + 1)) if d]
+    past = [d for d in options if d <= dct]
+    future = [d for d in options if d >= dct]
+    tense = _future(text, f, R)
+    if rel in ("last", "this past", "the previous") or (not rel and tense is not True):
+        if tense is None and future and past and (future[0] - dct).days < (dct - past[-1]).days and not rel:
+            d = future[0]
+        else:
+            d = past[-1] if past else options[0]
+    else:
+        d = future[0] if future else options[-1]
+    return _point("day", d, "published")
+
+
+#: Resolver of each expression kind (the pattern names in :func:`_build_patterns`).
+_RESOLVERS: dict[str, Any] = {
+    "iso": _r_numeric_date,
+    "numeric": _r_numeric_date,
+    "numeric_dm": _r_numeric_date,
+    "ymd_slash": _r_numeric_date,
+    "dotted": _r_numeric_date,
+    "compact_dmy": _r_numeric_date,
+    "compact_ymd": _r_numeric_date,
+    "mdy": _r_month_day,
+    "dmy": _r_month_day,
+    "month_rel": _r_month_rel,
+    "my": _r_month_year,
+    "month": _r_month,
+    "fiscal": _r_year,
+    "year": _r_year,
+    "spelled": _r_spelled_year,
+    "month_spelled": _r_month_spelled,
+    "decade": _r_decade,
+    "century": _r_century,
+    "season": _r_season,
+    "season_y": _r_season,
+    "quarter": _r_quarter,
+    "qnum": _r_quarter,
+    "hnum": _r_half_number,
+    "half": _r_quarter,
+    "relday": _r_relday,
+    "relpart": _r_relpart,
+    "weekday": _r_weekday,
+    "relunit": _r_unit,
+    "theunit": _r_unit,
+    "beforeafter": _r_beforeafter,
+    "ago": _r_ago,
+    "dur": _r_duration,
+    "bare": _r_duration,
+    "yearend": _r_yearend,
+    "yearago": _r_year_ago,
+    "period": _r_year_ago,
+    "fullyear": _r_fullyear,
+    "ref": _r_ref,
+    "set": _r_set,
+    "noon": _r_noon,
+    "clock": _r_clock,
+    "clock24": _r_clock,
+    "holiday": _r_holiday,
+}
+
+
+def _resolve(f: _Found, text: str, st: _State, R: _Rules) -> _Res | None:
+    """Resolve one found expression with the resolver of its kind (:data:`_RESOLVERS`)."""
+    fn = _RESOLVERS.get(f.kind)
+    return fn(f, text, st, R, dict(f.m.groupdict()), st.dct) if fn else None
+
 
 
 def _holiday(key: str, year: int, R: _Rules) -> Date | None:
@@ -1336,13 +1763,34 @@ def _day_ref(day: str | None, dct: Date | None, text: str, f: _Found, R: _Rules)
     return dct + dt.timedelta(days=diff) if tense else dct - dt.timedelta(days=(7 - diff) % 7)
 
 
+_DAY_FIRST = re.compile(r"(?<![\d/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)?\d\d(?![\d/])")
+_MONTH_FIRST = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])/(?:19|20)?\d\d(?![\d/])")
+
+
+def day_first(text: str) -> bool:
+    """Whether a text writes its numeric dates day first: it has a date only that order can
+    read (21/02/2019) and none only month-first can (02/21/2019). Its ambiguous dates
+    (04/07/2017) then follow the same convention; otherwise they are read month first.
+
+    Example:
+        >>> day_first("Filed 21/02/2019, heard 04/07/2019."), day_first("Filed 04/07/2019.")
+        (True, False)
+    """
+    return bool(_DAY_FIRST.search(text)) and not _MONTH_FIRST.search(text)
+
+
 def _extract(text: str, st: _State) -> list[dict[str, Any]]:
     R = _rules()
     if not text or not R.prefilter.search(text):
         return []
-    rows = []
+    rows: list[dict[str, Any]] = []
+    dayless: list[int] = []
     for f in _candidates(text, R):
-        r = _resolve(f, text, st, R)
+        try:
+            r = _resolve(f, text, st, R)
+        except Exception as exc:  # noqa: BLE001  one odd expression never sinks the article
+            record_error(st.errors, st.article_id, "timexes", ValueError(f"{text[f.start:f.end]!r}: {exc}"))
+            continue
         if r is None:
             continue
         mod = f.mod
@@ -1356,7 +1804,37 @@ def _extract(text: str, st: _State) -> list[dict[str, Any]]:
             "start": f.start, "end": f.end, "text": text[f.start:f.end], "type": r.type, "value": r.value,
             "mod": mod, "begin": begin, "end_date": end, "granularity": r.gran, "anchor": r.anchor,
         })
+        if r.dayless:
+            dayless.append(len(rows) - 1)
+    for i in dayless:
+        _clock_to_its_date(rows, i, text)
     return rows
+
+
+_NEXT_TO = re.compile(r"(?i)\s*(?:\([^()]{1,14}\)\s*)?(?:,\s*)?(?:(?:on|at|around|about|by|from|until|\(|-|–)\s+)?$")
+
+
+def _clock_to_its_date(rows: list[dict[str, Any]], i: int, text: str) -> None:
+    """Give a clock time with no day of its own the day written right next to it, before or after
+    ("On March 5 at 3 p.m.", "3 p.m., March 5"): the date written beside a time is its day.
+
+    Example:
+        >>> find_timexes("On March 5 at 3 p.m. the talks ended.", "2018-12-28")["value"].tolist()
+        ['2018-03-05', '2018-03-05T15:00']
+    """
+    clock = rows[i]
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(rows):
+            continue
+        o = rows[j]
+        gap = text[o["end"]:clock["start"]] if j < i else text[clock["end"]:o["start"]]
+        if o["granularity"] != "day" or o["type"] != "DATE" or len(gap) > 28 \
+                or not _NEXT_TO.fullmatch(gap) or not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", str(o["value"])):
+            continue
+        day = o["begin"]
+        clock.update(value=f"{o['value']}T{clock['value'].split('T', 1)[1]}", begin=day, end_date=day,
+                     anchor=o["anchor"] or o["text"])
+        return
 
 
 _NAT = np.datetime64("NaT", "ns")
@@ -1399,19 +1877,26 @@ def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
         return pd.DataFrame(dict(zip(COLUMNS, arrays)), columns=COLUMNS)
 
 
-def find_timexes(text: str, published: Any = None) -> pd.DataFrame:
+def find_timexes(text: str, published: Any = None, *, article_id: Any = "") -> pd.DataFrame:
     """Find time expressions in ``text`` and resolve them against ``published``.
 
     Args:
         text: Article or sentence text.
         published: Publication date (str, date, datetime, Timestamp) or None. Without it,
             absolute expressions are still resolved; relative ones get ``XXXX`` values and NaT.
+        article_id: Named in the error rows (``attrs["errors"]``) of expressions that failed to
+            resolve; such an expression is left out and the others are kept.
 
     Returns:
         One row per expression, columns ``start, end, text, type, value, mod, begin, end_date,
         granularity, anchor``. ``text[start:end]`` is the expression; ``begin``/``end_date`` is
         the resolved interval (first and last day, inclusive); ``anchor`` is ``"published"``, the
         text of the earlier expression an anaphor resolved from, or empty for absolute dates.
+        An ambiguous numeric date (04/07/2017) is read day first when the text writes another
+        date only that order can read (21/02/2019), else month first (:func:`day_first`).
+
+    Raises:
+        ValueError: ``published`` is given but is not a date.
 
     Example:
         >>> df = find_timexes("Last fall, before the election. In 2015 it was quiet.", "2017-04-01")
@@ -1420,7 +1905,17 @@ def find_timexes(text: str, published: Any = None) -> pd.DataFrame:
     """
     if text is None or (isinstance(text, float) and pd.isna(text)):
         text = ""
-    return _frame(_extract(str(text), _State(_to_date(published))))
+    text = str(text)
+    st = _State(_to_date(published), article_id=article_id, dayfirst=day_first(text))
+    out = _frame(_extract(text, st))
+    if st.errors:
+        out.attrs["errors"] = st.errors
+    return out
+
+
+_ABSOLUTE = {"iso", "numeric", "numeric_dm", "ymd_slash", "dotted", "compact_dmy", "compact_ymd", "mdy", "dmy", "my",
+             "year", "fiscal", "season", "quarter", "half", "decade"}
+_COPYRIGHT = re.compile(r"(?i)(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:(?:1[5-9]|20)\d\d\s*[-–,/]\s*)?$")
 
 
 def infer_published(text: str) -> pd.Timestamp:
@@ -1428,11 +1923,15 @@ def infer_published(text: str) -> pd.Timestamp:
 
     An article cannot be older than the latest past event it reports, so this returns the
     latest ``begin`` of an absolute (year-bearing) DATE found outside future-tense sentences,
-    or ``NaT`` when the text has none.
+    or ``NaT`` when the text has none. Years in a copyright line ("© 2024", "Copyright 2019-2024")
+    say nothing about the article and are skipped. The result is a floor, not an estimate:
+    :func:`srcanalysis.timeline` shows it only when asked and never resolves "last month" against it.
 
     Example:
         >>> infer_published("In December 2015 he spoke in Moscow. In a mid-2016 interview he said more.")
         Timestamp('2016-05-01 00:00:00')
+        >>> infer_published("He left on Tuesday night. © 2024 Example Media")
+        NaT
     """
     R = _rules()
     text = "" if text is None else str(text)
@@ -1441,9 +1940,12 @@ def infer_published(text: str) -> pd.Timestamp:
     if not R.prefilter.search(text):
         return pd.NaT
     for f in _candidates(text, R):
-        if f.kind not in ("iso", "numeric", "mdy", "dmy", "my", "year", "fiscal", "season", "quarter", "half", "decade"):
+        if f.kind not in _ABSOLUTE or _COPYRIGHT.search(text, max(0, f.start - 40), f.start):
             continue
-        r = _resolve(f, text, st, R)
+        try:
+            r = _resolve(f, text, st, R)
+        except Exception:  # noqa: BLE001  an odd expression gives no floor
+            continue
         if r is None or r.begin is None or r.anchor:
             continue
         if _future(text, f, R):
@@ -1464,4 +1966,4 @@ def new_state(published: Any = None) -> _State:
     return _State(_to_date(published))
 
 
-__all__ = ["find_timexes", "infer_published", "COLUMNS"]
+__all__ = ["find_timexes", "infer_published", "day_first", "COLUMNS"]

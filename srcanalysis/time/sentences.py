@@ -1,0 +1,234 @@
+"""Sentence dates: which day (or month, or year) each sentence of a news article reports on.
+
+:func:`date_sentences` runs the time-expression engine over each article's sentences in order and
+gives every sentence one event interval and where it came from:
+
+* ``own``: the sentence dates itself. Of its resolved DATE/TIME expressions the one dating what it
+  reports is chosen: expressions in background clauses ("Apple, which was founded in 1976,") or in
+  parentheses come last, then expressions inside quotation marks, then the finest granularity,
+  then the first in the sentence.
+* ``carried``: no expression of its own, told in the past tense; news narrative keeps its
+  reference time until a new anchor, so the sentence takes the reference time set by the last
+  narrative sentence of the article (a present-tense sentence speaks at publication time). Only
+  an unquoted, foreground expression at most ``carry`` coarse (a day) and not after publication
+  sets it ("On Monday the board met. It voted to sell." - both Monday); quotes, background
+  clauses and plans ("payable Dec. 15") do not move it.
+* ``published``: neither: the publication date (the news peg).
+* ``none``: no publication date either, or the article failed (see ``attrs["errors"]``).
+
+Relative expressions are never resolved against a guessed publication date: without one they
+stay ``XXXX`` and date nothing.
+
+Example:
+    >>> import pandas as pd
+    >>> sents = pd.DataFrame({"article_id": "a", "published": pd.Timestamp("2017-04-05"),
+    ...     "sentence": [0, 1, 2],
+    ...     "text": ["The board met on Monday.", "It voted to sell the unit.", "The unit has 300 staff."]})
+    >>> d = date_sentences(sents)
+    >>> d[["event_basis", "event_expression"]].values.tolist()
+    [['own', 'Monday'], ['carried', 'Monday'], ['published', '']]
+    >>> str(d.loc[1, "event_begin"].date()), d.loc[1, "event_granularity"]
+    ('2017-04-03', 'day')
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import carry_errors, per_article
+from .timex import GRAN_ORDER, _extract, _rules, _State, _to_date, day_first
+
+__all__ = ["date_sentences", "SENTENCE_DATE_COLUMNS", "choose_expression"]
+
+#: Columns :func:`date_sentences` adds.
+SENTENCE_DATE_COLUMNS = ["event_begin", "event_end", "event_granularity", "event_basis", "event_expression",
+                         "event_lag"]
+
+_QUOTE = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern]:
+    """Patterns built from ``rules/sentence_cues.csv`` (relative pronouns and background words
+    that open a background clause, present-tense and modal verbs)."""
+    with resources.files("srcanalysis.time").joinpath("rules/sentence_cues.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    words = {k: "|".join(sorted((re.escape(r["cue"]).replace("'", "['’]") for r in rows if r["kind"] == k),
+                                key=len, reverse=True)) for k in ("relative", "background", "present")}
+    return {
+        # a clause giving background: a relative or parenthetical clause, or a since/until/born span
+        "background": re.compile(rf"(?i)(?:,\s*(?:{words['relative']})\b[^,;]*|\([^)]*|\b(?:{words['background']})\b[^,;.]*)$"),
+        "present": re.compile(rf"(?i)\b(?:{words['present']})(?!\w)"),
+    }
+
+
+def _quoted(text: str, start: int) -> bool:
+    return any(m.start() < start < m.end() for m in _QUOTE.finditer(text))
+
+
+def _background(text: str, start: int) -> bool:
+    return bool(_cues()["background"].search(text[max(0, start - 80):start]))
+
+
+#: Granularities that can date what a sentence reports; a decade or a century ("out of place in
+#: the 21st century") names an era, not an event.
+_DATING = GRAN_ORDER[: GRAN_ORDER.index("year") + 1]
+
+
+def _past(text: str) -> bool:
+    """Whether a sentence narrates in the past: outside quotation marks, its first tense cue is a
+    past one (``rules/timex_tense.csv`` or an -ed verb) rather than a present or future one. A
+    present-tense statement ("The phone has two cameras", "..., says Ms. Helms") speaks at
+    publication time, so only past-tense sentences carry the narrative's reference day.
+
+    Example:
+        >>> _past("It voted to sell."), _past("The phone has a frame, dubbed steel."), _past('"We tried," he says.')
+        (True, False, False)
+    """
+    bare = _QUOTE.sub(" ", text)
+    past = next((m.start() for m in _rules().future_re.finditer(bare) if m.group("past")), None)
+    if past is None:
+        return False
+    present = _cues()["present"].search(bare)
+    return present is None or past < present.start()
+
+
+def _in_range(r: dict[str, Any]) -> bool:
+    """pandas Timestamps (nanoseconds) span 1678-2261: earlier dates ("the 16th century") date nothing here."""
+    return all(getattr(r.get(k), "year", 2000) in range(1678, 2262) for k in ("begin", "end_date"))
+
+
+def choose_expression(text: str, rows: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, bool]:
+    """Pick the expression that dates what a sentence reports.
+
+    Args:
+        text: The sentence.
+        rows: Its resolved expressions (rows of the time-expression engine: ``start, text, type,
+            begin, granularity``). Only DATE/TIME expressions with an interval at most a year wide
+            are eligible (a decade or century names an era, not an event).
+
+    Returns:
+        ``(row, narrative)``: the chosen row (None when no DATE/TIME expression has an interval)
+        and whether it may move the narrative's reference time (not quoted, not background).
+
+    Example:
+        >>> rows = [{"start": 21, "text": "1976", "type": "DATE", "begin": 1, "granularity": "year", "value": "1976"},
+        ...         {"start": 40, "text": "Monday", "type": "DATE", "begin": 1, "granularity": "day", "value": "x"}]
+        >>> r, narrative = choose_expression("Apple, which began in 1976, sued on Monday.", rows)
+        >>> r["text"], narrative
+        ('Monday', True)
+    """
+    best, best_key, best_narr = None, None, False
+    for r in rows:
+        if r["type"] not in ("DATE", "TIME") or r["begin"] is None or r["granularity"] not in _DATING \
+                or str(r["value"]).endswith("_REF") or not _in_range(r):
+            continue
+        bg, q = _background(text, r["start"]), _quoted(text, r["start"])
+        key = (bg, q, GRAN_ORDER.index(r["granularity"]), r["start"])
+        if best_key is None or key < best_key:
+            best, best_key, best_narr = r, key, not (bg or q)
+    return best, best_narr
+
+
+def _date_article(texts: list[str], pub: Any, carry: str, article_id: Any = "",
+                  log: list[dict[str, Any]] | None = None) -> list[tuple]:
+    """Event interval of each sentence of one article (in order)."""
+    st = _State(_to_date(pub), article_id=article_id, dayfirst=day_first(" ".join(texts)))
+    pub_ts = pd.Timestamp(st.dct) if st.dct is not None else pd.NaT
+    limit = GRAN_ORDER.index(carry)
+    ref: tuple | None = None
+    out = []
+    for text in texts:
+        rows = _extract(text, st)
+        r, narrative = choose_expression(text, rows)
+        if r is not None:
+            item = (pd.Timestamp(r["begin"]), pd.Timestamp(r["end_date"]), r["granularity"], "own", r["text"])
+            ahead = pub_ts is not pd.NaT and item[0] > pub_ts  # a plan: past-tense narrative cannot stand there
+            if narrative and GRAN_ORDER.index(r["granularity"]) <= limit and not ahead:
+                ref = item
+
+        elif ref is not None and _past(text):
+            item = ref[:3] + ("carried", ref[4])
+        elif pub_ts is not pd.NaT:
+            item = (pub_ts, pub_ts, "day", "published", "")
+        else:
+            item = (pd.NaT, pd.NaT, "", "none", "")
+        out.append(item)
+    if log is not None:
+        log.extend(st.errors)
+    return out
+
+
+def date_sentences(sentences: pd.DataFrame, *, carry: str = "day") -> pd.DataFrame:
+    """Date every sentence by the event it reports.
+
+    Args:
+        sentences: Sentence frame with ``article_id`` and ``text``; ``published`` (the article's
+            publication date, NaT when unknown) and ``sentence`` (order within the article) are
+            used when present. Rows of one article are processed in ``sentence`` order.
+        carry: Coarsest granularity of an expression that sets the narrative's reference time for
+            the sentences after it (``"day"`` … ``"year"``; default ``"day"``: a month or a year
+            names the context rather than the moment the narrative stands at).
+
+    Returns:
+        The input rows (same index and order) plus ``event_begin``, ``event_end`` (Timestamps,
+        first and last day of the interval, NaT when unknown), ``event_granularity`` (``day``,
+        ``week``, ``month``, ``season``, ``quarter``, ``half``, ``year``, ``decade``,
+        ``century``; empty when unknown), ``event_basis`` (``own``, ``carried``, ``published``,
+        ``none``), ``event_expression`` (the expression used, empty for ``published``/``none``)
+        and ``event_lag`` (publication minus ``event_end``, Timedelta; negative for events
+        announced ahead). An article that fails is recorded in ``attrs["errors"]`` (stage
+        ``"date_sentences"``) and its sentences get basis ``none``; the others go on.
+
+    Raises:
+        ValueError: ``carry`` is not a granularity.
+
+    Example:
+        >>> import pandas as pd
+        >>> s = pd.DataFrame({"article_id": ["a", "a"], "published": pd.NaT,
+        ...                   "text": ["It rained last week.", "In March 2016 it snowed."]})
+        >>> date_sentences(s)[["event_basis", "event_granularity"]].values.tolist()
+        [['none', ''], ['own', 'month']]
+    """
+    if carry not in GRAN_ORDER:
+        raise ValueError(f"carry={carry!r}: use one of {GRAN_ORDER}")
+    df = sentences.copy()
+    n = len(df)
+    begin = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    end = begin.copy()
+    gran = np.full(n, "", dtype=object)
+    basis = np.full(n, "none", dtype=object)
+    expr = np.full(n, "", dtype=object)
+    log: list[dict[str, Any]] = []
+    if n:
+        aids = df["article_id"].tolist() if "article_id" in df.columns else [""] * n
+        pubs = pd.to_datetime(df["published"], errors="coerce").tolist() if "published" in df.columns else [pd.NaT] * n
+        order = df["sentence"].tolist() if "sentence" in df.columns else list(range(n))
+        texts = ["" if not isinstance(t, str) and pd.isna(t) else str(t) for t in df["text"].tolist()]
+        groups: dict[Any, list[int]] = {}
+        for i, a in enumerate(aids):
+            groups.setdefault(a, []).append(i)
+        items = [(a, sorted(idx, key=lambda i: (order[i], i))) for a, idx in groups.items()]
+        for _aid, (idx, res) in per_article(
+                "date_sentences", [(a, (a, idx)) for a, idx in items],
+                lambda a_idx: (a_idx[1], _date_article([texts[i] for i in a_idx[1]], pubs[a_idx[1][0]], carry,
+                                                       a_idx[0], log)), log):
+            for i, (b, e, g, s, x) in zip(idx, res):
+                begin[i], end[i] = (np.datetime64(b, "ns") if b is not pd.NaT else begin[i]), \
+                    (np.datetime64(e, "ns") if e is not pd.NaT else end[i])
+                gran[i], basis[i], expr[i] = g, s, x
+    df["event_begin"] = begin
+    df["event_end"] = end
+    df["event_granularity"] = gran
+    df["event_basis"] = basis
+    df["event_expression"] = expr
+    pub = pd.to_datetime(df["published"], errors="coerce") if "published" in df.columns \
+        else pd.Series(pd.NaT, index=df.index)
+    df["event_lag"] = (pub.astype("datetime64[ns]") - df["event_end"]).astype("timedelta64[ns]")
+    return carry_errors(df, sentences, new=log)
