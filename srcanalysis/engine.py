@@ -60,10 +60,17 @@ def _stage_timeline(articles: pd.DataFrame, infer: bool = False) -> pd.DataFrame
     return timeline(sentences(articles), infer=infer)
 
 
+def _stage_dates(articles: pd.DataFrame, carry: str = "day") -> pd.DataFrame:
+    from .segment import sentences
+    from .time.sentences import date_sentences
+    return date_sentences(sentences(articles), carry=carry).reset_index(drop=True)
+
+
 #: The per-article stages by name: each takes an article frame and returns rows for those articles.
 STAGES: dict[str, Callable[..., pd.DataFrame]] = {
     "sentences": _stage_sentences,
     "timeline": _stage_timeline,
+    "dates": _stage_dates,
 }
 
 
@@ -148,7 +155,8 @@ def map_articles(stage: str | Callable[..., pd.DataFrame], articles: pd.DataFram
     """Run a per-article stage over ``articles``, spread over ``jobs`` processes.
 
     Args:
-        stage: A name from :data:`STAGES` (``"sentences"``, ``"timeline"``) or a
+        stage: A name from :data:`STAGES` (``"sentences"``, ``"timeline"``, ``"dates"`` for
+            :func:`srcanalysis.date_sentences` of the tagged sentences) or a
             module-level function taking an article frame and returning a frame.
         articles: A :func:`srcanalysis.read_articles` frame, or any frame whose rows are grouped
             by ``article_id`` (a sentence frame, for a stage such as :func:`srcanalysis.timeline`):

@@ -23,7 +23,7 @@ def fragile_sentences(articles: pd.DataFrame) -> pd.DataFrame:
     return sa.sentences(articles, tag=False)
 
 
-@pytest.mark.parametrize("stage", ["sentences", "timeline"])
+@pytest.mark.parametrize("stage", ["sentences", "timeline", "dates"])
 def test_two_jobs_give_the_rows_of_one(sample, stage):
     one = map_articles(stage, sample, jobs=1)
     two = map_articles(stage, sample, jobs=2)
