@@ -18,8 +18,9 @@ import pandas as pd
 class SrcAccessor:
     """Chainable shortcuts to the srcanalysis functions.
 
-    On an article frame: ``.src.sentences()``, ``.src.reuse()``, ``.src.skipped``.
-    On a sentence frame: ``.src.profile()``, ``.src.timeline()``.
+    On an article frame: ``.src.sentences()``, ``.src.reuse()``, ``.src.skipped``, ``.src.errors``.
+    On a sentence frame: ``.src.profile()``, ``.src.timeline()``, ``.src.anonymous_shares()``,
+    ``.src.answer()``.
     """
 
     def __init__(self, frame: pd.DataFrame) -> None:
@@ -30,8 +31,11 @@ class SrcAccessor:
         from .loading import read_articles
         return read_articles(self._frame, **kwargs)
 
-    def sentences(self, **kwargs: Any) -> pd.DataFrame:
-        """Sentence rows tagged by source type (:func:`srcanalysis.sentences`)."""
+    def sentences(self, jobs: int = 1, **kwargs: Any) -> pd.DataFrame:
+        """Sentence rows tagged by source type (:func:`srcanalysis.sentences`), over ``jobs`` processes."""
+        if jobs != 1:
+            from .engine import map_articles
+            return map_articles("sentences", self._frame, jobs=jobs, **kwargs)
         from .segment import sentences
         return sentences(self._frame, **kwargs)
 
@@ -49,6 +53,22 @@ class SrcAccessor:
         """Reused passages between the articles (:func:`srcanalysis.find_reuse`)."""
         from .reuse import find_reuse
         return find_reuse(self._frame, **options)
+
+    def anonymous_shares(self, by: str | None = "outlet") -> pd.DataFrame:
+        """Anonymous share of sourced and of all sentences, with 95 % intervals (:func:`srcanalysis.headline.anonymous_shares`)."""
+        from .headline import anonymous_shares
+        return anonymous_shares(self._frame, by=by)
+
+    def answer(self) -> str:
+        """Which outlets lean most on anonymous sources, and how sure we are (:func:`srcanalysis.headline.anonymous_answer`)."""
+        from .headline import anonymous_answer
+        return anonymous_answer(self._frame)
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        """Per-article failures recorded on this frame (:func:`srcanalysis.errors`)."""
+        from .errors import errors
+        return errors(self._frame)
 
     @property
     def skipped(self) -> pd.DataFrame:

@@ -2,13 +2,21 @@
 
 Every subcommand reads articles with :func:`srcanalysis.read_articles`, runs one analysis and
 writes a table (``.csv``, ``.parquet`` or ``.jsonl``, chosen by the output's extension; ``-``
-writes CSV to standard output). Inputs that could not be loaded are summarised on standard error.
+writes CSV to standard output). Inputs that could not be loaded are summarised on standard error;
+articles that broke a stage are listed there and written to ``<output>_errors.csv``.
+
+Scale: ``--jobs N`` spreads the articles over N processes (same rows as one); ``--engine spark``
+runs ``sentences``, ``sources``, ``timeline`` and ``reuse`` on Apache Spark, reading Parquet/JSONL
+article tables itself (``article_id`` and ``text`` required; save ``read_articles`` output, since
+boilerplate cleaning needs a whole outlet at once) and writing a Parquet folder for a ``.parquet``
+output. ``report`` also writes ``srcanalysis.db`` (SQLite, one table per CSV).
 
 Examples::
 
     srcanalysis sentences data/ -o sentences.csv
     srcanalysis sources data/ -o profile.csv --by outlet
-    srcanalysis.time.timeline data/ -o timeline.csv
+    srcanalysis timeline data/ -o timeline.csv --jobs 2
+    srcanalysis sentences corpus.parquet --engine spark -o sentences.parquet
     srcanalysis reuse data/ -o passages.csv
     srcanalysis reuse corpus.parquet --engine spark -o passages.parquet
     srcanalysis report data/ -o report/
@@ -36,8 +44,8 @@ def _write(frame: pd.DataFrame, out: str) -> None:
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     suffix = path.suffix.lower()
-    if suffix == ".parquet":
-        frame.to_parquet(path, index=False)
+    if suffix == ".parquet":  # microsecond timestamps: Spark cannot read pandas' nanosecond ones
+        frame.to_parquet(path, index=False, coerce_timestamps="us", allow_truncated_timestamps=True)
     elif suffix in (".jsonl", ".ndjson"):
         frame.to_json(path, orient="records", lines=True, date_format="iso", force_ascii=False)
     elif suffix in (".csv", ""):
@@ -51,8 +59,15 @@ def _load(args: argparse.Namespace) -> pd.DataFrame:
     from .loading import read_articles, skipped
 
     try:
-        articles = read_articles(args.paths, format=args.format, outlet=args.outlet, published=args.published)
-    except (FileNotFoundError, ValueError) as exc:
+        parquet = [p for p in args.paths if p.lower().endswith(".parquet")]
+        if parquet and len(parquet) == len(args.paths):  # a saved article table (e.g. for --engine spark)
+            source = pd.concat([pd.read_parquet(p) for p in parquet], ignore_index=True)
+        elif parquet:
+            raise ValueError("mix of Parquet and other inputs: convert the others first")
+        else:
+            source = args.paths
+        articles = read_articles(source, format=args.format, outlet=args.outlet, published=args.published)
+    except (FileNotFoundError, ValueError, OSError) as exc:
         raise SystemExit(f"srcanalysis: {exc}") from exc
     skips = skipped(articles)
     print(f"loaded {len(articles):,} articles; skipped {len(skips):,} inputs", file=sys.stderr)
@@ -67,34 +82,145 @@ def _progress(args: argparse.Namespace, articles: pd.DataFrame) -> bool:
     return not args.quiet and len(articles) >= PROGRESS_MIN_ARTICLES
 
 
-def cmd_sentences(args: argparse.Namespace) -> None:
-    from .segment import sentences
+def _report_errors(frame: pd.DataFrame, out: str) -> None:
+    """Summarise per-article failures on stderr and write them beside the output."""
+    from .errors import errors
 
+    failed = errors(frame)
+    if failed.empty:
+        return
+    print(f"{len(failed):,} article failure(s) recorded (the other articles were processed):", file=sys.stderr)
+    for row in failed.head(10).itertuples():
+        print(f"  {row.article_id} [{row.stage}] {row.error}: {row.message[:120]}", file=sys.stderr)
+    if out != "-":
+        _write(failed, str(Path(out).with_name(Path(out).stem + "_errors.csv")))
+
+
+def _stage(args: argparse.Namespace, articles: pd.DataFrame, stage: str, **options: object) -> pd.DataFrame:
+    """Run a per-article stage in process, over ``--jobs`` processes when asked."""
+    from .engine import map_articles
+
+    jobs = getattr(args, "jobs", 1)
+    if jobs == 1 and stage == "sentences":
+        from .segment import sentences
+        return sentences(articles, progress=_progress(args, articles), **options)
+    return map_articles(stage, articles, jobs=jobs, **options)
+
+
+def cmd_sentences(args: argparse.Namespace) -> None:
+    if args.engine == "spark":
+        _spark_stage(args, "sentences", tag=not args.no_tag)
+        return
     articles = _load(args)
-    _write(sentences(articles, tag=not args.no_tag, progress=_progress(args, articles)), args.output)
+    sents = _stage(args, articles, "sentences", tag=not args.no_tag)
+    _write(sents, args.output)
+    _report_errors(sents, args.output)
 
 
 def cmd_sources(args: argparse.Namespace) -> None:
     from .sources.profile import source_profile
-    from .segment import sentences
 
+    if args.engine == "spark":
+        _spark_sources(args)
+        return
     articles = _load(args)
-    sents = sentences(articles, progress=_progress(args, articles))
+    sents = _stage(args, articles, "sentences")
     if args.sentences:
         _write(sents, args.sentences)
     _write(source_profile(sents, by=args.by), args.output)
+    _report_errors(sents, args.output)
 
 
 def cmd_timeline(args: argparse.Namespace) -> None:
-    from .segment import sentences
-    from .time.timeline import timeline, timeline_gaps
+    from .time.timeline import timeline_gaps
 
-    articles = _load(args)
-    events = timeline(sentences(articles, progress=_progress(args, articles)), infer=args.infer_published)
-    _write(events, args.output)
+    if args.engine == "spark":
+        events = _spark_stage(args, "timeline", infer=args.infer_published, collect=bool(args.gaps))
+    else:
+        articles = _load(args)
+        events = _stage(args, articles, "timeline", infer=args.infer_published)
+        _write(events, args.output)
+        _report_errors(events, args.output)
     if args.gaps:
         by = None if args.gaps_by == "story" else args.gaps_by
         _write(timeline_gaps(events, min_gap=args.min_gap, by=by), args.gaps)
+
+
+# ------------------------------------------------------------------------------ Spark engine
+
+
+def _spark_input(args: argparse.Namespace):
+    """The articles as a Spark DataFrame: Parquet/JSONL read by Spark itself, other inputs loaded here."""
+    from .engine import enable_pandas_parquet, spark_articles
+    from .reuse.spark import get_spark
+
+    spark = get_spark()
+    enable_pandas_parquet(spark)
+    paths = [Path(p) for p in args.paths]
+    kinds = [SPARK_NATIVE.get(p.suffix.lower()) for p in paths]
+    if all(kinds):
+        for p in paths:
+            if not p.exists():
+                raise SystemExit(f"srcanalysis: no such file or folder: {p}")
+        frames = [getattr(spark.read, kind)(str(p)) for p, kind in zip(paths, kinds)]
+        articles = frames[0]
+        for other in frames[1:]:
+            articles = articles.unionByName(other, allowMissingColumns=True)
+    else:
+        loaded = _load(args)
+        rows = [(a, o, t, None if pd.isna(p) else pd.Timestamp(p).to_pydatetime(), x) for a, o, t, p, x in
+                zip(loaded["article_id"], loaded["outlet"], loaded["title"], loaded["published"], loaded["text"])]
+        articles = spark.createDataFrame(rows, "article_id string, outlet string, title string, "
+                                               "published timestamp, text string")
+    try:
+        return spark_articles(articles)
+    except ValueError as exc:
+        raise SystemExit(f"srcanalysis: {exc}") from exc
+
+
+def _spark_write(frame, out: str) -> None:
+    """Write a Spark result: a Parquet folder for ``.parquet``, else collected through pandas."""
+    if out.lower().endswith(".parquet"):
+        frame.write.mode("overwrite").parquet(out)
+        print(f"wrote Spark rows to {out} (a Parquet folder)", file=sys.stderr)
+    else:
+        _write(frame.toPandas(), out)
+
+
+def _spark_errors(errs, out: str) -> None:
+    """Report the failure rows of a Spark run like the in-process ones."""
+    from .errors import carry_errors
+
+    failed = errs.toPandas()
+    if len(failed):
+        _report_errors(carry_errors(pd.DataFrame(), new=failed.to_dict("records")), out)
+
+
+def _spark_stage(args: argparse.Namespace, stage: str, collect: bool = False, **options: object):
+    from .engine import from_spark, spark_map_articles, spark_split_errors
+
+    result = spark_map_articles(stage, _spark_input(args), **options).cache()
+    rows, errs = spark_split_errors(result)
+    _spark_write(rows, args.output)
+    _spark_errors(errs, args.output)
+    return from_spark(rows.toPandas(), stage, **options) if collect else None
+
+
+def _spark_sources(args: argparse.Namespace) -> None:
+    from .engine import spark_map_articles, spark_profile, spark_split_errors
+
+    result = spark_map_articles("sentences", _spark_input(args)).cache()
+    sents, errs = spark_split_errors(result)
+    if args.sentences:
+        _spark_write(sents, args.sentences)
+    profile = spark_profile(sents, by=args.by)
+    if args.output.lower().endswith(".parquet"):
+        _spark_write(profile, args.output)
+    else:  # a profile is small: sort it like the in-process one
+        table = profile.toPandas()
+        sort = [c for c in ("anonymous_share", args.by) if c in table.columns]
+        _write(table.sort_values(sort, ascending=[False, True][:len(sort)], kind="stable"), args.output)
+    _spark_errors(errs, args.output)
 
 
 def _reuse_options(args: argparse.Namespace) -> dict[str, object]:
@@ -158,7 +284,7 @@ def cmd_report(args: argparse.Namespace) -> None:
     from .html_report import write_report
 
     articles = _load(args)
-    page = write_report(articles, args.output, title=args.title)
+    page = write_report(articles, args.output, title=args.title, jobs=args.jobs)
     print(f"report written to {page}", file=sys.stderr)
 
 
@@ -185,7 +311,15 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
+    def scale(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--jobs", type=int, default=1, metavar="N",
+                       help="spread articles over N processes (0 = every core; default 1)")
+        p.add_argument("--engine", default="python", choices=["python", "spark"],
+                       help="in-process (default) or Apache Spark: reads Parquet/JSONL itself, writes a Parquet "
+                            "folder for a .parquet output (needs the 'spark' extra and Java 17+)")
+
     p = add("sentences", cmd_sentences, "one row per sentence, tagged by source type", "sentences.csv")
+    scale(p)
     p.add_argument("--no-tag", action="store_true", help="skip source tagging (faster)")
 
     p = add("sources", cmd_sources, "source profile: counts by source type and anonymous-source density",
@@ -193,6 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", default="article_id", choices=["article_id", "outlet"],
                    help="one row per article (default) or per outlet")
     p.add_argument("--sentences", metavar="FILE", help="also write the tagged sentences to FILE")
+    scale(p)
 
     p = add("timeline", cmd_timeline, "dated event mentions with reporting lag", "timeline.csv")
     p.add_argument("--gaps", metavar="FILE", help="also write uncovered stretches to FILE")
@@ -201,6 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="find gaps per article (default), per outlet, or over all inputs as one story")
     p.add_argument("--infer-published", action="store_true",
                    help="estimate missing publication dates from the absolute dates in the text")
+    scale(p)
 
     p = add("reuse", cmd_reuse, "passages one article copied from another", "passages.csv")
     p.add_argument("--engine", default="python", choices=["python", "spark"],
@@ -218,6 +354,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("report", cmd_report, "a self-contained HTML report with the CSVs behind it", "report")
     p.add_argument("--title", default="How these articles are sourced", help="page title")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="spread articles over N processes (default 1)")
     return parser
 
 

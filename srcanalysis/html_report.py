@@ -1,9 +1,13 @@
 """A self-contained HTML report for people who do not open notebooks.
 
 ``srcanalysis report PATH... -o report/`` (or :func:`write_report`) runs the three analyses and
-writes ``report/index.html`` (inline CSS, charts embedded as PNG data, no external links for
-assets) plus the CSV tables behind it. A section whose analysis fails shows a short note instead
-of stopping the report.
+writes ``report/index.html`` (inline CSS and a few lines of inline JavaScript to sort tables,
+charts embedded as PNG data, nothing fetched from the network) plus the CSV tables behind it and
+``srcanalysis.db``, a SQLite file with one table per CSV (open it with Datasette, ``sqlite3`` or any
+SQL tool). Articles appear by their (shortened) title, the id on hover. An article that could not
+be read, or that broke a stage, gets a short note of its own in "What could not be read"; the
+other articles and every section go on. Only a fault in a section's own code (not in one article)
+replaces that section with a note.
 """
 from __future__ import annotations
 
@@ -11,6 +15,9 @@ import base64
 import html
 import io
 import logging
+import re
+import sqlite3
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Callable
 
@@ -18,28 +25,84 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from .engine import by_article, map_articles  # noqa: E402
+from .errors import ERROR_COLUMNS, errors  # noqa: E402
+from .headline import anonymous_answer, anonymous_shares, plot_anonymous_shares  # noqa: E402
 from .loading import skipped  # noqa: E402
 from .schema import SOURCE_TYPES  # noqa: E402
 from .style import SOURCE_COLORS, style  # noqa: E402
+
+__all__ = ["write_report", "write_sqlite", "MAX_ARTICLES_SHOWN", "TITLE_CHARS"]
 
 log = logging.getLogger(__name__)
 
 #: Most articles shown in full on the page (all are in the CSVs).
 MAX_ARTICLES_SHOWN = 200
 
+#: Titles are cut to this many characters in tables (the full title and the id show on hover).
+TITLE_CHARS = 48
+
+#: Columns holding article ids: tables show the article's title instead.
+ARTICLE_ID_COLUMNS = ("article_id", "article_a", "article_b")
+
+#: Columns indexed in ``srcanalysis.db`` when a table has them.
+INDEXED_COLUMNS = ("article_id", "article_a", "article_b", "outlet", "outlet_a", "outlet_b")
+
+_TITLES: ContextVar[dict[str, str]] = ContextVar("srcanalysis_report_titles", default={})
+
 CSS = """
+*{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;max-width:1100px;margin:2em auto;
-padding:0 1em;color:#222;line-height:1.45}
-h1{font-size:1.8em;margin-bottom:.2em}h2{border-bottom:2px solid #eee;padding-bottom:.2em;margin-top:2em}
-.lede{color:#555}.figs{display:flex;flex-wrap:wrap;gap:1em}.figs img{max-width:100%;height:auto;border:1px solid #eee}
-table{border-collapse:collapse;font-size:.85em;margin:1em 0}th,td{padding:.25em .6em;border-bottom:1px solid #eee;
-text-align:right}th{background:#fafafa}td.l,th.l{text-align:left}.note{background:#fff8e6;padding:.6em 1em;
-border-left:4px solid #E69F00}.legend span{display:inline-block;padding:.1em .5em;margin:.1em;border-radius:3px;
-font-size:.85em}.article{border:1px solid #eee;padding:.5em 1em;margin:1em 0}.article h3{margin:.3em 0;font-size:1.05em}
+padding:0 1em;color:#222;line-height:1.45;overflow-wrap:break-word}
+h1{font-size:1.8em;margin-bottom:.2em;line-height:1.2}h2{border-bottom:2px solid #eee;padding-bottom:.2em;margin-top:2em}
+.lede{color:#333}.lede p{margin:.4em 0}.answer{font-size:1.05em;background:#f4f8fb;border-left:4px solid #0072B2;
+padding:.6em 1em}.figs{display:flex;flex-wrap:wrap;gap:1em}.figs img{max-width:100%;height:auto;border:1px solid #eee}
+.fig{max-width:100%;overflow-x:auto}
+.tbl{max-width:100%;max-height:34em;overflow:auto;margin:1em 0;border:1px solid #eee;
+background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)) left/40px 100% no-repeat local,
+linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) right/40px 100% no-repeat local,
+radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.18),transparent) left/14px 100% no-repeat scroll,
+radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.18),transparent) right/14px 100% no-repeat scroll}
+table{border-collapse:collapse;font-size:.85em;width:max-content;min-width:100%}
+th,td{padding:.25em .6em;border-bottom:1px solid #eee;text-align:right;vertical-align:top}
+th{background:#fafafa;position:sticky;top:0;cursor:pointer;user-select:none;white-space:nowrap}
+th:after{content:" \\2195";color:#bbb;font-size:.8em}th[aria-sort=ascending]:after{content:" \\2191";color:#333}
+th[aria-sort=descending]:after{content:" \\2193";color:#333}
+td.l,th.l{text-align:left}td.l{max-width:28em}td.art{white-space:nowrap;max-width:none}
+.note{background:#fff8e6;padding:.6em 1em;border-left:4px solid #E69F00}.note h2{margin-top:.2em}.note.small{font-size:.85em;margin:.3em 0}
+.legend span{display:inline-block;padding:.1em .5em;margin:.1em;border-radius:3px;font-size:.85em}
+.article{border:1px solid #eee;padding:.5em 1em;margin:1em 0}.article h3{margin:.3em 0;font-size:1.05em}
 .meta{color:#666;font-size:.85em}.s{border-radius:2px;padding:0 1px}.reused{text-decoration:underline;
 text-decoration-color:#000;text-decoration-thickness:2px}details summary{cursor:pointer}
+@media (max-width:600px){body{margin:1em auto;padding:0 .6em}h1{font-size:1.4em}.tbl{max-height:26em}
+td.art{white-space:normal;min-width:11em}.figs img{max-width:none;width:640px}}
+"""
+
+#: Sorting for every ``table.sortable``: click a header (or focus it and press Enter) to sort by
+#: that column; numbers compare as numbers (cells carry their raw value in ``data-v``).
+JS = """
+(function(){
+function key(row,i){var c=row.cells[i];return c?c.getAttribute('data-v')||'':'';}
+function sortBy(th){
+ var table=th.closest('table'),body=table.tBodies[0],i=Array.prototype.indexOf.call(th.parentNode.children,th);
+ var asc=th.getAttribute('aria-sort')!=='ascending';
+ Array.prototype.forEach.call(table.querySelectorAll('th'),function(h){h.removeAttribute('aria-sort');});
+ th.setAttribute('aria-sort',asc?'ascending':'descending');
+ var rows=Array.prototype.slice.call(body.rows);
+ rows.sort(function(a,b){var x=key(a,i),y=key(b,i),nx=Number(x),ny=Number(y);
+  var c=(x!==''&&y!==''&&!isNaN(nx)&&!isNaN(ny))?nx-ny:(x===''?1:y===''?-1:x.localeCompare(y));
+  return asc?c:-c;});
+ rows.forEach(function(r){body.appendChild(r);});
+}
+Array.prototype.forEach.call(document.querySelectorAll('table.sortable th'),function(th){
+ th.tabIndex=0;th.title='Sort by this column';
+ th.addEventListener('click',function(){sortBy(th);});
+ th.addEventListener('keydown',function(e){if(e.key==='Enter'||e.key===' '){e.preventDefault();sortBy(th);}});
+});
+})();
 """
 
 
@@ -47,45 +110,137 @@ def _png(ax: plt.Axes) -> str:
     buf = io.BytesIO()
     with style():
         ax.figure.savefig(buf, format="png", dpi=110, metadata={"Software": None})
+    title = ax.get_title(loc="left") or ax.get_title() or "chart"
     plt.close(ax.figure)
-    return '<img alt="chart" src="data:image/png;base64,' + base64.b64encode(buf.getvalue()).decode("ascii") + '">'
+    return (f'<div class="fig"><img alt="{html.escape(title, quote=True)}" src="data:image/png;base64,'
+            + base64.b64encode(buf.getvalue()).decode("ascii") + '"></div>')
+
+
+def _short(text: str, limit: int = TITLE_CHARS) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis when cut.
+
+    Example:
+        >>> _short("Pentagon officials discuss plans for the new channel with Moscow", 30)
+        'Pentagon officials discuss…'
+    """
+    text = re.sub(r"\s+", " ", str(text)).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1].rsplit(" ", 1)[0] if " " in text[:limit - 1] else text[:limit - 1]
+    return cut.rstrip(" ,;:-\u2013\u2014") + "\u2026"
+
+
+def _article_name(article_id: Any) -> tuple[str, str]:
+    """``(short title, hover text)`` for an article id; the id itself when the title is unknown."""
+    aid = "" if article_id is None else str(article_id)
+    title = _TITLES.get().get(aid, "")
+    if not title:
+        return aid, f"id {aid}"
+    return _short(title), f"{title} (id {aid})"
+
+
+def _name_html(article_id: Any) -> str:
+    """An article's short title with the full title and id on hover (HTML)."""
+    short, tip = _article_name(article_id)
+    return f"<span title='{html.escape(tip, quote=True)}'>{html.escape(short)}</span>"
+
+
+def _cell(col: str, value: Any, numeric: bool) -> str:
+    if value is None or (not isinstance(value, (str, list, tuple, dict)) and pd.isna(value)):
+        return f"<td class='{'' if numeric else 'l'}' data-v=''></td>"
+    if col in ARTICLE_ID_COLUMNS:
+        short, _ = _article_name(value)
+        return f"<td class='l art' data-v='{html.escape(short, quote=True)}'>{_name_html(value)}</td>"
+    raw = value
+    if isinstance(value, pd.Timestamp):
+        value = str(value.date()) if value == value.normalize() else str(value)
+    elif isinstance(value, pd.Timedelta):
+        raw = value.total_seconds()
+        value = f"{value.days:,} days" if value == pd.Timedelta(days=value.days) else str(value)
+    elif isinstance(value, float):
+        value = f"{value:,.3f}".rstrip("0").rstrip(".")
+    elif isinstance(value, bool) or not numeric:
+        value = str(value)
+    else:
+        value = f"{value:,}" if isinstance(value, int) else str(value)
+    return (f"<td class='{'' if numeric else 'l'}' data-v='{html.escape(str(raw), quote=True)}'>"
+            f"{html.escape(str(value))}</td>")
 
 
 def _table(frame: pd.DataFrame, max_rows: int = 30) -> str:
+    """A scrollable, click-to-sort HTML table of the first ``max_rows`` rows (all rows are in the CSV)."""
     if frame is None or frame.empty:
         return "<p class='meta'>No rows.</p>"
     shown = frame.head(max_rows)
-    head = "".join(f"<th class='{'l' if not pd.api.types.is_numeric_dtype(shown[c]) else ''}'>{html.escape(str(c))}</th>"
+    numeric = {c: pd.api.types.is_numeric_dtype(shown[c]) and not pd.api.types.is_bool_dtype(shown[c])
+               for c in shown.columns}
+    label = {"article_id": "article"}
+    head = "".join(f"<th class='{'' if numeric[c] else 'l'}' scope='col'>{html.escape(label.get(str(c), str(c)))}</th>"
                    for c in shown.columns)
-    rows = []
-    for rec in shown.itertuples(index=False):
-        cells = []
-        for col, value in zip(shown.columns, rec):
-            numeric = pd.api.types.is_numeric_dtype(shown[col])
-            text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else value
-            if isinstance(text, float):
-                text = f"{text:,.3f}".rstrip("0").rstrip(".")
-            cells.append(f"<td class='{'' if numeric else 'l'}'>{html.escape(str(text))}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    more = f"<p class='meta'>{len(frame) - max_rows:,} more rows in the CSV.</p>" if len(frame) > max_rows else ""
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{more}"
+    rows = ["<tr>" + "".join(_cell(col, value, numeric[col]) for col, value in zip(shown.columns, rec)) + "</tr>"
+            for rec in shown.itertuples(index=False)]
+    more = (f"<p class='meta'>Showing {max_rows:,} of {len(frame):,} rows (sorting applies to these); "
+            "all rows are in the CSV.</p>" if len(frame) > max_rows else "")
+    return f"<div class='tbl'><table class='sortable'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>{more}"
 
 
 def _section(title: str, build: Callable[[], str]) -> str:
     try:
         body = build()
-    except Exception as exc:  # a failing analysis must not take the whole report down  # noqa: BLE001
+    except Exception as exc:  # a fault in the section's own code must not take the whole report down  # noqa: BLE001
         log.warning("report section %r failed: %s", title, exc)
         body = f"<p class='note'>This section could not be computed: {html.escape(type(exc).__name__)}: {html.escape(str(exc))}</p>"
-    return f"<section><h2>{html.escape(title)}</h2>{body}</section>"
+    anchor = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    return f"<section id='{anchor}'><h2>{html.escape(title)}</h2>{body}</section>"
 
 
 def _legend() -> str:
-    spans = "".join(f"<span style='background:{SOURCE_COLORS[t]}'>{t.replace('_', ' ')}</span>" for t in SOURCE_TYPES)
+    spans = "".join(f"<span style='background:{SOURCE_COLORS.get(t, '#EEEEEE')}'>{t.replace('_', ' ')}</span>" for t in SOURCE_TYPES)
     return f"<p class='legend'>Sentence colours: {spans} <span class='reused'>underlined</span> = reused passage</p>"
 
 
-def _article_html(article: pd.Series, sents: pd.DataFrame, reused: list[tuple[int, int]]) -> str:
+def _problem_note(problems: pd.DataFrame) -> str:
+    """The short "could not be read" note shown on one article's card."""
+    if problems.empty:
+        return ""
+    items = "; ".join(f"{html.escape(str(r.stage))}: {html.escape(str(r.error))} ({html.escape(str(r.message)[:160])})"
+                      for r in problems.itertuples())
+    return (f"<p class='note small'>Part of this article could not be read, so it is missing from the figures "
+            f"of that stage: {items}.</p>")
+
+
+def _article_anchor(article_id: Any) -> str:
+    return "a-" + re.sub(r"[^A-Za-z0-9_-]+", "-", str(article_id))
+
+
+#: Sentence columns shown in a sentence's hover text, with their labels (shown when present and set).
+SENTENCE_TIP_FIELDS = [("source", "source"), ("source_name", "who"), ("rule", "rule"),
+                       ("anonymity_reason", "reason given"), ("event_expression", "date"),
+                       ("event_begin", "event from"), ("event_end", "to"), ("event_basis", "dated by")]
+
+#: Article columns shown on an article's card, with their labels (shown when present and set).
+ARTICLE_META_FIELDS = [("author", "by"), ("credit", "credit"), ("published_from", "date from"),
+                       ("page_type", "page")]
+
+
+def _present(value: Any) -> bool:
+    return value is not None and not (np.ndim(value) == 0 and pd.isna(value)) and str(value).strip() != ""
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, pd.Timestamp) and value == value.normalize():
+        return str(value.date())
+    return str(value)
+
+
+def _fields(record: Any, fields: list[tuple[str, str]]) -> str:
+    """" · label: value" for each field of ``record`` (a row or Series) that is present and set."""
+    get = record.get if isinstance(record, pd.Series) else (lambda c, d=None: getattr(record, c, d))
+    return "".join(f" · {label}: {_shown(get(col))}" for col, label in fields if _present(get(col, None)))
+
+
+def _article_html(article: pd.Series, sents: pd.DataFrame, reused: list[tuple[int, int]],
+                  problems: pd.DataFrame | None = None) -> str:
     text = article["text"]
     parts, pos = [], 0
     for row in sents.itertuples():
@@ -93,7 +248,7 @@ def _article_html(article: pd.Series, sents: pd.DataFrame, reused: list[tuple[in
             parts.append(html.escape(text[pos:row.start]).replace("\n\n", "<br><br>"))
         typ = str(row.source_type)
         colour = SOURCE_COLORS.get(typ, "#fff") if typ != "unattributed" else "transparent"
-        tip = f"{typ}" + (f" · source: {row.source}" if row.source else "") + (f" · rule: {row.rule}" if row.rule else "")
+        tip = typ.replace("_", " ") + _fields(row, SENTENCE_TIP_FIELDS)
         is_reused = any(a < row.end and b > row.start for a, b in reused)
         cls = "s reused" if is_reused else "s"
         parts.append(f"<span class='{cls}' style='background:{colour}' title='{html.escape(tip, quote=True)}'>"
@@ -101,22 +256,41 @@ def _article_html(article: pd.Series, sents: pd.DataFrame, reused: list[tuple[in
         pos = row.end
     parts.append(html.escape(text[pos:]))
     date = "" if pd.isna(article["published"]) else f" · {pd.Timestamp(article['published']).date()}"
-    return (f"<div class='article'><h3>{html.escape(article['title'] or article['article_id'])}</h3>"
-            f"<p class='meta'>{html.escape(article['outlet'] or 'unknown outlet')}{date} · id {html.escape(article['article_id'])}</p>"
-            f"<details><summary>Show text</summary><p>{''.join(parts)}</p></details></div>")
+    note = _problem_note(problems if problems is not None else pd.DataFrame(columns=ERROR_COLUMNS))
+    return (f"<div class='article' id='{_article_anchor(article['article_id'])}'>"
+            f"<h3>{html.escape(article['title'] or article['article_id'])}</h3>"
+            f"<p class='meta'>{html.escape(article['outlet'] or 'unknown outlet')}{date}"
+            f"{html.escape(_fields(article, ARTICLE_META_FIELDS))} · id {html.escape(article['article_id'])}</p>"
+            f"{note}<details><summary>Show text</summary><p>{''.join(parts)}</p></details></div>")
 
 
-def write_report(articles: pd.DataFrame, out_dir: str | Path, *, title: str = "How these articles are sourced") -> Path:
-    """Run all three analyses on ``articles`` and write an HTML page with the CSVs behind it.
+def write_report(articles: pd.DataFrame, out_dir: str | Path, *, title: str = "How these articles are sourced",
+                 jobs: int = 1) -> Path:
+    """Run all three analyses on ``articles`` and write an HTML page with the tables behind it.
 
     Args:
         articles: A :func:`srcanalysis.read_articles` frame.
-        out_dir: Folder for ``index.html`` and the CSVs (created if needed).
+        out_dir: Folder for ``index.html``, the CSVs and ``srcanalysis.db`` (created if needed).
         title: Page title.
+        jobs: Processes for the per-article stages (see :func:`srcanalysis.engine.map_articles`).
 
     Returns:
-        Path of ``index.html``.
+        Path of ``index.html``. Beside it: ``articles.csv`` (every column but the text, to join ids to
+        titles), ``sentences.csv``, ``anonymous_shares.csv`` (the lede's
+        shares per outlet with 95 % intervals, see :func:`srcanalysis.headline.anonymous_shares`), ``profile.csv``,
+        ``profile_outlets.csv``, ``timeline.csv``, ``gaps.csv``, ``passages.csv`` (and the reuse
+        summaries), ``errors.csv`` and ``skipped.csv`` (what could not be read), and
+        ``srcanalysis.db`` holding each CSV as a table (see :func:`write_sqlite`).
     """
+    token = _TITLES.set({str(a): str(t) for a, t in zip(articles["article_id"], articles.get("title", articles["article_id"]))
+                         if isinstance(t, str) and t.strip()})
+    try:
+        return _write_report(articles, Path(out_dir), title, jobs)
+    finally:
+        _TITLES.reset(token)
+
+
+def _write_report(articles: pd.DataFrame, out: Path, title: str, jobs: int) -> Path:
     from .reuse.plot import plot_reuse_matrix, plot_reused_share
     from .sources.plot import plot_anonymous_by_position, plot_source_mix, plot_source_strip
     from .time.plot import plot_reporting_lag, plot_timeline
@@ -125,11 +299,15 @@ def write_report(articles: pd.DataFrame, out_dir: str | Path, *, title: str = "H
     from .segment import sentences
     from .time.timeline import lag_summary, timeline, timeline_gaps
 
-    out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    sents = sentences(articles)
+    for old in out.glob("*.csv"):  # tables of an earlier run must not reach srcanalysis.db
+        old.unlink()
+    sents = map_articles("sentences", articles, jobs=jobs) if jobs != 1 else sentences(articles)
+    articles.drop(columns=["text"], errors="ignore").to_csv(out / "articles.csv", index=False)  # ids to titles
     sents.to_csv(out / "sentences.csv", index=False)
-    state: dict[str, Any] = {}
+    if "source_type" in sents.columns:  # the lede's figures, with their 95 % intervals
+        anonymous_shares(sents, by="outlet").to_csv(out / "anonymous_shares.csv", index=False)
+    state: dict[str, Any] = {"sentences": sents}
 
     def sources_section() -> str:
         by_outlet = source_profile(sents, by="outlet")
@@ -161,16 +339,18 @@ def write_report(articles: pd.DataFrame, out_dir: str | Path, *, title: str = "H
         from .errors import errors as _errors
         from .time.sentences import date_sentences
 
-        tl = timeline(sents)
+        tl = by_article(timeline, sents, "timeline")  # a stage fault in one article never sinks the section
+        state["timeline"] = tl
         tl.to_csv(out / "timeline.csv", index=False)
         dated = date_sentences(sents)
+        state["sentence_dates"] = dated
         dated.drop(columns=[c for c in ("text",) if c in dated.columns]).to_csv(out / "sentence_dates.csv", index=False)
         gaps = timeline_gaps(dated, by="article_id")  # stretches no sentence's date covers
         gaps.to_csv(out / "gaps.csv", index=False)
         failed = pd.concat([_errors(tl), _errors(dated)], ignore_index=True).drop_duplicates()
         failed = failed[failed["stage"].isin(["timeline", "date_sentences", "timexes"])]
         fail_note = (f"<p class='note'>Dates could not be read for {failed['article_id'].nunique()} article(s) "
-                     f"({html.escape(', '.join(sorted(failed['article_id'].astype(str).unique())[:10]))}); "
+                     f"({', '.join(_name_html(a) for a in sorted(failed['article_id'].astype(str).unique())[:10])}); "
                      "they are left out below, the other articles are complete.</p>" if len(failed) else "")
         if tl.empty:
             return fail_note + "<p>No dated event mentions were found.</p>"
@@ -190,7 +370,7 @@ def write_report(articles: pd.DataFrame, out_dir: str | Path, *, title: str = "H
                 "calendar only when the text dates them absolutely (\"last month\" stays unresolved), and no "
                 "reporting lag is computed.</p>" if missing else "")
         return (f"{fail_note}<p>{len(tl):,} dated event mentions in {tl['article_id'].nunique():,} articles. The chart "
-                f"shows the dated sentences of the article with the most ({html.escape(str(top))}); fuzzy dates "
+                f"shows the dated sentences of the article with the most ({_name_html(top)}); fuzzy dates "
                 "(\"late January\") are drawn as their whole interval, so a long bar means an imprecise date, not a "
                 "long event. Gaps are stretches no sentence's date covers.</p>"
                 f"<p>Sentence dates (sentence_dates.csv): {int(basis.get('own', 0)):,} sentences date themselves, "
@@ -229,8 +409,10 @@ def write_report(articles: pd.DataFrame, out_dir: str | Path, *, title: str = "H
             reused.setdefault(p.article_a, []).append((p.a_start, p.a_end))
             reused.setdefault(p.article_b, []).append((p.b_start, p.b_end))
         groups = dict(tuple(sents.groupby("article_id", sort=False)))
+        problems = dict(tuple(_errors_of(articles, state).groupby("article_id", sort=False)))
         shown = articles.head(MAX_ARTICLES_SHOWN)
-        body = "".join(_article_html(a, groups.get(a["article_id"], sents.iloc[:0]), reused.get(a["article_id"], []))
+        body = "".join(_article_html(a, groups.get(a["article_id"], sents.iloc[:0]), reused.get(a["article_id"], []),
+                                     problems.get(a["article_id"]))
                        for _, a in shown.iterrows())
         more = (f"<p class='meta'>{len(articles) - len(shown):,} more articles are in sentences.csv.</p>"
                 if len(articles) > len(shown) else "")
@@ -238,16 +420,106 @@ def write_report(articles: pd.DataFrame, out_dir: str | Path, *, title: str = "H
 
     sections = [_section("Anonymous sources", sources_section), _section("Timeline and gaps", timeline_section),
                 _section("Cross-outlet reuse", reuse_section), _section("The articles", articles_section)]
+    failed = _errors_of(articles, state)
     skips = skipped(articles)
-    skip_html = (f"<details><summary>{len(skips)} input(s) not loaded</summary>{_table(skips, 100)}</details>"
-                 if len(skips) else "")
-    outlets = ", ".join(sorted(articles["outlet"].replace("", "unknown").unique())[:12])
+    failed.to_csv(out / "errors.csv", index=False)
+    skips.to_csv(out / "skipped.csv", index=False)
     page = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
             f"<meta name='viewport' content='width=device-width, initial-scale=1'><style>{CSS}</style></head><body>"
-            f"<h1>{html.escape(title)}</h1><p class='lede'>{len(articles):,} articles from {html.escape(outlets)}; "
-            f"{len(sents):,} sentences. Tables: sentences.csv, profile.csv, timeline.csv, gaps.csv, passages.csv "
-            f"in this folder.</p>{skip_html}{''.join(sections)}"
-            "<p class='meta'>Made with srcanalysis.</p></body></html>")
+            f"<h1>{html.escape(title)}</h1>{_lede(articles, sents, failed, skips)}"
+            f"{_unreadable(articles, failed, skips)}{''.join(sections)}"
+            "<p class='meta'>Made with srcanalysis.</p>"
+            f"<script>{JS}</script></body></html>")
     index = out / "index.html"
     index.write_text(page, encoding="utf-8")
+    write_sqlite(out)
     return index
+
+
+def _errors_of(articles: pd.DataFrame, state: dict[str, Any]) -> pd.DataFrame:
+    """Every per-article failure recorded on the input and on the frames the sections made."""
+    frames = [articles] + [v for v in state.values() if isinstance(v, pd.DataFrame)]
+    table = pd.concat([errors(f) for f in frames], ignore_index=True)
+    return table.drop_duplicates(ignore_index=True) if len(table) else table
+
+
+def _lede(articles: pd.DataFrame, sents: pd.DataFrame, failed: pd.DataFrame, skips: pd.DataFrame) -> str:
+    """What was read, and the headline answer with its definitions (same wording as the notebooks)."""
+    outlets = sorted(articles["outlet"].replace("", "unknown").unique())
+    names = ", ".join(outlets[:12]) + (f" and {len(outlets) - 12:,} more" if len(outlets) > 12 else "")
+    counts = [f"{len(skips):,} input(s) not loaded" if len(skips) else "",
+              f"{failed['article_id'].nunique():,} article(s) partly unread" if len(failed) else ""]
+    said = ", ".join(c for c in counts if c)
+    problems = f" <a href='#what-could-not-be-read'>{said}</a>." if said else ""
+    try:
+        answer = (f"<p class='answer'>{html.escape(anonymous_answer(sents))}</p>"
+                  f"<div class='figs'>{_png(plot_anonymous_shares(sents))}</div>")
+    except (ValueError, KeyError) as exc:  # an untagged frame has no shares to state
+        log.warning("no headline: %s", exc)
+        answer = ""
+    return (f"<div class='lede'><p>{len(articles):,} articles from {len(outlets):,} outlet(s) ({html.escape(names)}); "
+            f"{len(sents):,} sentences.{problems}</p>{answer}"
+            "<p class='meta'>Definitions used throughout: a <em>sourced</em> sentence rests on any source (a named person "
+            "or organisation, media, a document, an anonymous source), not on the reporter alone; the "
+            "<em>anonymous share</em> divides anonymous sentences by sourced sentences, and where a second figure is "
+            "given, by all sentences. Intervals are 95% Wilson intervals; an outlet with fewer than 30 sourced "
+            "sentences is not ranked. Tables: click a column to sort; hover an article for its full title and id. "
+            "All tables are CSV files in this folder and tables of srcanalysis.db.</p></div>")
+
+
+def _unreadable(articles: pd.DataFrame, failed: pd.DataFrame, skips: pd.DataFrame) -> str:
+    """The "What could not be read" box: inputs not loaded, and per-article failures with a link to each."""
+    if failed.empty and skips.empty:
+        return ""
+    parts = []
+    if len(failed):
+        items = "".join(f"<li><a href='#{_article_anchor(r.article_id)}'>{_name_html(r.article_id)}</a>: "
+                        f"{html.escape(str(r.stage))} failed ({html.escape(str(r.error))}: "
+                        f"{html.escape(str(r.message)[:160])})</li>" for r in failed.itertuples())
+        parts.append(f"<p>{failed['article_id'].nunique():,} article(s) could not be read in full; each is left out "
+                     f"of the stage named, and everything else about it is shown:</p><ul>{items}</ul>")
+    if len(skips):
+        parts.append(f"<details><summary>{len(skips):,} input(s) not loaded</summary>{_table(skips, 100)}</details>")
+    return f"<section id='what-could-not-be-read' class='note'><h2>What could not be read</h2>{''.join(parts)}</section>"
+
+
+def write_sqlite(folder: str | Path, name: str = "srcanalysis.db") -> Path:
+    """Put every CSV of ``folder`` into one SQLite file, a table per CSV, indexed on article and outlet.
+
+    Tables are named after the files (``passages.csv`` -> ``passages``); columns named
+    ``article_id``, ``article_a``, ``article_b``, ``outlet``, ``outlet_a`` or ``outlet_b`` get an
+    index. The file is rebuilt from scratch each time. Open it with ``sqlite3``, Datasette
+    (``datasette srcanalysis.db``) or any SQL tool.
+
+    Args:
+        folder: Folder holding the CSVs (e.g. a report folder).
+        name: File name of the database inside ``folder``.
+
+    Returns:
+        Path of the database.
+
+    Example:
+        >>> import tempfile, sqlite3
+        >>> d = Path(tempfile.mkdtemp())
+        >>> pd.DataFrame({"article_id": ["a"], "outlet": ["X"]}).to_csv(d / "profile.csv", index=False)
+        >>> con = sqlite3.connect(write_sqlite(d))
+        >>> con.execute("select name from sqlite_master where type='index' order by name").fetchall()
+        [('profile_article_id',), ('profile_outlet',)]
+        >>> con.close()
+    """
+    folder = Path(folder)
+    path = folder / name
+    path.unlink(missing_ok=True)
+    with sqlite3.connect(path) as con:
+        for csv in sorted(folder.glob("*.csv")):
+            table = re.sub(r"\W+", "_", csv.stem)
+            try:
+                frame = pd.read_csv(csv)
+            except pd.errors.EmptyDataError:  # a file with no header at all holds no table
+                continue
+            frame.to_sql(table, con, index=False, if_exists="replace")
+            for col in INDEXED_COLUMNS:
+                if col in frame.columns:
+                    con.execute(f'CREATE INDEX "{table}_{col}" ON "{table}" ("{col}")')
+    con.close()
+    return path

@@ -20,9 +20,12 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 
-#: Colours for source types (colour-blind safe, Okabe-Ito based).
+#: Colours for source types (colour-blind safe, Okabe-Ito based). The codebook's unnamed people
+#: and groups (not anonymous: nobody withheld a name) share a yellow family of their own.
 SOURCE_COLORS: dict[str, str] = {
     "anonymous": "#D55E00",
+    "unnamed_person": "#F0E442",
+    "unnamed_group": "#C9BE3A",
     "named_person": "#0072B2",
     "named_org": "#56B4E9",
     "media": "#CC79A7",

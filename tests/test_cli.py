@@ -86,3 +86,27 @@ def test_sources_profile_by_outlet(tmp_path):
     profile = pd.read_csv(out).set_index("outlet")
     assert profile.loc["The Daily Beast", "anonymous"] >= 6
     assert len(pd.read_parquet(sents)) == profile["sentences"].sum()
+
+
+def test_report_with_two_jobs_writes_the_same_tables_and_a_database(tmp_path):
+    import sqlite3
+    assert main(["report", str(SEEDS), "-q", "-o", str(tmp_path / "one")]) == 0
+    assert main(["report", str(SEEDS), "-q", "--jobs", "2", "-o", str(tmp_path / "two")]) == 0
+    for name in ("sentences.csv", "timeline.csv", "passages.csv"):
+        pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "one" / name), pd.read_csv(tmp_path / "two" / name))
+    con = sqlite3.connect(tmp_path / "two" / "srcanalysis.db")
+    try:
+        n = con.execute("select count(*) from sentences").fetchone()[0]
+        outlets = {r[0] for r in con.execute("select distinct outlet from profile_outlets")}
+    finally:
+        con.close()
+    assert n == len(pd.read_csv(tmp_path / "one" / "sentences.csv"))
+    assert outlets == {"The Daily Beast", "The Trump Timeline"}
+
+
+def test_parquet_article_table_is_read_in_process(tmp_path):
+    import srcanalysis as sa
+    sa.read_articles(SEEDS).to_parquet(tmp_path / "a.parquet")
+    assert main(["sentences", str(tmp_path / "a.parquet"), "-q", "-o", str(tmp_path / "s.csv")]) == 0
+    assert main(["sentences", str(SEEDS), "-q", "-o", str(tmp_path / "t.csv")]) == 0
+    pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "s.csv"), pd.read_csv(tmp_path / "t.csv"))

@@ -44,3 +44,108 @@ def test_report_command_on_sample(tmp_path, capsys):
     html = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
     assert "52 articles" in html and "1 input(s) not loaded" in html
     assert "report written to" in capsys.readouterr().err
+
+
+# --- issue 15: a report a desk can publish from ---------------------------------------------------
+
+import importlib  # noqa: E402
+import sqlite3  # noqa: E402
+
+timeline_module = importlib.import_module("srcanalysis.time.timeline")  # the package's name is the function
+from srcanalysis.headline import anonymous_answer  # noqa: E402
+
+DESK = {
+    "city-1": ("Council approves budget after long night",
+               "The council approved the budget on Tuesday, a spokesperson said. A senior official, who was not "
+               "authorized to speak publicly, said the vote had been close. Mayor Ann Lee said the plan was fair."),
+    "city-2": ("Water main breaks on Elm Street",
+               "A water main broke on Elm Street on Monday. Residents said the water was brown for days. "
+               "BROKEN DATE The utility declined to comment."),
+    "city-3": ("School board delays vote",
+               "The school board delayed its vote until March 3, officials who asked not to be named said. "
+               "Board chair Tom Ruiz said more time was needed."),
+}
+
+
+def desk_articles() -> pd.DataFrame:
+    return sa.read_articles(pd.DataFrame({"article_id": list(DESK), "title": [t for t, _ in DESK.values()],
+                                          "text": [x for _, x in DESK.values()], "outlet": "City Desk",
+                                          "published": "2024-02-20"}))
+
+
+def test_report_writes_sqlite_with_every_csv_as_an_indexed_table(tmp_path):
+    write_report(desk_articles(), tmp_path)
+    csvs = sorted(p.stem for p in tmp_path.glob("*.csv"))
+    assert {"articles", "sentences", "profile", "timeline", "errors", "skipped", "anonymous_shares"} <= set(csvs)
+    shares = pd.read_csv(tmp_path / "anonymous_shares.csv")
+    assert {"anonymous_of_sourced_low", "anonymous_of_sourced_high", "anonymous_of_sourced_small"} <= set(shares.columns)
+    con = sqlite3.connect(tmp_path / "srcanalysis.db")
+    try:
+        tables = sorted(r[0] for r in con.execute("select name from sqlite_master where type='table'"))
+        indexes = {r[0] for r in con.execute("select name from sqlite_master where type='index'")}
+        n_sents = con.execute("select count(*) from sentences where article_id = 'city-1'").fetchone()[0]
+        title = con.execute("select a.title from sentences s join articles a using (article_id) "
+                            "where s.text like 'Mayor Ann Lee%'").fetchone()[0]
+    finally:
+        con.close()
+    assert tables == csvs
+    assert {"sentences_article_id", "sentences_outlet", "profile_article_id"} <= indexes
+    assert n_sents == len(pd.read_csv(tmp_path / "sentences.csv").query("article_id == 'city-1'")) == 3
+    assert title == "Council approves budget after long night"
+
+
+def test_one_failing_article_gets_a_note_and_the_timeline_section_stays(tmp_path, monkeypatch):
+    real = timeline_module._extract
+
+    def fragile(text, state):
+        if "BROKEN DATE" in text:
+            raise ValueError("unreadable date expression")
+        return real(text, state)
+
+    monkeypatch.setattr(timeline_module, "_extract", fragile)
+    page = write_report(desk_articles(), tmp_path).read_text(encoding="utf-8")
+    assert "could not be computed" not in page
+    assert "<h2>Timeline and gaps</h2>" in page and "<h2>What could not be read</h2>" in page
+    # the note sits on the failing article's card only
+    card = page.split("id='a-city-2'")[1].split("<div class='article'")[0]
+    assert "Part of this article could not be read" in card and "unreadable date expression" in card
+    other = page.split("id='a-city-3'")[1].split("<div class='article'")[0]
+    assert "could not be read" not in other
+    events = pd.read_csv(tmp_path / "timeline.csv")
+    assert "city-2" not in set(events["article_id"]) and {"city-1", "city-3"} <= set(events["article_id"])
+    failed = pd.read_csv(tmp_path / "errors.csv")
+    assert failed[["article_id", "stage", "error"]].values.tolist() == [["city-2", "timeline", "ValueError"]]
+
+
+def test_tables_show_titles_with_ids_on_hover_and_sort_offline(tmp_path):
+    page = write_report(desk_articles(), tmp_path).read_text(encoding="utf-8")
+    assert "<table class='sortable'>" in page and "<div class='tbl'>" in page
+    assert "title='Council approves budget after long night (id city-1)'>Council approves budget after long night</span>" in page
+    assert "<script>" in page and not re.search(r"<script[^>]+src=", page)
+
+
+def test_lede_states_the_answer_with_its_denominators(tmp_path):
+    arts = desk_articles()
+    page = write_report(arts, tmp_path).read_text(encoding="utf-8")
+    answer = anonymous_answer(sa.sentences(arts))
+    assert answer in page.replace("&#x27;", "'")
+    assert "of sourced sentences" in answer and "of all sentences" in answer
+    # three articles make too few sourced sentences to rank the outlet
+    assert "No outlet has 30 or more sourced sentences" in answer
+    assert "City Desk" in answer
+
+
+def test_article_card_shows_the_planned_columns_when_present():
+    from srcanalysis.html_report import _article_html
+    text = "A police officer said the road was closed on Monday."
+    article = pd.Series({"article_id": "x1", "title": "Road closed", "outlet": "City Desk",
+                         "published": pd.Timestamp("2024-02-20"), "author": "", "credit": "Reuters",
+                         "published_from": "meta", "text": text})
+    sents = pd.DataFrame({"start": [0], "end": [len(text)], "source_type": ["unnamed_person"],
+                          "source": ["A police officer"], "source_name": [""], "rule": ["cue:said"],
+                          "event_expression": ["on Monday"], "event_begin": [pd.Timestamp("2024-02-19")],
+                          "event_end": [pd.Timestamp("2024-02-19")], "event_basis": ["weekday"]})
+    card = _article_html(article, sents, [])
+    assert "City Desk · 2024-02-20 · credit: Reuters · date from: meta · id x1" in card
+    assert ("title='unnamed person · source: A police officer · rule: cue:said · date: on Monday · "
+            "event from: 2024-02-19 · to: 2024-02-19 · dated by: weekday'") in card
