@@ -16,7 +16,8 @@ from .errors import errors
 from .sources.attribution import tag_sentences
 from .loading import read_articles, skipped
 from .sources.plot import plot_anonymous_by_position, plot_source_mix, plot_source_strip
-from .sources.profile import anonymous_by_position, anonymous_headline, source_profile
+from .sources.headline import anonymous_answer, anonymous_headline, anonymous_shares
+from .sources.profile import anonymous_by_position, source_profile
 from .reuse import find_reuse, reuse_summary
 from .segment import sentences
 from .reuse.plot import plot_reuse_matrix, plot_reused_share, reuse_html
@@ -36,6 +37,8 @@ __all__ = [
     "source_profile",
     "anonymous_by_position",
     "anonymous_headline",
+    "anonymous_shares",
+    "anonymous_answer",
     "plot_source_strip",
     "plot_source_mix",
     "plot_anonymous_by_position",

@@ -55,13 +55,13 @@ class SrcAccessor:
         return find_reuse(self._frame, **options)
 
     def anonymous_shares(self, by: str | None = "outlet") -> pd.DataFrame:
-        """Anonymous share of sourced and of all sentences, with 95 % intervals (:func:`srcanalysis.headline.anonymous_shares`)."""
-        from .headline import anonymous_shares
+        """Anonymous share of sourced and of all sentences, with 95 % intervals (:func:`srcanalysis.sources.headline.anonymous_shares`)."""
+        from .sources.headline import anonymous_shares
         return anonymous_shares(self._frame, by=by)
 
     def answer(self) -> str:
-        """Which outlets lean most on anonymous sources, and how sure we are (:func:`srcanalysis.headline.anonymous_answer`)."""
-        from .headline import anonymous_answer
+        """Which outlets lean most on anonymous sources, and how sure we are (:func:`srcanalysis.sources.headline.anonymous_answer`)."""
+        from .sources.headline import anonymous_answer
         return anonymous_answer(self._frame)
 
     @property

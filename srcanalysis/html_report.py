@@ -30,7 +30,7 @@ import pandas as pd  # noqa: E402
 
 from .engine import by_article, map_articles  # noqa: E402
 from .errors import ERROR_COLUMNS, errors  # noqa: E402
-from .headline import anonymous_answer, anonymous_shares, plot_anonymous_shares  # noqa: E402
+from .sources.headline import anonymous_answer, anonymous_shares, plot_anonymous_shares  # noqa: E402
 from .loading import skipped  # noqa: E402
 from .schema import SOURCE_TYPES  # noqa: E402
 from .style import SOURCE_COLORS, style  # noqa: E402
@@ -277,7 +277,7 @@ def write_report(articles: pd.DataFrame, out_dir: str | Path, *, title: str = "H
     Returns:
         Path of ``index.html``. Beside it: ``articles.csv`` (every column but the text, to join ids to
         titles), ``sentences.csv``, ``anonymous_shares.csv`` (the lede's
-        shares per outlet with 95 % intervals, see :func:`srcanalysis.headline.anonymous_shares`), ``profile.csv``,
+        shares per outlet with 95 % intervals, see :func:`srcanalysis.sources.headline.anonymous_shares`), ``profile.csv``,
         ``profile_outlets.csv``, ``timeline.csv``, ``gaps.csv``, ``passages.csv`` (and the reuse
         summaries), ``errors.csv`` and ``skipped.csv`` (what could not be read), and
         ``srcanalysis.db`` holding each CSV as a table (see :func:`write_sqlite`).
@@ -314,7 +314,7 @@ def _write_report(articles: pd.DataFrame, out: Path, title: str, jobs: int) -> P
         by_article = source_profile(sents)
         by_outlet.to_csv(out / "profile_outlets.csv", index=False)
         by_article.to_csv(out / "profile.csv", index=False)
-        from .sources.profile import anonymous_headline
+        from .sources.headline import anonymous_headline
         figs = [_png(plot_source_mix(sents, by="outlet")), _png(plot_anonymous_by_position(sents)),
                 _png(plot_source_strip(sents, max_articles=12))]
         cols = ["outlet", "sentences", "attributed", "anonymous", "unnamed_person", "unnamed_group", "named_person",
@@ -322,7 +322,7 @@ def _write_report(articles: pd.DataFrame, out: Path, title: str, jobs: int) -> P
                 "anonymous_share_attributed_low", "anonymous_share_attributed_high", "anonymous_share",
                 "anonymous_with_reason", "anonymous_per_1000_words"]
         cols = [c for c in cols if c in by_outlet]
-        return (f"<p><strong>{html.escape(anonymous_headline(sents))}</strong>.</p>"
+        return (f"<p><strong>{html.escape(anonymous_headline(sents))}</strong></p>"
                 "<p><em>Anonymous</em> means the article deliberately withholds the source's identity (\"a senior "
                 "official said\", \"people familiar with the talks\", \"on condition of anonymity\"). Unnamed people "
                 "(\"a neighbor said\") and groups (\"residents said\", \"analysts expect\") are counted apart, and an "

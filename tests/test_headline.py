@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import srcanalysis as sa
-from srcanalysis.headline import anonymous_answer, anonymous_headline, anonymous_shares
+from srcanalysis.sources.headline import anonymous_answer, anonymous_headline, anonymous_shares
 from srcanalysis.stats import wilson_interval
 
 TOPICS = ["the budget", "the bridge repairs", "the school merger", "the water contract", "the bus routes",
@@ -68,8 +68,8 @@ def test_overlapping_intervals_are_called_uncertain(sents):
 def test_headline_counts_unnamed_people_as_sourced_but_not_anonymous():
     frame = pd.DataFrame({"source_type": ["anonymous", "unnamed_person", "unnamed_group", "unattributed",
                                           "no_comment"]})
-    assert anonymous_headline(frame) == ("All articles: anonymous sources make up 33% of sourced sentences (1 of 3) "
-                                         "and 20% of all sentences (1 of 5).")
+    assert anonymous_headline(frame) == ("All articles: anonymous sources make up 33% of sourced sentences (1 of 3; "
+                                         "95% interval 6.1%–79%) and 20% of all sentences (1 of 5).")
 
 
 def test_accessor_gives_the_same_answer_and_shares(sents):

@@ -65,7 +65,8 @@ def test_unnamed_groups_are_not_in_the_anonymous_share():
     assert (prof["anonymous"], prof["unnamed_group"], prof["attributed"]) == (10, 30, 40)
     assert prof["anonymous_share_attributed"] == 0.25
     assert prof["anonymous_share_attributed_low"] < 0.25 < prof["anonymous_share_attributed_high"]
-    assert sa.anonymous_headline(frame).startswith("anonymous: 25 % of sourced sentences (10 of 40;")
+    assert sa.anonymous_headline(frame).startswith(
+        "All articles: anonymous sources make up 25% of sourced sentences (10 of 40; 95% interval 14%–40%)")
 
 
 def test_position_bars_are_the_anonymous_shares(seed_sentences):

@@ -52,7 +52,7 @@ import importlib  # noqa: E402
 import sqlite3  # noqa: E402
 
 timeline_module = importlib.import_module("srcanalysis.time.timeline")  # the package's name is the function
-from srcanalysis.headline import anonymous_answer  # noqa: E402
+from srcanalysis.sources.headline import anonymous_answer  # noqa: E402
 
 DESK = {
     "city-1": ("Council approves budget after long night",

@@ -50,7 +50,7 @@ sourced sentences is shown but not ranked. Point `DATA_DIR` at your own folder a
 rewritten from your articles."""),
     ("code", PARAMS),
     ("code", SETUP),
-    ("code", """from srcanalysis.headline import anonymous_answer, anonymous_shares, plot_anonymous_shares
+    ("code", """from srcanalysis.sources.headline import anonymous_answer, anonymous_shares, plot_anonymous_shares
 
 articles = sa.read_articles(DATA_DIR)
 sents = sa.sentences(articles)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from .attribution import classify_source, tag_frame, tag_sentences
 from .plot import plot_anonymous_by_position, plot_source_mix, plot_source_strip
-from .profile import anonymous_by_position, anonymous_headline, source_profile
+from .headline import anonymous_answer, anonymous_headline, anonymous_shares
+from .profile import anonymous_by_position, source_profile
 
 __all__ = [
     "tag_sentences",
@@ -16,6 +17,8 @@ __all__ = [
     "source_profile",
     "anonymous_by_position",
     "anonymous_headline",
+    "anonymous_shares",
+    "anonymous_answer",
     "plot_source_strip",
     "plot_source_mix",
     "plot_anonymous_by_position",

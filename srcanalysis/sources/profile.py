@@ -13,8 +13,6 @@ Example:
     >>> row = source_profile(sents).iloc[0]
     >>> int(row["sentences"]), int(row["anonymous"]), int(row["unnamed_group"]), float(row["anonymous_share"])
     (4, 1, 1, 0.25)
-    >>> anonymous_headline(sents)
-    'anonymous: 33 % of sourced sentences (1 of 3; 95 % CI 6-79 %), 25 % of all sentences (1 of 4)'
 """
 from __future__ import annotations
 
@@ -24,7 +22,7 @@ import pandas as pd
 from ..schema import SOURCE_TYPES
 from ..stats import add_share
 
-__all__ = ["source_profile", "anonymous_by_position", "anonymous_headline", "add_position", "POSITIONS",
+__all__ = ["source_profile", "anonymous_by_position", "add_position", "POSITIONS",
            "SOURCED_TYPES"]
 
 #: Types that make a sentence sourced (codebook section 1: not ``no_comment``, not ``unattributed``).
@@ -105,31 +103,6 @@ def source_profile(sentences: pd.DataFrame, by: str = "article_id") -> pd.DataFr
                                                    "anonymous_with_reason", "anonymous_without_reason"]})
     out = out.reset_index().sort_values(["anonymous_share", keys[0]], ascending=[False, True], kind="stable")
     return out.reset_index(drop=True)
-
-
-def anonymous_headline(sentences: pd.DataFrame) -> str:
-    """The headline anonymous-source figure with both denominators, in the one wording used everywhere
-    (report, notebooks).
-
-    Args:
-        sentences: A tagged sentence frame (column ``source_type``).
-
-    Returns:
-        "anonymous: P % of sourced sentences (k of n; 95 % CI lo-hi %), Q % of all sentences (k of N)".
-        Only ``anonymous`` (withheld identity) counts; unnamed people and groups do not.
-
-    Example:
-        >>> anonymous_headline(pd.DataFrame({"source_type": ["anonymous", "unnamed_group", "unattributed"]}))
-        'anonymous: 50 % of sourced sentences (1 of 2; 95 % CI 9-91 %), 33 % of all sentences (1 of 3)'
-    """
-    types = sentences["source_type"].astype(str)
-    k, n, total = int((types == "anonymous").sum()), int(types.isin(SOURCED_TYPES).sum()), len(types)
-    if n == 0:
-        return f"anonymous: no sourced sentences among {total:,} sentences"
-    row = add_share(pd.DataFrame({"k": [k], "n": [n]}), "s", "k", "n").iloc[0]
-    return (f"anonymous: {100 * k / n:.0f} % of sourced sentences ({k:,} of {n:,}; 95 % CI "
-            f"{row['s_low'] * 100:.0f}-{row['s_high'] * 100:.0f} %), {100 * k / total:.0f} % of all sentences "
-            f"({k:,} of {total:,})")
 
 
 def anonymous_by_position(sentences: pd.DataFrame, by: str | None = None) -> pd.DataFrame:

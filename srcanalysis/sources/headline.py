@@ -13,19 +13,18 @@ Example:
     >>> sents = pd.DataFrame({"outlet": ["A"] * 4, "source_type": ["anonymous", "named_person", "unattributed",
     ...                                                              "unattributed"]})
     >>> anonymous_headline(sents)
-    'All articles: anonymous sources make up 50% of sourced sentences (1 of 2) and 25% of all sentences (1 of 4).'
+    'All articles: anonymous sources make up 50% of sourced sentences (1 of 2; 95% interval 9.5%–91%) and 25% of all sentences (1 of 4).'
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from .stats import MIN_GROUP, add_share
+from ..stats import MIN_GROUP, add_share
+from .profile import SOURCED_TYPES
 
-__all__ = ["NOT_SOURCED", "anonymous_shares", "anonymous_headline", "anonymous_answer", "plot_anonymous_shares",
+__all__ = ["anonymous_shares", "anonymous_headline", "anonymous_answer", "plot_anonymous_shares",
            "percent"]
 
-#: Source types that do not make a sentence "sourced" (the denominator of the anonymous share).
-NOT_SOURCED = ("unattributed", "no_comment")
 
 
 def percent(share: float) -> str:
@@ -66,7 +65,7 @@ def anonymous_shares(sentences: pd.DataFrame, by: str | None = None, *, min_grou
     if not needed <= set(sentences.columns):
         raise ValueError(f"anonymous_shares needs columns {sorted(needed - set(sentences.columns))}")
     types = sentences["source_type"].astype(str)
-    frame = pd.DataFrame({"anonymous": types == "anonymous", "sourced": ~types.isin(NOT_SOURCED), "sentences": 1},
+    frame = pd.DataFrame({"anonymous": types == "anonymous", "sourced": types.isin(SOURCED_TYPES), "sentences": 1},
                          index=sentences.index)
     if by:
         frame[by] = sentences[by].astype(str)
@@ -88,13 +87,15 @@ def anonymous_headline(sentences: pd.DataFrame, scope: str = "All articles") -> 
         scope: What the sentences are, said first ("All articles", "Across all outlets", an outlet).
 
     Returns:
-        E.g. ``"All articles: anonymous sources make up 9.1% of sourced sentences (45 of 494) and 2.3%
-        of all sentences (45 of 1,969)."``
+        E.g. ``"All articles: anonymous sources make up 9.1% of sourced sentences (45 of 494; 95%
+        interval 6.9%–12%) and 2.3% of all sentences (45 of 1,969)."``
     """
     row = anonymous_shares(sentences).iloc[0]
+    if row["sourced"] == 0:
+        return f"{scope}: no sourced sentences among {row['sentences']:,} sentences."
     return (f"{scope}: anonymous sources make up {percent(row['anonymous_of_sourced'])} of sourced sentences "
-            f"({row['anonymous']:,} of {row['sourced']:,}) and {percent(row['anonymous_of_all'])} of all sentences "
-            f"({row['anonymous']:,} of {row['sentences']:,}).")
+            f"({row['anonymous']:,} of {row['sourced']:,}; 95% interval {_interval(row)}) and "
+            f"{percent(row['anonymous_of_all'])} of all sentences ({row['anonymous']:,} of {row['sentences']:,}).")
 
 
 def _interval(row: pd.Series) -> str:
@@ -122,7 +123,7 @@ def anonymous_answer(sentences: pd.DataFrame, *, min_group: int = MIN_GROUP) -> 
         Of 2 outlets with at least 30 sourced sentences, A leans most on anonymous sources: 25% of its sourced
         sentences (10 of 40; 95% interval 14%–40%). Next is B at 11% (4.8%–23%); the intervals overlap, so this
         ranking could change with more articles. Across all outlets: anonymous sources make up 20% of sourced
-        sentences (18 of 88) and 19% of all sentences (18 of 93). Too few sourced sentences to rank (under 30):
+        sentences (18 of 88; 95% interval 13%–30%) and 19% of all sentences (18 of 93). Too few sourced sentences to rank (under 30):
         C 100% (3 of 3; 44%–100%).
     """
     table = anonymous_shares(sentences, by="outlet", min_group=min_group)
@@ -177,7 +178,7 @@ def plot_anonymous_shares(sentences: pd.DataFrame, *, min_group: int = MIN_GROUP
         'A: 25% of sourced sentences rest on anonymous sources'
         >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
-    from .style import ACCENT, MUTED, finish, new_axes, style
+    from ..style import ACCENT, MUTED, finish, new_axes, style
 
     table = anonymous_shares(sentences, by="outlet", min_group=min_group).iloc[::-1].reset_index(drop=True)
     fig, ax = new_axes(ax, figsize=(8, 1.2 + 0.45 * max(len(table), 1)))
