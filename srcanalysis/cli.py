@@ -335,7 +335,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gaps-by", default="article_id", choices=["article_id", "outlet", "story"],
                    help="find gaps per article (default), per outlet, or over all inputs as one story")
     p.add_argument("--infer-published", action="store_true",
-                   help="estimate missing publication dates from the absolute dates in the text")
+                   help="show an estimate of a missing publication date (from absolute dates in the text); it never "
+                        "resolves relative dates or computes a lag")
     scale(p)
 
     p = add("reuse", cmd_reuse, "passages one article copied from another", "passages.csv")
