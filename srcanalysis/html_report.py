@@ -316,7 +316,7 @@ def _write_report(articles: pd.DataFrame, out: Path, title: str, jobs: int) -> P
         by_article.to_csv(out / "profile.csv", index=False)
         from .sources.headline import anonymous_headline
         figs = [_png(plot_source_mix(sents, by="outlet")), _png(plot_anonymous_by_position(sents)),
-                _png(plot_source_strip(sents, max_articles=12))]
+                _png(plot_source_strip(sents, max_articles=12, titles=articles.set_index("article_id")["title"]))]
         cols = ["outlet", "sentences", "attributed", "anonymous", "unnamed_person", "unnamed_group", "named_person",
                 "named_org", "media", "document", "no_comment", "anonymous_share_attributed",
                 "anonymous_share_attributed_low", "anonymous_share_attributed_high", "anonymous_share",

@@ -25,8 +25,10 @@ def test_strip_draws_one_cell_per_sentence(seed_sentences):
     assert len(ax.get_yticks()) == len(ids)
     cells = sum(len(c.patches) for c in ax.containers if isinstance(c, BarContainer))
     assert cells == len(seed_sentences)
-    share = (seed_sentences["source_type"].astype(str) == "anonymous").mean()
-    assert f"{share:.0%}" in ax.get_title(loc="left")
+    types = seed_sentences["source_type"].astype(str)
+    anonymous = int((types == "anonymous").sum())
+    sourced = int((~types.isin(["unattributed", "no_comment"])).sum())
+    assert f"of sourced sentences in these 2 articles ({anonymous} of {sourced})" in ax.get_title(loc="left")
 
 
 def test_mix_bars_add_up_to_all_sentences(seed_sentences):
@@ -39,23 +41,33 @@ def test_mix_bars_add_up_to_all_sentences(seed_sentences):
     assert any(isinstance(c, ErrorbarContainer) for c in ax.containers)  # the anonymous share's 95 % interval
 
 
-def _outlets(shares: dict[str, tuple[int, int]]) -> pd.DataFrame:
-    """A tagged frame per outlet: (anonymous sentences, all sentences)."""
+def _outlets(shares: dict[str, tuple[int, int]], rest: str = "unattributed") -> pd.DataFrame:
+    """A tagged frame per outlet: (anonymous sentences, all sentences); the others are ``rest``."""
     rows = []
     for outlet, (anon, total) in shares.items():
         for k in range(total):
             rows.append({"article_id": f"{outlet}-{k // 20}", "outlet": outlet, "paragraph": k, "sentence": k % 20,
-                         "text": "x y", "source_type": "anonymous" if k < anon else "unattributed"})
+                         "text": "x y", "source_type": "anonymous" if k < anon else rest})
     return pd.DataFrame(rows)
 
 
 def test_mix_is_sorted_by_the_anonymous_share_and_marks_small_outlets():
-    frame = _outlets({"Low Wire": (5, 100), "High Daily": (30, 100), "Tiny Blog": (5, 6)})
+    frame = _outlets({"Low Wire": (5, 100), "High Daily": (30, 100), "Tiny Blog": (5, 6)}, rest="named_person")
     ax = plot_source_mix(frame)
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels[:2] == ["High Daily", "Low Wire"]  # the tiny outlet's 83 % is not ranked first
-    assert labels[2].startswith("Tiny Blog") and "small" in labels[2]
-    assert ax.get_title(loc="left").startswith("High Daily")
+    assert labels[:2] == ["High Daily (n=100)", "Low Wire (n=100)"]  # the tiny outlet's 83 % is not ranked first
+    assert labels[2] == "Tiny Blog (n=6, too few to rank)"
+    assert ax.get_title(loc="left") == "High Daily leans most on anonymous sources (30% of sourced sentences)"
+
+
+def test_mix_ranks_by_the_share_of_sourced_sentences_not_of_all_sentences():
+    # Quiet Post: 10 anonymous of 40 sourced (25 %) in 400 sentences; Busy Wire: 20 of 200 (10 %) in 200
+    quiet = _outlets({"Quiet Post": (10, 40)}, rest="named_person")
+    quiet = pd.concat([quiet, _outlets({"Quiet Post": (0, 360)}).assign(article_id="Quiet Post-x")])
+    frame = pd.concat([quiet, _outlets({"Busy Wire": (20, 200)}, rest="named_person")], ignore_index=True)
+    ax = plot_source_mix(frame)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Quiet Post (n=40)", "Busy Wire (n=200)"]
+    assert ax.get_title(loc="left") == "Quiet Post leans most on anonymous sources (25% of sourced sentences)"
 
 
 def test_unnamed_groups_are_not_in_the_anonymous_share():

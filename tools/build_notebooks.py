@@ -220,7 +220,7 @@ plt.show()"""),
 
 One row per article, one cell per sentence, coloured by source type; ticks mark paragraph starts.
 The articles with the most anonymous sentences come first."""),
-    ("code", """ax = sa.plot_source_strip(sents, max_articles=10)
+    ("code", """ax = sa.plot_source_strip(sents, max_articles=10, titles=articles.set_index("article_id")["title"])
 save_chart(ax, f"{OUTPUT_DIR}/01_source_strip.png", sa.source_profile(sents).head(10))
 plt.show()"""),
     ("md", """## Stated reasons

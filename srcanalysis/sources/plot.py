@@ -1,11 +1,15 @@
 """Charts of who the sentences rest on, in the shared house style (each returns the Axes)."""
 from __future__ import annotations
 
+from typing import Mapping
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
+from matplotlib.ticker import PercentFormatter
 
+from .headline import anonymous_shares, percent
 from .profile import POSITIONS, anonymous_by_position, source_profile
 from ..schema import SOURCE_TYPES
 from ..style import SOURCE_COLORS, finish, new_axes
@@ -19,7 +23,8 @@ def _legend(ax: plt.Axes, types: list[str]) -> None:
 
 
 def plot_source_strip(sentences: pd.DataFrame, article_id: str | list[str] | None = None, *,
-                      max_articles: int = 15, ax: plt.Axes | None = None) -> plt.Axes:
+                      max_articles: int = 15, titles: Mapping[str, str] | pd.Series | None = None,
+                      ax: plt.Axes | None = None) -> plt.Axes:
     """One row per article, one cell per sentence, coloured by source type; paragraph starts ticked.
 
     Args:
@@ -27,6 +32,8 @@ def plot_source_strip(sentences: pd.DataFrame, article_id: str | list[str] | Non
         article_id: One article id, a list of ids, or ``None`` for the articles with the most
             anonymous sentences (up to ``max_articles``).
         max_articles: Most rows drawn when ``article_id`` is ``None``.
+        titles: Article titles by article id (e.g. ``articles.set_index("article_id")["title"]``):
+            rows are labelled with the shortened title instead of the id.
         ax: Axes to draw on.
 
     Returns:
@@ -49,39 +56,57 @@ def plot_source_strip(sentences: pd.DataFrame, article_id: str | list[str] | Non
                 edgecolor="white", linewidth=0.4)
         starts = art["sentence"][art["paragraph"].diff().fillna(1) != 0].to_numpy()
         ax.scatter(starts, [row - 0.5] * len(starts), marker="|", color="#555555", s=18, linewidths=0.8)
-    labels = []
-    outlet = sentences.drop_duplicates("article_id").set_index("article_id")["outlet"]
-    for ident in ids:
-        label = str(outlet.get(ident, ""))[:22]
-        labels.append(f"{label} · {str(ident)[:10]}" if label else str(ident)[:16])
+    labels = _row_labels(sentences, ids, titles)
     ax.set_yticks(range(len(ids)), labels, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, longest)
     present = [t for t in SOURCE_TYPES if (sentences["source_type"].astype(str) == t).any()]
     _legend(ax, present or ["unattributed"])
-    share = (sentences[sentences["article_id"].isin(ids)]["source_type"].astype(str) == "anonymous").mean()
-    return finish(ax, f"{share:.0%} of these sentences rest on anonymous sources",
+    shown = sentences[sentences["article_id"].isin(ids)]
+    return finish(ax, _strip_title(shown, len(ids)),
                   xlabel="sentence number (ticks mark paragraph starts)", ylabel="",
                   source="Source: srcanalysis source tagger (rule based; see the rule column for each sentence)")
 
 
+def _row_labels(sentences: pd.DataFrame, ids: list, titles: Mapping[str, str] | pd.Series | None) -> list[str]:
+    """Outlet and shortened title (or id, without titles) for each article row."""
+    outlet = sentences.drop_duplicates("article_id").set_index("article_id")["outlet"]
+    titles = dict(titles) if titles is not None else {}
+    labels = []
+    for ident in ids:
+        name = str(outlet.get(ident, "") or "")[:22]
+        title = str(titles.get(ident, "") or "")
+        tail = (title[:38] + "…" if len(title) > 39 else title) if title else str(ident)[:10]
+        labels.append(f"{name} · {tail}" if name else tail)
+    return labels
+
+
+def _strip_title(shown: pd.DataFrame, n_articles: int) -> str:
+    """The strip chart's finding, with the headline's denominator (sourced sentences)."""
+    share = anonymous_shares(shown).iloc[0]
+    if share["sourced"] == 0:
+        return f"No sourced sentences in these {n_articles} articles"
+    return (f"Anonymous sources: {percent(share['anonymous_of_sourced'])} of sourced sentences in these "
+            f"{n_articles} articles ({share['anonymous']:,} of {share['sourced']:,})")
+
+
 #: Order of the stacked segments: the anonymous share first, so its bar and error bar start at zero.
-MIX_ORDER = ["anonymous", "unnamed_person", "unnamed_group", "named_person", "named_org", "media", "document",
-             "no_comment", "unattributed"]
+MIX_ORDER = ["anonymous", "unnamed_person", "unnamed_group", "named_person", "named_org", "media", "document"]
 
 
 def _group_labels(prof: pd.DataFrame, by: str) -> list[str]:
     """Group names, with groups under the minimum size marked rather than ranked."""
-    return [f"{str(name)[:28]} (n={n}, small)" if small else str(name)[:28]
-            for name, n, small in zip(prof[by], prof["sentences"], prof["anonymous_share_small"])]
+    return [f"{str(name)[:28]} (n={n}, too few to rank)" if small else f"{str(name)[:28]} (n={n})"
+            for name, n, small in zip(prof[by], prof["attributed"], prof["anonymous_share_attributed_small"])]
 
 
 def plot_source_mix(sentences: pd.DataFrame, by: str = "outlet", *, top: int = 20,
                     ax: plt.Axes | None = None) -> plt.Axes:
-    """Stacked horizontal bars: the share of sentences of each source type, per outlet or article,
-    sorted by the anonymous share (the quantity the title names), with its 95 % Wilson interval as an
-    error bar. Groups with fewer than :data:`srcanalysis.stats.MIN_GROUP` sentences are drawn last,
-    marked "small" and never named in the title.
+    """Stacked horizontal bars: the share of *sourced* sentences resting on each source type, per
+    outlet or article, sorted by the anonymous share of sourced sentences (the quantity the title
+    names, the same definition as :func:`srcanalysis.anonymous_headline`), with its 95 % Wilson
+    interval as an error bar. Groups with fewer than :data:`srcanalysis.stats.MIN_GROUP` sourced
+    sentences are drawn last, marked "too few to rank" and never named in the title.
 
     Args:
         sentences: Tagged sentence frame.
@@ -93,10 +118,10 @@ def plot_source_mix(sentences: pd.DataFrame, by: str = "outlet", *, top: int = 2
         The Axes.
     """
     prof = source_profile(sentences, by=by)
-    prof = prof.sort_values(["anonymous_share_small", "anonymous_share"], ascending=[True, False],
-                            kind="stable").head(top)
+    key = "anonymous_share_attributed"
+    prof = prof.sort_values([f"{key}_small", key], ascending=[True, False], kind="stable").head(top)
     types = [t for t in MIX_ORDER if t in SOURCE_TYPES]
-    shares = prof[types].div(prof["sentences"].replace(0, np.nan), axis=0).fillna(0)
+    shares = prof[types].div(prof["attributed"].replace(0, np.nan), axis=0).fillna(0)
     fig, ax = new_axes(ax, figsize=(9, 0.4 * len(prof) + 1.8))
     left = np.zeros(len(prof))
     y = np.arange(len(prof))
@@ -104,22 +129,23 @@ def plot_source_mix(sentences: pd.DataFrame, by: str = "outlet", *, top: int = 2
         ax.barh(y, shares[t], left=left, color=SOURCE_COLORS.get(t, "#BBBBBB"), label=LABELS[t], height=0.7,
                 hatch=None)
         left += shares[t].to_numpy()
-    share = prof["anonymous_share"].fillna(0).to_numpy()
-    err = np.vstack([share - prof["anonymous_share_low"].fillna(0).to_numpy(),
-                     prof["anonymous_share_high"].fillna(0).to_numpy() - share])
+    share = prof[key].fillna(0).to_numpy()
+    err = np.vstack([share - prof[f"{key}_low"].fillna(0).to_numpy(),
+                     prof[f"{key}_high"].fillna(0).to_numpy() - share])
     ax.errorbar(share, y, xerr=np.clip(err, 0, None), fmt="none", ecolor="#222222", elinewidth=1, capsize=3)
     ax.set_yticks(y, _group_labels(prof, by), fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
     _legend(ax, types)
-    ranked = prof[~prof["anonymous_share_small"]]
+    ranked = prof[~prof[f"{key}_small"]]
     best = ranked.iloc[0] if len(ranked) else None
-    title = (f"{best[by]} leans most on anonymous sources ({best['anonymous_share']:.0%} of sentences)"
-             if best is not None and best["anonymous_share"] > 0 else
-             "No group large enough to rank leans on anonymous sources" if best is None else
+    title = (f"{best[by]} leans most on anonymous sources ({percent(best[key])} of sourced sentences)"
+             if best is not None and best[key] > 0 else
+             "No group has enough sourced sentences to rank" if best is None else
              "No sentence rests on an anonymous source")
-    return finish(ax, title, xlabel="share of sentences (black bar: 95 % interval of the anonymous share)", ylabel="",
+    return finish(ax, title, xlabel="share of sourced sentences (black bar: 95 % interval of the anonymous share)",
+                  ylabel="",
                   source="Source: srcanalysis source tagger; anonymous = identity withheld (unnamed people and "
                          "groups not counted)")
 
@@ -162,7 +188,7 @@ def plot_anonymous_by_position(sentences: pd.DataFrame, by: str | None = None, *
             bars(part, x - 0.4 + width * (k + 0.5), width, label=str(g)[:24])
         ax.legend(frameon=False, fontsize=8)
     ax.set_xticks(x, POSITIONS)
-    ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+    ax.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=None))
     overall = anonymous_by_position(sentences)
     ranked = overall[~overall["anonymous_share_small"]]
     peak = ranked.loc[ranked["anonymous_share"].idxmax(), "position"] \
