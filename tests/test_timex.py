@@ -282,3 +282,22 @@ def test_infer_published_ignores_copyright_years():
     assert pd.isna(infer_published("Police said he fled on Tuesday night.\n© 2024 Example Media"))
     assert infer_published("Copyright 2019-2024 Foo. On March 3, 2016 he spoke.") == pd.Timestamp("2016-03-03")
     assert infer_published("A copyright suit filed in 2015 failed.") == pd.Timestamp("2015-01-01")
+
+
+# --- tense cues that are not past verbs (value-accuracy pass; invented sentences) ------------
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a participle after a future "be" keeps the future: the coming December, the coming November
+    ("The astronaut will be named commander for a flight in December.", "1998-03-04", [["December", "1998-12"]]),
+    ("Final rules to be published in early November will decide it.", "1989-10-30", [["early November", "1989-11"]]),
+    ("The split would be paid on a still unspecified date in January.", "1989-10-26", [["January", "1990-01"]]),
+    # ... but a past "could be located" stays past
+    ("Relatives could not be located Wednesday.", "2000-01-06", [["Wednesday", "2000-01-05"]]),
+    # an -ed adjective after a determiner is no past verb; "succeed" is no past form
+    ("The reduced dividend is payable Jan. 2.", "1989-11-02", [["Jan. 2", "1990-01-02"]]),
+    ("Ms. Lee, 52 years old, will succeed him Feb. 1.", "1989-10-26", [["Feb. 1", "1990-02-01"]]),
+    # "since" points back
+    ("Police have hunted him since the Oct. 23 shooting.", "1999-05-06", [["Oct. 23", "1998-10-23"]]),
+])
+def test_tense_cues_that_are_not_past_verbs(text, published, expected):
+    assert values(text, published) == expected

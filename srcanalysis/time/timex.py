@@ -778,6 +778,21 @@ def _clause_cues(kind: str) -> str:
 # "to" + a lowercase word that is not a determiner or one of the nouns news puts after "to"
 # ("shot to death", "rose to power", "sent to prison")
 _INFINITIVE = re.compile(rf"\b[Tt]o\s+(?!(?:{_clause_cues('not_infinitive')})\b)[a-z]+\b")
+# a past-looking cue that is not a past verb here: a participle after "be" ("will be named"), an
+# adjective after a determiner ("the reduced dividend", "a still unspecified date"), "-eed" verbs
+_NOT_PAST_BEFORE = re.compile(rf"(?i)\b(?:{_clause_cues('not_past_before')})\s+(?:(?:still|now|newly|[a-z]+ly)\s+)?$")
+_NOT_PAST = re.compile(rf"(?i)(?:{_clause_cues('not_past')})$")
+
+
+def _past_cue(text: str, m: re.Match) -> bool:
+    """Whether a past-tense cue match really marks the past (not "will be named", "the reduced").
+
+    Example:
+        >>> R = _rules(); t = "He will be named in December."
+        >>> [_past_cue(t, m) for m in R.future_re.finditer(t) if m.group("fut") is None]
+        [False]
+    """
+    return not (_NOT_PAST.fullmatch(m.group(0)) or _NOT_PAST_BEFORE.search(text, max(0, m.start() - 30), m.start()))
 
 
 def _future(text: str, f: _Found, R: _Rules) -> bool | None:
@@ -794,6 +809,8 @@ def _future(text: str, f: _Found, R: _Rules) -> bool | None:
     b = m2.start() if m2 else min(len(text), f.end + 300)
     before, after, cue_end = None, None, 0
     for m in R.future_re.finditer(text, max(a + 1, f.start - 80), min(b, f.end + 80)):
+        if m.group("fut") is None and not _past_cue(text, m):
+            continue
         if m.end() <= f.start:
             before, cue_end = m.group("fut") is not None, m.end()  # the last cue before the expression wins
         elif m.start() >= f.end and after is None:
