@@ -301,3 +301,15 @@ def test_infer_published_ignores_copyright_years():
 ])
 def test_tense_cues_that_are_not_past_verbs(text, published, expected):
     assert values(text, published) == expected
+
+
+def test_earnings_story_keeps_the_reported_quarter():
+    # "the quarter" after a year-earlier comparison is the reported quarter, not the comparison's
+    t = ("Acme posted a loss in the third quarter, against a profit in the year-earlier quarter. "
+         "A spokesman said operations lost $5 million for the quarter. The latest period also had charges.")
+    assert values(t, "1989-11-02") == [["the third quarter", "1989-Q3"], ["the year-earlier quarter", "1988-Q3"],
+                                       ["the quarter", "1989-Q3"], ["The latest period", "1989-Q3"]]
+    # and "a year earlier" is counted from the reported quarter
+    t2 = "Profit rose in the second quarter from the 1988 quarter. Revenue fell a year earlier."
+    assert values(t2, "1989-08-02") == [["the second quarter", "1989-Q2"], ["the 1988 quarter", "1988-Q2"],
+                                        ["a year earlier", "1988-Q2"]]

@@ -423,6 +423,8 @@ class _State:
     article_id: Any = ""
     errors: list[dict[str, Any]] = field(default_factory=list)  # expressions that failed to resolve
     dayfirst: bool = False  # the text writes numeric dates day first (see :func:`day_first`)
+    period: tuple[str, Date, str] | None = None  # the quarter/half being reported (not a year-back comparison)
+    period_pos: int = -10**9
 
 
 def _word_before(text: str, pos: int, n: int = 1) -> list[str]:
@@ -900,6 +902,32 @@ def _month_year(mon: int, dct: Date | None, future: bool | None, rel: str = "") 
     return (y if mon <= dct.month else y - 1), "published"
 
 
+def _note_period(st: _State, r: _Res, text: str, pos: int) -> None:
+    """Remember the quarter or half an earnings story reports; one exactly a year before it ("the
+    year-earlier quarter", "the 1988 quarter") is a comparison and leaves it in place."""
+    if r.gran not in ("quarter", "half") or r.point is None:
+        return
+    if st.period is not None and st.period[0] == r.gran and r.point == st.period[1] - relativedelta(years=1):
+        return
+    st.period, st.period_pos = (r.gran, r.point, text), pos
+
+
+def _reported(st: _State, f: _Found, max_dist: int) -> tuple[str, Date, str] | None:
+    """The period a bare "the quarter" or "a year earlier" refers to: the reported quarter/half if
+    one was named within ``max_dist`` characters, else the previous expression if that is near.
+
+    Example:
+        >>> t = "Profit rose in the third quarter from the year-earlier quarter. The quarter had one-time gains."
+        >>> find_timexes(t, "1989-11-02")["value"].tolist()
+        ['1989-Q3', '1988-Q3', '1989-Q3']
+    """
+    if st.period is not None and f.start - st.period_pos < max_dist:
+        return st.period
+    if st.last is not None and f.start - st.last_pos < max_dist:
+        return st.last
+    return None
+
+
 def _anchor_for(st: _State, f: _Found, max_dist: int = 10**9) -> tuple[Date | None, str, str]:
     """Anchor of an anaphoric expression: the previous expression, else publication."""
     if st.last is not None and f.start - st.last_pos < max_dist:
@@ -1220,11 +1248,17 @@ def _relative_period(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: 
     """The quarter/half, last quarter, the year-earlier quarter: from the previous such expression,
     else the one just ended before publication (news about a quarter reports the one just closed)."""
     det = (g.get("det") or "").lower()
+    if g.get("y0"):  # "the 1988 quarter": the reported quarter's counterpart in that year
+        rep = _reported(st, f, 600)
+        if rep is not None and rep[0] == gran:
+            return _point(gran, Date(int(g["y0"]), rep[1].month, 1), rep[2])
+        return _point("year", Date(int(g["y0"]), 1, 1), "")
     if dct is None and st.last is None:
         return _Res("DATE", "XXXX-QX" if gran == "quarter" else "XXXX-HX", gran)
-    if st.last is not None and st.last[0] == gran and qword in ("", "same", "current", "year-earlier", "year-ago",
-                                                                "year-before", "fiscal"):
-        ref, anchor = st.last[1], st.last[2]
+    rep = _reported(st, f, 10**9)
+    if rep is not None and rep[0] == gran and qword in ("", "same", "current", "year-earlier", "year-ago",
+                                                        "year-before", "fiscal"):
+        ref, anchor = rep[1], rep[2]
     else:
         ref = dct or st.last[1]
         anchor = "published"
@@ -1462,10 +1496,14 @@ def _r_ago(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | Non
         return _Res("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", gran)
     if anaphoric:
         a, anchor, agran = _anchor_for(st, f)
+        if code == "Y" and st.period is not None and st.last is not None and st.last[0] == st.period[0] \
+                and st.last[1] == st.period[1] - relativedelta(years=1):
+            a, anchor, agran = st.period[1], st.period[2], st.period[0]  # a year before the reported quarter
     else:
         a, anchor, agran = dct, "published", "day"
-        if code == "Y" and st.last is not None and st.last[0] in ("quarter", "half") and f.start - st.last_pos < 300:
-            a, anchor, agran = st.last[1], st.last[2], st.last[0]
+        rep = _reported(st, f, 300)
+        if code == "Y" and rep is not None and rep[0] in ("quarter", "half"):
+            a, anchor, agran = rep[1], rep[2], rep[0]
     if a is None:
         return _Res("DATE", "XXXX", gran)
     nn = float(n)
@@ -1541,7 +1579,7 @@ def _r_year_ago(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date 
     """
     k = f.kind
     w = (g.get("w") or "").lower()
-    last = st.last if (st.last is not None and f.start - st.last_pos < 600) else None
+    last = _reported(st, f, 600)
     if k == "period" and g.get("y"):
         y = int(g["y"])
         if last and last[0] in ("quarter", "half"):
@@ -1817,6 +1855,7 @@ def _extract(text: str, st: _State) -> list[dict[str, Any]]:
         if r.type in ("DATE", "TIME") and r.point is not None and r.gran in GRAN_ORDER:
             st.last = (r.gran, r.point, text[f.start:f.end])
             st.last_pos = f.start
+            _note_period(st, r, text[f.start:f.end], f.start)
         rows.append({
             "start": f.start, "end": f.end, "text": text[f.start:f.end], "type": r.type, "value": r.value,
             "mod": mod, "begin": begin, "end_date": end, "granularity": r.gran, "anchor": r.anchor,
