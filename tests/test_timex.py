@@ -313,3 +313,18 @@ def test_earnings_story_keeps_the_reported_quarter():
     t2 = "Profit rose in the second quarter from the 1988 quarter. Revenue fell a year earlier."
     assert values(t2, "1989-08-02") == [["the second quarter", "1989-Q2"], ["the 1988 quarter", "1988-Q2"],
                                         ["a year earlier", "1988-Q2"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "now that" still names the present (TimeBank and AQUAINT annotate it)
+    ("Now that the talks have failed, the strike goes on.", [["Now", "PRESENT_REF"]]),
+    # "soon" in a past narrative sequence is no reference to the future
+    ("He was killed soon after being captured.", []),
+    ("The trickle of cash soon became a flood.", []),
+    ("He was soon released.", []),
+    ("The plant will soon reopen.", [["soon", "FUTURE_REF"]]),
+    # "in the long run" is no time expression
+    ("Iraq will lose in the long run.", []),
+])
+def test_reference_words_kept_and_dropped(text, expected):
+    assert values(text, "1998-02-06") == expected

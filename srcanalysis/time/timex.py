@@ -625,8 +625,9 @@ def _ok_ref(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
     if w == "the time":
         return bool(re.search(r"(?i)\bat\s+$", text[max(0, m.start() - 4):m.start()])) and \
             not re.match(r"\s+(?:of|when|that|being|to)\b", text[m.end():m.end() + 8])
-    if w == "now" and re.match(r"(?i)\s*that\b", text[m.end():m.end() + 6]):
-        return False
+    if w == "soon" and (re.match(r"\s+(?:after|afterwards?|thereafter|became|[a-z]+ed)\b", text[m.end():m.end() + 14])
+                        or re.search(r"(?i)\b(?:was|were|had)\s+$", text[max(0, m.start() - 6):m.start()])):
+        return False  # "killed soon after", "was soon released": past narrative sequence, no reference time
     return True
 
 
