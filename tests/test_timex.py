@@ -328,3 +328,10 @@ def test_earnings_story_keeps_the_reported_quarter():
 ])
 def test_reference_words_kept_and_dropped(text, expected):
     assert values(text, "1998-02-06") == expected
+
+
+def test_tokenised_decade_is_a_decade():
+    # tokenised news text (SemEval TimeLine style) splits the "'s" off a decade
+    assert values("In the late 1980 's the firm added audio to its computers .", "2006-03-28") == \
+        [["the late 1980 's", "198"]]
+    assert values("Prices rose in the 1990s .", "2006-03-28") == [["the 1990s", "199"]]

@@ -176,7 +176,7 @@ def _build_patterns(R: _Rules) -> None:
                    rf"(?P<y>{year}){E}|{B}FY\s?(?P<y2>{year}|\d\d){E}"),
         ("year", rf"(?:(?<=[Mm]id-)|(?<=\d\d[-–])(?<=(?:1[5-9]|20)\d\d[-–])|(?<![\w$€£.,/:'’-]))(?P<y>{year})"
                  rf"(?![\w%]|[.,/:]\d|-(?!{year}(?!\d))\d)"),
-        ("decade", rf"{B}(?:{I('the')}\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s|['’](?P<d2>\d0)['’]?s)(?!\w)"
+        ("decade", rf"{B}(?:{I('the')}\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)(?:['’]?s| ['’]s)|['’](?P<d2>\d0)['’]?s)(?!\w)"
                    rf"|{B}{I('the')}\s+(?P<dw>{I('twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties')}){E}"),
         ("century", rf"{B}(?:(?P<the>{I('the')})\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordw})[-\s]{I('century')}{E}"),
         ("season", rf"{B}(?:(?P<rel>{I('this past|last|this|next|past|coming|that|the following|the previous|the same|the')})\s+)?"
