@@ -335,3 +335,12 @@ def test_tokenised_decade_is_a_decade():
     assert values("In the late 1980 's the firm added audio to its computers .", "2006-03-28") == \
         [["the late 1980 's", "198"]]
     assert values("Prices rose in the 1990s .", "2006-03-28") == [["the 1990s", "199"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("By mid afternoon, officials were saying so.", [["mid afternoon", "1989-11-02TAF", "MID"]]),
+    ("Shares fell mid-afternoon yesterday.", [["mid-afternoon yesterday", "1989-11-01TAF", "MID"]]),
+    ("Mid-term elections loom.", []),
+])
+def test_mid_part_of_day(text, expected):
+    assert find_timexes(text, "1989-11-02")[["text", "value", "mod"]].values.tolist() == expected

@@ -194,7 +194,8 @@ def _build_patterns(R: _Rules) -> None:
                  rf"(?:\s+{I('of')}\s+(?:(?P<y>{year})|(?P<rely>{I('this|last|next|the')})\s+{I('year')}){E})?{E}"),
         ("relday", rf"{B}(?P<w>{I('yesterday|today|tomorrow|tonight')})(?:\s+(?P<part>{part}))?{E}"),
         ("relpart", rf"{B}(?:(?P<wd>{wd_full})\s+)?(?P<rel>{I('this|last|tomorrow|yesterday|the next|the following|that|the same')})\s+(?P<part>{part}){E}"
-                    rf"|{B}(?P<ov>{I('overnight')}){E}"),
+                    rf"|{B}(?P<ov>{I('overnight')}){E}"
+                    rf"|{B}{I('mid')}\s*-?\s*(?P<mpart>{part})(?:\s+(?P<mday>{I('yesterday|today|tomorrow')}))?{E}"),
         ("weekday", rf"{B}(?:(?P<rel>{I('last|next|this|coming|past|previous|this past|this coming|the following|the previous|that')})\s+)?"
                     rf"(?P<wd>{wd_full})(?P<pl>s)?(?:\s+(?P<part>{part}s?))?(?![\w-])"),
         ("relunit", rf"{B}(?:(?P<det>{I('the')})\s+)?(?P<rel>{I('this past|last|this|next|coming|past|previous|preceding|prior|following|current|same|that|upcoming|present')})"
@@ -1318,6 +1319,15 @@ def _r_relpart(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date |
             return _Res("TIME", "XXXX-XX-XXTNI", "day")
         r = _point("day", dct - dt.timedelta(days=1), "published")
         r.type, r.value = "TIME", r.value + "TNI"
+        return r
+    if g.get("mpart"):  # "mid-afternoon (yesterday)": that part of the day named, else of publication day
+        f.mod = "MID"
+        d = _day_ref(g.get("mday"), dct, text, f, R)
+        code = R.dayparts[g["mpart"].lower()]
+        if d is None:
+            return _Res("TIME", "XXXX-XX-XXT" + code, "day")
+        r = _point("day", d, "published")
+        r.type, r.value = "TIME", f"{r.value}T{code}"
         return r
     rel = g["rel"].lower()
     part = g["part"].lower()
