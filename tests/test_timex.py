@@ -344,3 +344,9 @@ def test_tokenised_decade_is_a_decade():
 ])
 def test_mid_part_of_day(text, expected):
     assert find_timexes(text, "1989-11-02")[["text", "value", "mod"]].values.tolist() == expected
+
+
+def test_the_past_year_is_last_year_but_the_past_decade_a_duration():
+    # TimeBank annotates "the past year" as the year before publication (2 of 2), "the past decade" as P10Y
+    assert values("Prices rose 5% over the past year.", "1998-02-13") == [["the past year", "1997"]]
+    assert values("Crime fell over the past decade.", "1998-10-25") == [["the past decade", "P10Y"]]

@@ -1418,7 +1418,7 @@ def _r_unit(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | No
     det = (g.get("det") or "").lower()
     weekend = u == "weekend"
     gran = _UNIT_GRAN[u]
-    if rel == "past" and det == "the" and u not in ("weekend", "day"):
+    if rel == "past" and det == "the" and u not in ("weekend", "day", "year"):  # "the past year": last year (TimeBank 2 of 2)
         return _past_unit(u, gran, dct)
     off, anaphoric = R.relative.get(rel.replace("this past", "last"), (0, False))
     anaphoric = anaphoric or rel == "the" or (rel == "next" and det == "the")
