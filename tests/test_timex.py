@@ -350,3 +350,16 @@ def test_the_past_year_is_last_year_but_the_past_decade_a_duration():
     # TimeBank annotates "the past year" as the year before publication (2 of 2), "the past decade" as P10Y
     assert values("Prices rose 5% over the past year.", "1998-02-13") == [["the past year", "1997"]]
     assert values("Crime fell over the past decade.", "1998-10-25") == [["the past decade", "P10Y"]]
+
+
+def test_duration_before_later_is_a_duration_that_still_dates_the_sentence():
+    # TimeML: "three days later" marks "three days" (DURATION); "later" is a signal outside it
+    t = "On Oct. 12 the market fell. Three days later, the index was down 6%. A few days later he left."
+    assert find_timexes(t, "1989-10-30")[["text", "type", "value"]].values.tolist() == [
+        ["Oct. 12", "DATE", "1989-10-12"], ["Three days", "DURATION", "P3D"], ["A few days", "DURATION", "PXD"]]
+    s = pd.DataFrame({"article_id": "a", "published": pd.Timestamp("1989-10-30"), "sentence": [0, 1],
+                      "text": ["On Oct. 12 the market fell.", "Three days later, the index was down 6%."]})
+    from srcanalysis import date_sentences
+    d = date_sentences(s)
+    assert d["event_basis"].tolist() == ["own", "own"]
+    assert str(d.loc[1, "event_begin"].date()) == "1989-10-15"

@@ -412,6 +412,7 @@ class _Res:
     anchor: str = ""
     weekend: bool = False
     dayless: bool = False          # a clock time with no day of its own ("3 p.m.")
+    reached: bool = False          # a duration counted from an anchor ("three days later"): point = day reached
 
 
 @dataclass
@@ -1488,11 +1489,29 @@ def _r_beforeafter(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Da
 
 def _r_ago(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
     """An offset from publication or from an earlier expression ("two years ago", "three days later").
+    "<duration> later" is TimeML's duration with "later" as a signal outside it (TimeBank and AQUAINT
+    mark "Three days", "A few days", "over an hour" before "later", 4 of 4); the row still carries
+    the day the offset reaches in ``begin``/``end_date`` so the sentence can be dated by it.
 
     Example:
-        >>> find_timexes('Two years ago it fell.', '2017-04-01')["value"].tolist()
-        ['2015']
+        >>> find_timexes('Two years ago it fell. Three days later it rose.', '2017-04-01')["value"].tolist()
+        ['2015', 'P3D']
     """
+    r = _ago_point(f, text, st, R, g, dct)
+    if r is None or re.sub(r"\s+", " ", g["dir"].lower()) != "later":
+        return r
+    f.end = f.m.start("dir")
+    while f.end > f.start and text[f.end - 1].isspace():
+        f.end -= 1
+    n = _num(g["n"], R)
+    if g.get("andhalf") and n != "X":
+        n = str(float(n) + 0.5)
+    r.type, r.value, r.reached = "DURATION", _dur_value(n, _unit_code(g["u"], R)), True
+    return r
+
+
+def _ago_point(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """The point an offset expression reaches (see :func:`_r_ago`)."""
     n = _num(g["n"], R)
     if g.get("andhalf") and n != "X":
         n = str(float(n) + 0.5)  # "a decade and a half ago"
@@ -1863,7 +1882,7 @@ def _extract(text: str, st: _State) -> list[dict[str, Any]]:
         begin, end = r.begin, r.end
         if begin is not None and end is not None and mod:
             begin, end = _narrow(begin, end, mod, r.gran)
-        if r.type in ("DATE", "TIME") and r.point is not None and r.gran in GRAN_ORDER:
+        if (r.type in ("DATE", "TIME") or r.reached) and r.point is not None and r.gran in GRAN_ORDER:
             st.last = (r.gran, r.point, text[f.start:f.end])
             st.last_pos = f.start
             _note_period(st, r, text[f.start:f.end], f.start)
