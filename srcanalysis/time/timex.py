@@ -176,7 +176,8 @@ def _build_patterns(R: _Rules) -> None:
                    rf"(?P<y>{year}){E}|{B}FY\s?(?P<y2>{year}|\d\d){E}"),
         ("year", rf"(?:(?<=[Mm]id-)|(?<=\d\d[-–])(?<=(?:1[5-9]|20)\d\d[-–])|(?<![\w$€£.,/:'’-]))(?P<y>{year})"
                  rf"(?![\w%]|[.,/:]\d|-(?!{year}(?!\d))\d)"),
-        ("decade", rf"{B}(?:{I('the')}\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)(?:['’]?s| ['’]s)|['’](?P<d2>\d0)['’]?s)(?!\w)"
+        ("decade", rf"{B}(?:{I('the')}\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)(?:['’]?s| ['’]s)"  # "1980 's": tokenised
+                   rf"|['’](?P<d2>\d0)['’]?s)(?!\w)"
                    rf"|{B}{I('the')}\s+(?P<dw>{I('twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties')}){E}"),
         ("century", rf"{B}(?:(?P<the>{I('the')})\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordw})[-\s]{I('century')}{E}"),
         ("season", rf"{B}(?:(?P<rel>{I('this past|last|this|next|past|coming|that|the following|the previous|the same|the')})\s+)?"
@@ -1419,7 +1420,8 @@ def _r_unit(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | No
     det = (g.get("det") or "").lower()
     weekend = u == "weekend"
     gran = _UNIT_GRAN[u]
-    if rel == "past" and det == "the" and u not in ("weekend", "day", "year"):  # "the past year": last year (TimeBank 2 of 2)
+    # "the past month" is a duration up to publication; "the past year" is last year (TimeBank 2 of 2)
+    if rel == "past" and det == "the" and u not in ("weekend", "day", "year"):
         return _past_unit(u, gran, dct)
     off, anaphoric = R.relative.get(rel.replace("this past", "last"), (0, False))
     anaphoric = anaphoric or rel == "the" or (rel == "next" and det == "the")
