@@ -54,7 +54,9 @@ def test_reference_only_mentions_left_out_and_unknown_lag():
 
 def test_infer_fills_missing_publication_date():
     f = frame(["On March 3, 2016, he spoke.", "Two days later, he left."], published=None)
-    assert timeline(f)["value"].tolist() == ["2016-03-03", "2016-03-05"]
+    tl0 = timeline(f)
+    assert tl0["value"].tolist() == ["2016-03-03", "P2D"]  # "Two days" (TimeML: "later" is a signal)
+    assert tl0["begin"].tolist() == [pd.Timestamp("2016-03-03"), pd.Timestamp("2016-03-05")]  # the day reached
     tl = timeline(f, infer=True)
     assert tl["published"].iloc[0] == pd.Timestamp("2016-03-03")  # latest absolute date mentioned
 

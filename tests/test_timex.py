@@ -282,3 +282,84 @@ def test_infer_published_ignores_copyright_years():
     assert pd.isna(infer_published("Police said he fled on Tuesday night.\n© 2024 Example Media"))
     assert infer_published("Copyright 2019-2024 Foo. On March 3, 2016 he spoke.") == pd.Timestamp("2016-03-03")
     assert infer_published("A copyright suit filed in 2015 failed.") == pd.Timestamp("2015-01-01")
+
+
+# --- tense cues that are not past verbs (value-accuracy pass; invented sentences) ------------
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a participle after a future "be" keeps the future: the coming December, the coming November
+    ("The astronaut will be named commander for a flight in December.", "1998-03-04", [["December", "1998-12"]]),
+    ("Final rules to be published in early November will decide it.", "1989-10-30", [["early November", "1989-11"]]),
+    ("The split would be paid on a still unspecified date in January.", "1989-10-26", [["January", "1990-01"]]),
+    # ... but a past "could be located" stays past
+    ("Relatives could not be located Wednesday.", "2000-01-06", [["Wednesday", "2000-01-05"]]),
+    # an -ed adjective after a determiner is no past verb; "succeed" is no past form
+    ("The reduced dividend is payable Jan. 2.", "1989-11-02", [["Jan. 2", "1990-01-02"]]),
+    ("Ms. Lee, 52 years old, will succeed him Feb. 1.", "1989-10-26", [["Feb. 1", "1990-02-01"]]),
+    # "since" points back
+    ("Police have hunted him since the Oct. 23 shooting.", "1999-05-06", [["Oct. 23", "1998-10-23"]]),
+])
+def test_tense_cues_that_are_not_past_verbs(text, published, expected):
+    assert values(text, published) == expected
+
+
+def test_earnings_story_keeps_the_reported_quarter():
+    # "the quarter" after a year-earlier comparison is the reported quarter, not the comparison's
+    t = ("Acme posted a loss in the third quarter, against a profit in the year-earlier quarter. "
+         "A spokesman said operations lost $5 million for the quarter. The latest period also had charges.")
+    assert values(t, "1989-11-02") == [["the third quarter", "1989-Q3"], ["the year-earlier quarter", "1988-Q3"],
+                                       ["the quarter", "1989-Q3"], ["The latest period", "1989-Q3"]]
+    # and "a year earlier" is counted from the reported quarter
+    t2 = "Profit rose in the second quarter from the 1988 quarter. Revenue fell a year earlier."
+    assert values(t2, "1989-08-02") == [["the second quarter", "1989-Q2"], ["the 1988 quarter", "1988-Q2"],
+                                        ["a year earlier", "1988-Q2"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "now that" still names the present (TimeBank and AQUAINT annotate it)
+    ("Now that the talks have failed, the strike goes on.", [["Now", "PRESENT_REF"]]),
+    # "soon" in a past narrative sequence is no reference to the future
+    ("He was killed soon after being captured.", []),
+    ("The trickle of cash soon became a flood.", []),
+    ("He was soon released.", []),
+    ("The plant will soon reopen.", [["soon", "FUTURE_REF"]]),
+    # "in the long run" is no time expression
+    ("Iraq will lose in the long run.", []),
+])
+def test_reference_words_kept_and_dropped(text, expected):
+    assert values(text, "1998-02-06") == expected
+
+
+def test_tokenised_decade_is_a_decade():
+    # tokenised news text (SemEval TimeLine style) splits the "'s" off a decade
+    assert values("In the late 1980 's the firm added audio to its computers .", "2006-03-28") == \
+        [["the late 1980 's", "198"]]
+    assert values("Prices rose in the 1990s .", "2006-03-28") == [["the 1990s", "199"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("By mid afternoon, officials were saying so.", [["mid afternoon", "1989-11-02TAF", "MID"]]),
+    ("Shares fell mid-afternoon yesterday.", [["mid-afternoon yesterday", "1989-11-01TAF", "MID"]]),
+    ("Mid-term elections loom.", []),
+])
+def test_mid_part_of_day(text, expected):
+    assert find_timexes(text, "1989-11-02")[["text", "value", "mod"]].values.tolist() == expected
+
+
+def test_the_past_year_is_last_year_but_the_past_decade_a_duration():
+    # TimeBank annotates "the past year" as the year before publication (2 of 2), "the past decade" as P10Y
+    assert values("Prices rose 5% over the past year.", "1998-02-13") == [["the past year", "1997"]]
+    assert values("Crime fell over the past decade.", "1998-10-25") == [["the past decade", "P10Y"]]
+
+
+def test_duration_before_later_is_a_duration_that_still_dates_the_sentence():
+    # TimeML: "three days later" marks "three days" (DURATION); "later" is a signal outside it
+    t = "On Oct. 12 the market fell. Three days later, the index was down 6%. A few days later he left."
+    assert find_timexes(t, "1989-10-30")[["text", "type", "value"]].values.tolist() == [
+        ["Oct. 12", "DATE", "1989-10-12"], ["Three days", "DURATION", "P3D"], ["A few days", "DURATION", "PXD"]]
+    s = pd.DataFrame({"article_id": "a", "published": pd.Timestamp("1989-10-30"), "sentence": [0, 1],
+                      "text": ["On Oct. 12 the market fell.", "Three days later, the index was down 6%."]})
+    from srcanalysis import date_sentences
+    d = date_sentences(s)
+    assert d["event_basis"].tolist() == ["own", "own"]
+    assert str(d.loc[1, "event_begin"].date()) == "1989-10-15"

@@ -50,6 +50,8 @@ __all__ = ["date_sentences", "SENTENCE_DATE_COLUMNS", "choose_expression"]
 SENTENCE_DATE_COLUMNS = ["event_begin", "event_end", "event_granularity", "event_basis", "event_expression",
                          "event_lag"]
 
+# "three days later": a duration whose row carries the day it reaches dates the sentence like a date
+_LATER = re.compile(r"\s*later\b", re.I)
 _QUOTE = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
 
 
@@ -126,7 +128,8 @@ def choose_expression(text: str, rows: list[dict[str, Any]]) -> tuple[dict[str, 
     """
     best, best_key, best_narr = None, None, False
     for r in rows:
-        if r["type"] not in ("DATE", "TIME") or r["begin"] is None or r["granularity"] not in _DATING \
+        if (r["type"] not in ("DATE", "TIME") and not _LATER.match(text, r["end"])) or r["begin"] is None \
+                or r["granularity"] not in _DATING \
                 or str(r["value"]).endswith("_REF") or not _in_range(r):
             continue
         bg, q = _background(text, r["start"]), _quoted(text, r["start"])

@@ -176,7 +176,8 @@ def _build_patterns(R: _Rules) -> None:
                    rf"(?P<y>{year}){E}|{B}FY\s?(?P<y2>{year}|\d\d){E}"),
         ("year", rf"(?:(?<=[Mm]id-)|(?<=\d\d[-–])(?<=(?:1[5-9]|20)\d\d[-–])|(?<![\w$€£.,/:'’-]))(?P<y>{year})"
                  rf"(?![\w%]|[.,/:]\d|-(?!{year}(?!\d))\d)"),
-        ("decade", rf"{B}(?:{I('the')}\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s|['’](?P<d2>\d0)['’]?s)(?!\w)"
+        ("decade", rf"{B}(?:{I('the')}\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)(?:['’]?s| ['’]s)"  # "1980 's": tokenised
+                   rf"|['’](?P<d2>\d0)['’]?s)(?!\w)"
                    rf"|{B}{I('the')}\s+(?P<dw>{I('twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties')}){E}"),
         ("century", rf"{B}(?:(?P<the>{I('the')})\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordw})[-\s]{I('century')}{E}"),
         ("season", rf"{B}(?:(?P<rel>{I('this past|last|this|next|past|coming|that|the following|the previous|the same|the')})\s+)?"
@@ -194,7 +195,8 @@ def _build_patterns(R: _Rules) -> None:
                  rf"(?:\s+{I('of')}\s+(?:(?P<y>{year})|(?P<rely>{I('this|last|next|the')})\s+{I('year')}){E})?{E}"),
         ("relday", rf"{B}(?P<w>{I('yesterday|today|tomorrow|tonight')})(?:\s+(?P<part>{part}))?{E}"),
         ("relpart", rf"{B}(?:(?P<wd>{wd_full})\s+)?(?P<rel>{I('this|last|tomorrow|yesterday|the next|the following|that|the same')})\s+(?P<part>{part}){E}"
-                    rf"|{B}(?P<ov>{I('overnight')}){E}"),
+                    rf"|{B}(?P<ov>{I('overnight')}){E}"
+                    rf"|{B}{I('mid')}\s*-?\s*(?P<mpart>{part})(?:\s+(?P<mday>{I('yesterday|today|tomorrow')}))?{E}"),
         ("weekday", rf"{B}(?:(?P<rel>{I('last|next|this|coming|past|previous|this past|this coming|the following|the previous|that')})\s+)?"
                     rf"(?P<wd>{wd_full})(?P<pl>s)?(?:\s+(?P<part>{part}s?))?(?![\w-])"),
         ("relunit", rf"{B}(?:(?P<det>{I('the')})\s+)?(?P<rel>{I('this past|last|this|next|coming|past|previous|preceding|prior|following|current|same|that|upcoming|present')})"
@@ -411,6 +413,7 @@ class _Res:
     anchor: str = ""
     weekend: bool = False
     dayless: bool = False          # a clock time with no day of its own ("3 p.m.")
+    reached: bool = False          # a duration counted from an anchor ("three days later"): point = day reached
 
 
 @dataclass
@@ -423,6 +426,8 @@ class _State:
     article_id: Any = ""
     errors: list[dict[str, Any]] = field(default_factory=list)  # expressions that failed to resolve
     dayfirst: bool = False  # the text writes numeric dates day first (see :func:`day_first`)
+    period: tuple[str, Date, str] | None = None  # the quarter/half being reported (not a year-back comparison)
+    period_pos: int = -10**9
 
 
 def _word_before(text: str, pos: int, n: int = 1) -> list[str]:
@@ -623,8 +628,9 @@ def _ok_ref(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
     if w == "the time":
         return bool(re.search(r"(?i)\bat\s+$", text[max(0, m.start() - 4):m.start()])) and \
             not re.match(r"\s+(?:of|when|that|being|to)\b", text[m.end():m.end() + 8])
-    if w == "now" and re.match(r"(?i)\s*that\b", text[m.end():m.end() + 6]):
-        return False
+    if w == "soon" and (re.match(r"\s+(?:after|afterwards?|thereafter|became|[a-z]+ed)\b", text[m.end():m.end() + 14])
+                        or re.search(r"(?i)\b(?:was|were|had)\s+$", text[max(0, m.start() - 6):m.start()])):
+        return False  # "killed soon after", "was soon released": past narrative sequence, no reference time
     return True
 
 
@@ -778,6 +784,21 @@ def _clause_cues(kind: str) -> str:
 # "to" + a lowercase word that is not a determiner or one of the nouns news puts after "to"
 # ("shot to death", "rose to power", "sent to prison")
 _INFINITIVE = re.compile(rf"\b[Tt]o\s+(?!(?:{_clause_cues('not_infinitive')})\b)[a-z]+\b")
+# a past-looking cue that is not a past verb here: a participle after "be" ("will be named"), an
+# adjective after a determiner ("the reduced dividend", "a still unspecified date"), "-eed" verbs
+_NOT_PAST_BEFORE = re.compile(rf"(?i)\b(?:{_clause_cues('not_past_before')})\s+(?:(?:still|now|newly|[a-z]+ly)\s+)?$")
+_NOT_PAST = re.compile(rf"(?i)(?:{_clause_cues('not_past')})$")
+
+
+def _past_cue(text: str, m: re.Match) -> bool:
+    """Whether a past-tense cue match really marks the past (not "will be named", "the reduced").
+
+    Example:
+        >>> R = _rules(); t = "He will be named in December."
+        >>> [_past_cue(t, m) for m in R.future_re.finditer(t) if m.group("fut") is None]
+        [False]
+    """
+    return not (_NOT_PAST.fullmatch(m.group(0)) or _NOT_PAST_BEFORE.search(text, max(0, m.start() - 30), m.start()))
 
 
 def _future(text: str, f: _Found, R: _Rules) -> bool | None:
@@ -794,6 +815,8 @@ def _future(text: str, f: _Found, R: _Rules) -> bool | None:
     b = m2.start() if m2 else min(len(text), f.end + 300)
     before, after, cue_end = None, None, 0
     for m in R.future_re.finditer(text, max(a + 1, f.start - 80), min(b, f.end + 80)):
+        if m.group("fut") is None and not _past_cue(text, m):
+            continue
         if m.end() <= f.start:
             before, cue_end = m.group("fut") is not None, m.end()  # the last cue before the expression wins
         elif m.start() >= f.end and after is None:
@@ -881,6 +904,32 @@ def _month_year(mon: int, dct: Date | None, future: bool | None, rel: str = "") 
     if future:
         return (y if mon >= dct.month else y + 1), "published"
     return (y if mon <= dct.month else y - 1), "published"
+
+
+def _note_period(st: _State, r: _Res, text: str, pos: int) -> None:
+    """Remember the quarter or half an earnings story reports; one exactly a year before it ("the
+    year-earlier quarter", "the 1988 quarter") is a comparison and leaves it in place."""
+    if r.gran not in ("quarter", "half") or r.point is None:
+        return
+    if st.period is not None and st.period[0] == r.gran and r.point == st.period[1] - relativedelta(years=1):
+        return
+    st.period, st.period_pos = (r.gran, r.point, text), pos
+
+
+def _reported(st: _State, f: _Found, max_dist: int) -> tuple[str, Date, str] | None:
+    """The period a bare "the quarter" or "a year earlier" refers to: the reported quarter/half if
+    one was named within ``max_dist`` characters, else the previous expression if that is near.
+
+    Example:
+        >>> t = "Profit rose in the third quarter from the year-earlier quarter. The quarter had one-time gains."
+        >>> find_timexes(t, "1989-11-02")["value"].tolist()
+        ['1989-Q3', '1988-Q3', '1989-Q3']
+    """
+    if st.period is not None and f.start - st.period_pos < max_dist:
+        return st.period
+    if st.last is not None and f.start - st.last_pos < max_dist:
+        return st.last
+    return None
 
 
 def _anchor_for(st: _State, f: _Found, max_dist: int = 10**9) -> tuple[Date | None, str, str]:
@@ -1203,11 +1252,17 @@ def _relative_period(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: 
     """The quarter/half, last quarter, the year-earlier quarter: from the previous such expression,
     else the one just ended before publication (news about a quarter reports the one just closed)."""
     det = (g.get("det") or "").lower()
+    if g.get("y0"):  # "the 1988 quarter": the reported quarter's counterpart in that year
+        rep = _reported(st, f, 600)
+        if rep is not None and rep[0] == gran:
+            return _point(gran, Date(int(g["y0"]), rep[1].month, 1), rep[2])
+        return _point("year", Date(int(g["y0"]), 1, 1), "")
     if dct is None and st.last is None:
         return _Res("DATE", "XXXX-QX" if gran == "quarter" else "XXXX-HX", gran)
-    if st.last is not None and st.last[0] == gran and qword in ("", "same", "current", "year-earlier", "year-ago",
-                                                                "year-before", "fiscal"):
-        ref, anchor = st.last[1], st.last[2]
+    rep = _reported(st, f, 10**9)
+    if rep is not None and rep[0] == gran and qword in ("", "same", "current", "year-earlier", "year-ago",
+                                                        "year-before", "fiscal"):
+        ref, anchor = rep[1], rep[2]
     else:
         ref = dct or st.last[1]
         anchor = "published"
@@ -1266,6 +1321,15 @@ def _r_relpart(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date |
             return _Res("TIME", "XXXX-XX-XXTNI", "day")
         r = _point("day", dct - dt.timedelta(days=1), "published")
         r.type, r.value = "TIME", r.value + "TNI"
+        return r
+    if g.get("mpart"):  # "mid-afternoon (yesterday)": that part of the day named, else of publication day
+        f.mod = "MID"
+        d = _day_ref(g.get("mday"), dct, text, f, R)
+        code = R.dayparts[g["mpart"].lower()]
+        if d is None:
+            return _Res("TIME", "XXXX-XX-XXT" + code, "day")
+        r = _point("day", d, "published")
+        r.type, r.value = "TIME", f"{r.value}T{code}"
         return r
     rel = g["rel"].lower()
     part = g["part"].lower()
@@ -1356,7 +1420,8 @@ def _r_unit(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | No
     det = (g.get("det") or "").lower()
     weekend = u == "weekend"
     gran = _UNIT_GRAN[u]
-    if rel == "past" and det == "the" and u not in ("weekend", "day"):
+    # "the past month" is a duration up to publication; "the past year" is last year (TimeBank 2 of 2)
+    if rel == "past" and det == "the" and u not in ("weekend", "day", "year"):
         return _past_unit(u, gran, dct)
     off, anaphoric = R.relative.get(rel.replace("this past", "last"), (0, False))
     anaphoric = anaphoric or rel == "the" or (rel == "next" and det == "the")
@@ -1426,11 +1491,29 @@ def _r_beforeafter(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Da
 
 def _r_ago(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
     """An offset from publication or from an earlier expression ("two years ago", "three days later").
+    "<duration> later" is TimeML's duration with "later" as a signal outside it (TimeBank and AQUAINT
+    mark "Three days", "A few days", "over an hour" before "later", 4 of 4); the row still carries
+    the day the offset reaches in ``begin``/``end_date`` so the sentence can be dated by it.
 
     Example:
-        >>> find_timexes('Two years ago it fell.', '2017-04-01')["value"].tolist()
-        ['2015']
+        >>> find_timexes('Two years ago it fell. Three days later it rose.', '2017-04-01')["value"].tolist()
+        ['2015', 'P3D']
     """
+    r = _ago_point(f, text, st, R, g, dct)
+    if r is None or re.sub(r"\s+", " ", g["dir"].lower()) != "later":
+        return r
+    f.end = f.m.start("dir")
+    while f.end > f.start and text[f.end - 1].isspace():
+        f.end -= 1
+    n = _num(g["n"], R)
+    if g.get("andhalf") and n != "X":
+        n = str(float(n) + 0.5)
+    r.type, r.value, r.reached = "DURATION", _dur_value(n, _unit_code(g["u"], R)), True
+    return r
+
+
+def _ago_point(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """The point an offset expression reaches (see :func:`_r_ago`)."""
     n = _num(g["n"], R)
     if g.get("andhalf") and n != "X":
         n = str(float(n) + 0.5)  # "a decade and a half ago"
@@ -1445,10 +1528,14 @@ def _r_ago(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | Non
         return _Res("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", gran)
     if anaphoric:
         a, anchor, agran = _anchor_for(st, f)
+        if code == "Y" and st.period is not None and st.last is not None and st.last[0] == st.period[0] \
+                and st.last[1] == st.period[1] - relativedelta(years=1):
+            a, anchor, agran = st.period[1], st.period[2], st.period[0]  # a year before the reported quarter
     else:
         a, anchor, agran = dct, "published", "day"
-        if code == "Y" and st.last is not None and st.last[0] in ("quarter", "half") and f.start - st.last_pos < 300:
-            a, anchor, agran = st.last[1], st.last[2], st.last[0]
+        rep = _reported(st, f, 300)
+        if code == "Y" and rep is not None and rep[0] in ("quarter", "half"):
+            a, anchor, agran = rep[1], rep[2], rep[0]
     if a is None:
         return _Res("DATE", "XXXX", gran)
     nn = float(n)
@@ -1524,7 +1611,7 @@ def _r_year_ago(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date 
     """
     k = f.kind
     w = (g.get("w") or "").lower()
-    last = st.last if (st.last is not None and f.start - st.last_pos < 600) else None
+    last = _reported(st, f, 600)
     if k == "period" and g.get("y"):
         y = int(g["y"])
         if last and last[0] in ("quarter", "half"):
@@ -1797,9 +1884,10 @@ def _extract(text: str, st: _State) -> list[dict[str, Any]]:
         begin, end = r.begin, r.end
         if begin is not None and end is not None and mod:
             begin, end = _narrow(begin, end, mod, r.gran)
-        if r.type in ("DATE", "TIME") and r.point is not None and r.gran in GRAN_ORDER:
+        if (r.type in ("DATE", "TIME") or r.reached) and r.point is not None and r.gran in GRAN_ORDER:
             st.last = (r.gran, r.point, text[f.start:f.end])
             st.last_pos = f.start
+            _note_period(st, r, text[f.start:f.end], f.start)
         rows.append({
             "start": f.start, "end": f.end, "text": text[f.start:f.end], "type": r.type, "value": r.value,
             "mod": mod, "begin": begin, "end_date": end, "granularity": r.gran, "anchor": r.anchor,
