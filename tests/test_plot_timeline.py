@@ -81,3 +81,14 @@ def test_charts_from_sentence_dates():
     ax = plot_reporting_lag(dated)
     assert ax.get_title(loc="left") == "Every outlet's median lag is 90 days"  # a tie names no faster outlet
     plt.close(ax.figure)
+
+
+def test_lag_histogram_clips_a_long_background_tail_and_says_so():
+    # 60 mentions within a fortnight, two background dates decades back (a 1941 birth in an obituary)
+    lags = [0, 1, 2, 3, 5, 8] * 10 + [28_580, 20_000]
+    tl = pd.DataFrame({"outlet": "Wire", "lag": pd.to_timedelta(lags, unit="D")})
+    ax = plot_reporting_lag(tl)
+    assert ax.get_xlim()[1] < 30  # the axis shows the fortnight, not 78 years
+    texts = [t.get_text() for t in ax.texts]
+    assert any("2 mention(s) over 14 days counted in the last bin" in t for t in texts)
+    plt.close("all")

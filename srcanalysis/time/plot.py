@@ -135,7 +135,9 @@ def plot_reporting_lag(
         timeline: Output of :func:`srcanalysis.time.timeline` (needs ``lag`` and ``outlet``) or of
             :func:`srcanalysis.date_sentences` (one lag per dated sentence).
         bins: Histogram bins (numpy spec) shared by all outlets.
-        max_days: Clip the x axis at this many days (lags beyond are counted in the last bin).
+        max_days: Clip the x axis at this many days (lags beyond are counted in the last bin). By
+            default a long tail (background dates decades back) is clipped at a round number of
+            days above the 95th percentile, and the subtitle says how many mentions lie beyond.
         ax: Axes to draw on; a new figure when None.
 
     Returns:
@@ -157,6 +159,9 @@ def plot_reporting_lag(
         return finish(ax, "Reporting lag unknown: no publication dates or dated events", xlabel="Days from event to publication",
                       ylabel="Event mentions", source=_source_line(timeline))
     days = t["lag"].dt.total_seconds() / 86400.0
+    if max_days is None:
+        max_days = _tail_cut(days)
+    beyond = int((days > max_days).sum()) if max_days is not None else 0
     if max_days is not None:
         days = days.clip(upper=max_days)
     outlets = t["outlet"].fillna("").astype(str).replace("", "unknown outlet") if "outlet" in t.columns \
@@ -176,9 +181,28 @@ def plot_reporting_lag(
     else:
         title = f"Half of the dated events were published within {medians.iloc[0]:.0f} days"
     ax.legend(fontsize=8)
+    subtitle = "Dotted lines: median per outlet; negative = announced ahead"
+    if beyond:
+        subtitle += f"; {beyond} mention(s) over {max_days:,.0f} days counted in the last bin"
     return finish(ax, title, xlabel="Days from event (end of its interval) to publication", ylabel="Event mentions",
-                  source=_source_line(t), subtitle="Dotted lines: median per outlet; negative = announced ahead",
-                  grid_axis="y")
+                  source=_source_line(t), subtitle=subtitle, grid_axis="y")
+
+
+#: Round cut-offs (days) for a long lag tail: a week, two weeks, a month, ... ten years.
+_ROUND_DAYS = (7, 14, 30, 60, 90, 180, 365, 730, 1825, 3650)
+
+
+def _tail_cut(days: pd.Series) -> float | None:
+    """A round number of days above the 95th percentile when the longest lag lies far beyond it.
+
+    Example:
+        >>> _tail_cut(pd.Series([0, 1, 2, 3] * 30 + [20000])), _tail_cut(pd.Series([0, 1, 2, 40]))
+        (7, None)
+    """
+    q = float(days.quantile(0.95))
+    if len(days) < 20 or days.max() <= 3 * max(q, 7):
+        return None
+    return next((d for d in _ROUND_DAYS if d >= q), None)
 
 
 __all__ = ["plot_timeline", "plot_reporting_lag"]
