@@ -10,6 +10,7 @@ import pandas as pd
 #: Columns of the DataFrame returned by :func:`srcanalysis.read_articles`.
 ARTICLE_COLUMNS: list[str] = [
     "article_id", "outlet", "title", "published", "url", "author", "text", "path",
+    "credit", "published_from", "encoding",
 ]
 
 #: Source types, in the order charts and tables show them.

@@ -11,7 +11,8 @@ from srcanalysis.loading import clean_text, decode_bytes, parse_date, skipped
 
 from conftest import BEAST_SEED, DATA, SEEDS, TIMELINE_SEED
 
-COLUMNS = ["article_id", "outlet", "title", "published", "url", "author", "text", "path"]
+COLUMNS = ["article_id", "outlet", "title", "published", "url", "author", "text", "path",
+           "credit", "published_from", "encoding"]
 
 
 def test_seed_catalog_metadata(seed_articles):
