@@ -158,6 +158,7 @@ def outlet_for_domain(host: str) -> str:
 
 # --------------------------------------------------------------------------- authors and credits
 
+_TAGLINE = re.compile(r"\bcontributed\b|\b(?:reporting|writing|editing) by\b|^[-—–]\s*\w|^\(?(?:source|via|credit)\s*:", re.I)
 _BY = re.compile(r"^\s*(by|written by|story by|words by|from)\s*[:\-]?\s+", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.|van|von|de|del|da|bin|al|el|la|le)$")
 
@@ -571,6 +572,9 @@ def extract_page(html: str, where: str = "") -> Page:
             credits.append(credit)
             if author and not page.author and _BY.match(line):
                 page.author = author
+    for line in lines[:4] + lines[-4:]:  # taglines: "Associated Press writer X contributed", "— Reuters"
+        if len(line) < 250 and _TAGLINE.search(line):
+            credits.append(wire_credit(line))
     page.credit = next((c for c in credits if c), "")
     _publication(page, time_values, metas, articles, lines, lang, names)
     page.page_type, reason = _page_kind(metas, ld, links, teasers, text)
