@@ -117,7 +117,7 @@ def page_domain(url: str) -> str:
         >>> page_domain("https://web.archive.org/web/2017/http://www.latimes.com/x")
         'latimes.com'
     """
-    m = re.match(r"https?://web\.archive\.org/web/[^/]+/(https?://.*)", url or "")
+    m = re.match(r"https?://[\w.-]*archive\.org/web/[^/]+/(https?://.*)", url or "")
     if m:
         url = m.group(1)
     host = urlsplit(url or "").netloc.lower().split("@")[-1].split(":")[0]
@@ -159,6 +159,12 @@ def outlet_for_domain(host: str) -> str:
 # --------------------------------------------------------------------------- authors and credits
 
 _TAGLINE = re.compile(r"\bcontributed\b|\b(?:reporting|writing|editing) by\b|^[-—–]\s*\w|^\(?(?:source|via|credit)\s*:", re.I)
+#: Job titles and profile links that trail a byline ("AP Sports Writer", "Staff Writer", "Twitter").
+_ROLES = re.compile(r"(?i:\b(?:(?:ap|afp|upi|senior|chief|staff|sports|political|special|contributing|business|"
+                    r"science|technology|tech|health|foreign|national|white house|washington|senior staff|syndicated)\s+)*"
+                    r"(?:writer|reporter|correspondent|editor|columnist|contributor|producer|photographer)s?\b"
+                    r"|\b(?:twitter|facebook|instagram|linkedin|email|e-mail|bio|profile)\b)")
+_GLUED_ROLE = re.compile(r"([a-z])((?:Staff|Senior|Sports|Chief|Syndicated)?\s?(?:Writer|Reporter|Correspondent|Editor|Columnist))")
 _BY = re.compile(r"^\s*(by|written by|story by|words by|from)\s*[:\-]?\s+", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.|van|von|de|del|da|bin|al|el|la|le)$")
 
@@ -174,6 +180,17 @@ def wire_credit(text: str) -> str:
         if pattern.search(text or ""):
             return agency
     return ""
+
+
+@lru_cache(maxsize=1)
+def _outlet_names() -> dict[str, str]:
+    return {_squash(name): name for name in _outlet_table().values()}
+
+
+def _outlet_name(text: str) -> str:
+    """The outlet a byline part names ("USA Today" on a syndicated page), else ''."""
+    squashed = _squash(text)
+    return _outlet_names().get(squashed) or _outlet_names().get(_squash(re.sub(r"(?i)^the\s+", "", text)), "")
 
 
 def _person(name: str) -> bool:
@@ -205,11 +222,15 @@ def clean_author(raw: str, site_names: tuple[str, ...] = ()) -> tuple[str, str]:
     credit = wire_credit(raw)
     squashed = {re.sub(r"\W+", "", s.lower()) for s in site_names if s}
     people = []
+    raw = _ROLES.sub(" ", _GLUED_ROLE.sub(r"\1 \2", raw))
     for part in re.split(r"\s*(?:;|\||,| and | & |\bwith\b)\s*", _BY.sub("", raw)):
         part = _BY.sub("", part).strip(" .-–—")
         if not part or wire_credit(part) or re.sub(r"\W+", "", part.lower()) in squashed:
             continue
         if any(s and s in re.sub(r"\W+", "", part.lower()) for s in squashed):
+            continue
+        if _outlet_name(part):
+            credit = credit or _outlet_name(part)
             continue
         if _person(part.title() if part.isupper() else part):
             people.append(part.title() if part.isupper() else part)
@@ -489,16 +510,53 @@ def _byline_elements(tree: Any) -> list[str]:
     return [" ".join(el.text_content().split())[:200] for el in found]
 
 
-def _outlet(site_names: list[str], domain: str) -> tuple[str, str]:
-    """Outlet name and its basis: the page's site name, else the domain table, else the domain."""
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", (text or "").lower())
+
+
+def _site_name_fits(name: str, domain: str, page_title: str) -> bool:
+    """A site name is trusted when it matches the domain or the page's ``<title>`` names it.
+
+    This rejects section names ("U.S." on a Reuters page), placeholders ("Name") and short
+    codes ("men") that some pages put in ``og:site_name``.
+    """
+    squashed, label = _squash(name), _squash(domain.rsplit(".", 2)[0] if domain.count(".") >= 2 and
+                                             _TWO_LEVEL.match(".".join(domain.split(".")[-2:]))
+                                             else domain.rsplit(".", 1)[0])
+    label = label.split(".")[-1] if label else ""
+    if squashed and label and (squashed in _squash(domain) or label in squashed):
+        return True
+    words = re.findall(r"\w+", name.lower())
+    if label and (any(len(w) >= 4 and w in label for w in words) or "".join(w[0] for w in words) == label):
+        return True
+    return len(name) > 3 and name.lower() in (page_title or "").lower()
+
+
+_SITE_SPLIT = re.compile(r"\s+[|–—:-]\s+")
+
+
+def _outlet(site_names: list[str], domain: str, page_title: str = "") -> tuple[str, str]:
+    """Outlet name and its basis: the page's site name (when it fits the domain or the page's
+    ``<title>``; a tagline after " | " or " - " is cut), else ``rules/outlets.csv``, else the domain.
+
+    A wire agency named as the site of another outlet's page is its syndication source, not its
+    outlet, and is passed over.
+    """
     own = outlet_for_domain(domain)
-    for name in site_names:
-        name = re.sub(r"\s+", " ", name or "").strip()
-        if not name or len(name) > 80 or re.match(r"https?://|@", name):
+    for raw in site_names:
+        raw = re.sub(r"\s+", " ", raw or "").strip()
+        if not raw or len(raw) > 120 or re.match(r"https?://|@", raw):
             continue
-        agency = wire_credit(name)
-        if agency and own != agency and outlet_for_domain(domain) != name:
-            continue  # a wire agency named as the site of another outlet's page: the syndication source
+        parts = [p for p in _SITE_SPLIT.split(raw) if p.strip()]
+        fitting = ([p for p in parts if _site_name_fits(p, domain, "")]
+                   or [p for p in parts if _site_name_fits(p, domain, page_title)]) if domain else parts[:1]
+        if not fitting:
+            continue
+        name = fitting[0].strip()
+        if wire_credit(name) and own != wire_credit(name):
+            continue
+        if re.fullmatch(r"[\w.-]+\.[a-z]{2,}", name.lower()) and own:
+            return own, "domain table"  # a bare domain as site name: the table's name is better
         return name, "site name"
     if own:
         return own, "domain table"
@@ -545,7 +603,7 @@ def extract_page(html: str, where: str = "") -> Page:
     site_names = [metas.get(n, "") for n in names["site"]]
     site_names += [n for i in articles for n in _names(i.get("publisher"))][:1]
     page = Page(url=url, domain=domain)
-    page.outlet, page.outlet_from = _outlet(site_names, domain)
+    page.outlet, page.outlet_from = _outlet(site_names, domain, tree.findtext(".//title") or "")
     page.title = _title(tree, metas, articles, [page.outlet, *site_names])
     raw_authors = [metas.get(n, "") for n in names["author"] if not metas.get(n, "").startswith("http")]
     raw_authors += ["; ".join(_names(i.get("author"))) for i in articles]
