@@ -38,6 +38,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0
 _XML_PROLOG = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""", re.I)
 _CONTENT_TYPE = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_:.()-]+)", re.I)
 #: UTF-8 sequences read as cp1252 or Latin-1: "Ã©" for "é", "â€™" for "’", "Â " for a no-break space.
+#: A run that may be one UTF-8 character read as cp1252: a lead byte and 1-3 continuation bytes.
+_MOJIBAKE_RUN = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u2018-\u203a\u0152-\u0178\u02c6\u02dc\u20ac\u2122\u0161\u017e]{1,3}")
 _MOJIBAKE = re.compile("[ÂÃ][\u0080-\u00bf\u2018-\u203a\u0152-\u0178\u02c6\u02dc]|â€[\u0080-\u00bf\u2018-\u203a™œ˜¦]")
 
 
@@ -156,19 +158,41 @@ def find_mojibake(text: str) -> int:
     return len(_MOJIBAKE.findall(text))
 
 
+def _sloppy_cp1252(text: str) -> bytes:
+    """Encode as cp1252, keeping the five bytes cp1252 leaves undefined (as Latin-1 readers do)."""
+    out = bytearray()
+    for char in text:
+        try:
+            out += char.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(char) > 255:
+                raise
+            out.append(ord(char))
+    return bytes(out)
+
+
 def _repair(text: str) -> tuple[str, str]:
-    """Repair UTF-8 that was read as cp1252, when the whole text round-trips; report either way."""
+    """Repair UTF-8 sequences that were read as cp1252 (each run on its own); report either way."""
     n = find_mojibake(text)
     if n < 2:
         return text, ""
-    for codec in ("cp1252", "latin-1"):
+    fixed_runs = 0
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal fixed_runs
         try:
-            fixed = text.encode(codec).decode("utf-8")
+            repaired = _sloppy_cp1252(match.group(0)).decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
-            continue
-        if find_mojibake(fixed) < n:
-            return fixed, f"mojibake repaired: {n} UTF-8 sequence(s) had been read as {codec}"
-    return text, f"mojibake: {n} sequence(s) like 'Ã©' or 'â€™' (UTF-8 read as cp1252); text kept as is"
+            return match.group(0)
+        fixed_runs += 1
+        return repaired
+
+    fixed = _MOJIBAKE_RUN.sub(fix, text)
+    left = find_mojibake(fixed)
+    if left == 0:
+        return fixed, f"mojibake repaired: {fixed_runs} UTF-8 sequence(s) had been read as cp1252"
+    return fixed, (f"mojibake: {n} sequence(s) like 'Ã©' or 'â€™' (UTF-8 read as cp1252), "
+                   f"{fixed_runs} repaired, {left} left as they are")
 
 
 def decode_document(data: bytes, *, markup: bool = False, header: str | None = None) -> Decoded:

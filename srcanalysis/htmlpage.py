@@ -165,6 +165,8 @@ _ROLES = re.compile(r"(?i:\b(?:(?:ap|afp|upi|senior|chief|staff|sports|political
                     r"(?:writer|reporter|correspondent|editor|columnist|contributor|producer|photographer)s?\b"
                     r"|\b(?:twitter|facebook|instagram|linkedin|email|e-mail|bio|profile)\b)")
 _GLUED_ROLE = re.compile(r"([a-z])((?:Staff|Senior|Sports|Chief|Syndicated)?\s?(?:Writer|Reporter|Correspondent|Editor|Columnist))")
+#: A dateline with a wire credit opening the text: "LONDON (Reuters) -", "WASHINGTON (AP) —".
+_DATELINE = re.compile(r"^[A-Z][\w .,'’/-]{1,50}?\s*\(([A-Za-z .-]{2,40})\)\s*[-–—:]")
 _BY = re.compile(r"^\s*(by|written by|story by|words by|from)\s*[:\-]?\s+", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.|van|von|de|del|da|bin|al|el|la|le)$")
 
@@ -417,8 +419,10 @@ _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^ >]+?)\s*-->
 MIN_TEASERS = 4
 #: Words a paragraph needs to count as body text when telling articles from listings.
 BODY_PARAGRAPH_WORDS = 40
-#: Share of extracted lines that must be link texts for a page to be a listing.
-LINKED_SHARE = 0.3
+#: Longest text (characters) of a teaser card's container; longer containers are page sections.
+MAX_CARD_CHARS = 1000
+#: Share of the extracted words that must be teaser cards for a page to be a listing.
+TEASER_SHARE = 0.5
 
 
 def _link_texts(tree: Any) -> set[str]:
@@ -431,27 +435,46 @@ def _link_texts(tree: Any) -> set[str]:
     return out
 
 
-def _page_kind(metas: dict[str, str], ld: list[dict[str, Any]], links: set[str], teasers: int,
+def _cards(tree: Any) -> list[str]:
+    """Texts of teaser cards: the containers of headings whose text is a link (normalised, lower-case)."""
+    out = []
+    for heading in tree.xpath("//*[self::h1 or self::h2 or self::h3 or self::h4][.//a[@href]]"
+                              "[string-length(normalize-space(.)) > 15]"):
+        parent = heading.getparent()
+        text = " ".join((parent if parent is not None else heading).text_content().split()).lower()
+        if len(text) <= MAX_CARD_CHARS:
+            out.append(text)
+    return out
+
+
+def _page_kind(metas: dict[str, str], ld: list[dict[str, Any]], links: set[str], cards: list[str],
                text: str) -> tuple[str, str]:
     """``("article"|"listing"|"video", reason)`` from the markup and the extracted text.
 
     A listing (section front, tag or search page) is a page that does not call itself an
-    article and whose extracted text is mostly teaser cards: at least :data:`MIN_TEASERS` lines
-    that are link texts of the page, or many linked headlines and no body paragraph at all.
+    article and whose extracted text is mostly teaser cards: at least :data:`MIN_TEASERS`
+    linked headlines or cards (a linked headline's container), whose lines make up at least
+    :data:`TEASER_SHARE` of the words.
     """
     og_type = metas.get("og:type", "").lower()
     types = set().union(*(_ld_types(i) for i in ld)) if ld else set()
     says_article = og_type == "article" or bool(types & _ARTICLE_TYPES)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     paragraphs = [p for p in lines if len(p.split()) >= BODY_PARAGRAPH_WORDS]
-    linked = sum(1 for line in lines if " ".join(line.split()).lower() in links)
+    norm = [" ".join(line.split()).lower() for line in lines]
+    linked = sum(1 for line in norm if line in links)
+    in_cards = [next((i for i, card in enumerate(cards) if line in card), None) for line in norm] if cards else []
+    card_lines = sum(1 for i in in_cards if i is not None)
+    card_words = sum(len(line.split()) for line, i in zip(norm, in_cards) if i is not None)
+    n_cards = len({i for i in in_cards if i is not None})
     words = len(text.split())
-    if not says_article and ((linked >= MIN_TEASERS and linked >= LINKED_SHARE * len(lines))
-                             or (teasers >= 2 * MIN_TEASERS and not paragraphs and words < 120)
+    teaser_words = sum(len(line.split()) for line, i in zip(norm, in_cards or [None] * len(norm))
+                       if i is not None or line in links)
+    if not says_article and ((max(linked, n_cards) >= MIN_TEASERS and teaser_words >= TEASER_SHARE * words)
                              or types & _LISTING_TYPES):
-        return "listing", (f"listing or section page: {linked} of {len(lines)} text lines are links "
-                           f"(teaser cards), {teasers} linked headlines, {len(paragraphs)} body "
-                           f"paragraph(s) of {BODY_PARAGRAPH_WORDS}+ words")
+        return "listing", (f"listing or section page: {max(linked, card_lines)} of {len(lines)} text lines "
+                           f"are teaser cards (linked headlines or their blurbs) from {n_cards} cards; "
+                           f"{len(paragraphs)} body paragraph(s) of {BODY_PARAGRAPH_WORDS}+ words")
     videos = og_type.startswith("video") or "videoobject" in types
     if videos and not paragraphs and words < 80:
         return "video", f"video page: og:type {og_type or 'VideoObject'} and only {words} words of text"
@@ -609,8 +632,7 @@ def extract_page(html: str, where: str = "") -> Page:
     raw_authors += ["; ".join(_names(i.get("author"))) for i in articles]
     raw_authors += _byline_elements(tree)
     links = _link_texts(tree)
-    teasers = len(tree.xpath("//*[self::h1 or self::h2 or self::h3 or self::h4][.//a[@href]]"
-                             "[string-length(normalize-space(.)) > 15]"))
+    cards = _cards(tree)
     lang = (tree.get("lang") or tree.get("xml:lang") or "").strip()
     lang = lang or next((metas.get(n, "") for n in names["lang"] if metas.get(n)), "")
     time_values = [el.get("datetime", "") for el in tree.xpath("//time[@pubdate or @itemprop='datePublished']")]
@@ -624,9 +646,9 @@ def extract_page(html: str, where: str = "") -> Page:
             page.author = author
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     for line in lines[:4]:  # byline or dateline in the text: "By Ann Lee | AP", "LONDON (Reuters) -"
-        if len(line) < 120 and (_BY.match(line) or re.search(r"\([A-Za-z .]{2,40}\)\s*[-–—]", line)):
-            author, credit = clean_author(re.sub(r"^.*?\(([^)]+)\)\s*[-–—].*$", r"\1", line)
-                                          if not _BY.match(line) else line, own_names)
+        dateline = _DATELINE.match(line)
+        if dateline or (len(line) < 120 and _BY.match(line)):
+            author, credit = clean_author(dateline.group(1) if dateline else line, own_names)
             credits.append(credit)
             if author and not page.author and _BY.match(line):
                 page.author = author
@@ -635,7 +657,7 @@ def extract_page(html: str, where: str = "") -> Page:
             credits.append(wire_credit(line))
     page.credit = next((c for c in credits if c), "")
     _publication(page, time_values, metas, articles, lines, lang, names)
-    page.page_type, reason = _page_kind(metas, ld, links, teasers, text)
+    page.page_type, reason = _page_kind(metas, ld, links, cards, text)
     if reason:
         page.notes.append(reason)
     return page
