@@ -35,13 +35,27 @@ MAX_CHROME_CHARS = 160
 MAX_PROMO_LINES = 12
 
 
+class _Patterns:
+    """One kind's patterns: those anchored at the line start are tried once, at position 0
+    (``match``); the few others are searched. Same result as one alternation, several times faster."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        anchored = [p[1:] for p in patterns if p.startswith("^")]
+        floating = [p for p in patterns if not p.startswith("^")]
+        self._anchored = re.compile("|".join(f"(?:{p})" for p in anchored), re.I) if anchored else None
+        self._floating = re.compile("|".join(f"(?:{p})" for p in floating), re.I) if floating else None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        found = self._anchored.match(text) if self._anchored else None
+        if found is None and self._floating is not None:
+            found = self._floating.search(text)
+        return found
+
+
 @lru_cache(maxsize=1)
-def _rules() -> dict[str, re.Pattern[str]]:
+def _rules() -> dict[str, _Patterns]:
     table = pd.read_csv(files("srcanalysis").joinpath("rules/boilerplate.csv"), dtype=str)
-    out: dict[str, re.Pattern[str]] = {}
-    for kind, group in table.groupby("kind"):
-        out[kind] = re.compile("|".join(f"(?:{p})" for p in group["pattern"]), re.I)
-    return out
+    return {kind: _Patterns(group["pattern"].tolist()) for kind, group in table.groupby("kind")}
 
 
 _SPACES = re.compile(r"\s+")
