@@ -185,6 +185,12 @@ def test_caption_timestamp_and_promo_lines_removed_reporting_kept(tmp_path):
         assert kept in text
 
 
+def test_reporting_line_with_a_photo_credit_is_kept():
+    line = "Engineers will inspect the gates this week, a spokesman said. (Photo by John Smith)"
+    df = sa.read_articles(pd.DataFrame({"text": [f"The barrier failed on Monday.\n\n{line}"]}))
+    assert line in df.text[0]
+
+
 def test_lede_printed_twice_is_kept_once():
     lede = "The council voted on Tuesday to close the old river bridge for six months."
     df = sa.read_articles(pd.DataFrame({"text": [f"{lede}\n\n{lede}\n\nEngineers found cracks, officials said."]}))
