@@ -36,7 +36,7 @@ __all__ = ["Page", "extract_page", "page_domain", "registered_domain", "clean_au
            "resolve_numeric_date"]
 
 #: Fewest characters trafilatura's fast path must find before its slower fallbacks are skipped.
-MIN_FAST_CHARS = 1000
+MIN_FAST_CHARS = 1500
 
 
 @dataclass
