@@ -6,7 +6,8 @@ Order (the WHATWG encoding-sniffing order, simplified):
 2. a declaration handed in by the caller (the HTTP ``Content-Type`` charset of a downloaded page);
 3. for markup, the document's own declaration in its first 4 KB: ``<meta charset>``,
    ``<meta http-equiv="Content-Type" content="...; charset=...">`` or the XML prolog;
-4. strict UTF-8;
+4. strict UTF-8, or UTF-8 with a handful of stray bytes (replaced and reported) when 80 % of the
+   non-ASCII bytes form UTF-8 sequences;
 5. cp1252 when the result reads as Western text; otherwise charset-normalizer's detection;
 6. Latin-1, which never fails.
 
@@ -130,6 +131,17 @@ def _decode_declared(data: bytes, encoding: str) -> tuple[str, str] | None:
     return None
 
 
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _utf8_share(data: bytes) -> float:
+    """Share of the non-ASCII bytes that form valid UTF-8 sequences (1.0 when there are none)."""
+    high = len(data) - len(data.translate(None, bytes(range(128, 256))))
+    if not high:
+        return 1.0
+    return sum(len(m) for m in _UTF8_SEQ.findall(data)) / high
+
+
 def _western(text: str) -> bool:
     """True when a cp1252 reading looks like Western text (few words made only of accented letters)."""
     letters = [c for c in text[:20000] if c.isalpha()]
@@ -237,6 +249,9 @@ def decode_document(data: bytes, *, markup: bool = False, header: str | None = N
         return Decoded(text, "utf-8", "utf-8", repaired)
     except UnicodeDecodeError:
         pass
+    nearly = _decode_declared(data, "utf-8") if _utf8_share(data) >= 0.8 else None
+    if nearly is not None:  # UTF-8 with a few stray bytes: far likelier than a legacy code page
+        return Decoded(nearly[0], "utf-8", "utf-8", nearly[1])
     try:
         text = data.decode("cp1252")
         if _western(text):

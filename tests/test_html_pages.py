@@ -259,3 +259,30 @@ def test_one_broken_page_never_sinks_a_load(tmp_path, monkeypatch):
     df = sa.read_articles(tmp_path)
     assert df.article_id.tolist() == ["a"]
     assert "parser blew up" in skipped(df).set_index("path")["reason"][str(tmp_path / "b.html")]
+
+
+# --------------------------------------------------------------------------- decoding order
+
+def test_http_header_beats_meta_and_bom_beats_both():
+    from srcanalysis.decoding import decode_document
+
+    body = '<meta charset="utf-8"><p>Москва</p>'.encode("cp1251")
+    assert decode_document(body, markup=True, header="text/html; charset=windows-1251").encoding == "cp1251"
+    bom = b"\xef\xbb\xbf" + '<meta charset="windows-1251"><p>Москва</p>'.encode("utf-8")
+    decoded = decode_document(bom, markup=True, header="text/html; charset=windows-1251")
+    assert (decoded.encoding, decoded.basis) == ("utf-8", "bom") and "Москва" in decoded.text
+
+
+def test_xml_prolog_declaration():
+    from srcanalysis.decoding import decode_document
+
+    data = '<?xml version="1.0" encoding="ISO-8859-2"?><html><p>Łódź</p></html>'.encode("iso-8859-2")
+    decoded = decode_document(data, markup=True)
+    assert decoded.basis == "declared" and "Łódź" in decoded.text
+
+
+def test_declared_utf8_with_one_stray_byte_is_kept_and_reported(tmp_path):
+    html = page().encode("utf-8").replace(b"<nav>", b"<nav>\xa0", 1)
+    df = load_one(tmp_path, html)
+    assert df.encoding[0] == "utf-8" and "The city council voted" in df.text[0]
+    assert any("replaced by U+FFFD" in w["reason"] for w in df.attrs["warnings"])
