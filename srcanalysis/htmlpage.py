@@ -410,6 +410,12 @@ def _page_url(tree: Any, metas: dict[str, str], hint: str) -> str:
     return ""
 
 
+#: The first ``<time datetime>`` of the article's header or byline block; never one in a footer,
+#: an aside, navigation, comments or a related-stories box.
+_HEADER_TIME = ("//time[@datetime][ancestor::article or ancestor::header or ancestor::*[contains(@class,'byline') "
+                "or contains(@class,'meta') or contains(@class,'dateline')]][not(ancestor::footer or ancestor::aside "
+                "or ancestor::nav or ancestor::*[contains(@class,'related') or contains(@class,'comment') "
+                "or contains(@class,'footer') or contains(@class,'sidebar')])]")
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^ >]+?)\s*-->", re.I)
 
 
@@ -636,6 +642,7 @@ def extract_page(html: str, where: str = "") -> Page:
     lang = (tree.get("lang") or tree.get("xml:lang") or "").strip()
     lang = lang or next((metas.get(n, "") for n in names["lang"] if metas.get(n)), "")
     time_values = [el.get("datetime", "") for el in tree.xpath("//time[@pubdate or @itemprop='datePublished']")]
+    time_values += [el.get("datetime", "") for el in tree.xpath(_HEADER_TIME)[:1]]
     text = page.text = _trafilatura_text(tree, html, url or None)  # trafilatura prunes the tree: last
     own_names = tuple(n for n in (page.outlet, domain, domain.split(".")[0], *site_names) if n)
     credits = []
