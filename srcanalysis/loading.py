@@ -4,7 +4,9 @@ Supported inputs (by extension, or forced with ``format=``):
 
 * ``.txt`` / ``.md``: one article per file, with an optional ``key: value`` header block
   (title, outlet, url, published, author) or ``---`` front matter.
-* ``.html`` / ``.htm``: main text and metadata extracted by trafilatura.
+* ``.html`` / ``.htm``: main text by trafilatura, metadata from the page's own markup, pages that
+  are not articles set aside (:mod:`srcanalysis.htmlpage`); bytes decoded by their own declared
+  encoding first (:mod:`srcanalysis.decoding`).
 * ``.csv``: a corpus, one article per row, columns mapped by name (see :data:`COLUMN_ALIASES`).
 * ``.jsonl`` / ``.json``: a corpus, one object per line (or a JSON list of objects).
 * A folder (recursive), a list of any of these, or an existing DataFrame.
@@ -33,6 +35,9 @@ import pandas as pd
 from .boilerplate import clean_lines, repeated_lines
 from .decoding import Decoded, decode_bytes, decode_document
 from .schema import ARTICLE_COLUMNS
+
+__all__ = ["read_articles", "skipped", "parse_date", "clean_text", "normalize_lines", "decode_bytes",
+           "HTML_INSTALL_HINT"]
 
 log = logging.getLogger(__name__)
 
@@ -95,9 +100,6 @@ class _Load:
 
 
 # --------------------------------------------------------------------------- decoding
-
-__all__ = ["read_articles", "skipped", "parse_date", "clean_text", "normalize_lines", "decode_bytes",
-           "HTML_INSTALL_HINT"]
 
 #: What to install when the HTML extractor cannot be imported (said in ``attrs["skipped"]``).
 HTML_INSTALL_HINT = "pip install trafilatura lxml_html_clean"
@@ -263,7 +265,9 @@ def parse_date(value: Any) -> pd.Timestamp:
     except (ValueError, TypeError, OverflowError):
         try:
             from dateutil import parser as dparser
-            ts = pd.Timestamp(dparser.parse(str(value), fuzzy=False))
+            with warnings.catch_warnings():  # unknown zone names (EST, ET) are dropped: wall time kept
+                warnings.simplefilter("ignore")
+                ts = pd.Timestamp(dparser.parse(str(value), fuzzy=False))
         except (ValueError, TypeError, OverflowError):
             return pd.NaT
     if ts is pd.NaT or pd.isna(ts):
