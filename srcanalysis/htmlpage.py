@@ -416,6 +416,7 @@ _HEADER_TIME = ("//time[@datetime][ancestor::article or ancestor::header or ance
                 "or contains(@class,'meta') or contains(@class,'dateline')]][not(ancestor::footer or ancestor::aside "
                 "or ancestor::nav or ancestor::*[contains(@class,'related') or contains(@class,'comment') "
                 "or contains(@class,'footer') or contains(@class,'sidebar')])]")
+_XML_PROLOG = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^ >]+?)\s*-->", re.I)
 
 
@@ -618,8 +619,8 @@ def extract_page(html: str, where: str = "") -> Page:
     from lxml import html as lxml_html
 
     url_hint = where if re.match(r"https?://", where or "") else ""
-    tree = lxml_html.fromstring(html.encode("utf-8", "replace")) if html.lstrip().startswith("<?xml") \
-        else lxml_html.fromstring(html)
+    html = _XML_PROLOG.sub("", html, count=1)  # decoded text: its byte-level declaration no longer applies
+    tree = lxml_html.fromstring(html)
     metas = _metas(tree)
     ld = _json_ld(tree)
     names = _meta_names()

@@ -281,6 +281,13 @@ def test_xml_prolog_declaration():
     assert decoded.basis == "declared" and "Łódź" in decoded.text
 
 
+def test_xhtml_page_with_prolog_loads(tmp_path):
+    body = BODY.replace("Maria Lopez", "Łucja Łódzka")
+    xhtml = '<?xml version="1.0" encoding="ISO-8859-2"?>\n' + page(body)
+    df = load_one(tmp_path, xhtml.encode("iso-8859-2", "xmlcharrefreplace"))
+    assert "said Łucja Łódzka" in df.text[0] and df.encoding[0] == "iso8859-2"
+
+
 def test_declared_utf8_with_one_stray_byte_is_kept_and_reported(tmp_path):
     html = page().encode("utf-8").replace(b"<nav>", b"<nav>\xa0", 1)
     df = load_one(tmp_path, html)
