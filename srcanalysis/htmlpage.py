@@ -163,10 +163,12 @@ _TAGLINE = re.compile(r"\bcontributed\b|\b(?:reporting|writing|editing) by\b|^[-
 _ROLES = re.compile(r"(?i:\b(?:(?:ap|afp|upi|senior|chief|staff|sports|political|special|contributing|business|"
                     r"science|technology|tech|health|foreign|national|white house|washington|senior staff|syndicated)\s+)*"
                     r"(?:writer|reporter|correspondent|editor|columnist|contributor|producer|photographer)s?\b"
-                    r"|\b(?:twitter|facebook|instagram|linkedin|email|e-mail|bio|profile)\b)")
+                    r"|\b(?:twitter|facebook|instagram|linkedin|email|e-mail|bio|profile|tweet|btn|follow)\b"
+                    r"|\babout (?:the )?authors?\b)")
 _GLUED_ROLE = re.compile(r"([a-z])((?:Staff|Senior|Sports|Chief|Syndicated)?\s?(?:Writer|Reporter|Correspondent|Editor|Columnist))")
 #: A dateline with a wire credit opening the text: "LONDON (Reuters) -", "WASHINGTON (AP) —".
 _DATELINE = re.compile(r"^[A-Z][\w .,'’/-]{1,50}?\s*\(([A-Za-z .-]{2,40})\)\s*[-–—:]")
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.I)
 _BY = re.compile(r"^\s*(by|written by|story by|words by|from)\s*[:\-]?\s+", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.|van|von|de|del|da|bin|al|el|la|le)$")
 
@@ -195,10 +197,20 @@ def _outlet_name(text: str) -> str:
     return _outlet_names().get(squashed) or _outlet_names().get(_squash(re.sub(r"(?i)^the\s+", "", text)), "")
 
 
+def _split_trailing_outlet(part: str) -> tuple[str, str]:
+    """``("Jane Roe", "The New York Times")`` for "Jane Roe New York Times"; unchanged otherwise."""
+    low = part.lower()
+    for name in _outlet_table().values():
+        for form in {name.lower(), re.sub(r"(?i)^the\s+", "", name).lower()}:
+            if low.endswith(" " + form) and len(low) > len(form) + 3:
+                return part[: len(part) - len(form)].strip(" ,-|"), name
+    return part, ""
+
+
 def _person(name: str) -> bool:
     """True when ``name`` reads as a person's name: 2 to 5 name words, no UI vocabulary."""
     words = name.replace(",", " ").split()
-    if not 2 <= len(words) <= 5 or _author_rejects().search(name):
+    if not 2 <= len(words) <= 5 or _author_rejects().search(name) or words[0].lower() in ("the", "a", "an"):
         return False
     return all(_NAME_WORD.match(w) for w in words) and sum(w[:1].isupper() for w in words) >= 2
 
@@ -219,9 +231,10 @@ def clean_author(raw: str, site_names: tuple[str, ...] = ()) -> tuple[str, str]:
         ('Reuters', 'Reuters')
     """
     raw = re.sub(r"\s+", " ", raw or "").strip()
-    if not raw or len(raw) > 200:
+    if not raw or len(raw) > 200 or _COPYRIGHT.search(raw):  # a copyright notice is not a byline
         return "", ""
     credit = wire_credit(raw)
+    wire = credit
     squashed = {re.sub(r"\W+", "", s.lower()) for s in site_names if s}
     people = []
     raw = _ROLES.sub(" ", _GLUED_ROLE.sub(r"\1 \2", raw))
@@ -234,11 +247,13 @@ def clean_author(raw: str, site_names: tuple[str, ...] = ()) -> tuple[str, str]:
         if _outlet_name(part):
             credit = credit or _outlet_name(part)
             continue
+        part, trailing = _split_trailing_outlet(part)
+        credit = credit or trailing
         if _person(part.title() if part.isupper() else part):
             people.append(part.title() if part.isupper() else part)
     if people:
         return "; ".join(dict.fromkeys(people)), credit
-    return (credit, credit) if credit else ("", "")
+    return (wire, wire) if wire else ("", credit)
 
 
 # --------------------------------------------------------------------------- dates
@@ -505,6 +520,13 @@ def _trafilatura_text(tree: Any, html: str, url: str | None) -> str:
     return text
 
 
+def _trafilatura_author(tree: Any) -> str:
+    """Byline found by trafilatura's author XPaths (on a copy of the tree), '' when none."""
+    from trafilatura.metadata import extract_author
+
+    return extract_author(tree) or ""
+
+
 _TITLE_SPLIT = re.compile(r"\s+[|–—·:-]\s+|\s+-\s*$")
 
 
@@ -644,7 +666,6 @@ def extract_page(html: str, where: str = "") -> Page:
     lang = lang or next((metas.get(n, "") for n in names["lang"] if metas.get(n)), "")
     time_values = [el.get("datetime", "") for el in tree.xpath("//time[@pubdate or @itemprop='datePublished']")]
     time_values += [el.get("datetime", "") for el in tree.xpath(_HEADER_TIME)[:1]]
-    text = page.text = _trafilatura_text(tree, html, url or None)  # trafilatura prunes the tree: last
     own_names = tuple(n for n in (page.outlet, domain, domain.split(".")[0], *site_names) if n)
     credits = []
     for raw in raw_authors:
@@ -652,6 +673,11 @@ def extract_page(html: str, where: str = "") -> Page:
         credits.append(credit)
         if author and not page.author:
             page.author = author
+    if not page.author:  # trafilatura's byline search (slower), checked by the same rules
+        author, credit = clean_author(_trafilatura_author(tree), own_names)
+        page.author = author
+        credits.append(credit)
+    text = page.text = _trafilatura_text(tree, html, url or None)  # trafilatura prunes the tree: last
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     for line in lines[:4]:  # byline or dateline in the text: "By Ann Lee | AP", "LONDON (Reuters) -"
         dateline = _DATELINE.match(line)

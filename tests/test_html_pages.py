@@ -293,3 +293,18 @@ def test_declared_utf8_with_one_stray_byte_is_kept_and_reported(tmp_path):
     df = load_one(tmp_path, html)
     assert df.encoding[0] == "utf-8" and "The city council voted" in df.text[0]
     assert any("replaced by U+FFFD" in w["reason"] for w in df.attrs["warnings"])
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Jacqueline Williams New York Times", ("Jacqueline Williams", "The New York Times")),
+    ("©The Daily Telegraph", ("", "")),
+    ("About The Author Ramona Pringle Technology Columnist", ("Ramona Pringle", "")),
+    ("By GREG BEACHAM AP Sports Writer", ("Greg Beacham", "Associated Press")),
+    ("Andrew Orlowski tweet btn", ("Andrew Orlowski", "")),
+    ("Brie Zeltner, The Plain Dealer", ("Brie Zeltner", "")),
+    ("AFP Relax News", ("Agence France-Presse", "Agence France-Presse")),
+])
+def test_byline_strings_seen_on_real_pages(raw, expected):
+    from srcanalysis.htmlpage import clean_author
+
+    assert clean_author(raw) == expected
