@@ -640,33 +640,64 @@ def extract_page(html: str, where: str = "") -> Page:
     """
     from lxml import html as lxml_html
 
-    url_hint = where if re.match(r"https?://", where or "") else ""
     html = _XML_PROLOG.sub("", html, count=1)  # decoded text: its byte-level declaration no longer applies
     tree = lxml_html.fromstring(html)
-    metas = _metas(tree)
-    ld = _json_ld(tree)
-    names = _meta_names()
-    url = _page_url(tree, metas, url_hint)
+    mark = _read_markup(tree, html, where)
+    page = Page(url=mark.url, domain=mark.domain)
+    page.outlet, page.outlet_from = _outlet(mark.site_names, mark.domain, tree.findtext(".//title") or "")
+    page.title = _title(tree, mark.metas, mark.articles, [page.outlet, *mark.site_names])
+    own_names = tuple(n for n in (page.outlet, mark.domain, mark.domain.split(".")[0], *mark.site_names) if n)
+    credits = _markup_authors(page, tree, mark.raw_authors, own_names)
+    page.text = _trafilatura_text(tree, html, mark.url or None)  # trafilatura prunes the tree: last
+    lines = [line.strip() for line in page.text.split("\n") if line.strip()]
+    credits += _text_credits(page, lines, own_names)
+    page.credit = next((c for c in credits if c), "")
+    _publication(page, mark.time_values, mark.metas, mark.articles, lines, mark.lang, _meta_names())
+    page.page_type, reason = _page_kind(mark.metas, mark.ld, mark.links, mark.cards, page.text)
+    if reason:
+        page.notes.append(reason)
+    return page
+
+
+@dataclass
+class _Markup:
+    """What the page's markup says, read before trafilatura prunes the tree."""
+
+    metas: dict[str, str]
+    ld: list[dict[str, Any]]
+    articles: list[dict[str, Any]]
+    url: str
+    domain: str
+    site_names: list[str]
+    raw_authors: list[str]
+    lang: str
+    time_values: list[str]
+    links: set[str]
+    cards: list[str]
+
+
+def _read_markup(tree: Any, html: str, where: str) -> _Markup:
+    metas, ld, names = _metas(tree), _json_ld(tree), _meta_names()
+    url = _page_url(tree, metas, where if re.match(r"https?://", where or "") else "")
     if not url:
         m = _SAVED_FROM.search(html[:3000])
         url = m.group(1) if m else ""
-    domain = page_domain(url)
     articles = [i for i in ld if _ld_types(i) & _ARTICLE_TYPES]
     site_names = [metas.get(n, "") for n in names["site"]]
     site_names += [n for i in articles for n in _names(i.get("publisher"))][:1]
-    page = Page(url=url, domain=domain)
-    page.outlet, page.outlet_from = _outlet(site_names, domain, tree.findtext(".//title") or "")
-    page.title = _title(tree, metas, articles, [page.outlet, *site_names])
     raw_authors = [metas.get(n, "") for n in names["author"] if not metas.get(n, "").startswith("http")]
     raw_authors += ["; ".join(_names(i.get("author"))) for i in articles]
     raw_authors += _byline_elements(tree)
-    links = _link_texts(tree)
-    cards = _cards(tree)
     lang = (tree.get("lang") or tree.get("xml:lang") or "").strip()
     lang = lang or next((metas.get(n, "") for n in names["lang"] if metas.get(n)), "")
     time_values = [el.get("datetime", "") for el in tree.xpath("//time[@pubdate or @itemprop='datePublished']")]
     time_values += [el.get("datetime", "") for el in tree.xpath(_HEADER_TIME)[:1]]
-    own_names = tuple(n for n in (page.outlet, domain, domain.split(".")[0], *site_names) if n)
+    return _Markup(metas, ld, articles, url, page_domain(url), site_names, raw_authors, lang, time_values,
+                   _link_texts(tree), _cards(tree))
+
+
+def _markup_authors(page: Page, tree: Any, raw_authors: list[str], own_names: tuple[str, ...]) -> list[str]:
+    """Set ``page.author`` from the markup's bylines (trafilatura's XPaths last); return credits seen."""
     credits = []
     for raw in raw_authors:
         author, credit = clean_author(raw, own_names)
@@ -677,24 +708,24 @@ def extract_page(html: str, where: str = "") -> Page:
         author, credit = clean_author(_trafilatura_author(tree), own_names)
         page.author = author
         credits.append(credit)
-    text = page.text = _trafilatura_text(tree, html, url or None)  # trafilatura prunes the tree: last
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    for line in lines[:4]:  # byline or dateline in the text: "By Ann Lee | AP", "LONDON (Reuters) -"
+    return credits
+
+
+def _text_credits(page: Page, lines: list[str], own_names: tuple[str, ...]) -> list[str]:
+    """Credits from the text: a byline or dateline at the top ("By Ann Lee | AP", "LONDON (Reuters) -")
+    and taglines at either end ("Associated Press writer X contributed"); may set ``page.author``."""
+    credits = []
+    for line in lines[:4]:
         dateline = _DATELINE.match(line)
         if dateline or (len(line) < 120 and _BY.match(line)):
             author, credit = clean_author(dateline.group(1) if dateline else line, own_names)
             credits.append(credit)
             if author and not page.author and _BY.match(line):
                 page.author = author
-    for line in lines[:4] + lines[-4:]:  # taglines: "Associated Press writer X contributed", "— Reuters"
+    for line in lines[:4] + lines[-4:]:
         if len(line) < 250 and _TAGLINE.search(line):
             credits.append(wire_credit(line))
-    page.credit = next((c for c in credits if c), "")
-    _publication(page, time_values, metas, articles, lines, lang, names)
-    page.page_type, reason = _page_kind(metas, ld, links, cards, text)
-    if reason:
-        page.notes.append(reason)
-    return page
+    return credits
 
 
 def _publication(page: Page, time_values: list[str], metas: dict[str, str], articles: list[dict[str, Any]],
