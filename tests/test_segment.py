@@ -48,6 +48,13 @@ def test_news_splits(text, expected):
      ["Under Art. 51 of the charter, states may act.", "Russia objected."]),
     ("The rule (Sec. 3, Para. 2) applies. Resolution No. 242 failed.",
      ["The rule (Sec. 3, Para. 2) applies.", "Resolution No. 242 failed."]),
+    # words that usually end the sentence in news copy, and a name that looks like "et al."
+    ("Growth will not exceed one pct. Economic activity continues to slow.",
+     ["Growth will not exceed one pct.", "Economic activity continues to slow."]),
+    ("He succeeds Robert Penn. Penn was named vice president.",
+     ["He succeeds Robert Penn.", "Penn was named vice president."]),
+    ("The council thanked Al. Officials said he had retired.",
+     ["The council thanked Al.", "Officials said he had retired."]),
     # a numbering word that really ends the sentence
     ("Asked if he would resign, he said no. The vote is Tuesday.",
      ["Asked if he would resign, he said no.", "The vote is Tuesday."]),
