@@ -200,11 +200,17 @@ def _outlet_name(text: str) -> str:
 def _split_trailing_outlet(part: str) -> tuple[str, str]:
     """``("Jane Roe", "The New York Times")`` for "Jane Roe New York Times"; unchanged otherwise."""
     low = part.lower()
-    for name in _outlet_table().values():
-        for form in {name.lower(), re.sub(r"(?i)^the\s+", "", name).lower()}:
-            if low.endswith(" " + form) and len(low) > len(form) + 3:
-                return part[: len(part) - len(form)].strip(" ,-|"), name
+    for form, name in _outlet_forms():
+        if low.endswith(" " + form) and len(low) > len(form) + 3:
+            return part[: len(part) - len(form)].strip(" ,-|"), name
     return part, ""
+
+
+@lru_cache(maxsize=1)
+def _outlet_forms() -> list[tuple[str, str]]:
+    """Lower-cased outlet names from ``rules/outlets.csv``, with and without a leading "The"."""
+    return [(form, name) for name in set(_outlet_table().values())
+            for form in {name.lower(), re.sub(r"(?i)^the\s+", "", name).lower()}]
 
 
 def _person(name: str) -> bool:
@@ -687,7 +693,6 @@ def _read_markup(tree: Any, html: str, where: str) -> _Markup:
     site_names += [n for i in articles for n in _names(i.get("publisher"))][:1]
     raw_authors = [metas.get(n, "") for n in names["author"] if not metas.get(n, "").startswith("http")]
     raw_authors += ["; ".join(_names(i.get("author"))) for i in articles]
-    raw_authors += _byline_elements(tree)
     lang = (tree.get("lang") or tree.get("xml:lang") or "").strip()
     lang = lang or next((metas.get(n, "") for n in names["lang"] if metas.get(n)), "")
     time_values = [el.get("datetime", "") for el in tree.xpath("//time[@pubdate or @itemprop='datePublished']")]
@@ -697,13 +702,16 @@ def _read_markup(tree: Any, html: str, where: str) -> _Markup:
 
 
 def _markup_authors(page: Page, tree: Any, raw_authors: list[str], own_names: tuple[str, ...]) -> list[str]:
-    """Set ``page.author`` from the markup's bylines (trafilatura's XPaths last); return credits seen."""
+    """Set ``page.author`` from the markup's bylines: meta tags and JSON-LD, then byline elements,
+    then trafilatura's author XPaths (the slowest, only when no one was found); return the credits
+    seen (a byline element may name the wire when the meta tag names only the person)."""
     credits = []
-    for raw in raw_authors:
-        author, credit = clean_author(raw, own_names)
-        credits.append(credit)
-        if author and not page.author:
-            page.author = author
+    for candidates in (lambda: raw_authors, lambda: _byline_elements(tree)):
+        for raw in candidates():
+            author, credit = clean_author(raw, own_names)
+            credits.append(credit)
+            if author and not page.author:
+                page.author = author
     if not page.author:  # trafilatura's byline search (slower), checked by the same rules
         author, credit = clean_author(_trafilatura_author(tree), own_names)
         page.author = author
