@@ -86,6 +86,10 @@ def is_boilerplate_line(line: str) -> bool:
 _BYLINE = re.compile(r"^\s*(?:by|written by|story by|words by)\s*:?\s+(.{2,200})$", re.I)
 _SEGMENTS = re.compile(r"\s+[-–—|•·/]\s+|\s*[|•·]\s*|,\s+|\s+and\s+|\s+&\s+")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|of|the|de|van|von|da|del|la|le|bin|al|el|[A-Z]\.)$")
+#: Words of a date or timestamp segment in a byline ("Mar 21,2017", "Last updated at 2 p.m.").
+_DATE_WORDS = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
+                         r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?|"
+                         r"\b(?:last|updated|published|posted|at|on|[ap]\.?m\.?)(?=\W|$)|[\d\s,:/.-]")
 #: Lines from the top and the bottom of an article searched for byline lines.
 BYLINE_WINDOW = 6
 
@@ -104,7 +108,7 @@ def is_byline_line(line: str) -> bool:
         return False
     for segment in _SEGMENTS.split(m.group(1).strip().rstrip(".")):
         segment = segment.strip()
-        if not segment or _rules()["line"].search(segment) or re.fullmatch(r"[\d\s,:/.-]+", segment):
+        if not segment or _rules()["line"].search(segment) or not _DATE_WORDS.sub("", segment).strip():
             continue
         words = segment.split()
         if len(words) > 6 or not all(_NAME_TOKEN.match(w) for w in words):
