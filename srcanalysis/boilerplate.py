@@ -166,7 +166,7 @@ def clean_lines(lines: list[str], extra: set[str] | frozenset[str] = frozenset()
                 continue
             if i in edge and is_byline_line(norm):
                 continue
-        key = _SPACES.sub(" ", line.strip().lower())
+        key = line.strip().lower()  # lines arrive with white space already normalised
         if key.count(" ") >= 3:
             if key in seen:
                 continue
