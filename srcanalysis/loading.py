@@ -718,8 +718,9 @@ def read_articles(
         DataFrame with columns ``article_id`` (stable across runs), ``outlet``, ``title``,
         ``published`` (tz-naive datetime64, NaT when unknown), ``url``, ``author`` (people's
         names or a wire agency, '' when the page gives none), ``text``, ``path``, ``credit``
-        (the wire agency a byline, dateline or author field names: "Associated Press",
-        "Reuters"), ``published_from`` (``page metadata``, ``url``, ``byline``, ``catalog`` for a
+        (the wire agency a byline, dateline, tagline or author field names: "Associated Press",
+        "Reuters"; or another outlet a byline credits, "USA Today" on a partner site; '' when
+        none), ``published_from`` (``page metadata``, ``url``, ``byline``, ``catalog`` for a
         header, catalog or corpus column, ``argument`` for ``published=``, ``none``) and
         ``encoding`` (codec the file was decoded with; '' for DataFrames).
         ``df.attrs["skipped"]`` lists inputs not loaded (``path``, ``reason``);
