@@ -482,7 +482,9 @@ def _page_kind(metas: dict[str, str], ld: list[dict[str, Any]], links: set[str],
     A listing (section front, tag or search page) is a page that does not call itself an
     article and whose extracted text is mostly teaser cards: at least :data:`MIN_TEASERS`
     linked headlines or cards (a linked headline's container), whose lines make up at least
-    :data:`TEASER_SHARE` of the words.
+    :data:`TEASER_SHARE` of the words. A page that calls itself an article (some sites tag every
+    page so) is a listing only when twice as many cards make up 80 % of its words and it has no
+    body paragraph.
     """
     og_type = metas.get("og:type", "").lower()
     types = set().union(*(_ld_types(i) for i in ld)) if ld else set()
@@ -498,8 +500,11 @@ def _page_kind(metas: dict[str, str], ld: list[dict[str, Any]], links: set[str],
     words = len(text.split())
     teaser_words = sum(len(line.split()) for line, i in zip(norm, in_cards or [None] * len(norm))
                        if i is not None or line in links)
-    if not says_article and ((max(linked, n_cards) >= MIN_TEASERS and teaser_words >= TEASER_SHARE * words)
-                             or types & _LISTING_TYPES):
+    teasers = max(linked, n_cards)
+    mostly_teasers = teasers >= MIN_TEASERS and teaser_words >= TEASER_SHARE * words
+    # some sites tag every page og:type=article: then only an all-teaser page with no body counts
+    all_teasers = teasers >= 2 * MIN_TEASERS and teaser_words >= 0.8 * words and not paragraphs
+    if (not says_article and (mostly_teasers or types & _LISTING_TYPES)) or all_teasers:
         return "listing", (f"listing or section page: {max(linked, card_lines)} of {len(lines)} text lines "
                            f"are teaser cards (linked headlines or their blurbs) from {n_cards} cards; "
                            f"{len(paragraphs)} body paragraph(s) of {BODY_PARAGRAPH_WORDS}+ words")

@@ -314,6 +314,13 @@ def test_listing_page_is_skipped_with_reason(tmp_path):
     assert reason.startswith("not an article: listing") and "keep_non_articles=True" in reason
 
 
+def test_section_front_tagged_as_article_is_still_a_listing(tmp_path):
+    front = SECTION_FRONT.replace('content="website"', 'content="article"').replace(
+        "</body>", "".join(teaser(i) for i in range(5, 9)) + "</body>")
+    df = load_one(tmp_path, front, name="section.html", keep_non_articles=True)
+    assert df.page_type.tolist() == ["listing"]
+
+
 def test_listing_page_kept_on_request(tmp_path):
     (tmp_path / "section.html").write_text(SECTION_FRONT, encoding="utf-8")
     (tmp_path / "story.html").write_text(page(BODY + "".join(teaser(i) for i in range(5))), encoding="utf-8")
