@@ -535,3 +535,15 @@ def test_byline_strings_seen_on_real_pages(raw, expected):
     from srcanalysis.htmlpage import clean_author
 
     assert clean_author(raw) == expected
+
+
+def test_headline_is_the_pages_own_h1_not_the_logo_or_seo_title(tmp_path):
+    html = ('<html><head><title>Bridge shut | Valley News</title>'
+            '<meta property="og:title" content="Bridge closure: what commuters need to know - Valley News">'
+            '<meta property="og:site_name" content="Valley News"></head><body>'
+            '<header><h1>Valley News Local Stories Every Day</h1></header>'
+            f'<article><h1>Council shuts the old river bridge for six months</h1>{BODY}</article></body></html>')
+    df = load_one(tmp_path, html)
+    assert df.title[0] == "Council shuts the old river bridge for six months"
+    html = html.replace("<h1>Council shuts the old river bridge for six months</h1>", "")
+    assert load_one(tmp_path, html, name="no_h1.html").title[0] == "Bridge closure: what commuters need to know"
