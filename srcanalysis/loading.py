@@ -4,7 +4,9 @@ Supported inputs (by extension, or forced with ``format=``):
 
 * ``.txt`` / ``.md``: one article per file, with an optional ``key: value`` header block
   (title, outlet, url, published, author) or ``---`` front matter.
-* ``.html`` / ``.htm``: main text and metadata extracted by trafilatura.
+* ``.html`` / ``.htm``: main text by trafilatura, metadata from the page's own markup, pages that
+  are not articles set aside (:mod:`srcanalysis.htmlpage`); bytes decoded by their own declared
+  encoding first (:mod:`srcanalysis.decoding`).
 * ``.csv``: a corpus, one article per row, columns mapped by name (see :data:`COLUMN_ALIASES`).
 * ``.jsonl`` / ``.json``: a corpus, one object per line (or a JSON list of objects).
 * A folder (recursive), a list of any of these, or an existing DataFrame.
@@ -31,7 +33,11 @@ from typing import Any, Iterable, Sequence
 import pandas as pd
 
 from .boilerplate import clean_lines, repeated_lines
+from .decoding import Decoded, decode_bytes, decode_document
 from .schema import ARTICLE_COLUMNS
+
+__all__ = ["read_articles", "skipped", "parse_date", "clean_text", "normalize_lines", "decode_bytes",
+           "HTML_INSTALL_HINT"]
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +63,7 @@ COLUMN_ALIASES: dict[str, list[str]] = {
     "published": ["published", "date", "publish_date", "publication_date", "pub_date", "published_at", "datetime", "date_published", "publishedat", "timestamp", "time"],
     "url": ["url", "link", "permalink", "uri"],
     "author": ["author", "authors", "byline", "creator"],
+    "credit": ["credit", "wire", "agency", "wire_credit"],
     "file": ["file", "filename", "path", "file_name"],
 }
 #: Keys recognised in the header block of a text file.
@@ -71,49 +78,31 @@ class _Load:
     rows: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[dict[str, str]] = field(default_factory=list)
     encodings: dict[str, str] = field(default_factory=dict)
+    warnings: list[dict[str, str]] = field(default_factory=list)
+    file_encoding: dict[str, str] = field(default_factory=dict)
+    keep_non_articles: bool = False
 
     def skip(self, path: str | Path, reason: str) -> None:
         log.warning("skipped %s: %s", path, reason)
         self.skipped.append({"path": str(path), "reason": reason})
 
+    def warn(self, path: str | Path, reason: str) -> None:
+        log.warning("%s: %s", path, reason)
+        self.warnings.append({"path": str(path), "reason": reason})
+
+    def note_encoding(self, where: str, decoded: Decoded) -> None:
+        self.file_encoding[where] = decoded.encoding
+        if decoded.encoding != "utf-8":
+            self.encodings[where] = decoded.encoding
+            log.info("%s decoded as %s (%s)", where, decoded.encoding, decoded.basis)
+        if decoded.warning:
+            self.warn(where, f"encoding {decoded.encoding}: {decoded.warning}")
+
 
 # --------------------------------------------------------------------------- decoding
 
-def _looks_binary(data: bytes) -> bool:
-    head = data[:8192]
-    if b"\x00" in head:
-        return True
-    control = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return control > 0.05 * max(len(head), 1)
-
-
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode file bytes: UTF-16 when it has a byte-order mark, UTF-8 (with or without BOM), then
-    cp1252, then Latin-1.
-
-    Returns:
-        ``(text, encoding)``.
-
-    Raises:
-        ValueError: when the bytes look binary.
-
-    Example:
-        >>> decode_bytes("café".encode("cp1252"))
-        ('café', 'cp1252')
-    """
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with a byte-order mark
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            pass
-    if _looks_binary(data):
-        raise ValueError("binary file (NUL or control bytes), not text")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding), "utf-8" if encoding == "utf-8-sig" else encoding
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1"), "latin-1"
+#: What to install when the HTML extractor cannot be imported (said in ``attrs["skipped"]``).
+HTML_INSTALL_HINT = "pip install trafilatura lxml_html_clean"
 
 
 def _read_bytes(path: Path, limit: int, load: _Load) -> bytes | None:
@@ -136,19 +125,17 @@ def _read_bytes(path: Path, limit: int, load: _Load) -> bytes | None:
     return data
 
 
-def _read_text(path: Path, limit: int, load: _Load) -> str | None:
+def _read_text(path: Path, limit: int, load: _Load, markup: bool = False) -> str | None:
     data = _read_bytes(path, limit, load)
     if data is None:
         return None
     try:
-        text, encoding = decode_bytes(data)
+        decoded = decode_document(data, markup=markup)
     except ValueError as exc:
         load.skip(path, str(exc))
         return None
-    if encoding != "utf-8":
-        load.encodings[str(path)] = encoding
-        log.info("%s decoded as %s", path, encoding)
-    return text
+    load.note_encoding(str(path), decoded)
+    return decoded.text
 
 
 # --------------------------------------------------------------------------- text cleaning
@@ -278,7 +265,9 @@ def parse_date(value: Any) -> pd.Timestamp:
     except (ValueError, TypeError, OverflowError):
         try:
             from dateutil import parser as dparser
-            ts = pd.Timestamp(dparser.parse(str(value), fuzzy=False))
+            with warnings.catch_warnings():  # unknown zone names (EST, ET) are dropped: wall time kept
+                warnings.simplefilter("ignore")
+                ts = pd.Timestamp(dparser.parse(str(value), fuzzy=False))
         except (ValueError, TypeError, OverflowError):
             return pd.NaT
     if ts is pd.NaT or pd.isna(ts):
@@ -349,36 +338,50 @@ def _read_text_file(path: Path, load: _Load, catalog: dict[str, dict[str, Any]],
     title = meta.get("title") or ""
     if not title:
         title, body = _first_line_title(body)
-    load.rows.append({**meta, "title": title, "text": body, "path": str(path), "_id": path.stem})
+    load.rows.append({**meta, "title": title, "text": body, "path": str(path), "_id": path.stem,
+                      "encoding": load.file_encoding.get(str(path), "")})
 
 
 def _read_html_file(path: Path, load: _Load, catalog: dict[str, dict[str, Any]], limit: int) -> None:
-    raw = _read_text(path, limit, load)
+    raw = _read_text(path, limit, load, markup=True)
     if raw is not None:
         _extract_html(raw, str(path), load, _catalog_entry(catalog, path), stem=path.stem)
 
 
 def _extract_html(raw: str, where: str, load: _Load, overrides: dict[str, Any], stem: str) -> None:
-    """Main text and metadata of one HTML page via trafilatura."""
-    import trafilatura
+    """Main text and metadata of one HTML page (:func:`srcanalysis.htmlpage.extract_page`).
 
-    doc = trafilatura.bare_extraction(raw, url=where if _URL.match(where) else None, with_metadata=True,
-                                      include_comments=False, include_tables=False)
-    if doc is not None and not isinstance(doc, dict):
-        doc = doc.as_dict()
-    if not doc or not (doc.get("text") or "").strip():
+    A missing extractor, or one that fails on this page, skips the page with the reason; the
+    other inputs go on.
+    """
+    try:
+        from .htmlpage import extract_page
+        page = extract_page(raw, where)
+    except ImportError as exc:
+        load.skip(where, f"HTML extractor not available ({exc}); install it with: {HTML_INSTALL_HINT}")
+        return
+    except Exception as exc:  # one broken page never sinks a load  # noqa: BLE001
+        load.skip(where, f"HTML extraction failed: {type(exc).__name__}: {str(exc)[:200]}")
+        return
+    for note in page.notes:
+        if not note.startswith(("listing", "video")):
+            load.warn(where, note)
+    if not page.text.strip():
         load.skip(where, "no article text found in HTML")
         return
-    meta = {
-        "title": doc.get("title") or "",
-        "outlet": doc.get("sitename") or doc.get("hostname") or "",
-        "published": doc.get("date") or "",
-        "url": doc.get("url") or (where if _URL.match(where) else ""),
-        "author": doc.get("author") or "",
-    }
-    meta = {k: v for k, v in meta.items() if v}
+    if page.page_type != "article" and not load.keep_non_articles:
+        load.skip(where, f"not an article: {next(n for n in page.notes if n.startswith(page.page_type))}"
+                         " (read_articles(..., keep_non_articles=True) keeps it)")
+        return
+    meta = {"title": page.title, "outlet": page.outlet, "published": page.published, "url": page.url,
+            "author": page.author, "credit": page.credit, "published_from": page.published_from,
+            "page_type": page.page_type, "_domain": page.domain, "_outlet_from": page.outlet_from}
+    meta = {k: v for k, v in meta.items() if not (v is None or v is pd.NaT or v == "")}
+    if "published" in overrides:
+        meta["published_from"] = "catalog"
     meta.update(overrides)
-    load.rows.append({**meta, "text": doc["text"], "path": where, "_id": stem})
+    load.rows.append({**meta, "text": page.text, "path": where, "_id": stem,
+                      "encoding": load.file_encoding.get(where, "")})
 
 
 def _rows_from_records(records: Iterable[tuple[str, dict[str, Any]]], path: Path, load: _Load) -> None:
@@ -408,6 +411,7 @@ def _rows_from_records(records: Iterable[tuple[str, dict[str, Any]]], path: Path
             continue
         meta["text"] = text
         meta["path"] = where
+        meta["encoding"] = load.file_encoding.get(str(path), "")
         load.rows.append(meta)
     if n == 0:
         load.skip(path, "no records")
@@ -516,24 +520,34 @@ URL_TIMEOUT = 10
 
 
 def _fetch_url(url: str, load: _Load) -> None:
-    """Download one page with trafilatura and extract it like an HTML file."""
+    """Download one page and extract it like an HTML file; the HTTP charset header wins."""
     from copy import deepcopy
 
-    import trafilatura
-    from trafilatura.settings import DEFAULT_CONFIG
-
+    try:
+        import trafilatura.downloads as downloads
+        from trafilatura.settings import DEFAULT_CONFIG
+    except ImportError as exc:
+        load.skip(url, f"downloader not available ({exc}); install it with: {HTML_INSTALL_HINT}")
+        return
     config = deepcopy(DEFAULT_CONFIG)
     config["DEFAULT"]["DOWNLOAD_TIMEOUT"] = str(URL_TIMEOUT)
     config["DEFAULT"]["MAX_REDIRECTS"] = "3"
     try:
-        html = trafilatura.fetch_url(url, config=config)
+        response = downloads.fetch_response(url, with_headers=True, config=config)
     except Exception as exc:  # network errors vary by backend  # noqa: BLE001
-        html = None
+        response = None
         log.info("fetching %s failed: %s", url, exc)
-    if not html:
+    if not response or not response.data or response.status != 200:
         load.skip(url, "could not download the page (offline, blocked or not found)")
         return
-    _extract_html(html, url, load, {}, stem=re.sub(r"\W+", "-", url.split("//", 1)[-1]).strip("-")[:60])
+    header = (response.headers or {}).get("content-type")
+    try:
+        decoded = decode_document(response.data, markup=True, header=header)
+    except ValueError as exc:
+        load.skip(url, str(exc))
+        return
+    load.note_encoding(url, decoded)
+    _extract_html(decoded.text, url, load, {}, stem=re.sub(r"\W+", "-", url.split("//", 1)[-1]).strip("-")[:60])
 
 
 def _expand(source: Any) -> list[Path | str]:
@@ -577,19 +591,59 @@ def _article_id(row: dict[str, Any]) -> str:
     return hashlib.sha1(key.encode("utf-8", "replace")).hexdigest()[:12]
 
 
-def _finish(rows: list[dict[str, Any]], outlet: str | None, published: Any, clean: bool) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=sorted({k for r in rows for k in r} | set(ARTICLE_COLUMNS) | {"_id"}))
-    n = len(frame)
-    for col in ("outlet", "title", "url", "author", "path", "text", "article_id", "_id"):
-        frame[col] = frame[col].astype(object).where(frame[col].notna(), "")
-        frame[col] = [v if isinstance(v, str) else str(v) for v in frame[col]]
-    if outlet is not None:
-        frame["outlet"] = [o or outlet for o in frame["outlet"]]
+def _published(frame: pd.DataFrame, published: Any) -> tuple[list[Any], list[str]]:
+    """Parsed dates and where each came from (``published_from``)."""
     dates = [parse_date(v) for v in frame["published"]]
+    given = frame["published_from"].tolist() if "published_from" in frame else [None] * len(frame)
+    basis = [("catalog" if not isinstance(g, str) or not g else g) if not pd.isna(d) else "none"
+             for d, g in zip(dates, given)]
     if published is not None:
         default = parse_date(published)
-        dates = [d if not pd.isna(d) else default for d in dates]
+        if not pd.isna(default):
+            basis = ["argument" if pd.isna(d) else b for d, b in zip(dates, basis)]
+            dates = [default if pd.isna(d) else d for d in dates]
+    return dates, basis
+
+
+def _separate_outlets(frame: pd.DataFrame) -> list[str]:
+    """Outlet names, with one name used by pages of different domains told apart.
+
+    Two sites that both call themselves "ABC News" (abc.net.au, abcnews.go.com) must not merge:
+    each takes its name from ``rules/outlets.csv`` when listed there, else ``"Name (host)"``.
+    """
+    outlets = frame["outlet"].tolist()
+    if "_domain" not in frame:
+        return outlets
+    from .htmlpage import outlet_for_domain, registered_domain
+
+    hosts = [d if isinstance(d, str) else "" for d in frame["_domain"]]
+    by_name: dict[str, set[str]] = {}
+    for name, host in zip(outlets, hosts):
+        if host:
+            by_name.setdefault(name, set()).add(registered_domain(host))
+    out = []
+    for name, host in zip(outlets, hosts):
+        if host and len(by_name.get(name, ())) > 1:
+            listed = outlet_for_domain(host)
+            name = listed if listed else f"{name} ({host})"
+        out.append(name)
+    return out
+
+
+def _finish(rows: list[dict[str, Any]], outlet: str | None, published: Any, clean: bool,
+            extra: Sequence[str] = ()) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=sorted({k for r in rows for k in r} | set(ARTICLE_COLUMNS) | {"_id"}))
+    n = len(frame)
+    for col in ("outlet", "title", "url", "author", "path", "text", "article_id", "_id", "credit", "encoding"):
+        frame[col] = frame[col].astype(object).where(frame[col].notna(), "")
+        frame[col] = [v if isinstance(v, str) else str(v) for v in frame[col]]
+    frame["outlet"] = _separate_outlets(frame)
+    if outlet is not None:
+        frame["outlet"] = [o or outlet for o in frame["outlet"]]
+    dates, basis = _published(frame, published)
     frame["published"] = pd.to_datetime(pd.Series(dates, index=frame.index, dtype="datetime64[ns]"))
+    frame["published_from"] = basis
+    frame["credit"] = [c or _credit_of(a) for c, a in zip(frame["credit"], frame["author"])]
     # ids: given ids, then file stems, then content hashes; made unique deterministically
     ids = []
     records = frame[["article_id", "_id", "outlet", "url", "title", "published", "text"]].to_dict("records")
@@ -614,7 +668,21 @@ def _finish(rows: list[dict[str, Any]], outlet: str | None, published: Any, clea
                          for lines, o, ti in zip(paragraphs, outlets, frame["title"].tolist())]
     for col in ("outlet", "title", "url", "author"):
         frame[col] = [re.sub(r"\s+", " ", v).strip() for v in frame[col]]
-    return frame[ARTICLE_COLUMNS].reset_index(drop=True)
+    if "page_type" in extra:
+        frame["page_type"] = (frame["page_type"].where(frame["page_type"].notna(), "article")
+                              if "page_type" in frame else "article")
+    return frame[ARTICLE_COLUMNS + list(extra)].reset_index(drop=True)
+
+
+def _credit_of(author: str) -> str:
+    """A wire agency named in an author field of a corpus (``"Reuters"``), else ''."""
+    if not author:
+        return ""
+    try:
+        from .htmlpage import wire_credit
+    except ImportError:
+        return ""
+    return wire_credit(author)
 
 
 def read_articles(
@@ -625,6 +693,7 @@ def read_articles(
     published: Any = None,
     clean: bool = True,
     max_bytes: int | None = None,
+    keep_non_articles: bool = False,
 ) -> pd.DataFrame:
     """Load articles into a DataFrame, one row per article.
 
@@ -640,12 +709,24 @@ def read_articles(
             hard-wrapped lines. The clean body has one paragraph per line, separated by blank lines.
         max_bytes: Skip files larger than this (default 20 MiB for one-article files,
             2 GiB for corpora).
+        keep_non_articles: Keep HTML pages that are not articles (section fronts and other
+            listings of teaser cards, video-only pages) with a ``page_type`` column
+            (``article``, ``listing``, ``video``); by default they are listed in
+            ``attrs["skipped"]`` with the evidence.
 
     Returns:
         DataFrame with columns ``article_id`` (stable across runs), ``outlet``, ``title``,
-        ``published`` (tz-naive datetime64, NaT when unknown), ``url``, ``author``, ``text``,
-        ``path``. ``df.attrs["skipped"]`` lists inputs not loaded (``path``, ``reason``);
-        ``df.attrs["encodings"]`` names files not decoded as UTF-8.
+        ``published`` (tz-naive datetime64, NaT when unknown), ``url``, ``author`` (people's
+        names or a wire agency, '' when the page gives none), ``text``, ``path``, ``credit``
+        (the wire agency a byline, dateline, tagline or author field names: "Associated Press",
+        "Reuters"; or another outlet a byline credits, "USA Today" on a partner site; '' when
+        none), ``published_from`` (``page metadata``, ``url``, ``byline``, ``catalog`` for a
+        header, catalog or corpus column, ``argument`` for ``published=``, ``none``) and
+        ``encoding`` (codec the file was decoded with; '' for DataFrames).
+        ``df.attrs["skipped"]`` lists inputs not loaded (``path``, ``reason``);
+        ``df.attrs["encodings"]`` names files not decoded as UTF-8; ``df.attrs["warnings"]``
+        lists loaded inputs with something to check (mojibake, stray bytes, a day/month order
+        read from the page's conventions or left empty).
 
     Raises:
         FileNotFoundError: a path does not exist.
@@ -656,7 +737,7 @@ def read_articles(
         >>> df[["outlet", "text"]].values.tolist()
         [['Wire', 'Mattis said no.']]
     """
-    load = _Load()
+    load = _Load(keep_non_articles=keep_non_articles)
     if isinstance(source, pd.DataFrame):
         frame = source.reset_index(drop=True)
         records = ((f"<DataFrame>#row{i}", rec) for i, rec in enumerate(frame.to_dict("records")))
@@ -690,7 +771,7 @@ def read_articles(
                 reader(path, load, catalog, limit)
             else:
                 {"csv": _read_csv, "jsonl": _read_jsonl, "json": _read_json}[kind](path, load, limit)
-    frame = _finish(load.rows, outlet, published, clean)
+    frame = _finish(load.rows, outlet, published, clean, ("page_type",) if keep_non_articles else ())
     empty = [i for i, t in enumerate(frame["text"]) if not t.strip()]
     if empty:
         for i in empty:
@@ -698,6 +779,7 @@ def read_articles(
         frame = frame.drop(index=empty).reset_index(drop=True)
     frame.attrs["skipped"] = load.skipped
     frame.attrs["encodings"] = load.encodings
+    frame.attrs["warnings"] = load.warnings
     return frame
 
 

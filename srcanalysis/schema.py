@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-#: Columns of the DataFrame returned by :func:`srcanalysis.read_articles`.
+#: Columns of the DataFrame returned by :func:`srcanalysis.read_articles` (``credit``: wire agency or
+#: credited outlet; ``published_from``: where the date came from; ``encoding``: codec of the file).
 ARTICLE_COLUMNS: list[str] = [
     "article_id", "outlet", "title", "published", "url", "author", "text", "path",
+    "credit", "published_from", "encoding",
 ]
 
 #: Source types, in the order charts and tables show them.

@@ -4,7 +4,13 @@ The splitter is rule based and built for news text:
 
 * candidate boundaries are ``.``, ``?``, ``!`` or ``…`` (plus closing quotes and brackets)
   followed by white space and an upper-case letter, a digit or an opening quote;
-* after a known abbreviation the decision depends on its kind (``rules/abbreviations.csv``):
+* after a known abbreviation the decision depends on its kind (``rules/abbreviations.csv``,
+  one row per abbreviation with its family: titles, months, weekdays, numbering, scholarly
+  citations "et al." (a two-word entry, so the name "Al." is not one) "cf." "ibid." "approx." "ca.", legal "v." "Art." "Sec." "Para.", measures,
+  organisations, addresses, US states and Canadian provinces; checked against pysbd's English
+  list, the Golden Rules set it comes from, the 150 real pages of ``bench/eval_loading.py`` and
+  Reuters-21578, where unit words that usually end a sentence there, "pct." "lb." "lbs.", are left
+  out):
   titles (``Lt.``, ``Gen.``, ``Mr.``) never end a sentence, month names (``Feb.``) and numbering
   words (``No.``) do not before a number, and other abbreviations (``U.S.``, ``Inc.``, ``Jr.``,
   ``p.m.``) end one only when the next word is a usual sentence opener
@@ -63,7 +69,9 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     word = before.group(1).lstrip("'’(").lower()
     nxt = _NEXT_WORD.match(text, match.end())
     next_word = nxt.group(1) if nxt else ""
-    kind = _abbreviations().get(word)
+    pair = " ".join(head[:-1].lower().split()[-2:]).lstrip("'’(")  # two-word entries: "et al"
+    kind = _abbreviations().get(pair) if " " in pair else None
+    kind = kind or _abbreviations().get(word)
     if kind is None:
         if len(word) == 1 and word.isalpha():  # an initial: "George W. Bush"
             kind = "common"

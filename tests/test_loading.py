@@ -1,7 +1,9 @@
-"""read_articles on the seeds, the sample and every kind of bad input."""
+"""read_articles on the seeds, the sample, every kind of bad input, and real-style invented news
+pages, one per kind of problem in issue 14 (no real page is used)."""
 from __future__ import annotations
 
 import json
+import sys
 
 import pandas as pd
 import pytest
@@ -11,7 +13,8 @@ from srcanalysis.loading import clean_text, decode_bytes, parse_date, skipped
 
 from conftest import BEAST_SEED, DATA, SEEDS, TIMELINE_SEED
 
-COLUMNS = ["article_id", "outlet", "title", "published", "url", "author", "text", "path"]
+COLUMNS = ["article_id", "outlet", "title", "published", "url", "author", "text", "path",
+           "credit", "published_from", "encoding"]
 
 
 def test_seed_catalog_metadata(seed_articles):
@@ -222,3 +225,325 @@ def test_unreachable_url_is_skipped_not_fatal():
     assert len(df) == 1
     reasons = skipped(df).set_index("path")["reason"]
     assert "could not download" in reasons["http://127.0.0.1:9/story.html"]
+
+
+# =========================================================================== saved news pages
+
+BODY = ("<p>The city council voted on Tuesday to close the old river bridge for at least six months, "
+        "after engineers found deep cracks in two of its stone piers during a routine inspection.</p>"
+        "<p>Commuters will be sent on a long detour through the valley, the council said, and buses "
+        "will run every ten minutes from the station to the business park on the far bank.</p>"
+        "<p>Residents said they had warned about the cracks for years. “We told them in 2019,” said "
+        "Maria Lopez, who has lived beside the bridge for forty years.</p>")
+REPORTING = ["The city council voted on Tuesday", "Commuters will be sent on a long detour",
+             "“We told them in 2019,” said Maria Lopez"]
+
+
+def page(body: str = BODY, head: str = "", lang: str = "en", title: str = "Council shuts river bridge",
+         charset: str = "") -> str:
+    meta = f'<meta charset="{charset}">' if charset else ""
+    return (f'<!DOCTYPE html><html lang="{lang}"><head>{meta}<title>{title}</title>{head}</head><body>'
+            f'<nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>{title}</h1>{body}'
+            '</article><footer><p>© 2024 Valley Media. All rights reserved.</p></footer></body></html>')
+
+
+def load_one(tmp_path, html: str | bytes, name: str = "page.html", **kw) -> pd.DataFrame:
+    path = tmp_path / name
+    path.write_bytes(html if isinstance(html, bytes) else html.encode("utf-8"))
+    return sa.read_articles(path, **kw)
+
+
+# --------------------------------------------------------------------------- declared code pages
+
+CYRILLIC = ("<p>Городской совет во вторник проголосовал за закрытие старого моста через реку по меньшей "
+            "мере на шесть месяцев после того, как инженеры обнаружили глубокие трещины в опорах.</p>"
+            "<p>Жители говорят, что предупреждали о трещинах много лет, сообщил представитель совета "
+            "на пресс-конференции в среду вечером.</p>")
+
+
+@pytest.mark.parametrize("declare", [
+    lambda cp: f'<meta charset="{cp}">',
+    lambda cp: f'<meta http-equiv="Content-Type" content="text/html; charset={cp}">',
+])
+def test_declared_cyrillic_code_page_wins(tmp_path, declare):
+    html = page(CYRILLIC, head=declare("windows-1251"), lang="ru", title="Совет закрыл мост")
+    df = load_one(tmp_path, html.encode("cp1251"))
+    assert "Городской совет во вторник" in df.text[0]
+    assert df.encoding[0] == "cp1251"
+    assert df.attrs["encodings"] == {str(tmp_path / "page.html"): "cp1251"}
+
+
+def test_declared_central_european_code_page(tmp_path):
+    body = ("<p>Městská rada v úterý odhlasovala uzavření starého mostu přes řeku nejméně na šest "
+            "měsíců poté, co inženýři našli hluboké trhliny ve dvou kamenných pilířích.</p>"
+            "<p>Obyvatelé řekli, že na trhliny upozorňovali léta, uvedl mluvčí rady ve středu.</p>")
+    df = load_one(tmp_path, page(body, charset="iso-8859-2", lang="cs").encode("iso-8859-2", "xmlcharrefreplace"))
+    assert "Městská rada v úterý odhlasovala uzavření" in df.text[0]
+    assert df.encoding[0] == "iso8859-2"
+
+
+def test_undeclared_code_page_is_detected_not_cp1252(tmp_path):
+    df = load_one(tmp_path, page(CYRILLIC, lang="ru").encode("cp1251"))
+    assert "Городской совет" in df.text[0] and df.encoding[0] != "cp1252"
+
+
+def test_mojibake_is_repaired_and_reported(tmp_path):
+    garbled = BODY.replace("“We told them in 2019,”", "â€œWe told them in 2019,â€\x9d").replace(
+        "Lopez", "LÃ³pez")
+    df = load_one(tmp_path, page(garbled))
+    assert "“We told them in 2019,” said Maria López" in df.text[0]
+    assert any("mojibake" in w["reason"] for w in df.attrs["warnings"])
+
+
+# --------------------------------------------------------------------------- not an article
+
+def teaser(i: int) -> str:
+    return (f'<div class="card"><h3><a href="/news/story-{i}">Story number {i} about the valley floods</a></h3>'
+            f'<p>A short blurb for story {i}, in a few words.</p></div>')
+
+
+SECTION_FRONT = ('<!DOCTYPE html><html lang="en"><head><title>Local news | Valley News</title>'
+                 '<meta property="og:type" content="website"></head><body><h1>Local news</h1>'
+                 + "".join(teaser(i) for i in range(1, 5)) + "</body></html>")
+
+
+def test_listing_page_is_skipped_with_reason(tmp_path):
+    df = load_one(tmp_path, SECTION_FRONT, name="section.html")
+    assert len(df) == 0
+    reason = skipped(df)["reason"][0]
+    assert reason.startswith("not an article: listing") and "keep_non_articles=True" in reason
+
+
+def test_section_front_tagged_as_article_is_still_a_listing(tmp_path):
+    front = SECTION_FRONT.replace('content="website"', 'content="article"').replace(
+        "</body>", "".join(teaser(i) for i in range(5, 9)) + "</body>")
+    df = load_one(tmp_path, front, name="section.html", keep_non_articles=True)
+    assert df.page_type.tolist() == ["listing"]
+
+
+def test_listing_page_kept_on_request(tmp_path):
+    (tmp_path / "section.html").write_text(SECTION_FRONT, encoding="utf-8")
+    (tmp_path / "story.html").write_text(page(BODY + "".join(teaser(i) for i in range(5))), encoding="utf-8")
+    df = sa.read_articles(tmp_path, keep_non_articles=True).set_index("article_id")
+    assert df.loc["section", "page_type"] == "listing"
+    assert df.loc["story", "page_type"] == "article"  # related-story cards under a real body
+
+
+def test_video_only_page_is_not_an_article(tmp_path):
+    html = ('<html><head><title>Watch: bridge closes</title><meta property="og:type" content="video.other">'
+            '</head><body><h1>Watch: bridge closes</h1><video src="v.mp4"></video>'
+            '<p>The bridge closed on Tuesday after engineers found cracks in its piers.</p></body></html>')
+    df = load_one(tmp_path, html, keep_non_articles=True)
+    assert df.page_type.tolist() == ["video"]
+
+
+# --------------------------------------------------------------------------- authors and credits
+
+@pytest.mark.parametrize("meta_author", ["Sign In", "FoxNews com", "Valley News", "Staff", "Updated 3 hours ago"])
+def test_ui_strings_and_site_names_are_not_authors(tmp_path, meta_author):
+    head = (f'<meta property="og:site_name" content="Valley News"><meta name="author" content="{meta_author}">'
+            '<meta property="og:url" content="https://www.valleynews.com/2017/03/07/bridge">')
+    df = load_one(tmp_path, page(head=head))
+    assert df.author[0] == "" and df.credit[0] == ""
+
+
+def test_wire_byline_is_kept_as_credit(tmp_path):
+    head = '<meta name="author" content="By JANE ROE, Associated Press">'
+    df = load_one(tmp_path, page(head=head))
+    assert df.author[0] == "Jane Roe" and df.credit[0] == "Associated Press"
+
+
+def test_wire_only_byline_and_dateline(tmp_path):
+    df = load_one(tmp_path, page(head='<meta name="author" content="Reuters">'))
+    assert (df.author[0], df.credit[0]) == ("Reuters", "Reuters")
+    body = "<p>LONDON (AP) — " + BODY[3:]
+    df = load_one(tmp_path, page(body), name="dateline.html")
+    assert df.credit[0] == "Associated Press" and df.author[0] == ""
+
+
+def test_csv_author_gives_credit():
+    df = sa.read_articles(pd.DataFrame({"text": ["It rained."], "author": ["Reuters Staff"]}))
+    assert df.credit[0] == "Reuters"
+
+
+# --------------------------------------------------------------------------- outlets
+
+def test_two_outlets_with_one_brand_name_stay_apart(tmp_path):
+    for name, url in [("au.html", "https://www.abc.net.au/news/2017-03-07/bridge/123"),
+                      ("us.html", "https://abcnews.go.com/US/bridge/story?id=1")]:
+        head = f'<meta property="og:site_name" content="ABC News"><meta property="og:url" content="{url}">'
+        (tmp_path / name).write_text(page(head=head), encoding="utf-8")
+    for name, url in [("uk.html", "https://www.dailyrecord.co.uk/news/bridge"),
+                      ("nj.html", "https://www.dailyrecord.com/story/news/bridge")]:
+        head = f'<meta property="og:site_name" content="Daily Record"><meta property="og:url" content="{url}">'
+        (tmp_path / name).write_text(page(head=head), encoding="utf-8")
+    outlets = sa.read_articles(tmp_path).set_index("article_id")["outlet"]
+    assert outlets["au"] == "ABC News (Australia)" and outlets["us"] == "ABC News"
+    assert outlets["uk"] == "Daily Record (dailyrecord.co.uk)" and outlets["nj"] == "Daily Record (dailyrecord.com)"
+
+
+def test_wire_agency_as_site_name_is_not_the_outlet(tmp_path):
+    head = ('<meta property="og:site_name" content="Associated Press">'
+            '<meta property="og:url" content="https://www.usatoday.com/story/news/2017/03/07/bridge/1/">')
+    df = load_one(tmp_path, page(head=head))
+    assert df.outlet[0] == "USA Today"
+
+
+def test_outlet_from_domain_table_when_no_site_name(tmp_path):
+    head = '<link rel="canonical" href="https://www.theguardian.com/uk/2017/mar/07/bridge">'
+    assert load_one(tmp_path, page(head=head)).outlet[0] == "The Guardian"
+
+
+# --------------------------------------------------------------------------- boilerplate lines
+
+def test_caption_timestamp_and_promo_lines_removed_reporting_kept(tmp_path):
+    body = ("<p>By JANE ROE</p><p>Published 11 Hours Ago</p><p>SHARES</p>"
+            "<p>Updated 3:14 PM ET, Tue March 7, 2017</p>"
+            + BODY.replace("</p>", "</p><p>READ MORE: Floods close valley schools</p>", 1)
+            + "<p>The old bridge seen from the river bank on Monday. (Photo by John Smith)</p>"
+            "<p>— Valley Fire (@valleyfire) March 7, 2017</p>"
+            "<p>Follow Jane Roe on Twitter @janeroe.</p>"
+            "<p>Staff writer Omar Ali contributed to this report.</p>")
+    text = load_one(tmp_path, page(body)).text[0]
+    for gone in ("Published 11 Hours Ago", "SHARES", "Updated 3:14", "READ MORE", "(Photo by",
+                 "@valleyfire", "Follow Jane", "contributed to this report", "By JANE ROE"):
+        assert gone not in text
+    for kept in REPORTING:
+        assert kept in text
+
+
+def test_reporting_line_with_a_photo_credit_is_kept():
+    line = "Engineers will inspect the gates this week, a spokesman said. (Photo by John Smith)"
+    df = sa.read_articles(pd.DataFrame({"text": [f"The barrier failed on Monday.\n\n{line}"]}))
+    assert line in df.text[0]
+
+
+def test_lede_printed_twice_is_kept_once():
+    lede = "The council voted on Tuesday to close the old river bridge for six months."
+    df = sa.read_articles(pd.DataFrame({"text": [f"{lede}\n\n{lede}\n\nEngineers found cracks, officials said."]}))
+    assert df.text[0].count(lede) == 1 and "Engineers found cracks" in df.text[0]
+
+
+# --------------------------------------------------------------------------- publication dates
+
+def test_copyright_footer_is_never_the_publication_date(tmp_path):
+    df = load_one(tmp_path, page())
+    assert pd.isna(df.published[0]) and df.published_from[0] == "none"
+
+
+@pytest.mark.parametrize("lang, tld, extra, expected", [
+    ("en-GB", "com", "", "2017-07-04"),
+    ("en-US", "com", "", "2017-04-07"),
+    ("en", "co.uk", "", "2017-07-04"),
+    ("en", "com", "<p>Earlier report: 25/03/2017.</p>", "2017-07-04"),
+    ("en", "com", "", None),
+])
+def test_ambiguous_numeric_date_from_page_conventions(tmp_path, lang, tld, extra, expected):
+    head = f'<meta property="og:url" content="https://www.valleynews.{tld}/news/bridge">'
+    body = "<p>Published 04/07/2017</p>" + BODY + extra
+    df = load_one(tmp_path, page(body, head=head, lang=lang))
+    if expected is None:
+        assert pd.isna(df.published[0]) and df.published_from[0] == "none"
+        assert any("04/07/2017 could be day/month" in w["reason"] for w in df.attrs["warnings"])
+    else:
+        assert df.published[0] == pd.Timestamp(expected) and df.published_from[0] == "byline"
+
+
+def test_published_from_metadata_url_and_argument(tmp_path):
+    meta = '<meta property="article:published_time" content="2017-03-07T09:30:00-05:00">'
+    assert load_one(tmp_path, page(head=meta)).published_from[0] == "page metadata"
+    url = '<meta property="og:url" content="https://www.valleynews.com/2017/03/08/bridge">'
+    df = load_one(tmp_path, page(head=url), name="u.html")
+    assert (df.published[0], df.published_from[0]) == (pd.Timestamp("2017-03-08"), "url")
+    df = load_one(tmp_path, page(), name="arg.html", published="2017-03-09")
+    assert df.published_from[0] == "argument"
+
+
+# --------------------------------------------------------------------------- optional components
+
+def test_missing_html_extractor_skips_html_with_install_hint(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # import now raises ImportError
+    (tmp_path / "page.html").write_text(page(), encoding="utf-8")
+    (tmp_path / "note.txt").write_text("Officials said the bridge was safe.", encoding="utf-8")
+    df = sa.read_articles(tmp_path)
+    assert df.text.tolist() == ["Officials said the bridge was safe."]
+    assert "pip install trafilatura" in skipped(df)["reason"][0]
+
+
+def test_one_broken_page_never_sinks_a_load(tmp_path, monkeypatch):
+    import srcanalysis.htmlpage as htmlpage
+
+    real = htmlpage._trafilatura_text
+
+    def flaky(tree, html, url):
+        if "BROKEN" in html:
+            raise RuntimeError("parser blew up")
+        return real(tree, html, url)
+
+    monkeypatch.setattr(htmlpage, "_trafilatura_text", flaky)
+    (tmp_path / "a.html").write_text(page(), encoding="utf-8")
+    (tmp_path / "b.html").write_text(page(title="BROKEN page"), encoding="utf-8")
+    df = sa.read_articles(tmp_path)
+    assert df.article_id.tolist() == ["a"]
+    assert "parser blew up" in skipped(df).set_index("path")["reason"][str(tmp_path / "b.html")]
+
+
+# --------------------------------------------------------------------------- decoding order
+
+def test_http_header_beats_meta_and_bom_beats_both():
+    from srcanalysis.decoding import decode_document
+
+    body = '<meta charset="utf-8"><p>Москва</p>'.encode("cp1251")
+    assert decode_document(body, markup=True, header="text/html; charset=windows-1251").encoding == "cp1251"
+    bom = b"\xef\xbb\xbf" + '<meta charset="windows-1251"><p>Москва</p>'.encode("utf-8")
+    decoded = decode_document(bom, markup=True, header="text/html; charset=windows-1251")
+    assert (decoded.encoding, decoded.basis) == ("utf-8", "bom") and "Москва" in decoded.text
+
+
+def test_xml_prolog_declaration():
+    from srcanalysis.decoding import decode_document
+
+    data = '<?xml version="1.0" encoding="ISO-8859-2"?><html><p>Łódź</p></html>'.encode("iso-8859-2")
+    decoded = decode_document(data, markup=True)
+    assert decoded.basis == "declared" and "Łódź" in decoded.text
+
+
+def test_xhtml_page_with_prolog_loads(tmp_path):
+    body = BODY.replace("Maria Lopez", "Łucja Łódzka")
+    xhtml = '<?xml version="1.0" encoding="ISO-8859-2"?>\n' + page(body)
+    df = load_one(tmp_path, xhtml.encode("iso-8859-2", "xmlcharrefreplace"))
+    assert "said Łucja Łódzka" in df.text[0] and df.encoding[0] == "iso8859-2"
+
+
+def test_declared_utf8_with_one_stray_byte_is_kept_and_reported(tmp_path):
+    html = page().encode("utf-8").replace(b"<nav>", b"<nav>\xa0", 1)
+    df = load_one(tmp_path, html)
+    assert df.encoding[0] == "utf-8" and "The city council voted" in df.text[0]
+    assert any("replaced by U+FFFD" in w["reason"] for w in df.attrs["warnings"])
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Jacqueline Williams New York Times", ("Jacqueline Williams", "The New York Times")),
+    ("©The Daily Telegraph", ("", "")),
+    ("About The Author Ramona Pringle Technology Columnist", ("Ramona Pringle", "")),
+    ("By GREG BEACHAM AP Sports Writer", ("Greg Beacham", "Associated Press")),
+    ("Andrew Orlowski tweet btn", ("Andrew Orlowski", "")),
+    ("Brie Zeltner, The Plain Dealer", ("Brie Zeltner", "")),
+    ("AFP Relax News", ("Agence France-Presse", "Agence France-Presse")),
+])
+def test_byline_strings_seen_on_real_pages(raw, expected):
+    from srcanalysis.htmlpage import clean_author
+
+    assert clean_author(raw) == expected
+
+
+def test_headline_is_the_pages_own_h1_not_the_logo_or_seo_title(tmp_path):
+    html = ('<html><head><title>Bridge shut | Valley News</title>'
+            '<meta property="og:title" content="Bridge closure: what commuters need to know - Valley News">'
+            '<meta property="og:site_name" content="Valley News"></head><body>'
+            '<header><h1>Valley News Local Stories Every Day</h1></header>'
+            f'<article><h1>Council shuts the old river bridge for six months</h1>{BODY}</article></body></html>')
+    df = load_one(tmp_path, html)
+    assert df.title[0] == "Council shuts the old river bridge for six months"
+    html = html.replace("<h1>Council shuts the old river bridge for six months</h1>", "")
+    assert load_one(tmp_path, html, name="no_h1.html").title[0] == "Bridge closure: what commuters need to know"

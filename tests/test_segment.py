@@ -32,6 +32,45 @@ def test_news_splits(text, expected):
     assert split(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # scholarly citations quoted in news
+    ("The study (Smith et al. 2019) found ice. Others disagreed.",
+     ["The study (Smith et al. 2019) found ice.", "Others disagreed."]),
+    ("Smith et al. found ice on the moon.", ["Smith et al. found ice on the moon."]),
+    ("The data (cf. Table 2) were revised. Critics noted it.",
+     ["The data (cf. Table 2) were revised.", "Critics noted it."]),
+    ("The quote is from ibid. The next claim differs.", ["The quote is from ibid.", "The next claim differs."]),
+    ("It weighed approx. 40 tonnes. Nobody knew why.", ["It weighed approx. 40 tonnes.", "Nobody knew why."]),
+    ("The church, built ca. 1850, burned. It was old.", ["The church, built ca. 1850, burned.", "It was old."]),
+    # legal
+    ("In Roe v. Wade the court ruled. Then it changed.", ["In Roe v. Wade the court ruled.", "Then it changed."]),
+    ("Under Art. 51 of the charter, states may act. Russia objected.",
+     ["Under Art. 51 of the charter, states may act.", "Russia objected."]),
+    ("The rule (Sec. 3, Para. 2) applies. Resolution No. 242 failed.",
+     ["The rule (Sec. 3, Para. 2) applies.", "Resolution No. 242 failed."]),
+    # words that usually end the sentence in news copy, and a name that looks like "et al."
+    ("Growth will not exceed one pct. Economic activity continues to slow.",
+     ["Growth will not exceed one pct.", "Economic activity continues to slow."]),
+    ("He succeeds Robert Penn. Penn was named vice president.",
+     ["He succeeds Robert Penn.", "Penn was named vice president."]),
+    ("The council thanked Al. Officials said he had retired.",
+     ["The council thanked Al.", "Officials said he had retired."]),
+    # a numbering word that really ends the sentence
+    ("Asked if he would resign, he said no. The vote is Tuesday.",
+     ["Asked if he would resign, he said no.", "The vote is Tuesday."]),
+])
+def test_abbreviation_families(text, expected):
+    assert split(text) == expected
+
+
+def test_abbreviation_table_names_each_family():
+    table = pd.read_csv(__import__("importlib.resources").resources.files("srcanalysis")
+                        .joinpath("rules/abbreviations.csv"), dtype=str)
+    families = set(table["family"])
+    assert {"scholarly", "legal", "title", "numbering", "measure", "organisation"} <= families
+    assert table["abbrev"].is_unique and table["kind"].isin(["title", "month", "number", "always", "common"]).all()
+
+
 def test_lines_are_their_own_sentences():
     text = "Flynn Out At NSC\n\nBy Jane Roe\n\nWASHINGTON — Flynn resigned late Monday. Pence was told."
     assert split(text) == ["Flynn Out At NSC", "By Jane Roe", "WASHINGTON — Flynn resigned late Monday.",

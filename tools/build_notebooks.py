@@ -380,7 +380,40 @@ citing a shortage of engineers after the bridge repairs in River City.</p>
 fall, according to inspection records.</p></article><footer>Copyright Valley News</footer></body></html>\"\"\",
     encoding="utf-8")
 folder_articles = sa.read_articles(folder)
-folder_articles[["outlet", "title", "published"]]"""),
+folder_articles[["outlet", "title", "published", "published_from", "encoding"]]"""),
+    ("md", """`published_from` says where each date came from: the file's header (`catalog`), the page's metadata,
+its URL, a byline line at the top of the text, or `none`. A date is never taken from a copyright footer.
+
+### Saved web pages: what the loader checks for you
+
+A saved page can be a section front rather than an article, name a login button as its author, carry a wire
+agency's byline, or print a date like 04/07/2017 that means April or July depending on the country. The page
+below is a syndicated AP story on a British site; the folder also holds the site's section front."""),
+    ("code", """pages = folder.parent / "saved_pages"
+pages.mkdir()
+(pages / "story.html").write_text(\"\"\"<html lang="en-GB"><head><title>Flood barrier fails | Echo</title>
+<meta property="og:site_name" content="Echo"><meta name="author" content="Sign In"></head><body>
+<article><h1>Flood barrier fails</h1><p>By JANE ROE, Associated Press</p><p>Published 04/07/2017</p>
+<p>SHARES</p><p>LONDON (AP) — The new flood barrier failed on its first test on Monday, the agency that built it
+said, sending water into two streets beside the river.</p>
+<p>The barrier's east gate on Monday. (Photo by John Smith)</p>
+<p>Engineers will inspect the gates this week, a spokesman said.</p></article>
+<footer>© 2024 Echo Media</footer></body></html>\"\"\", encoding="utf-8")
+cards = "".join(f'<div><h3><a href="/news/{i}">Story {i} about the river floods</a></h3><p>Short blurb {i}.</p></div>'
+                for i in range(6))
+(pages / "news-front.html").write_text(f'<html><head><title>News | Echo</title></head><body>{cards}</body></html>',
+                                       encoding="utf-8")
+saved = sa.read_articles(pages)
+print(saved[["outlet", "author", "credit", "published", "published_from"]].to_string(index=False))
+print(saved["text"][0], end="\\n\\n")
+for reason in sa.skipped(saved)["reason"]:
+    print("skipped:", reason)"""),
+    ("md", """The author is Jane Roe, not the "Sign In" button; the wire agency is kept in `credit`, so reuse checks can
+tell syndicated copy from copying. The share counter, the byline, the timestamp and the photo credit are gone
+from the text; the reporting is all there. 04/07/2017 is read as 4 July because the page declares British
+English (`lang="en-GB"`); without such a clue it would stay empty and be listed in `saved.attrs["warnings"]`.
+The section front is listed as skipped; `read_articles(..., keep_non_articles=True)` keeps it with
+`page_type == "listing"`."""),
     ("md", """## 2. A CSV export from a news database
 
 Exports name their columns differently. `read_articles` maps common names (`headline`, `body`,
