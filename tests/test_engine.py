@@ -87,10 +87,10 @@ def test_failures_a_stage_records_itself_are_kept(monkeypatch):
     import srcanalysis.sources.attribution as attribution
     real = attribution.tag_frame
 
-    def fragile(frame):
+    def fragile(frame, **kwargs):
         if frame["text"].str.contains("POISON").any():
             raise RuntimeError("tagger broke on this article")
-        return real(frame)
+        return real(frame, **kwargs)
 
     monkeypatch.setattr(attribution, "tag_frame", fragile)
     arts = sa.read_articles(pd.DataFrame({"article_id": ["a", "b"], "text": ["The mayor said no.", "POISON here."]}))

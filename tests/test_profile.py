@@ -57,11 +57,12 @@ def test_positions_split_articles_in_thirds(seed_sentences):
 def test_charts_return_axes_with_a_finding(seed_sentences, chart):
     if chart == "strip":
         ax = sa.plot_source_strip(seed_sentences)
-        assert "anonymous" in ax.get_title(loc="left")
+        assert "anonymous" in ax.get_title(loc="left").lower()
     elif chart == "mix":
         ax = sa.plot_source_mix(seed_sentences, by="outlet")
-        assert "anonymous" in ax.get_title(loc="left")
-        assert ax.get_xlabel().startswith("share of sentences")
+        # neither seed outlet has 30 sourced sentences: the title says so instead of ranking them
+        assert ax.get_title(loc="left") == "Too few sourced sentences to rank these outlets on anonymous sources"
+        assert ax.get_xlabel().startswith("share of sourced sentences")
     else:
         ax = sa.plot_anonymous_by_position(seed_sentences, by="outlet")
         assert ax.get_ylabel().startswith("share of sentences")

@@ -142,7 +142,8 @@ def plot_source_mix(sentences: pd.DataFrame, by: str = "outlet", *, top: int = 2
     best = ranked.iloc[0] if len(ranked) else None
     title = (f"{best[by]} leans most on anonymous sources ({percent(best[key])} of sourced sentences)"
              if best is not None and best[key] > 0 else
-             "No group has enough sourced sentences to rank" if best is None else
+             f"Too few sourced sentences to rank these {'outlets' if by == 'outlet' else 'groups'} on anonymous "
+             "sources" if best is None else
              "No sentence rests on an anonymous source")
     return finish(ax, title, xlabel="share of sourced sentences (black bar: 95 % interval of the anonymous share)",
                   ylabel="",
