@@ -58,7 +58,8 @@ def test_every_pasted_seed_paragraph_found_and_credited(seeds, seed_passages):
         hit = p[(t_start <= start + 1) & (t_end >= end - 1)]
         assert len(hit) == 1, timeline["text"][start:end]
         row = hit.iloc[0]
-        assert bool(row["credited"]) and row["earlier"] == "unknown" and row["kind"] == "verbatim"
+        assert row["credit"] == "credited" and row["earlier"] == "unknown" and row["kind"] == "verbatim"
+        assert row["credit_text"] == "The Daily Beast" and row["taker"] in ("a", "b")
     # The consecutive pasted paragraphs come out as one passage, the lone sentence as another.
     assert len(p) == 2
     # The paraphrased (not pasted) lines of the timeline entry are not reported.
@@ -153,7 +154,8 @@ def test_credit_is_found_next_to_the_later_copy():
                          "published": pd.to_datetime(["2022-03-03", "2022-03-04", "2022-03-05"]),
                          "text": [COURT, STORM + "\n\n" + COURT + "\n\n(Wire Service)", "Briefly. " + COURT]})
     p = find_reuse(arts).set_index(["article_a", "article_b"])
-    assert bool(p.loc[(1, 2), "credited"]) and not bool(p.loc[(1, 3), "credited"])
+    assert p.loc[(1, 2), "credit"] == "credited" and p.loc[(1, 3), "credit"] == "not_credited"
+    assert p.loc[(1, 2), "credit_text"] == "Wire Service" and p.loc[(1, 3), "credit_text"] == ""
     assert (p["earlier"] == "a").all()
 
 
@@ -172,7 +174,9 @@ def test_same_outlet_pairs_are_kept_and_marked():
     arts = pd.DataFrame({"article_id": ["v1", "v2"], "outlet": ["Wire Service"] * 2, "published": pd.NaT,
                          "text": [COURT, COURT + " Updates with reaction."]})
     p = find_reuse(arts)
-    assert len(p) == 1 and bool(p["same_outlet"].iloc[0]) and not bool(p["credited"].iloc[0])
+    # An outlet rerunning its own text is no question of credit: neither credited nor uncredited.
+    assert len(p) == 1 and bool(p["same_outlet"].iloc[0]) and p["credit"].iloc[0] == "unknown"
+    assert pd.isna(p["credited"].iloc[0])
 
 
 def test_empty_results_keep_columns():
@@ -209,7 +213,7 @@ def test_align_texts_ignores_quote_style_and_case():
 def test_reuse_summary_on_seeds(seeds, seed_passages):
     s = reuse_summary(seeds, seed_passages)
     arts, links, matrix = s["articles"], s.outlets, s.matrix
-    assert list(s) == ["articles", "outlets", "matrix"]
+    assert list(s) == ["articles", "outlets", "matrix", "clusters"]
     row = arts.set_index("outlet").loc["The Trump Timeline"]
     beast = arts.set_index("outlet").loc["The Daily Beast"]
     # The timeline pasted about half its words from the Daily Beast, and credited it.

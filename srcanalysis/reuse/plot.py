@@ -28,7 +28,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from .core import ReuseSummary
+from .summary import ReuseSummary
 from ..style import ACCENT, MUTED, PALETTE, finish, new_axes, style
 
 _MARKS = ["#FFE08A", "#B8E0F6", "#C9EBC1", "#F5C6E0", "#FFD1A8", "#D9D2F3"]
