@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .credit import article_credits, is_agency
+from .credit import article_credits, canonical, is_agency
 from .find import prepare, side_credit
 from .options import DEFAULTS
 from .text import _WORD
@@ -68,12 +68,10 @@ def _union_words(text: str, spans: list[tuple[int, int]]) -> int:
     return sum(1 for m in _WORD.finditer(text) if covered[m.start()])
 
 
-def _direction(r: Any, origin: str) -> str:
+def _direction(r: Any) -> str:
     if r.earlier in ("a", "b"):
         return "dated"
-    if is_agency(origin) and r.taker in ("a", "b", "both"):
-        return "wire"
-    return "credit" if r.taker in ("a", "b") else "unknown"
+    return "credit" if r.taker in ("a", "b", "both") else "unknown"
 
 
 def _clusters(passages: pd.DataFrame, outlet_of: dict) -> pd.DataFrame:
@@ -131,16 +129,21 @@ def reuse_summary(articles: pd.DataFrame, passages: pd.DataFrame, *,
             continue
         taker = r.taker if has_taker else {"a": "b", "b": "a"}.get(r.earlier, "unknown")
         origin = getattr(r, "origin", "unknown")
-        sides = ["a", "b"] if taker == "both" else [taker] if taker in ("a", "b") else []
+        wire = is_agency(origin) and not r.same_outlet
+        if wire:        # every copy of a wire story took it from the agency, whatever their dates
+            taker = "both"
+            sides = [s for s in "ab" if canonical(outlets[pos[s]]) != origin]
+        else:
+            sides = ["a", "b"] if taker == "both" else [taker] if taker in ("a", "b") else []
         if not sides:
             for s in "ab":
                 spans["shared"].setdefault(pos[s], []).append(span[s])
             continue
-        direction = _direction(r, origin) if has_taker else "dated"
+        direction = "wire" if wire else _direction(r) if has_taker else "dated"
         for s in sides:
             k, other = pos[s], pos["b" if s == "a" else "a"]
-            source = origin if is_agency(origin) and not r.same_outlet else outlets[other]
-            ok = getattr(r, "credit", None) == "credited"
+            source = origin if wire else outlets[other]
+            ok = getattr(r, "credit", None) == "credited" and not wire
             if taker == "both" and not ok:
                 if k not in level:
                     level[k] = article_credits(texts[k], arts["byline"].iat[k])
