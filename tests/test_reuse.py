@@ -356,6 +356,7 @@ def test_shared_quotation_of_the_same_third_source_is_listed_not_taken():
     p = find_reuse(arts)
     (row,) = p.itertuples()
     assert row.kind == "shared_quote" and row.quote_source == "Lopez" and row.credit == "unknown"
+    assert row.origin == "Lopez" and row.taker == "unknown"
     per = reuse_summary(arts, p).articles.set_index("article_id")
     assert per.loc["b", "reused_words"] == 0 and per.loc["b", "quoted_words"] >= 25
     # The same words attributed to two different people are not a shared quotation.

@@ -203,8 +203,7 @@ def mark_shared_quotes(frame: pd.DataFrame, arts: pd.DataFrame, sentences: pd.Da
         src = same_source(sentence_sources(sents.get(r["article_a"], empty), r["a_start"], r["a_end"]),
                           sentence_sources(sents.get(r["article_b"], empty), r["b_start"], r["b_end"]), outlets)
         if src:
-            frame.iloc[i, frame.columns.get_indexer(["kind", "quote_source", "taker", "credit", "credit_text",
-                                                     "credited"])] = ["shared_quote", src, "unknown", "unknown", "", pd.NA]
+            frame.iloc[i, frame.columns.get_indexer(["kind", "quote_source"])] = ["shared_quote", src]
     return frame
 
 
@@ -227,25 +226,28 @@ def annotate_passages(arts: pd.DataFrame, raw: list[tuple], options: dict[str, A
     frame = base_frame(arts, raw)
     if frame.empty:
         return frame
+    frame = mark_shared_quotes(frame, arts, sentences, options.get("min_quoted", DEFAULTS["min_quoted"]), log_rows)
     frame["cluster"] = passage_clusters(frame).to_numpy()
-    involved = sorted(set(frame["pos_a"]) | set(frame["pos_b"]))
-    level = dict(per_article("reuse", [(k, k) for k in involved],
-                             lambda k: article_credits(arts["text"].iat[k], arts["byline"].iat[k]), []))
+    taking = frame["kind"] != "shared_quote"
+    involved = sorted(set(frame.loc[taking, "pos_a"]) | set(frame.loc[taking, "pos_b"]))
+    level = dict(found for _, found in per_article(
+        "reuse", [(arts["article_id"].iat[k], k) for k in involved],
+        lambda k: (k, article_credits(arts["text"].iat[k], arts["byline"].iat[k])), log_rows))
     ids = arts["article_id"].tolist()
-    origins = cluster_origins(frame, frame["cluster"], dict(zip(ids, arts["outlet"])),
+    origins = cluster_origins(frame[taking], frame.loc[taking, "cluster"], dict(zip(ids, arts["outlet"])),
                               dict(zip(ids, arts["published"])), {ids[k]: v for k, v in level.items()})
-    frame["origin"] = frame["cluster"].map(origins)
+    quote_origin = frame.loc[~taking].groupby("cluster")["quote_source"].first().to_dict()
+    frame["origin"] = frame["cluster"].map(lambda c: origins.get(c, quote_origin.get(c, "unknown")))
     window = options.get("credit_window", DEFAULTS["credit_window"])
-    decided = []
-    for row in frame.to_dict("records"):
+    for i in np.flatnonzero(taking.to_numpy()):
+        row = frame.iloc[i].to_dict()
         try:
-            decided.append(decide_credit(row, arts, row["origin"], level, window))
+            decided = decide_credit(row, arts, row["origin"], level, window)
         except Exception as exc:  # noqa: BLE001  one article never sinks a run
             record_error(log_rows, row["article_b"], "reuse", exc)
-            decided.append(("unknown", "unknown", ""))
-    frame["taker"], frame["credit"], frame["credit_text"] = [list(x) for x in zip(*decided)]
+            decided = ("unknown", "unknown", "")
+        frame.iloc[i, frame.columns.get_indexer(["taker", "credit", "credit_text"])] = list(decided)
     frame["credited"] = frame["credit"].map({"credited": True, "not_credited": False}).astype("boolean")
-    frame = mark_shared_quotes(frame, arts, sentences, options.get("min_quoted", DEFAULTS["min_quoted"]), log_rows)
     frame = frame.drop(columns=["pos_a", "pos_b"])[PASSAGE_COLUMNS]
     return frame.astype({c: t for c, t in _DTYPES.items() if t is not object})
 
