@@ -159,6 +159,7 @@ def _closing_chunks(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=20000)
 def article_credits(text: str, byline: str = "", target: str | None = None) -> dict[str, str]:
     """Names an article credits in its byline, dateline and closing lines, with the words found.
 
@@ -169,7 +170,8 @@ def article_credits(text: str, byline: str = "", target: str | None = None) -> d
             for every name of ``rules/outlets.csv``.
 
     Returns:
-        Dict of canonical name → ``credit_text`` (the words that gave the credit).
+        Dict of canonical name → ``credit_text`` (the words that gave the credit); cached, do not
+        change it.
 
     Example:
         >>> article_credits("The vote was close.\\nThe Associated Press contributed to this report.")
@@ -184,6 +186,12 @@ def article_credits(text: str, byline: str = "", target: str | None = None) -> d
         for name, words in _search(where, chunks, target).items():
             found.setdefault(name, words)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _names_pattern(target: str) -> re.Pattern:
+    """Any-case names of ``target`` (full names, matched anywhere)."""
+    return re.compile(_alias_regex(list(_aliases_of(target)[0]), []), re.I)
 
 
 def credits_near(text: str, start: int, end: int, target: str, window: int) -> str | None:
@@ -201,11 +209,9 @@ def credits_near(text: str, start: int, end: int, target: str, window: int) -> s
         return None
     lo, hi = max(0, start - window), min(len(text), end + window)
     chunk = text[lo:hi]
-    any_case, _ = _aliases_of(target)
-    if any_case:
-        m = re.search(_alias_regex(list(any_case), []), chunk, re.I)
-        if m:
-            return m.group(0)
+    m = _names_pattern(target).search(chunk)
+    if m:
+        return m.group(0)
     for pat in _patterns("near", target):
         m = pat.search(chunk)
         if m:

@@ -27,7 +27,7 @@ Example:
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -121,45 +121,62 @@ def base_frame(arts: pd.DataFrame, raw: list[tuple]) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- credit of one passage
-def side_credit(arts: pd.DataFrame, side: int, other: int, start: int, end: int, origin: str,
+class Columns(NamedTuple):
+    """The prepared article columns as plain lists (fast per-passage access)."""
+
+    ids: list
+    outlets: list
+    texts: list
+    bylines: list
+
+    @classmethod
+    def of(cls, arts: pd.DataFrame) -> "Columns":
+        return cls(arts["article_id"].tolist(), arts["outlet"].tolist(), arts["text"].tolist(), arts["byline"].tolist())
+
+
+def side_credit(cols: Columns, side: int, other: int, start: int, end: int, origin: str,
                 article_level: dict[str, str], window: int) -> str | None:
     """Words by which article ``side`` credits ``other``'s outlet or the cluster's wire ``origin``."""
-    text, byline = arts["text"].iat[side], arts["byline"].iat[side]
-    own = canonical(arts["outlet"].iat[side])
-    for target in (arts["outlet"].iat[other], origin if is_agency(origin) else ""):
+    own = canonical(cols.outlets[side])
+    for target in (cols.outlets[other], origin if is_agency(origin) else ""):
         if canonical(target) and canonical(target) != own:
-            words = credits_target(text, start, end, target, window, article_level, byline)
+            words = credits_target(cols.texts[side], start, end, target, window, article_level, cols.bylines[side])
             if words:
                 return words
     return None
 
 
-def _takers(row: dict, credits: dict[str, str | None], origin: str, outlets: dict[str, str]) -> list[str]:
-    """Sides that took the passage: the later one, every non-agency side of a wire story, or the crediting one."""
-    if row["earlier"] in ("a", "b"):
-        return ["b" if row["earlier"] == "a" else "a"]
-    if is_agency(origin):
-        return [s for s in ("a", "b") if canonical(outlets[s]) != origin]
-    naming = [s for s in ("a", "b") if credits[s]]
-    return naming
-
-
-def decide_credit(row: dict, arts: pd.DataFrame, origin: str, level: dict[int, dict[str, str]],
+def decide_credit(row: dict, cols: Columns, origin: str, level: dict[int, dict[str, str]],
                   window: int) -> tuple[str, str, str]:
-    """``(taker, credit, credit_text)`` of one passage row (with positions ``_a``, ``_b``)."""
-    a, b = row["pos_a"], row["pos_b"]
-    outlets = {"a": arts["outlet"].iat[a], "b": arts["outlet"].iat[b]}
+    """``(taker, credit, credit_text)`` of one passage row (with positions ``pos_a``, ``pos_b``).
+
+    The taker is the later article; with no dates, every copy of a wire story but the agency's own,
+    or else the one side that names the other. It is ``credited`` when every taker names the other
+    side's outlet or the cluster's wire agency, ``unknown`` when no taker is known or the source's
+    outlet is unknown, else ``not_credited``.
+    """
+    pos = {"a": row["pos_a"], "b": row["pos_b"]}
+    span = {"a": (row["a_start"], row["a_end"]), "b": (row["b_start"], row["b_end"])}
     if row["same_outlet"]:
         return ({"a": "b", "b": "a"}.get(row["earlier"], "unknown"), "unknown", "")
-    credits = {"a": side_credit(arts, a, b, row["a_start"], row["a_end"], origin, level.get(a, {}), window),
-               "b": side_credit(arts, b, a, row["b_start"], row["b_end"], origin, level.get(b, {}), window)}
-    takers = _takers(row, credits, origin, outlets)
+
+    def credit(s: str) -> str | None:
+        o = "b" if s == "a" else "a"
+        return side_credit(cols, pos[s], pos[o], *span[s], origin, level.get(pos[s], {}), window)
+
+    if row["earlier"] in ("a", "b"):
+        takers = ["b" if row["earlier"] == "a" else "a"]
+    elif is_agency(origin):
+        takers = [s for s in "ab" if canonical(cols.outlets[pos[s]]) != origin]
+    else:
+        takers = [s for s in "ab" if credit(s)]
     if not takers:
         return "unknown", "unknown", ""
     taker = takers[0] if len(takers) == 1 else "both"
-    if all(credits[s] for s in takers):
-        return taker, "credited", "; ".join(dict.fromkeys(credits[s] for s in takers))
-    known = all(is_agency(origin) or canonical(outlets["b" if s == "a" else "a"]) for s in takers)
+    found = {s: credit(s) for s in takers}
+    if all(found.values()):
+        return taker, "credited", "; ".join(dict.fromkeys(v for v in found.values() if v))
+    known = all(is_agency(origin) or canonical(cols.outlets[pos["b" if s == "a" else "a"]]) for s in takers)
     return taker, ("not_credited" if known else "unknown"), ""
 
 
@@ -230,23 +247,28 @@ def annotate_passages(arts: pd.DataFrame, raw: list[tuple], options: dict[str, A
     frame["cluster"] = passage_clusters(frame).to_numpy()
     taking = frame["kind"] != "shared_quote"
     involved = sorted(set(frame.loc[taking, "pos_a"]) | set(frame.loc[taking, "pos_b"]))
+    cols = Columns.of(arts)
+    ids = cols.ids
     level = dict(found for _, found in per_article(
-        "reuse", [(arts["article_id"].iat[k], k) for k in involved],
-        lambda k: (k, article_credits(arts["text"].iat[k], arts["byline"].iat[k])), log_rows))
-    ids = arts["article_id"].tolist()
+        "reuse", [(ids[k], k) for k in involved],
+        lambda k: (k, article_credits(cols.texts[k], cols.bylines[k])), log_rows))
     origins = cluster_origins(frame[taking], frame.loc[taking, "cluster"], dict(zip(ids, arts["outlet"])),
                               dict(zip(ids, arts["published"])), {ids[k]: v for k, v in level.items()})
     quote_origin = frame.loc[~taking].groupby("cluster")["quote_source"].first().to_dict()
     frame["origin"] = frame["cluster"].map(lambda c: origins.get(c, quote_origin.get(c, "unknown")))
     window = options.get("credit_window", DEFAULTS["credit_window"])
-    for i in np.flatnonzero(taking.to_numpy()):
-        row = frame.iloc[i].to_dict()
+    records = frame.to_dict("records")
+    decided = []
+    for row in records:
+        if row["kind"] == "shared_quote":
+            decided.append(("unknown", "unknown", ""))
+            continue
         try:
-            decided = decide_credit(row, arts, row["origin"], level, window)
+            decided.append(decide_credit(row, cols, row["origin"], level, window))
         except Exception as exc:  # noqa: BLE001  one article never sinks a run
             record_error(log_rows, row["article_b"], "reuse", exc)
-            decided = ("unknown", "unknown", "")
-        frame.iloc[i, frame.columns.get_indexer(["taker", "credit", "credit_text"])] = list(decided)
+            decided.append(("unknown", "unknown", ""))
+    frame["taker"], frame["credit"], frame["credit_text"] = (list(x) for x in zip(*decided))
     frame["credited"] = frame["credit"].map({"credited": True, "not_credited": False}).astype("boolean")
     frame = frame.drop(columns=["pos_a", "pos_b"])[PASSAGE_COLUMNS]
     return frame.astype({c: t for c, t in _DTYPES.items() if t is not object})

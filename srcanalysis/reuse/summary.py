@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from .credit import article_credits, canonical, is_agency
-from .find import prepare, side_credit
+from .find import Columns, prepare, side_credit
 from .options import DEFAULTS
 from .text import _WORD
 
@@ -116,6 +116,7 @@ def reuse_summary(articles: pd.DataFrame, passages: pd.DataFrame, *,
     per_source: dict[tuple[int, str, str], list] = {}     # (taker, source, direction) -> [spans, credited spans, passages]
     sources: dict[int, set] = {}
     level: dict[int, dict[str, str]] = {}
+    cols = Columns.of(arts)
     has_taker = "taker" in passages
     for r in passages.itertuples(index=False):
         a, b = by_id.get(r.article_a), by_id.get(r.article_b)
@@ -147,7 +148,7 @@ def reuse_summary(articles: pd.DataFrame, passages: pd.DataFrame, *,
             if taker == "both" and not ok:
                 if k not in level:
                     level[k] = article_credits(texts[k], arts["byline"].iat[k])
-                ok = side_credit(arts, k, other, span[s][0], span[s][1], origin, level[k], credit_window) is not None
+                ok = side_credit(cols, k, other, span[s][0], span[s][1], origin, level[k], credit_window) is not None
             spans["taken"].setdefault(k, []).append(span[s])
             entry = per_source.setdefault((k, source, direction), [[], [], 0])
             entry[0].append(span[s])
