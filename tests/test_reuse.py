@@ -374,6 +374,16 @@ def test_copied_paragraph_around_a_quotation_is_not_a_shared_quotation():
     assert row["kind"] == "verbatim" and row["credit"] == "not_credited"
 
 
+def test_wire_story_built_around_a_quotation_is_a_copy_not_a_shared_quotation():
+    # Mostly quoted, but the narration around the quotation matches too: one outlet ran the other's story.
+    story = (f"The governor pledged on Monday to rebuild quickly after the spring floods. \"{QUOTE}. "
+             f"{QUOTE.replace('school', 'road')},\" Gov. Maria Lopez told a crowd of volunteers in the valley town.")
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Herald", "Courier"],
+                         "published": pd.to_datetime(["2022-01-01", "2022-01-02"]), "text": [story, story]})
+    row = find_reuse(arts).iloc[0]
+    assert row["kind"] == "verbatim" and row["credit"] == "not_credited"
+
+
 def test_decomposed_accents_curly_quotes_and_nbsp_match_with_offsets_into_the_original():
     a = ("José Martínez, the café owner, said the “rent increase” would force him to close\u2014after "
          "twenty years on Rue de la Paix\u00a0\u2014 unless the city council reconsiders its decision.")

@@ -196,19 +196,28 @@ def _sentences_for(arts: pd.DataFrame, positions: set[int], sentences: pd.DataFr
 
 
 def mark_shared_quotes(frame: pd.DataFrame, arts: pd.DataFrame, sentences: pd.DataFrame | None,
-                       min_quoted: float, log_rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """Set ``kind="shared_quote"`` and ``quote_source`` where both sides quote the same third source."""
+                       min_quoted: float, log_rows: list[dict[str, Any]], max_unquoted: int = DEFAULTS["min_match"]
+                       ) -> pd.DataFrame:
+    """Set ``kind="shared_quote"`` and ``quote_source`` where both sides quote the same third source.
+
+    Only passages with ``min_quoted`` of their words inside quotation marks and fewer than
+    ``max_unquoted`` words outside them on each side qualify: when the narration around a
+    quotation matches too, one article copied the other (a wire story built around a quotation).
+    """
     texts = arts["text"].tolist()
     spans: dict[int, list[tuple[int, int]]] = {}
 
-    def quoted(k: int, s: int, e: int) -> float:
+    def quoted(k: int, s: int, e: int, words: int) -> bool:
         if k not in spans:
             spans[k] = quote_spans(texts[k])
-        return quoted_share(texts[k], s, e, spans[k]) if spans[k] else 0.0
+        if not spans[k]:
+            return False
+        share = quoted_share(texts[k], s, e, spans[k])
+        return share >= min_quoted and (1 - share) * words < max_unquoted
 
     cand = [i for i, r in enumerate(frame.itertuples(index=False))
-            if not r.same_outlet and quoted(r.pos_a, r.a_start, r.a_end) >= min_quoted
-            and quoted(r.pos_b, r.b_start, r.b_end) >= min_quoted]
+            if not r.same_outlet and quoted(r.pos_a, r.a_start, r.a_end, r.words)
+            and quoted(r.pos_b, r.b_start, r.b_end, r.words)]
     if not cand:
         return frame
     sub = frame.iloc[cand]
@@ -243,7 +252,8 @@ def annotate_passages(arts: pd.DataFrame, raw: list[tuple], options: dict[str, A
     frame = base_frame(arts, raw)
     if frame.empty:
         return frame
-    frame = mark_shared_quotes(frame, arts, sentences, options.get("min_quoted", DEFAULTS["min_quoted"]), log_rows)
+    frame = mark_shared_quotes(frame, arts, sentences, options.get("min_quoted", DEFAULTS["min_quoted"]), log_rows,
+                               options.get("min_match", DEFAULTS["min_match"]))
     frame["cluster"] = passage_clusters(frame).to_numpy()
     taking = frame["kind"] != "shared_quote"
     involved = sorted(set(frame.loc[taking, "pos_a"]) | set(frame.loc[taking, "pos_b"]))
@@ -306,7 +316,9 @@ def find_reuse(articles: pd.DataFrame, *, engine: str = "python", sentences: pd.
               passage: when its seed chains cover this share of the shorter text on both sides,
               their whole stretch is one ``edited`` passage (heavy rewrites). ``None`` turns it off.
             * ``min_quoted`` (0.6): share of a passage's words inside quotation marks, on both
-              sides, for it to be a shared quotation (when both attribute it to the same source).
+              sides, for it to be a shared quotation (when both attribute it to the same source
+              and fewer than ``min_match`` of its words lie outside the quotation marks: matching
+              narration around the quote means one article copied the other).
             * ``spark`` (SparkSession, spark engine only): session to use (default: get or create).
 
     Returns:
