@@ -30,8 +30,8 @@ Two further checks (``--clusters`` and ``--wire``, both on by default):
 * **One source, many copies.** ``--clusters`` short source texts (100-250 words of Reuters prose,
   whole sentences) each get 19 derived documents, as in a graded text-reuse corpus: 5 near copies
   (0-2 % of words edited), 5 light revisions (10 % of words edited in short phrases, one sentence
-  moved), 5 heavy revisions (about half the words changed in phrases of 1-4 words, sentences
-  reordered and some merged) and 4 unrelated texts on the same subject (the Reuters bodies sharing
+  moved), 5 heavy revisions (about half the words changed in phrases of 1-4 words, i.e. replaced,
+  dropped or padded; sentences reordered and a third of them merged) and 4 unrelated texts on the same subject (the Reuters bodies sharing
   the most content words with the source). They sit among 3,000 other Reuters bodies. Scored: pairs
   with a source (gold: the 15 derived ones), recall per class, precision, F1. Pairs between two
   derived documents are true by content and counted apart.
@@ -405,7 +405,7 @@ def revise(src: str, kind: str, vocab: np.ndarray, rng: np.random.Generator) -> 
             merged[-1] = merged[-1].rstrip(".") + ", and " + x[:1].lower() + x[1:]
         else:
             merged.append(x)
-    return phrase_edit(" ".join(merged), 0.5, vocab, rng)
+    return phrase_edit(" ".join(merged), 0.75, vocab, rng)    # 0.75 changes about 52 % of the words
 
 
 def content_words(text: str) -> set[str]:

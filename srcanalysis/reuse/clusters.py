@@ -57,17 +57,18 @@ def passage_clusters(passages: pd.DataFrame) -> pd.Series:
     """
     n = len(passages)
     uf = _UnionFind(n)
-    spans = pd.DataFrame({
-        "article": pd.concat([passages["article_a"], passages["article_b"]], ignore_index=True).astype(str),
-        "start": np.concatenate([passages["a_start"].to_numpy(), passages["b_start"].to_numpy()]),
-        "end": np.concatenate([passages["a_end"].to_numpy(), passages["b_end"].to_numpy()]),
-        "row": np.concatenate([np.arange(n), np.arange(n)])})
-    spans = spans.sort_values(["article", "start", "end"], kind="stable")
-    for _, g in spans.groupby("article", sort=False):
-        if len(g) < 2:
+    by_article: dict[str, list[tuple[int, int, int]]] = {}
+    for side in ("a", "b"):
+        arts = passages[f"article_{side}"].astype(str).tolist()
+        starts, ends = passages[f"{side}_start"].tolist(), passages[f"{side}_end"].tolist()
+        for row, (art, s, e) in enumerate(zip(arts, starts, ends)):
+            by_article.setdefault(art, []).append((s, e, row))
+    for spans in by_article.values():
+        if len(spans) < 2:
             continue
+        spans.sort()
         open_: list[tuple[int, int, int]] = []     # spans that may still overlap later ones
-        for s, e, r in zip(g["start"].tolist(), g["end"].tolist(), g["row"].tolist()):
+        for s, e, r in spans:
             open_ = [o for o in open_ if o[1] > s]
             for os_, oe, orow in open_:
                 if min(e, oe) - max(s, os_) >= MIN_OVERLAP * min(e - s, oe - os_):

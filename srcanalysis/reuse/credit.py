@@ -35,6 +35,7 @@ __all__ = ["alias_table", "canonical", "is_agency", "article_credits", "credits_
 #: How many paragraphs at the start are searched for a dateline, and lines at the end for a credit.
 DATELINE_PARAGRAPHS = 3
 CLOSING_LINES = 3
+_DATELINE_HINT = re.compile(r"[(\-\u2013\u2014]")
 #: A closing credit line is short.
 MAX_CLOSING_WORDS = 25
 
@@ -143,7 +144,9 @@ def _search(where: str, chunks: list[str], target: str | None) -> dict[str, str]
 
 def _dateline_chunks(text: str) -> list[str]:
     paras = [p for p in re.split(r"\n\s*\n|\n(?=\s{2,})", text[:3000]) if p.strip()]
-    return [p.strip()[:200] for p in paras[:DATELINE_PARAGRAPHS]]
+    chunks = [p.strip()[:200] for p in paras[:DATELINE_PARAGRAPHS]]
+    # every dateline formula has a bracket or a dash near the start: skip the regexes otherwise
+    return [c for c in chunks if _DATELINE_HINT.search(c, 0, 120)]
 
 
 def _closing_chunks(text: str) -> list[str]:

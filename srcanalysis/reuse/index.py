@@ -97,7 +97,8 @@ def _corpus_ngrams(texts: Sequence[str], n: int, chunk: int = 5000, on_error: On
 
 
 def candidate_pairs(texts: Sequence[str], *, ngram: int = DEFAULTS["ngram"], max_df: int = DEFAULTS["max_df"],
-                    min_shared: int = DEFAULTS["min_shared"], return_common: bool = False,
+                    min_shared: int = DEFAULTS["min_shared"], short_text: int = DEFAULTS["short_text"],
+                    return_common: bool = False,
                     on_error: OnError | None = None) -> pd.DataFrame:
     """Pairs of texts (by position) sharing at least ``min_shared`` n-grams found in ≤ ``max_df`` texts.
 
@@ -111,7 +112,7 @@ def candidate_pairs(texts: Sequence[str], *, ngram: int = DEFAULTS["ngram"], max
         [{'a': 0, 'b': 2, 'shared': 12}]
     """
     g, doc = _corpus_ngrams(texts, ngram, on_error=on_error)
-    pairs = _pairs_from_index(g, doc, max_df=max_df, min_shared=min_shared)
+    pairs = _pairs_from_index(g, doc, max_df=max_df, min_shared=min_shared, short_text=short_text)
     if not return_common:
         return pairs
     return pairs, common_ngrams(g, max_df)
@@ -125,7 +126,8 @@ def common_ngrams(g: np.ndarray, max_df: int) -> np.ndarray:
     return g[bounds[:-1][np.diff(bounds) > max_df]]
 
 
-def _pairs_from_index(g: np.ndarray, doc: np.ndarray, *, max_df: int, min_shared: int) -> pd.DataFrame:
+def _pairs_from_index(g: np.ndarray, doc: np.ndarray, *, max_df: int, min_shared: int,
+                      short_text: int = 0) -> pd.DataFrame:
     empty = pd.DataFrame({"a": pd.Series(dtype="int64"), "b": pd.Series(dtype="int64"),
                           "shared": pd.Series(dtype="int64")})
     if len(g) == 0:
@@ -144,6 +146,10 @@ def _pairs_from_index(g: np.ndarray, doc: np.ndarray, *, max_df: int, min_shared
         return empty
     key, count = np.unique(np.concatenate(keys), return_counts=True)
     sel = count >= min_shared
+    if short_text and min_shared > 2:     # a short text shares fewer n-grams with a heavy rewrite of it
+        sizes = np.bincount(doc, minlength=int(doc.max()) + 1)
+        shorter = np.minimum(sizes[key >> 32], sizes[key & 0xFFFFFFFF])
+        sel |= (count >= 2) & (shorter <= short_text)
     key, count = key[sel], count[sel]
     return pd.DataFrame({"a": key >> 32, "b": key & 0xFFFFFFFF, "shared": count.astype("int64")})
 
