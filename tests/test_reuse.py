@@ -308,8 +308,13 @@ def test_no_credit_without_a_credit_formula(text):
 def test_credit_is_unknown_when_the_earlier_outlet_is_unknown():
     arts = pair(WIRE)
     arts.loc[0, "outlet"] = ""
-    row = find_reuse(arts).iloc[0]
+    p = find_reuse(arts)
+    row = p.iloc[0]
     assert row["credit"] == "unknown" and pd.isna(row["credited"]) and row["origin"] == "unknown"
+    # The taken words are neither credited nor uncredited in the summary: their credit is unknown.
+    per = reuse_summary(arts, p).articles.set_index("article_id")
+    assert per.loc["c", "reused_words"] == per.loc["c", "unknown_credit_words"] == len(re.findall(r"\w+", WIRE))
+    assert per.loc["c", "uncredited_words"] == per.loc["c", "credited_words"] == 0
 
 
 def test_three_outlet_wire_story_is_one_cluster_counted_once_with_its_origin():
@@ -325,7 +330,8 @@ def test_three_outlet_wire_story_is_one_cluster_counted_once_with_its_origin():
     per = s.articles.set_index("article_id")
     wire_words = len(re.findall(r"\w+", WIRE))
     # The Gazette matches two copies of the same words: they count once, and come from the agency.
-    assert per.loc["z", "reused_words"] == wire_words and per.loc["z", "credited_words"] == 0
+    assert per.loc["z", "reused_words"] == per.loc["z", "uncredited_words"] == wire_words
+    assert per.loc["z", "credited_words"] == per.loc["z", "unknown_credit_words"] == 0
     assert per.loc["z", "sources"] == "Associated Press"
     # The two crediting copies took the same words from AP and said so.
     assert per.loc["y", "reused_words"] == per.loc["y", "credited_words"] == wire_words

@@ -33,7 +33,9 @@ class ReuseSummary(dict):
     Keys / attributes:
         articles: One row per article: ``article_id``, ``outlet``, ``words``, ``reused_words`` (words
             taken, each counted once however many copies it matches), ``credited_words``,
-            ``uncredited_words``, ``reused_share``, ``credited_share``, ``shared_words`` (in passages
+            ``uncredited_words`` (taken in passages whose credit is ``not_credited``),
+            ``unknown_credit_words`` (the rest: the source's outlet is unknown, or one outlet
+            repeats its own text), ``reused_share``, ``credited_share``, ``shared_words`` (in passages
             whose direction is unknown), ``shared_share``, ``quoted_words`` (in shared quotations:
             listed, not counted as taken), ``sources`` (where the taken words came from: a wire
             agency or the earlier outlet, ``"; "``-joined).
@@ -112,7 +114,7 @@ def reuse_summary(articles: pd.DataFrame, passages: pd.DataFrame, *,
     arts = prepare(articles)
     by_id = {aid: k for k, aid in enumerate(arts["article_id"].tolist())}
     texts, outlets = arts["text"].tolist(), arts["outlet"].tolist()
-    spans: dict[str, dict[int, list]] = {k: {} for k in ("taken", "credited", "shared", "quoted")}
+    spans: dict[str, dict[int, list]] = {k: {} for k in ("taken", "credited", "uncredited", "shared", "quoted")}
     per_source: dict[tuple[int, str, str], list] = {}     # (taker, source, direction) -> [spans, credited spans, passages]
     sources: dict[int, set] = {}
     level: dict[int, dict[str, str]] = {}
@@ -144,11 +146,15 @@ def reuse_summary(articles: pd.DataFrame, passages: pd.DataFrame, *,
         for s in sides:
             k, other = pos[s], pos["b" if s == "a" else "a"]
             source = origin if wire else outlets[other]
-            ok = getattr(r, "credit", None) == "credited" and not wire
-            if taker == "both" and not ok:
+            status = getattr(r, "credit", "not_credited") if has_taker else "not_credited"
+            if taker == "both" and (wire or status != "credited"):    # each copy answers for itself
                 if k not in level:
                     level[k] = article_credits(texts[k], arts["byline"].iat[k])
-                ok = side_credit(cols, k, other, span[s][0], span[s][1], origin, level[k], credit_window) is not None
+                found = side_credit(cols, k, other, span[s][0], span[s][1], origin, level[k], credit_window)
+                status = "credited" if found else "not_credited"
+            ok = status == "credited"
+            if status == "not_credited":
+                spans["uncredited"].setdefault(k, []).append(span[s])
             spans["taken"].setdefault(k, []).append(span[s])
             entry = per_source.setdefault((k, source, direction), [[], [], 0])
             entry[0].append(span[s])
@@ -161,14 +167,17 @@ def reuse_summary(articles: pd.DataFrame, passages: pd.DataFrame, *,
     for k, aid in enumerate(arts["article_id"].tolist()):
         words = len(_WORD.findall(texts[k]))
         n = {name: _union_words(texts[k], spans[name].get(k, [])) for name in spans}
+        # a word credited in one passage is credited; one only in passages of unknown credit is unknown
+        n["uncredited"] = _union_words(texts[k], spans["credited"].get(k, []) + spans["uncredited"].get(k, [])) - n["credited"]
         share = (lambda x: round(x / words, 4) if words else 0.0)
         rows.append({"article_id": aid, "outlet": outlets[k], "words": words, "reused_words": n["taken"],
-                     "credited_words": n["credited"], "uncredited_words": n["taken"] - n["credited"],
+                     "credited_words": n["credited"], "uncredited_words": n["uncredited"],
+                     "unknown_credit_words": n["taken"] - n["credited"] - n["uncredited"],
                      "reused_share": share(n["taken"]), "credited_share": share(n["credited"]),
                      "shared_words": n["shared"], "shared_share": share(n["shared"]), "quoted_words": n["quoted"],
                      "sources": "; ".join(sorted(sources.get(k, set())))})
     per_article = pd.DataFrame(rows, columns=["article_id", "outlet", "words", "reused_words", "credited_words",
-                                              "uncredited_words", "reused_share", "credited_share", "shared_words",
+                                              "uncredited_words", "unknown_credit_words", "reused_share", "credited_share", "shared_words",
                                               "shared_share", "quoted_words", "sources"])
     links = [(outlets[k], src, d, 1, n_p, _union_words(texts[k], sp), _union_words(texts[k], cr))
              for (k, src, d), (sp, cr, n_p) in per_source.items()]
