@@ -478,3 +478,11 @@ def test_heavy_revision_of_a_short_text_pairs_with_its_source_at_the_measured_co
     pairs = lambda p: {tuple(x) for x in p[["article_a", "article_b"]].values.tolist()}  # noqa: E731
     assert pairs(find_reuse(arts)) == {("src", "rev")}
     assert pairs(find_reuse(arts, min_containment=0.3)) == set()   # why the default is 0.2
+
+
+def test_an_outlet_named_like_common_words_is_credited_only_as_a_name():
+    arts = pair("Crews walked up the hill at dawn. " + WIRE).assign(outlet=["The Hill", "Courier"])
+    assert find_reuse(arts).iloc[0]["credit"] == "not_credited"
+    arts = pair(WIRE + " The Hill first reported the vote.").assign(outlet=["The Hill", "Courier"])
+    row = find_reuse(arts).iloc[0]
+    assert row["credit"] == "credited" and row["credit_text"] == "The Hill"

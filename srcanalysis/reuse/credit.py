@@ -193,8 +193,20 @@ def article_credits(text: str, byline: str = "", target: str | None = None) -> d
 
 @lru_cache(maxsize=4096)
 def _names_pattern(target: str) -> re.Pattern:
-    """Any-case names of ``target`` (full names, matched anywhere)."""
-    return re.compile(_alias_regex(list(_aliases_of(target)[0]), []), re.I)
+    """Full names of ``target`` as proper names, matched anywhere near a passage.
+
+    Written as in the table or in capitals, with or without a leading "the": "The Hill" names the
+    outlet, "up the hill" does not.
+    """
+    forms = set()
+    for alias in _aliases_of(target)[0]:
+        bare = re.sub(r"^the\s+", "", alias, flags=re.I)
+        if bare[:1].isupper() or "." in bare:
+            forms.update({bare, bare.upper()})
+    if not forms:
+        return re.compile(r"(?!x)x")
+    alts = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:(?i:the)\s+)?(?:" + alts + r")(?!\w)")
 
 
 def credits_near(text: str, start: int, end: int, target: str, window: int) -> str | None:
