@@ -486,3 +486,13 @@ def test_an_outlet_named_like_common_words_is_credited_only_as_a_name():
     arts = pair(WIRE + " The Hill first reported the vote.").assign(outlet=["The Hill", "Courier"])
     row = find_reuse(arts).iloc[0]
     assert row["credit"] == "credited" and row["credit_text"] == "The Hill"
+
+
+def test_a_sentences_frame_without_source_columns_is_recorded_not_fatal():
+    a = f"Gov. Maria Lopez said on Monday: “{QUOTE}.”"
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Herald", "Courier"], "published": pd.NaT,
+                         "text": [a, f"“{QUOTE},” Lopez said."]})
+    bad = pd.DataFrame({"article_id": ["a", "b"], "start": [0, 0], "end": [len(a), 20]})
+    p = find_reuse(arts, sentences=bad)
+    assert len(p) == 1 and p["kind"].iloc[0] != "shared_quote"
+    assert sa.errors(p)["stage"].tolist() == ["reuse:shared_quotes"]

@@ -252,8 +252,11 @@ def annotate_passages(arts: pd.DataFrame, raw: list[tuple], options: dict[str, A
     frame = base_frame(arts, raw)
     if frame.empty:
         return frame
-    frame = mark_shared_quotes(frame, arts, sentences, options.get("min_quoted", DEFAULTS["min_quoted"]), log_rows,
-                               options.get("min_match", DEFAULTS["min_match"]))
+    try:
+        frame = mark_shared_quotes(frame, arts, sentences, options.get("min_quoted", DEFAULTS["min_quoted"]),
+                                   log_rows, options.get("min_match", DEFAULTS["min_match"]))
+    except Exception as exc:  # noqa: BLE001  e.g. a sentences frame without source columns
+        record_error(log_rows, "*", "reuse:shared_quotes", exc)
     frame["cluster"] = passage_clusters(frame).to_numpy()
     taking = frame["kind"] != "shared_quote"
     between = taking & ~frame["same_outlet"]      # an outlet's own repeats need no credit search
