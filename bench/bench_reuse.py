@@ -25,11 +25,30 @@ Printed: pair recall (overall and per edit rate) and precision, passage-span F1 
 sides), articles/s of ``find_reuse`` on one core, peak memory (ru_maxrss, the whole process) and an
 extrapolation to 1M articles from the measured growth between the two sizes.
 
+Two further checks (``--clusters`` and ``--wire``, both on by default):
+
+* **One source, many copies.** ``--clusters`` short source texts (100-250 words of Reuters prose,
+  whole sentences) each get 19 derived documents, as in a graded text-reuse corpus: 5 near copies
+  (0-2 % of words edited), 5 light revisions (10 % of words edited in short phrases, one sentence
+  moved), 5 heavy revisions (about half the words changed in phrases of 1-4 words, i.e. replaced,
+  dropped or padded; sentences reordered and a third of them merged) and 4 unrelated texts on the same subject (the Reuters bodies sharing
+  the most content words with the source). They sit among 3,000 other Reuters bodies. Scored: pairs
+  with a source (gold: the 15 derived ones), recall per class, precision, F1. Pairs between two
+  derived documents are true by content and counted apart.
+* **Wire copies.** Reuters-21578's groups of identical bodies become one wire story run by several
+  outlets: the earliest copy stays "Reuters", later ones are relabelled "Paper k" one hour apart;
+  two thirds of the copies get a planted credit (a "LONDON (Reuters) -" dateline, a closing
+  "Reuters" line, "Reuters contributed to this report.", or a byline credit column "Reuters"), the
+  rest none. Among 3,000 other Reuters bodies. Scored: pair P/R against the duplicate groups, span
+  F1 (whole bodies), credit accuracy over the passages (gold: the later copy credits Reuters when a
+  credit was planted in it; copies whose own body already names Reuters are left out of it).
+
 Usage::
 
     /work/venv/bin/python bench/bench_reuse.py            # 10k and 100k
     /work/venv/bin/python bench/bench_reuse.py --sizes 10000 --plants 800
     /work/venv/bin/python bench/bench_reuse.py --spark 2000    # both engines, identical output?
+    /work/venv/bin/python bench/bench_reuse.py --sizes --clusters 40 --wire   # only the two checks
 """
 from __future__ import annotations
 
@@ -37,6 +56,7 @@ import argparse
 import json
 import math
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -319,9 +339,273 @@ def spark_compare(n: int, seed: int, options: dict) -> None:
     spark.stop()
 
 
+# --------------------------------------------------------------------------- one source, many copies
+def prose(text: str) -> str:
+    """A Reuters body as running prose (hard line wraps and paragraph indents joined)."""
+    return " ".join(text.split())
+
+
+def sentences_of(text: str) -> list[str]:
+    return [x for x in re.split(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z\"])", text) if x.strip()]
+
+
+def short_source(text: str, rng: np.random.Generator) -> str | None:
+    """Whole sentences of a body, 100-250 words (None when the body has too little prose)."""
+    sents = sentences_of(prose(text))
+    target = int(rng.integers(100, 251))
+    out: list[str] = []
+    for x in sents:
+        if sum(len(y.split()) for y in out) >= target:
+            break
+        out.append(x)
+    words = sum(len(y.split()) for y in out)
+    digits = sum(c.isdigit() for c in " ".join(out))
+    return " ".join(out) if 100 <= words <= 260 and digits < 0.05 * len(" ".join(out)) else None
+
+
+def phrase_edit(text: str, rate: float, vocab: np.ndarray, rng: np.random.Generator) -> str:
+    """Change about ``rate`` of the words in runs of 1-4 words (replaced, dropped or expanded)."""
+    words = text.split()
+    out, k, changed = [], 0, 0
+    while k < len(words):
+        if rng.random() < rate / 2.5:
+            run = int(rng.integers(1, 5))
+            op = rng.random()
+            if op < 0.6:
+                out.extend(str(vocab[rng.integers(len(vocab))]) for _ in range(run))
+            elif op < 0.8:
+                pass
+            else:
+                out.extend(words[k:k + run])
+                out.extend(str(vocab[rng.integers(len(vocab))]) for _ in range(int(rng.integers(1, 3))))
+            k += run
+            changed += run
+        else:
+            out.append(words[k])
+            k += 1
+    return " ".join(out)
+
+
+def revise(src: str, kind: str, vocab: np.ndarray, rng: np.random.Generator) -> str:
+    """A derived document of class ``cut``, ``light`` or ``heavy``."""
+    sents = sentences_of(src)
+    if kind == "cut":
+        return edit(src, float(rng.choice([0.0, 0.01, 0.02])), vocab, rng)
+    if kind == "light":
+        if len(sents) > 2:
+            i, j = rng.choice(len(sents), 2, replace=False)
+            sents[i], sents[j] = sents[j], sents[i]
+        return phrase_edit(" ".join(sents), 0.10, vocab, rng)
+    # heavy: reorder, merge neighbours, change about half the words in phrases
+    order = rng.permutation(len(sents)).tolist()
+    sents = [sents[k] for k in order]
+    merged: list[str] = []
+    for x in sents:
+        if merged and rng.random() < 0.3:
+            merged[-1] = merged[-1].rstrip(".") + ", and " + x[:1].lower() + x[1:]
+        else:
+            merged.append(x)
+    return phrase_edit(" ".join(merged), 0.75, vocab, rng)    # 0.75 changes about 52 % of the words
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in tokens(text) if len(w) > 3 and w.isalpha()}
+
+
+def cluster_corpus(reuters: pd.DataFrame, n_sources: int, background: int, rng: np.random.Generator):
+    """Background bodies + short sources with 19 derived documents each; truth per (source, doc)."""
+    texts = reuters["text"].tolist()
+    vocab = np.array(sorted({w for t in texts[:3000] for w in t.split() if w.isalpha() and len(w) > 3}))
+    bg_idx = list(range(background))
+    pool = [k for k in rng.permutation(np.arange(background, len(texts)))]
+    seen_body = {prose(texts[k]) for k in bg_idx}
+    words_of = {k: content_words(texts[k]) for k in pool[:6000]}
+    rows, truth, used = [], [], set()
+    kinds = ["cut"] * 5 + ["light"] * 5 + ["heavy"] * 5 + ["non"] * 4
+    for k in pool:
+        if len(truth) >= n_sources * 15 or k in used:
+            if len(truth) >= n_sources * 15:
+                break
+            continue
+        src = short_source(texts[k], rng)
+        if src is None or prose(texts[k]) in seen_body:
+            continue
+        used.add(k)
+        sid = f"src-{k}"
+        rows.append((sid, "Source", src))
+        cw = content_words(src)
+        near = sorted((k2 for k2 in words_of if k2 not in used and prose(texts[k2]) != prose(texts[k])),
+                      key=lambda k2: -len(cw & words_of[k2]) / (1 + len(words_of[k2])))
+        non = iter(near)
+        for j, kind in enumerate(kinds):
+            did = f"{sid}-{kind}-{j}"
+            if kind == "non":
+                k2 = next(non)
+                used.add(k2)
+                body = short_source(texts[k2], rng) or " ".join(prose(texts[k2]).split()[:200])
+                rows.append((did, f"Writer {j}", body))
+                continue
+            rows.append((did, f"Writer {j}", revise(src, kind, vocab, rng)))
+            truth.append((sid, did, kind))
+    bg = reuters.iloc[bg_idx]
+    frame = pd.concat([bg[["article_id", "outlet", "text"]],
+                       pd.DataFrame(rows, columns=["article_id", "outlet", "text"])], ignore_index=True)
+    frame["published"] = pd.NaT
+    return frame, pd.DataFrame(truth, columns=["source", "doc", "kind"])
+
+
+def run_clusters(reuters: pd.DataFrame, n_sources: int, seed: int, options: dict) -> None:
+    rng = np.random.default_rng(seed + 1)
+    corpus, truth = cluster_corpus(reuters, n_sources, 3000, rng)
+    passages, stats = timed_find_reuse(corpus, options)
+    found = {frozenset(x) for x in zip(passages["article_a"], passages["article_b"])}
+    sources = set(truth["source"])
+    gold = {frozenset(x) for x in zip(truth["source"], truth["doc"])}
+    with_src = {p for p in found if p & sources}
+    tp = len(with_src & gold)
+    prec = tp / len(with_src) if with_src else 0.0
+    rec = tp / len(gold)
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    by_kind = {k: len({frozenset(x) for x in zip(g["source"], g["doc"])} & found) / len(g)
+               for k, g in truth.groupby("kind")}
+    derived = set(truth["doc"])
+    among = {p for p in found if p <= derived and len({x.rsplit("-", 2)[0] for x in p}) == 1}
+    full = dict(zip(reuters["article_id"], reuters["text"]))
+    pre = set()
+    for p in with_src - gold:   # a background body that is an update of the source's own story
+        src = next(x for x in p if x in sources)
+        other = next(x for x in p if x != src)
+        if other in full and align_texts(full[other], reuters["text"].iat[int(src.split("-")[1])], min_match=12):
+            pre.add(p)
+    with_src -= pre
+    tp = len(with_src & gold)
+    prec = tp / len(with_src) if with_src else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    fps = sorted(tuple(sorted(p)) for p in with_src - gold)
+    print(f"\n== one source, many copies: {len(sources)} short sources x 19 documents among 3,000 Reuters bodies "
+          f"({len(corpus):,} articles)")
+    print(f"  pairs with a source: recall {rec:.3f} (near copies {by_kind.get('cut', 0):.3f}, light "
+          f"{by_kind.get('light', 0):.3f}, heavy {by_kind.get('heavy', 0):.3f}), precision {prec:.3f}, F1 {f1:.3f} "
+          f"({len(fps)} false pairs{', e.g. ' + str(fps[:3]) if fps else ''}; {len(pre)} pairs with a Reuters update of "
+          "the source's own story not scored)")
+    print(f"  pairs between two documents derived from one source (true by content, not scored): {len(among):,}")
+    clusters = passages.groupby("cluster")["origin"].first()
+    print(f"  clusters {len(clusters):,}; find_reuse {stats['seconds']:.1f} s")
+
+
+# --------------------------------------------------------------------------- wire copies with credit lines
+CREDITS = [
+    ("dateline", lambda t: "LONDON, March 3 (Reuters) - " + t, {}),
+    ("closing", lambda t: t + "\n\nReuters", {}),
+    ("contributed", lambda t: t + "\n\nReuters contributed to this report.", {}),
+    ("byline", lambda t: t, {"credit": "Reuters"}),
+]
+
+
+def wire_corpus(reuters: pd.DataFrame, rng: np.random.Generator, background: int = 3000):
+    """Duplicate-body groups as one wire story in several outlets, credit planted in 2/3 of the copies."""
+    df = reuters.copy()
+    df["credit"] = ""
+    # Reuters' own "REUTER" sign-off is itself a closing credit line: drop it, so only planted credits remain.
+    df["text"] = df["text"].str.replace(r"\s*\bREUTER\s*$", "", regex=True)
+    key = df["text"].str.strip()
+    groups = [sorted(idx) for idx in df.groupby(key).indices.values() if len(idx) > 1]
+    groups = [g for g in groups if len(tokens(df["text"].iat[g[0]])) >= 20]
+    members = {k for g in groups for k in g}
+    bg = [k for k in range(len(df)) if k not in members][:background]
+    truth, base_time = [], pd.Timestamp("1987-03-01")
+    for gi, g in enumerate(groups):
+        for rank, k in enumerate(g):
+            df.iat[k, df.columns.get_loc("published")] = base_time + pd.Timedelta(days=gi, hours=rank)
+            if rank == 0:
+                continue
+            df.iat[k, df.columns.get_loc("outlet")] = f"Paper {rank}"
+            planted = rng.random() < 2 / 3
+            how = CREDITS[int(rng.integers(len(CREDITS)))] if planted else ("none", lambda t: t, {})
+            df.iat[k, df.columns.get_loc("text")] = how[1](df["text"].iat[k])
+            for col, val in how[2].items():
+                df.iat[k, df.columns.get_loc(col)] = val
+            truth.append((df["article_id"].iat[k], planted, how[0]))
+    corpus = df.iloc[bg + sorted(members)].reset_index(drop=True)
+    return corpus, groups, pd.DataFrame(truth, columns=["article_id", "credited", "how"]), df
+
+
+def run_wire(reuters: pd.DataFrame, seed: int, options: dict) -> None:
+    rng = np.random.default_rng(seed + 2)
+    corpus, groups, truth, df = wire_corpus(reuters, rng)
+    with tempfile.TemporaryDirectory() as tmp:
+        inp, out = os.path.join(tmp, "in.parquet"), os.path.join(tmp, "out.parquet")
+        corpus[["article_id", "outlet", "published", "text", "credit"]].to_parquet(inp)
+        res = subprocess.run([sys.executable, __file__, "--child", inp, out, json.dumps(options)],
+                             capture_output=True, text=True, check=True)
+        stats = json.loads(res.stdout.strip().splitlines()[-1])
+        passages = pd.read_parquet(out)
+    ids = df["article_id"].tolist()
+    gold = {frozenset((ids[a], ids[b])) for g in groups for i, a in enumerate(g) for b in g[i + 1:]}
+    found = {frozenset(x) for x in zip(passages["article_a"], passages["article_b"])}
+    in_groups = {ids[k] for g in groups for k in g}
+    scored = {p for p in found if p <= in_groups}          # pairs with a background body: Reuters' own reuse
+    outside = len({p for p in found if p & in_groups} - scored)
+    tp = len(scored & gold)
+    prec, rec = tp / max(1, len(scored)), tp / max(1, len(gold))
+    # span F1 (characters): passages of a gold pair against both whole bodies (planted credit lines are outside)
+    text_of = dict(zip(corpus["article_id"], corpus["text"]))
+    body_of = {ids[k]: df["text"].iat[g[0]].strip() for g in groups for k in g}
+    cover: dict[tuple, list] = {}
+    for r in passages.itertuples():
+        if frozenset((r.article_a, r.article_b)) in gold:
+            cover.setdefault((r.article_a, r.article_b, r.article_a), []).append((r.a_start, r.a_end))
+            cover.setdefault((r.article_a, r.article_b, r.article_b), []).append((r.b_start, r.b_end))
+    tp_c = pred_c = gold_c = 0
+    for p in gold:
+        a, b = tuple(p)
+        for aid in p:
+            t = text_of[aid]
+            g0 = t.find(body_of[aid])
+            g1 = g0 + len(body_of[aid])
+            gold_c += g1 - g0
+            mask = np.zeros(len(t), dtype=bool)
+            for key in ((a, b, aid), (b, a, aid)):
+                for s0, s1 in cover.get(key, []):
+                    mask[s0:s1] = True
+            pred_c += int(mask.sum())
+            tp_c += int(mask[g0:g1].sum())
+    sp, sr = tp_c / max(1, pred_c), tp_c / max(1, gold_c)
+    span = 2 * sp * sr / (sp + sr) if sp + sr else 0.0
+    # credit accuracy: the later copy (the taker) credits Reuters iff a credit was planted in it
+    planted = dict(zip(truth["article_id"], truth["credited"]))
+    names_reuters = {aid for aid in in_groups if re.search(r"\breuters?\b", body_of[aid], re.I)}
+    date_of = dict(zip(corpus["article_id"], corpus["published"]))
+    right = total = 0
+    confusion: dict[tuple[str, str], int] = {}
+    for r in passages.itertuples():
+        if frozenset((r.article_a, r.article_b)) not in gold:
+            continue
+        later = r.article_b if date_of[r.article_b] > date_of[r.article_a] else r.article_a
+        if later in names_reuters or later not in planted:
+            continue
+        want = "credited" if planted[later] else "not_credited"
+        total += 1
+        right += r.credit == want
+        confusion[(want, r.credit)] = confusion.get((want, r.credit), 0) + 1
+    origins = passages.loc[passages["article_a"].isin(in_groups), "origin"].value_counts().to_dict()
+    print(f"\n== wire copies: {len(groups)} Reuters duplicate groups as wire stories ({len(gold)} pairs) among "
+          f"{len(corpus) - len(in_groups):,} other bodies")
+    print(f"  pair recall {rec:.4f}, precision {prec:.4f} (among the copies), span F1 {span:.4f}; "
+          f"{outside} pairs of a copy with another Reuters body (Reuters' own templates and updates) not scored")
+    print(f"  credit accuracy {right / max(1, total):.4f} over {total} passages "
+          f"({len(names_reuters)} copies whose body names Reuters left out); (gold, found): "
+          f"{dict(sorted(confusion.items()))}")
+    print(f"  cluster origins of these passages: {origins}; find_reuse {stats['seconds']:.1f} s "
+          f"= {len(corpus) / stats['seconds']:,.0f} articles/s")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 50000, 100000])
+    ap.add_argument("--sizes", type=int, nargs="*", default=[10000, 50000, 100000])
+    ap.add_argument("--clusters", type=int, default=40, help="short sources with 19 documents each (0: skip)")
+    ap.add_argument("--wire", action=argparse.BooleanOptionalAction, default=True,
+                    help="wire-copy check from Reuters duplicate bodies with planted credit lines")
     ap.add_argument("--plants", type=int, default=None, help="planted copies per size (default 10%% of 10k = 1000, 3000 at 100k)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--option", action="append", default=[], help="find_reuse option as key=value")
@@ -361,6 +645,10 @@ def main(argv: list[str] | None = None) -> None:
               f"({r['rss_before_mb']:,.0f} MB with the corpus loaded, before find_reuse)")
         if r["false_pairs"]:
             print(f"  sample false pairs: {r['false_pairs']}")
+    if args.clusters:
+        run_clusters(reuters, args.clusters, args.seed, options)
+    if args.wire:
+        run_wire(reuters, args.seed, options)
     big = [r for r in results if r["size"] > 20000]
     if len(big) >= 2:   # same composition (Reuters + bigram articles): fit growth between them
         a, b = big[-2], big[-1]

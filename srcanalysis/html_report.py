@@ -381,7 +381,7 @@ def _write_report(articles: pd.DataFrame, out: Path, title: str, jobs: int) -> P
                 f"{_table(gaps, 15)}<h3>Reporting lag by outlet (days, per dated sentence)</h3>{_table(lags)}")
 
     def reuse_section() -> str:
-        passages = find_reuse(articles)
+        passages = find_reuse(articles, sentences=sents)
         passages.to_csv(out / "passages.csv", index=False)
         state["passages"] = passages
         if passages.empty:
@@ -389,17 +389,38 @@ def _write_report(articles: pd.DataFrame, out: Path, title: str, jobs: int) -> P
         summary = reuse_summary(articles, passages)
         summary["articles"].to_csv(out / "reuse_articles.csv", index=False)
         summary["matrix"].to_csv(out / "reuse_matrix.csv")
+        summary["clusters"].to_csv(out / "reuse_clusters.csv", index=False)
         figs = [_png(plot_reused_share(summary))]
         if summary["matrix"].shape[0] > 1 or summary["matrix"].shape[1] > 1:
             figs.append(_png(plot_reuse_matrix(summary)))
         outlets = articles.set_index("article_id")["outlet"]
         table = passages.assign(outlet_a=passages["article_a"].map(outlets), outlet_b=passages["article_b"].map(outlets))
-        cols = ["article_a", "outlet_a", "article_b", "outlet_b", "words", "similarity", "kind", "earlier", "credited",
-                "same_outlet"]
-        credited = int(passages["credited"].sum())
-        return (f"<p>{len(passages):,} reused passages ({int(passages['words'].sum()):,} words); {credited:,} of them "
-                "credit the outlet they came from. A passage is only reported when enough rare word sequences match; "
-                "phrases every article uses are not reuse.</p>"
+        cols = ["article_a", "outlet_a", "article_b", "outlet_b", "words", "similarity", "kind", "earlier", "taker",
+                "credit", "credit_text", "origin", "quote_source"]
+        quotes = passages["kind"] == "shared_quote"
+        own = passages["same_outlet"] & ~quotes
+        taken = passages[~quotes & ~own]
+        n = {v: int((taken["credit"] == v).sum()) for v in ("credited", "not_credited", "unknown")}
+        from .reuse.credit import is_agency
+        wire = summary["clusters"]
+        wire_n = int(wire["origin"].map(is_agency).sum()) if len(wire) else 0
+        parts = [f"{len(taken):,} passages ({int(taken['words'].sum()):,} words) were taken from another outlet or a wire "
+                 f"agency: {n['credited']:,} credited, {n['not_credited']:,} not credited, {n['unknown']:,} unknown "
+                 "(no dates and no credit either way, or the source's outlet is unknown)."]
+        if quotes.any():
+            parts.append(f"{int(quotes.sum()):,} shared quotations (both articles quote the same third source) are "
+                         "listed but not counted as taking.")
+        if own.any():
+            parts.append(f"{int(own.sum()):,} passages repeat text within one outlet.")
+        parts.append(f"The passages form {len(wire):,} cluster(s) of shared text, {wire_n:,} traced to a wire agency "
+                     "(credited by at least one copy or publishing one); each article's reused words are counted once, however many "
+                     "copies they match.")
+        note = ("<p class='note'>Credit is read from bylines, datelines such as \"WASHINGTON (AP) —\", closing credit "
+                "lines and the words next to the passage. \"Not credited\" means none of those name the source in the "
+                "text loaded here: a byline lost in extraction looks the same, so check the page before publishing. "
+                "A passage is only reported when enough rare word sequences match; phrases every article uses are "
+                "not reuse.</p>")
+        return (f"<p>{' '.join(parts)}</p>{note}"
                 f"<div class='figs'>{''.join(figs)}</div>{_table(table[cols])}")
 
     def articles_section() -> str:

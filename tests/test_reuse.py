@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import subprocess
 import sys
 
@@ -58,7 +59,8 @@ def test_every_pasted_seed_paragraph_found_and_credited(seeds, seed_passages):
         hit = p[(t_start <= start + 1) & (t_end >= end - 1)]
         assert len(hit) == 1, timeline["text"][start:end]
         row = hit.iloc[0]
-        assert bool(row["credited"]) and row["earlier"] == "unknown" and row["kind"] == "verbatim"
+        assert row["credit"] == "credited" and row["earlier"] == "unknown" and row["kind"] == "verbatim"
+        assert row["credit_text"] == "The Daily Beast" and row["taker"] in ("a", "b")
     # The consecutive pasted paragraphs come out as one passage, the lone sentence as another.
     assert len(p) == 2
     # The paraphrased (not pasted) lines of the timeline entry are not reported.
@@ -153,7 +155,8 @@ def test_credit_is_found_next_to_the_later_copy():
                          "published": pd.to_datetime(["2022-03-03", "2022-03-04", "2022-03-05"]),
                          "text": [COURT, STORM + "\n\n" + COURT + "\n\n(Wire Service)", "Briefly. " + COURT]})
     p = find_reuse(arts).set_index(["article_a", "article_b"])
-    assert bool(p.loc[(1, 2), "credited"]) and not bool(p.loc[(1, 3), "credited"])
+    assert p.loc[(1, 2), "credit"] == "credited" and p.loc[(1, 3), "credit"] == "not_credited"
+    assert p.loc[(1, 2), "credit_text"] == "Wire Service" and p.loc[(1, 3), "credit_text"] == ""
     assert (p["earlier"] == "a").all()
 
 
@@ -172,7 +175,9 @@ def test_same_outlet_pairs_are_kept_and_marked():
     arts = pd.DataFrame({"article_id": ["v1", "v2"], "outlet": ["Wire Service"] * 2, "published": pd.NaT,
                          "text": [COURT, COURT + " Updates with reaction."]})
     p = find_reuse(arts)
-    assert len(p) == 1 and bool(p["same_outlet"].iloc[0]) and not bool(p["credited"].iloc[0])
+    # An outlet rerunning its own text is no question of credit: neither credited nor uncredited.
+    assert len(p) == 1 and bool(p["same_outlet"].iloc[0]) and p["credit"].iloc[0] == "unknown"
+    assert pd.isna(p["credited"].iloc[0])
 
 
 def test_empty_results_keep_columns():
@@ -209,7 +214,7 @@ def test_align_texts_ignores_quote_style_and_case():
 def test_reuse_summary_on_seeds(seeds, seed_passages):
     s = reuse_summary(seeds, seed_passages)
     arts, links, matrix = s["articles"], s.outlets, s.matrix
-    assert list(s) == ["articles", "outlets", "matrix"]
+    assert list(s) == ["articles", "outlets", "matrix", "clusters"]
     row = arts.set_index("outlet").loc["The Trump Timeline"]
     beast = arts.set_index("outlet").loc["The Daily Beast"]
     # The timeline pasted about half its words from the Daily Beast, and credited it.
@@ -252,3 +257,242 @@ def test_spark_engine_names_extra_when_pyspark_missing(monkeypatch):
     monkeypatch.setitem(sys.modules, "pyspark", None)
     with pytest.raises(ImportError, match=r"srcanalysis\[spark\]"):
         rs._pyspark()
+
+
+# --------------------------------------------------------------------------- credit, origin, quotes, Unicode
+WIRE = ("The Senate voted 52 to 48 on Thursday to confirm the nominee to lead the Environmental Protection "
+        "Agency, ending a months-long fight over her record on coal plant emissions. Two Republicans joined "
+        "every Democrat in opposing her. The agency's new chief said she would review the rules on power "
+        "plants within her first hundred days in the job.")
+
+
+def pair(later_text: str, **later: object) -> pd.DataFrame:
+    """An earlier Herald story and a later Courier article built from ``later_text``."""
+    rows = {"article_id": ["h", "c"], "outlet": ["Herald", "Courier"],
+            "published": pd.to_datetime(["2023-04-06 09:00", "2023-04-06 15:00"]),
+            "text": ["Herald staff report. " + WIRE, later_text], "author": ["", ""], "credit": ["", ""]}
+    for key, value in later.items():
+        rows[key] = ["", value]
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("text, fields, words", [
+    (WIRE + "\n\nAP", {}, "AP"),                                                  # closing line, short form
+    ("WASHINGTON (AP) — " + WIRE, {}, "WASHINGTON (AP) —"),                       # dateline
+    (WIRE, {"credit": "AP"}, "AP"),                                                # byline credit column
+    (WIRE, {"author": "By Jane Doe, Associated Press"}, "Associated Press"),      # author field
+    (WIRE + "\nThe Associated Press contributed to this report.", {}, "The Associated Press contributed"),
+    ("LONDON, April 6 (Reuters) - " + WIRE, {}, "LONDON, April 6 (Reuters) -"),
+    (WIRE + "\n\n(with AFP)", {}, "(with AFP)"),
+])
+def test_wire_credit_by_short_form_dateline_byline_and_closing_line(text, fields, words):
+    p = find_reuse(pair(text, **fields))
+    assert len(p) == 1
+    row = p.iloc[0]
+    assert row["taker"] == "b" and row["credit"] == "credited" and row["credit_text"] == words
+    assert bool(row["credited"]) is True
+    assert row["origin"] != "unknown" and row["origin"] in {"Associated Press", "Reuters", "Agence France-Presse"}
+
+
+@pytest.mark.parametrize("text", [
+    WIRE + "\n\nStudents sat their AP exams on Friday across the district this week.",   # a bare "AP" is no credit
+    WIRE + "\n\nap",
+    "Reporting from our own desk. " + WIRE,
+])
+def test_no_credit_without_a_credit_formula(text):
+    row = find_reuse(pair(text)).iloc[0]
+    assert row["credit"] == "not_credited" and row["credit_text"] == "" and bool(row["credited"]) is False
+    assert row["origin"] == "Herald"
+
+
+def test_credit_is_unknown_when_the_earlier_outlet_is_unknown():
+    arts = pair(WIRE)
+    arts.loc[0, "outlet"] = ""
+    p = find_reuse(arts)
+    row = p.iloc[0]
+    assert row["credit"] == "unknown" and pd.isna(row["credited"]) and row["origin"] == "unknown"
+    # The taken words are neither credited nor uncredited in the summary: their credit is unknown.
+    per = reuse_summary(arts, p).articles.set_index("article_id")
+    assert per.loc["c", "reused_words"] == per.loc["c", "unknown_credit_words"] == len(re.findall(r"\w+", WIRE))
+    assert per.loc["c", "uncredited_words"] == per.loc["c", "credited_words"] == 0
+
+
+def test_three_outlet_wire_story_is_one_cluster_counted_once_with_its_origin():
+    arts = pd.DataFrame({
+        "article_id": ["x", "y", "z"], "outlet": ["Herald", "Courier", "Gazette"],
+        "published": pd.to_datetime(["2023-04-06 09:00", "2023-04-06 10:00", "2023-04-06 11:00"]),
+        "text": ["WASHINGTON (AP) — " + WIRE, WIRE + "\n\nAP", "By our correspondent.\n\n" + WIRE]})
+    p = find_reuse(arts)
+    assert len(p) == 3 and p["cluster"].nunique() == 1 and set(p["origin"]) == {"Associated Press"}
+    got = {(r.article_a, r.article_b): r.credit for r in p.itertuples()}
+    assert got == {("x", "y"): "credited", ("x", "z"): "not_credited", ("y", "z"): "not_credited"}
+    s = reuse_summary(arts, p)
+    per = s.articles.set_index("article_id")
+    wire_words = len(re.findall(r"\w+", WIRE))
+    # The Gazette matches two copies of the same words: they count once, and come from the agency.
+    assert per.loc["z", "reused_words"] == per.loc["z", "uncredited_words"] == wire_words
+    assert per.loc["z", "credited_words"] == per.loc["z", "unknown_credit_words"] == 0
+    assert per.loc["z", "sources"] == "Associated Press"
+    # The two crediting copies took the same words from AP and said so.
+    assert per.loc["y", "reused_words"] == per.loc["y", "credited_words"] == wire_words
+    assert per.loc["x", "credited_words"] == wire_words and per.loc["x", "sources"] == "Associated Press"
+    assert s.matrix.loc["Gazette", "Associated Press"] == wire_words
+    assert (s.matrix.loc[:, ["Herald", "Courier", "Gazette"]] == 0).all().all()
+    (c,) = s.clusters.itertuples()
+    assert (c.origin, c.articles, c.passages, c.credited, c.not_credited) == ("Associated Press", 3, 3, 1, 2)
+
+
+def test_earliest_dated_article_is_the_origin_without_a_wire_credit():
+    arts = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["Herald", "Courier", "Gazette"],
+                         "published": pd.to_datetime(["2023-01-02", "2023-01-01", None]),
+                         "text": [WIRE, "Briefly: " + WIRE, WIRE + " More soon."]})
+    p = find_reuse(arts)
+    assert set(p["origin"]) == {"Courier"}
+
+
+QUOTE = ("We will rebuild every school the flood destroyed, and we will do it before the first day of the next "
+         "school year, whatever it costs the state")
+
+
+def test_shared_quotation_of_the_same_third_source_is_listed_not_taken():
+    a = f"Flood damage across the valley was worse than first thought. Gov. Maria Lopez said on Monday: “{QUOTE}.” Her office did not give a figure."
+    b = f"The legislature meets next week to debate the emergency budget. \"{QUOTE},\" Lopez told reporters in the capital."
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Herald", "Courier"],
+                         "published": pd.to_datetime(["2022-01-01", "2022-01-02"]), "text": [a, b]})
+    p = find_reuse(arts)
+    (row,) = p.itertuples()
+    assert row.kind == "shared_quote" and row.quote_source == "Lopez" and row.credit == "unknown"
+    assert row.origin == "Lopez" and row.taker == "unknown"
+    per = reuse_summary(arts, p).articles.set_index("article_id")
+    assert per.loc["b", "reused_words"] == 0 and per.loc["b", "quoted_words"] >= 25
+    # The same words attributed to two different people are not a shared quotation.
+    other = arts.assign(text=[a, b.replace("Lopez told", "Senator Tom Reed told")])
+    assert find_reuse(other)["kind"].iloc[0] != "shared_quote"
+
+
+def test_copied_paragraph_around_a_quotation_is_not_a_shared_quotation():
+    body = ("Flood damage across the valley was worse than first thought, officials from three counties said "
+            "on Monday after a day of aerial surveys over the farms and towns along the river. ")
+    a = body + f"Gov. Maria Lopez said: “{QUOTE}.”"
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Herald", "Courier"],
+                         "published": pd.to_datetime(["2022-01-01", "2022-01-02"]), "text": [a, "Update. " + a]})
+    row = find_reuse(arts).iloc[0]
+    assert row["kind"] == "verbatim" and row["credit"] == "not_credited"
+
+
+def test_wire_story_built_around_a_quotation_is_a_copy_not_a_shared_quotation():
+    # Mostly quoted, but the narration around the quotation matches too: one outlet ran the other's story.
+    story = (f"The governor pledged on Monday to rebuild quickly after the spring floods. \"{QUOTE}. "
+             f"{QUOTE.replace('school', 'road')},\" Gov. Maria Lopez told a crowd of volunteers in the valley town.")
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Herald", "Courier"],
+                         "published": pd.to_datetime(["2022-01-01", "2022-01-02"]), "text": [story, story]})
+    row = find_reuse(arts).iloc[0]
+    assert row["kind"] == "verbatim" and row["credit"] == "not_credited"
+
+
+def test_decomposed_accents_curly_quotes_and_nbsp_match_with_offsets_into_the_original():
+    a = ("José Martínez, the café owner, said the “rent increase” would force him to close\u2014after "
+         "twenty years on Rue de la Paix\u00a0\u2014 unless the city council reconsiders its decision.")
+    b = "Reprinted: " + unicodedata.normalize("NFD", a).replace("“", '"').replace("”", '"').replace("\u2014", "--").replace("\u00a0", " ")
+    arts = pd.DataFrame({"article_id": [1, 2], "outlet": ["A", "B"], "published": pd.NaT, "text": [a, b]})
+    (row,) = find_reuse(arts).itertuples()
+    assert row.kind == "verbatim" and row.a_start == 0 and row.a_end == len(a)
+    assert row.text_b == b[row.b_start:row.b_end] and row.text_b.startswith("Jose\u0301 Marti\u0301nez")
+    assert row.b_end == len(b)
+
+
+def test_short_text_copied_into_twenty_documents_pairs_every_copy_with_its_source():
+    import numpy as np
+    rng = np.random.default_rng(3)
+    src = ("The city council approved a plan on Wednesday to turn the old rail yard north of the river into "
+           "a park with playing fields, a community garden and a covered market, after three years of "
+           "public meetings. The plan, which will cost about 40 million dollars, is to be paid for with a "
+           "bond issue and a grant from the state. Construction is expected to start next spring and take "
+           "two years. Residents who had pushed for housing on the site said they would keep campaigning.")
+    words = src.split()
+    docs = []
+    for k in range(20):
+        w = list(words)
+        for i in rng.choice(len(w), 4, replace=False):     # light edits: four words changed
+            w[i] = ["new", "local", "large", "small", "recent"][int(rng.integers(5))]
+        docs.append(f"Student essay {k} on urban planning in the region. " + " ".join(w) + f" My view number {k} follows.")
+    arts = pd.DataFrame({"article_id": ["src"] + [f"d{k}" for k in range(20)],
+                         "outlet": ["Source"] + [f"Writer {k}" for k in range(20)],
+                         "published": pd.NaT, "text": [src] + docs})
+    p = find_reuse(arts)
+    with_src = set(p.loc[p["article_a"] == "src", "article_b"])
+    assert with_src == {f"d{k}" for k in range(20)}
+    assert p["cluster"].nunique() == 1
+
+
+def test_one_article_failing_to_tokenise_is_recorded_and_the_rest_go_on(monkeypatch):
+    import srcanalysis.reuse.index as index
+    real = index.tokens
+    monkeypatch.setattr(index, "tokens", lambda t: (_ for _ in ()).throw(ValueError("bad bytes")) if "POISON" in t else real(t))
+    arts = pd.DataFrame({"article_id": ["a", "b", "bad"], "outlet": ["X", "Y", "Z"], "published": pd.NaT,
+                         "text": [COURT, "Briefly. " + COURT, "POISON " + COURT]})
+    p = find_reuse(arts)
+    assert len(p) == 1 and set(p[["article_a", "article_b"]].iloc[0]) == {"a", "b"}
+    errs = sa.errors(p)
+    assert errs[["article_id", "stage", "error"]].values.tolist() == [["bad", "reuse", "ValueError"]]
+
+
+PARK = ("The city council approved a plan on Wednesday to turn the old rail yard north of the river into "
+        "a park with playing fields, a community garden and a covered market, after three years of "
+        "public meetings. The plan, which will cost about 40 million dollars, is to be paid for with a "
+        "bond issue and a grant from the state. Construction is expected to start next spring and take "
+        "two years. Residents who had pushed for housing on the site said they would keep campaigning. "
+        "The mayor called the vote a turning point for the neighbourhood, which lost most of its jobs "
+        "when the rail company closed its repair shops two decades ago.")
+
+
+def heavy_revision(seed: int, rate: float = 0.4) -> str:
+    """Sentences reordered, runs of 1-4 words replaced or dropped: about half the words changed."""
+    import numpy as np
+    fill = "new local several city officials public project board members plans area spending river town".split()
+    rng = np.random.default_rng(seed)
+    sents = re.split(r"(?<=\.)\s+", PARK)
+    words = " ".join(sents[k] for k in rng.permutation(len(sents))).split()
+    out, k = [], 0
+    while k < len(words):
+        if rng.random() < rate:
+            run = int(rng.integers(1, 5))
+            if rng.random() < 0.7:
+                out.extend(fill[int(rng.integers(len(fill)))] for _ in range(run))
+            k += run
+        else:
+            out.append(words[k])
+            k += 1
+    return " ".join(out)
+
+
+def test_heavy_revision_of_a_short_text_pairs_with_its_source_at_the_measured_containment():
+    revised = heavy_revision(3)
+    kept = len(set(revised.lower().split()) & set(PARK.lower().split())) / len(set(PARK.lower().split()))
+    assert kept < 0.5                                    # more than half of the source's words are gone
+    other = ("Council members on Tuesday debated a proposal for new housing on the former factory site east "
+             "of downtown, where developers want to build 300 apartments and shops. The mayor said a vote "
+             "could come next month, after more public meetings with residents of the neighbourhood.")
+    arts = pd.DataFrame({"article_id": ["src", "rev", "other"], "outlet": ["A", "B", "C"], "published": pd.NaT,
+                         "text": [PARK, revised, other]})
+    pairs = lambda p: {tuple(x) for x in p[["article_a", "article_b"]].values.tolist()}  # noqa: E731
+    assert pairs(find_reuse(arts)) == {("src", "rev")}
+    assert pairs(find_reuse(arts, min_containment=0.3)) == set()   # why the default is 0.2
+
+
+def test_an_outlet_named_like_common_words_is_credited_only_as_a_name():
+    arts = pair("Crews walked up the hill at dawn. " + WIRE).assign(outlet=["The Hill", "Courier"])
+    assert find_reuse(arts).iloc[0]["credit"] == "not_credited"
+    arts = pair(WIRE + " The Hill first reported the vote.").assign(outlet=["The Hill", "Courier"])
+    row = find_reuse(arts).iloc[0]
+    assert row["credit"] == "credited" and row["credit_text"] == "The Hill"
+
+
+def test_a_sentences_frame_without_source_columns_is_recorded_not_fatal():
+    a = f"Gov. Maria Lopez said on Monday: “{QUOTE}.”"
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Herald", "Courier"], "published": pd.NaT,
+                         "text": [a, f"“{QUOTE},” Lopez said."]})
+    bad = pd.DataFrame({"article_id": ["a", "b"], "start": [0, 0], "end": [len(a), 20]})
+    p = find_reuse(arts, sentences=bad)
+    assert len(p) == 1 and p["kind"].iloc[0] != "shared_quote"
+    assert sa.errors(p)["stage"].tolist() == ["reuse:shared_quotes"]

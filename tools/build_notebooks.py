@@ -315,23 +315,54 @@ NOTEBOOKS["03_cross_outlet_reuse"] = [
 The Trump Timeline entry in the sample pastes paragraphs from the Daily Beast story and puts the line
 "The Daily Beast" after them. `find_reuse` finds such passages, verbatim or lightly edited, in any
 number of articles without comparing every pair: it indexes rare word 5-grams and aligns only the
-pairs that share several."""),
+pairs that share several. For every passage it says who took it (`taker`), whether that article
+credits its source (`credit`: credited, not_credited or unknown, with the words that gave it in
+`credit_text`), which story it belongs to (`cluster`) and where that story started (`origin`)."""),
     ("code", PARAMS),
     ("code", SETUP),
     ("code", """articles = sa.read_articles(DATA_DIR)
 passages = sa.find_reuse(articles)
 # NBVAL_CHECK_OUTPUT
 print(passages[["article_a", "a_start", "a_end", "article_b", "b_start", "b_end", "words", "similarity", "kind",
-                "earlier", "credited", "same_outlet"]].round(3).to_string(index=False))"""),
-    ("md", """`earlier` is `unknown` because the seed files carry no dates. `credited` is true because the
-timeline entry names the Daily Beast right after the pasted passage. The 50 Wikinews articles share no
-passage with each other or with the seeds."""),
+                "earlier", "taker", "credit", "credit_text", "cluster", "origin"]].round(3).to_string(index=False))"""),
+    ("md", """`earlier` is `unknown` because the seed files carry no dates; the timeline entry is still the
+taker because it names the Daily Beast right after the pasted passage (`credit_text`). The 50
+Wikinews articles share no passage with each other or with the seeds."""),
     ("code", """print(passages.iloc[0]["text_a"][:400], "…")"""),
     ("md", """## Side by side
 
 The two articles with the shared passages highlighted in the same colour on both sides."""),
     ("code", """first = passages.iloc[0]
 sa.reuse_html(articles, passages, first["article_a"], first["article_b"])"""),
+    ("md", """## A wire story in three outlets, and a shared quotation
+
+Three small invented articles run the same Associated Press story: one with the "(AP) —" dateline,
+one with a closing "AP" line, one with no credit at all. A fourth quotes the same governor as the
+first. The three copies form one cluster whose origin is the agency; the quotation is listed as
+`shared_quote`, not as one outlet taking from another."""),
+    ("code", """import pandas as pd
+wire = ("The Senate voted 52 to 48 on Thursday to confirm the nominee to lead the Environmental Protection "
+        "Agency, ending a months-long fight over her record on coal plant emissions. Two Republicans joined "
+        "every Democrat in opposing her.")
+quote = ("We will rebuild every school the flood destroyed, and we will do it before the first day of the "
+         "next school year, whatever it costs the state")
+demo = pd.DataFrame({
+    "article_id": ["x", "y", "z", "q"], "outlet": ["Herald", "Courier", "Gazette", "Tribune"],
+    "published": pd.to_datetime(["2023-04-06 09:00", "2023-04-06 10:00", "2023-04-06 11:00", "2023-04-07 08:00"]),
+    "text": ["WASHINGTON (AP) — " + wire + f" Separately, Gov. Maria Lopez said: “{quote}.”",
+             wire + "\\n\\nAP", "By our correspondent.\\n\\n" + wire,
+             f"The legislature meets next week. “{quote},” Lopez told reporters."]})
+demo_passages = sa.find_reuse(demo)
+# NBVAL_CHECK_OUTPUT
+print(demo_passages[["article_a", "article_b", "words", "kind", "taker", "credit", "credit_text", "cluster",
+                     "origin", "quote_source"]].to_string(index=False))
+demo_summary = sa.reuse_summary(demo, demo_passages)
+# NBVAL_CHECK_OUTPUT
+print(demo_summary["articles"][["article_id", "outlet", "words", "reused_words", "credited_words", "quoted_words",
+                                "sources"]].to_string(index=False))"""),
+    ("md", """The Gazette matches two copies of the wire story, but its words are counted once and traced to
+the Associated Press, not to the two outlets that ran it first. It is `not_credited` because nothing
+in the text we have names AP: if the byline was lost when the page was saved, check the page."""),
     ("md", """## How much of each article is reused?"""),
     ("code", """summary = sa.reuse_summary(articles, passages)
 # NBVAL_CHECK_OUTPUT
@@ -346,8 +377,10 @@ save_chart(ax, f"{OUTPUT_DIR}/03_reuse_matrix.png", summary["matrix"])
 plt.show()"""),
     ("md", """**How this can mislead.** Reuse is measured in words of aligned passages; a rewrite that keeps
 the facts but changes every sentence is not reuse here. Without dates the direction is a guess from
-credit lines. Wire services legitimately syndicate copy: check `same_outlet` and the outlets'
-agreements before calling anything plagiarism."""),
+credit lines, and `credit` is then `unknown` unless one side names the other. `not_credited` means no
+byline, dateline, closing line or nearby words in the loaded text name the source; a byline lost in
+extraction looks the same. Wire services legitimately syndicate copy: check `origin`, `same_outlet`
+and the outlets' agreements before calling anything plagiarism."""),
 ]
 
 NOTEBOOKS["04_your_own_articles"] = [

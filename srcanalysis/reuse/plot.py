@@ -16,7 +16,7 @@ Example:
     >>> plot_reuse_matrix(s).get_title(loc="left")
     'Courier took the most words from Herald (17)'
     >>> plot_reused_share(s).get_title(loc="left")
-    'Courier took 94% of its words from earlier articles'
+    'Courier took 94% of its words from other outlets or wire agencies'
     >>> plt.close("all")
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from .core import ReuseSummary
+from .summary import ReuseSummary
 from ..style import ACCENT, MUTED, PALETTE, finish, new_axes, style
 
 _MARKS = ["#FFE08A", "#B8E0F6", "#C9EBC1", "#F5C6E0", "#FFD1A8", "#D9D2F3"]
@@ -78,7 +78,7 @@ def plot_reuse_matrix(data: ReuseSummary | pd.DataFrame, *, source: str = "Sourc
 
 def plot_reused_share(data: ReuseSummary | pd.DataFrame, *, by: str = "outlet", top: int = 20,
                       source: str = "Source: srcanalysis reuse finder", ax: plt.Axes | None = None) -> plt.Axes:
-    """Horizontal bars: share of words taken from earlier articles, split credited / uncredited.
+    """Horizontal bars: share of words taken from elsewhere, split credited / uncredited / credit unknown.
 
     Args:
         data: A :class:`~srcanalysis.reuse.ReuseSummary` or its ``articles`` frame.
@@ -91,24 +91,30 @@ def plot_reused_share(data: ReuseSummary | pd.DataFrame, *, by: str = "outlet", 
         The matplotlib Axes.
     """
     a = _articles(data)
-    g = a.groupby(by, sort=False)[["words", "credited_words", "uncredited_words"]].sum()
+    if "unknown_credit_words" not in a:
+        a = a.assign(unknown_credit_words=0)
+    g = a.groupby(by, sort=False)[["words", "credited_words", "uncredited_words", "unknown_credit_words"]].sum()
     g = g[g["words"] > 0]
     g["credited"] = g["credited_words"] / g["words"]
     g["uncredited"] = g["uncredited_words"] / g["words"]
-    g["total"] = g["credited"] + g["uncredited"]
+    g["unknown"] = g["unknown_credit_words"] / g["words"]
+    g["total"] = g["credited"] + g["uncredited"] + g["unknown"]
     g = g.sort_values("total", ascending=False).head(top).iloc[::-1]
     fig, ax = new_axes(ax, figsize=(8, max(2.5, 0.4 * len(g) + 1.5)))
     labels = [str(i) for i in g.index]
     ax.barh(labels, g["uncredited"] * 100, color=ACCENT, label="uncredited")
     ax.barh(labels, g["credited"] * 100, left=g["uncredited"] * 100, color=PALETTE[0], label="credited")
+    if g["unknown"].any():
+        ax.barh(labels, g["unknown"] * 100, left=(g["uncredited"] + g["credited"]) * 100, color=MUTED,
+                label="credit unknown")
     ax.set_xlim(0, 100)
     if len(g) and g["total"].max() > 0:
         best = g["total"].idxmax()
-        title = f"{best} took {g.loc[best, 'total']:.0%} of its words from earlier articles"
+        title = f"{best} took {g.loc[best, 'total']:.0%} of its words from other outlets or wire agencies"
     else:
-        title = "No article took words from an earlier one"
+        title = "No article took words from another outlet or a wire agency"
     ax.legend(loc="lower right")
-    return finish(ax, title, xlabel="share of words taken from earlier articles (%)", ylabel=None,
+    return finish(ax, title, xlabel="share of words taken from another outlet or a wire agency (%)", ylabel=None,
                   source=source, grid_axis="x")
 
 

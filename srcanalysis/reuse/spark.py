@@ -9,8 +9,12 @@ Same algorithm as :mod:`srcanalysis.reuse`, distributed:
 3. candidate pairs come from a self-join on the n-gram hash, counted per pair and kept when they
    share ``min_shared`` n-grams;
 4. the candidate pairs, joined to their texts, are aligned in ``mapPartitions`` by the very same
-   :func:`srcanalysis.reuse.align_texts` and turned into passage rows by
-   :func:`srcanalysis.reuse.passage_record`.
+   :func:`srcanalysis.reuse.align_texts`;
+5. through ``find_reuse(engine="spark")`` the aligned passages come back to the driver, where the
+   same :func:`srcanalysis.reuse.find.annotate_passages` as the in-process engine adds clusters,
+   origins, credit and shared quotations (they need every passage of a cluster at once), so both
+   engines return the same passages. :func:`spark_passages` stays in Spark and returns the
+   alignment columns only.
 
 Use it through ``find_reuse(articles, engine="spark")`` for a pandas frame, or call
 :func:`spark_passages` on a Spark DataFrame (e.g. read from Parquet or JSONL) to keep everything in
@@ -32,8 +36,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .core import (DEFAULTS, PASSAGE_COLUMNS, align_texts, DocInfo, doc_ngram_hashes, passage_record,
-                    records_frame)
+from .alignment import DocInfo, align_texts
+from .options import DEFAULTS
+from .credit import canonical
+from .text import doc_ngram_hashes
 
 _INSTALL_HINT = ("engine='spark' needs pyspark, which is not installed. Install the spark extra: "
                  "pip install 'srcanalysis[spark]' (and Java 17+).")
@@ -73,8 +79,14 @@ def _passage_schema(T):
         T.StructField("b_start", T.LongType()), T.StructField("b_end", T.LongType()),
         T.StructField("words", T.LongType()), T.StructField("similarity", T.DoubleType()),
         T.StructField("kind", T.StringType()), T.StructField("earlier", T.StringType()),
-        T.StructField("credited", T.BooleanType()), T.StructField("same_outlet", T.BooleanType()),
+        T.StructField("same_outlet", T.BooleanType()),
         T.StructField("text_a", T.StringType()), T.StructField("text_b", T.StringType())])
+
+
+def _earlier(pa, pb) -> str:
+    if pa is None or pb is None or pa == pb:
+        return "unknown"
+    return "a" if pa < pb else "b"
 
 
 def spark_passages(articles, **options: Any):
@@ -87,7 +99,10 @@ def spark_passages(articles, **options: Any):
         **options: As :func:`srcanalysis.find_reuse` (defaults in ``srcanalysis.reuse.DEFAULTS``).
 
     Returns:
-        Spark DataFrame with ``pos_a``, ``pos_b`` and the :data:`srcanalysis.reuse.PASSAGE_COLUMNS`.
+        Spark DataFrame with ``pos_a``, ``pos_b``, ``article_a``, ``a_start``, ``a_end``,
+        ``article_b``, ``b_start``, ``b_end``, ``words``, ``similarity``, ``kind`` (``verbatim`` or
+        ``edited``), ``earlier``, ``same_outlet``, ``text_a``, ``text_b``. Credit, clusters, origins
+        and shared quotations need all passages at once: run ``find_reuse(engine="spark")`` for them.
     """
     _, F, T = _pyspark()
     opts = {**DEFAULTS, **options}
@@ -125,7 +140,6 @@ def spark_passages(articles, **options: Any):
              .where(F.col("count") >= int(opts["min_shared"])))
     side = lambda s: arts.select(*[F.col(c).alias(f"{c}_{s}") for c in ("pos", "article_id", "text", "outlet", "published")])  # noqa: E731
     cand = pairs.join(side("a"), "pos_a").join(side("b"), "pos_b")
-    window = int(opts["credit_window"])
 
     def align(rows):
         cache: dict[int, Any] = {}
@@ -141,15 +155,17 @@ def spark_passages(articles, **options: Any):
         for r in rows:
             for raw in align_texts(r.text_a, r.text_b, info_a=info(r.pos_a, r.text_a),
                                    info_b=info(r.pos_b, r.text_b), **opts):
-                rec = passage_record(r.article_id_a, r.article_id_b, r.text_a, r.text_b, r.outlet_a,
-                                     r.outlet_b, r.published_a, r.published_b, raw, window)
-                yield (r.pos_a, r.pos_b, *rec)
+                a0, a1, b0, b1, words, sim, verbatim = raw
+                same = bool(canonical(r.outlet_a)) and canonical(r.outlet_a) == canonical(r.outlet_b)
+                yield (r.pos_a, r.pos_b, r.article_id_a, int(a0), int(a1), r.article_id_b, int(b0), int(b1),
+                       int(words), float(sim), "verbatim" if verbatim else "edited",
+                       _earlier(r.published_a, r.published_b), same, r.text_a[a0:a1], r.text_b[b0:b1])
 
     return spark.createDataFrame(cand.rdd.mapPartitions(align), _passage_schema(T))
 
 
-def spark_find_reuse(arts: pd.DataFrame, opts: dict[str, Any], spark=None) -> pd.DataFrame:
-    """Run :func:`spark_passages` on a prepared pandas article frame and return the pandas passage frame."""
+def spark_raw_passages(arts: pd.DataFrame, opts: dict[str, Any], spark=None) -> list[tuple]:
+    """Align a prepared pandas article frame on Spark; raw passages ``(a, b, a0, a1, b0, b1, words, sim, verbatim)``."""
     _, _, T = _pyspark()
     spark = spark or get_spark()
     ids = arts["article_id"].tolist()
@@ -160,6 +176,5 @@ def spark_find_reuse(arts: pd.DataFrame, opts: dict[str, Any], spark=None) -> pd
                            T.StructField("published", T.TimestampType())])
     sdf = spark.createDataFrame(rows, schema)
     out = spark_passages(sdf, **opts).collect()
-    out.sort(key=lambda r: (r.pos_a, r.pos_b, r.a_start, r.a_end, r.b_start, r.b_end))
-    records = [(ids[r.pos_a], *tuple(r)[3:5], ids[r.pos_b], *tuple(r)[6:]) for r in out]
-    return records_frame(records)
+    return [(r.pos_a, r.pos_b, r.a_start, r.a_end, r.b_start, r.b_end, r.words, r.similarity, r.kind == "verbatim")
+            for r in out]
