@@ -86,8 +86,9 @@ beast[["sentence", "text", "source_type", "source", "rule"]].head(8)"""),
 print(sents.groupby("outlet")["source_type"].value_counts().unstack(fill_value=0).to_string())"""),
     ("md", """## Who: the mix of sources per outlet
 
-Each bar is an outlet, split by the share of its sentences resting on each kind of source. Grey is the
-reporter's own narrative. Read it as a lower bound: the rules see attribution with a cue (a reporting
+Each bar is an outlet, split by the share of its *sourced* sentences resting on each kind of source
+(the reporter's own narrative is left out, so the anonymous segment is the headline share); outlets
+with fewer than 30 sourced sentences are marked and not ranked. Read it as a lower bound: the rules see attribution with a cue (a reporting
 verb, "according to", a quotation) and statements that plainly continue one (the next sentences of a
 quotation); sourcing only implied by context is missed."""),
     ("code", """ax = sa.plot_source_mix(sents, by="outlet")
@@ -109,7 +110,7 @@ plt.show()"""),
 `find_reuse` aligns passages that appear in more than one article, verbatim or lightly edited."""),
     ("code", """passages = sa.find_reuse(articles)
 # NBVAL_CHECK_OUTPUT
-print(passages[["article_a", "article_b", "words", "kind", "earlier", "credited"]].to_string())"""),
+print(passages[["article_a", "article_b", "words", "kind", "earlier", "credit", "credit_text"]].to_string())"""),
     ("code", """summary = sa.reuse_summary(articles, passages)
 ax = sa.plot_reused_share(summary)
 save_chart(ax, f"{OUTPUT_DIR}/00_reused_share.png", summary["articles"])
@@ -488,9 +489,9 @@ plt.show()"""),
 print(events[["outlet", "expression", "value", "begin", "end", "lag"]].to_string(index=False))"""),
     ("code", """passages = sa.find_reuse(mine)
 # NBVAL_CHECK_OUTPUT
-print(passages[["article_a", "article_b", "words", "kind", "earlier", "credited"]].to_string(index=False))"""),
+print(passages[["article_a", "article_b", "words", "kind", "earlier", "credit"]].to_string(index=False))"""),
     ("md", """The Valley News page repeats two sentences of the River Gazette story a day later, without
-naming it: `earlier` is `a` (the Gazette) and `credited` is false. For a report without code, run
+naming it: `earlier` is `a` (the Gazette) and `credit` is `not_credited`. For a report without code, run
 `srcanalysis report your_folder/ -o report/` in a terminal."""),
 ]
 
