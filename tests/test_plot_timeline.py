@@ -52,7 +52,11 @@ def test_plot_reporting_lag_per_outlet(tl):
     ax = plot_reporting_lag(tl)
     try:
         title = ax.get_title(loc="left")
-        assert title.startswith("The Daily Beast reports sooner")
+        counts = tl[tl["lag"].notna()].groupby("outlet").size()
+        if (counts >= 10).all():
+            assert title.startswith("The Daily Beast reports sooner")
+        else:  # an outlet with a handful of dated events is drawn, never ranked
+            assert title.endswith("(too few per outlet to compare)")
         assert ax.get_ylabel() == "Event mentions"
         assert len(ax.get_legend().get_texts()) == 2
     finally:
@@ -78,7 +82,10 @@ def test_charts_from_sentence_dates():
     assert len(ax.patches) >= 2  # two dated intervals (Jan. 5 carried once, March 20)
     assert "73 days" in ax.get_title(loc="left")
     plt.close(ax.figure)
-    ax = plot_reporting_lag(dated)
+    ax = plot_reporting_lag(dated)  # four sentences per outlet: shown, not compared
+    assert ax.get_title(loc="left") == "Half of the dated events were published within 90 days (too few per outlet to compare)"
+    plt.close(ax.figure)
+    ax = plot_reporting_lag(pd.concat([dated] * 4))  # four times as many, the same lags
     assert ax.get_title(loc="left") == "Every outlet's median lag is 90 days"  # a tie names no faster outlet
     plt.close(ax.figure)
 

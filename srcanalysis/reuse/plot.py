@@ -1,7 +1,7 @@
 """Charts and an HTML view for reuse found by :func:`srcanalysis.find_reuse`.
 
 * :func:`plot_reuse_matrix` — outlet × outlet heatmap of words taken (rows take from columns).
-* :func:`plot_reused_share` — bars: share of each outlet's words taken from earlier articles,
+* :func:`plot_reused_share` — bars: share of each outlet's words taken from another outlet or a wire agency,
   credited vs. uncredited.
 * :func:`reuse_html` — two articles side by side with the shared passages highlighted (a
   notebook displays it; ``str()`` gives the HTML).
@@ -73,7 +73,7 @@ def plot_reuse_matrix(data: ReuseSummary | pd.DataFrame, *, source: str = "Sourc
         title = f"{m.index[i]} took the most words from {m.columns[j]} ({int(top):,})"
     else:
         title = "No reuse of known direction between outlets"
-    return finish(ax, title, xlabel="taken from (earlier outlet)", ylabel="taken by (later outlet)", source=source)
+    return finish(ax, title, xlabel="taken from (source outlet or agency)", ylabel="taken by", source=source)
 
 
 def plot_reused_share(data: ReuseSummary | pd.DataFrame, *, by: str = "outlet", top: int = 20,

@@ -12,6 +12,7 @@ from matplotlib.ticker import PercentFormatter
 from .headline import anonymous_shares, percent
 from .profile import POSITIONS, anonymous_by_position, source_profile
 from ..schema import SOURCE_TYPES
+from ..stats import MIN_GROUP
 from ..style import SOURCE_COLORS, finish, new_axes
 
 LABELS = {t: t.replace("_", " ") for t in SOURCE_TYPES}
@@ -144,11 +145,37 @@ def plot_source_mix(sentences: pd.DataFrame, by: str = "outlet", *, top: int = 2
              if best is not None and best[key] > 0 else
              f"Too few sourced sentences to rank these {'outlets' if by == 'outlet' else 'groups'} on anonymous "
              "sources" if best is None else
+             f"No {'outlet' if by == 'outlet' else 'group'} with {MIN_GROUP}+ sourced sentences rests on anonymous "
+             "sources" if prof[key].fillna(0).max() > 0 else
              "No sentence rests on an anonymous source")
     return finish(ax, title, xlabel="share of sourced sentences (black bar: 95 % interval of the anonymous share)",
                   ylabel="",
                   source="Source: srcanalysis source tagger; anonymous = identity withheld (unnamed people and "
                          "groups not counted)")
+
+
+def _position_title(ranked: pd.DataFrame) -> str:
+    """Name the third with the highest anonymous share only when its 95 % interval clears the others'.
+
+    Example:
+        >>> t = pd.DataFrame({"position": POSITIONS, "anonymous_share": [0.3, 0.05, 0.04],
+        ...                   "anonymous_share_low": [0.25, 0.02, 0.01], "anonymous_share_high": [0.35, 0.09, 0.08]})
+        >>> _position_title(t)
+        'Anonymous sources cluster in the first third of articles'
+        >>> _position_title(t.assign(anonymous_share_low=[0.05, 0.02, 0.01]))
+        'Anonymous sources by part of the article: the differences are within the margin of error'
+    """
+    if not len(ranked):
+        return "Too few sentences to compare the parts of these articles"
+    if ranked["anonymous_share"].max() <= 0:
+        return "No anonymous sources in any part of these articles"
+    top = ranked.loc[ranked["anonymous_share"].idxmax()]
+    others = ranked.drop(index=top.name)
+    if len(others) and top["anonymous_share_low"] > others["anonymous_share_high"].max():
+        return f"Anonymous sources cluster in the {top['position']} of articles"
+    if not len(others):
+        return f"Anonymous sources: {percent(top['anonymous_share'])} of sentences in the {top['position']}"
+    return "Anonymous sources by part of the article: the differences are within the margin of error"
 
 
 def plot_anonymous_by_position(sentences: pd.DataFrame, by: str | None = None, *,
@@ -192,11 +219,7 @@ def plot_anonymous_by_position(sentences: pd.DataFrame, by: str | None = None, *
     ax.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=None))
     overall = anonymous_by_position(sentences)
     ranked = overall[~overall["anonymous_share_small"]]
-    peak = ranked.loc[ranked["anonymous_share"].idxmax(), "position"] \
-        if len(ranked) and ranked["anonymous_share"].max() > 0 else None
-    title = (f"Anonymous sources cluster in the {peak} of articles" if peak else
-             "No anonymous sources in any part of these articles" if len(ranked) else
-             "Too few sentences to compare the parts of these articles")
+    title = _position_title(ranked)
     return finish(ax, title, xlabel="part of the article",
                   ylabel="share of sentences resting on anonymous sources",
                   source="Source: srcanalysis source tagger; thirds of each article's sentences; bars: 95 % "

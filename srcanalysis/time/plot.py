@@ -145,9 +145,11 @@ def plot_reporting_lag(
 
     Example:
         >>> import pandas as pd, matplotlib.pyplot as plt
-        >>> tl = pd.DataFrame({"outlet": ["A", "A", "B"], "lag": pd.to_timedelta([1, 3, 40], unit="D")})
+        >>> tl = pd.DataFrame({"outlet": ["A"] * 10 + ["B"] * 10, "lag": pd.to_timedelta([2] * 10 + [40] * 10, unit="D")})
         >>> plot_reporting_lag(tl).get_title(loc="left")
         'A reports sooner: median lag 2 vs 40 days (B)'
+        >>> plot_reporting_lag(tl.iloc[8:]).get_title(loc="left")  # A has 2 events: too few to compare
+        'Half of the dated events were published within 40 days (too few per outlet to compare)'
         >>> plt.close("all")
     """
     fig, ax = new_axes(ax)
@@ -173,13 +175,19 @@ def plot_reporting_lag(
         color = PALETTE[i % len(PALETTE)]
         ax.hist(d, bins=edges, histtype="step", linewidth=1.8, color=color, label=f"{name} (n={len(d)})")
         ax.axvline(med, color=color, linestyle=":", linewidth=1)
+    counts = outlets.value_counts()
+    single = len(medians) == 1
+    medians = medians[counts.reindex(medians.index) >= MIN_LAG_EVENTS]  # a handful of events is not compared
     if len(medians) > 1 and round(medians.iloc[0]) < round(medians.iloc[-1]):
         title = (f"{medians.index[0]} reports sooner: median lag {medians.iloc[0]:.0f} "
                  f"vs {medians.iloc[-1]:.0f} days ({medians.index[-1]})")
     elif len(medians) > 1:  # a tie names no outlet as faster
         title = f"Every outlet's median lag is {medians.iloc[0]:.0f} days"
+    elif single:
+        title = f"Half of the dated events were published within {days.median():.0f} days"
     else:
-        title = f"Half of the dated events were published within {medians.iloc[0]:.0f} days"
+        overall = days.median()
+        title = f"Half of the dated events were published within {overall:.0f} days (too few per outlet to compare)"
     ax.legend(fontsize=8)
     subtitle = "Dotted lines: median per outlet; negative = announced ahead"
     if beyond:
@@ -187,6 +195,9 @@ def plot_reporting_lag(
     return finish(ax, title, xlabel="Days from event (end of its interval) to publication", ylabel="Event mentions",
                   source=_source_line(t), subtitle=subtitle, grid_axis="y")
 
+
+#: Fewest dated events an outlet needs before the lag chart's title compares it with another.
+MIN_LAG_EVENTS = 10
 
 #: Round cut-offs (days) for a long lag tail: a week, two weeks, a month, ... ten years.
 _ROUND_DAYS = (7, 14, 30, 60, 90, 180, 365, 730, 1825, 3650)
