@@ -218,7 +218,7 @@ def _spark_sources(args: argparse.Namespace) -> None:
         _spark_write(profile, args.output)
     else:  # a profile is small: sort it like the in-process one
         table = profile.toPandas()
-        sort = [c for c in ("anonymous_share", args.by) if c in table.columns]
+        sort = [c for c in ("anonymous_of_all", args.by) if c in table.columns]
         _write(table.sort_values(sort, ascending=[False, True][:len(sort)], kind="stable"), args.output)
     _spark_errors(errs, args.output)
 

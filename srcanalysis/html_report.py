@@ -264,6 +264,16 @@ def _article_html(article: pd.Series, sents: pd.DataFrame, reused: list[tuple[in
             f"{note}<details><summary>Show text</summary><p>{''.join(parts)}</p></details></div>")
 
 
+def _top_articles(by_article: pd.DataFrame, n: int = 15) -> str:
+    """The articles with anonymous sources, by their share of sourced sentences (none: a sentence)."""
+    cols = ["article_id", "outlet", "sentences", "sourced", "anonymous", "anonymous_of_sourced",
+            "anonymous_of_sourced_low", "anonymous_of_sourced_high"]
+    top = by_article[by_article["anonymous"] > 0]
+    if top.empty:
+        return "<p>No article rests on an anonymous source.</p>"
+    return _table(top[[c for c in cols if c in top]], n)
+
+
 def write_report(articles: pd.DataFrame, out_dir: str | Path, *, title: str = "How these articles are sourced",
                  jobs: int = 1) -> Path:
     """Run all three analyses on ``articles`` and write an HTML page with the tables behind it.
@@ -317,9 +327,9 @@ def _write_report(articles: pd.DataFrame, out: Path, title: str, jobs: int) -> P
         from .sources.headline import anonymous_headline
         figs = [_png(plot_source_mix(sents, by="outlet")), _png(plot_anonymous_by_position(sents)),
                 _png(plot_source_strip(sents, max_articles=12, titles=articles.set_index("article_id")["title"]))]
-        cols = ["outlet", "sentences", "attributed", "anonymous", "unnamed_person", "unnamed_group", "named_person",
-                "named_org", "media", "document", "no_comment", "anonymous_share_attributed",
-                "anonymous_share_attributed_low", "anonymous_share_attributed_high", "anonymous_share",
+        cols = ["outlet", "sentences", "sourced", "anonymous", "unnamed_person", "unnamed_group", "named_person",
+                "named_org", "media", "document", "no_comment", "anonymous_of_sourced",
+                "anonymous_of_sourced_low", "anonymous_of_sourced_high", "anonymous_of_all",
                 "anonymous_with_reason", "anonymous_per_1000_words"]
         cols = [c for c in cols if c in by_outlet]
         return (f"<p><strong>{html.escape(anonymous_headline(sents))}</strong></p>"
@@ -332,8 +342,7 @@ def _write_report(articles: pd.DataFrame, out: Path, title: str, jobs: int) -> P
                 "are marked, not ranked. Types come from transparent rules (cue verbs, source nouns, names); hover a "
                 "sentence below to see the rule that fired. Attribution a rule cannot see is missed.</p>"
                 f"<div class='figs'>{''.join(figs)}</div><h3>By outlet</h3>{_table(by_outlet[cols])}"
-                f"<h3>Articles with the most anonymous sourcing</h3>"
-                f"{_table(by_article[['article_id', 'outlet', 'sentences', 'anonymous', 'anonymous_share']], 15)}")
+                f"<h3>Articles with the most anonymous sourcing</h3>{_top_articles(by_article)}")
 
     def timeline_section() -> str:
         from .errors import errors as _errors

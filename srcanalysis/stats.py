@@ -32,6 +32,8 @@ def wilson_interval(successes, totals, z: float = _Z95) -> tuple[np.ndarray, np.
         >>> low, high = wilson_interval(3, 13)
         >>> round(float(low), 3), round(float(high), 3)
         (0.082, 0.503)
+        >>> float(wilson_interval(0, 482)[0]), float(wilson_interval(5, 5)[1])  # exact, not 2e-19
+        (0.0, 1.0)
     """
     k = np.asarray(successes, dtype=float)
     n = np.asarray(totals, dtype=float)
@@ -40,8 +42,9 @@ def wilson_interval(successes, totals, z: float = _Z95) -> tuple[np.ndarray, np.
         denom = 1 + z * z / n
         centre = (p + z * z / (2 * n)) / denom
         half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-        low = np.where(n > 0, np.clip(centre - half, 0, 1), np.nan)
-        high = np.where(n > 0, np.clip(centre + half, 0, 1), np.nan)
+        # rounding error leaves e.g. 2e-19 where the bound is exactly 0 (k = 0) or 1 (k = n)
+        low = np.where(n > 0, np.where(k == 0, 0.0, np.clip(centre - half, 0, 1)), np.nan)
+        high = np.where(n > 0, np.where(k == n, 1.0, np.clip(centre + half, 0, 1)), np.nan)
     return low, high
 
 

@@ -184,8 +184,8 @@ def test_unnamed_people_are_not_in_the_anonymous_share():
         "Residents said the water was brown. Scientists say the river is polluted. A senior official said "
         "the plant would close. A neighbor said it smelled."]})))
     row = sa.source_profile(sents, by="outlet").iloc[0]
-    assert (row["anonymous"], row["unnamed_group"], row["unnamed_person"], row["attributed"]) == (1, 2, 1, 4)
-    assert row["anonymous_share_attributed"] == 0.25
+    assert (row["anonymous"], row["unnamed_group"], row["unnamed_person"], row["sourced"]) == (1, 2, 1, 4)
+    assert row["anonymous_of_sourced"] == 0.25
 
 
 def test_a_roman_numeral_is_part_of_a_persons_name():

@@ -74,9 +74,9 @@ def test_unnamed_groups_are_not_in_the_anonymous_share():
     frame = _outlets({"Wire": (10, 100)})
     frame.loc[frame.index[10:40], "source_type"] = "unnamed_group"
     prof = sa.source_profile(frame, by="outlet").iloc[0]
-    assert (prof["anonymous"], prof["unnamed_group"], prof["attributed"]) == (10, 30, 40)
-    assert prof["anonymous_share_attributed"] == 0.25
-    assert prof["anonymous_share_attributed_low"] < 0.25 < prof["anonymous_share_attributed_high"]
+    assert (prof["anonymous"], prof["unnamed_group"], prof["sourced"]) == (10, 30, 40)
+    assert prof["anonymous_of_sourced"] == 0.25
+    assert prof["anonymous_of_sourced_low"] < 0.25 < prof["anonymous_of_sourced_high"]
     assert sa.anonymous_headline(frame).startswith(
         "All articles: anonymous sources make up 25% of sourced sentences (10 of 40; 95% interval 14%–40%)")
 
@@ -84,6 +84,6 @@ def test_unnamed_groups_are_not_in_the_anonymous_share():
 def test_position_bars_are_the_anonymous_shares(seed_sentences):
     ax = plot_anonymous_by_position(seed_sentences)
     heights = [p.get_height() for c in ax.containers if isinstance(c, BarContainer) for p in c.patches]
-    expected = anonymous_by_position(seed_sentences)["anonymous_share"].fillna(0).tolist()
+    expected = anonymous_by_position(seed_sentences)["anonymous_of_all"].fillna(0).tolist()
     assert np.allclose(heights, expected)
     assert [t.get_text() for t in ax.get_xticklabels()] == ["first third", "middle third", "last third"]

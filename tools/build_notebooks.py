@@ -176,15 +176,15 @@ The same noun can land in three types, depending on what the sentence says about
 examples[["text", "source_type", "source", "source_name"]]"""),
     ("md", """## Profile per outlet
 
-`anonymous_share_attributed` is the share of *sourced* sentences resting on an anonymous source,
-`anonymous_share` the share of all sentences; each has `_low`/`_high` 95 % Wilson bounds and a
+`anonymous_of_sourced` is the share of *sourced* sentences resting on an anonymous source,
+`anonymous_of_all` the share of all sentences; each has `_low`/`_high` 95 % Wilson bounds and a
 `_small` flag for groups under 30 sentences, whose shares say little. `unnamed_person` and
 `unnamed_group` are counted apart and never in the anonymous share."""),
     ("code", """profile = sa.source_profile(sents, by="outlet")
 # NBVAL_CHECK_OUTPUT
-print(profile[["outlet", "sentences", "attributed", "anonymous", "unnamed_person", "unnamed_group",
-               "anonymous_share_attributed", "anonymous_share_attributed_low", "anonymous_share_attributed_high",
-               "anonymous_share_attributed_small", "anonymous_with_reason"]].to_string(index=False))"""),
+print(profile[["outlet", "sentences", "sourced", "anonymous", "unnamed_person", "unnamed_group",
+               "anonymous_of_sourced", "anonymous_of_sourced_low", "anonymous_of_sourced_high",
+               "anonymous_of_sourced_small", "anonymous_with_reason"]].to_string(index=False))"""),
     ("md", """**How this can mislead.** Two outlets here are one article each; shares from one article say
 little about an outlet, which is why small groups are flagged and the charts mark rather than rank them.
 The Wikinews articles rewrite other outlets' reporting, so an anonymous source there is often another

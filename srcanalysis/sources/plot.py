@@ -98,7 +98,7 @@ MIX_ORDER = ["anonymous", "unnamed_person", "unnamed_group", "named_person", "na
 def _group_labels(prof: pd.DataFrame, by: str) -> list[str]:
     """Group names, with groups under the minimum size marked rather than ranked."""
     return [f"{str(name)[:28]} (n={n}, too few to rank)" if small else f"{str(name)[:28]} (n={n})"
-            for name, n, small in zip(prof[by], prof["attributed"], prof["anonymous_share_attributed_small"])]
+            for name, n, small in zip(prof[by], prof["sourced"], prof["anonymous_of_sourced_small"])]
 
 
 def plot_source_mix(sentences: pd.DataFrame, by: str = "outlet", *, top: int = 20,
@@ -119,10 +119,10 @@ def plot_source_mix(sentences: pd.DataFrame, by: str = "outlet", *, top: int = 2
         The Axes.
     """
     prof = source_profile(sentences, by=by)
-    key = "anonymous_share_attributed"
+    key = "anonymous_of_sourced"
     prof = prof.sort_values([f"{key}_small", key], ascending=[True, False], kind="stable").head(top)
     types = [t for t in MIX_ORDER if t in SOURCE_TYPES]
-    shares = prof[types].div(prof["attributed"].replace(0, np.nan), axis=0).fillna(0)
+    shares = prof[types].div(prof["sourced"].replace(0, np.nan), axis=0).fillna(0)
     fig, ax = new_axes(ax, figsize=(9, 0.4 * len(prof) + 1.8))
     left = np.zeros(len(prof))
     y = np.arange(len(prof))
@@ -158,23 +158,23 @@ def _position_title(ranked: pd.DataFrame) -> str:
     """Name the third with the highest anonymous share only when its 95 % interval clears the others'.
 
     Example:
-        >>> t = pd.DataFrame({"position": POSITIONS, "anonymous_share": [0.3, 0.05, 0.04],
-        ...                   "anonymous_share_low": [0.25, 0.02, 0.01], "anonymous_share_high": [0.35, 0.09, 0.08]})
+        >>> t = pd.DataFrame({"position": POSITIONS, "anonymous_of_all": [0.3, 0.05, 0.04],
+        ...                   "anonymous_of_all_low": [0.25, 0.02, 0.01], "anonymous_of_all_high": [0.35, 0.09, 0.08]})
         >>> _position_title(t)
         'Anonymous sources cluster in the first third of articles'
-        >>> _position_title(t.assign(anonymous_share_low=[0.05, 0.02, 0.01]))
+        >>> _position_title(t.assign(anonymous_of_all_low=[0.05, 0.02, 0.01]))
         'Anonymous sources by part of the article: the differences are within the margin of error'
     """
     if not len(ranked):
         return "Too few sentences to compare the parts of these articles"
-    if ranked["anonymous_share"].max() <= 0:
+    if ranked["anonymous_of_all"].max() <= 0:
         return "No anonymous sources in any part of these articles"
-    top = ranked.loc[ranked["anonymous_share"].idxmax()]
+    top = ranked.loc[ranked["anonymous_of_all"].idxmax()]
     others = ranked.drop(index=top.name)
-    if len(others) and top["anonymous_share_low"] > others["anonymous_share_high"].max():
+    if len(others) and top["anonymous_of_all_low"] > others["anonymous_of_all_high"].max():
         return f"Anonymous sources cluster in the {top['position']} of articles"
     if not len(others):
-        return f"Anonymous sources: {percent(top['anonymous_share'])} of sentences in the {top['position']}"
+        return f"Anonymous sources: {percent(top['anonymous_of_all'])} of sentences in the {top['position']}"
     return "Anonymous sources by part of the article: the differences are within the margin of error"
 
 
@@ -197,10 +197,10 @@ def plot_anonymous_by_position(sentences: pd.DataFrame, by: str | None = None, *
     x = np.arange(len(POSITIONS))
 
     def bars(part: pd.DataFrame, xs: np.ndarray, width: float, **kw) -> None:
-        share = part["anonymous_share"].fillna(0).to_numpy()
-        err = np.vstack([share - part["anonymous_share_low"].fillna(0).to_numpy(),
-                         part["anonymous_share_high"].fillna(0).to_numpy() - share])
-        hatch = ["//" if small else None for small in part["anonymous_share_small"].fillna(True)]
+        share = part["anonymous_of_all"].fillna(0).to_numpy()
+        err = np.vstack([share - part["anonymous_of_all_low"].fillna(0).to_numpy(),
+                         part["anonymous_of_all_high"].fillna(0).to_numpy() - share])
+        hatch = ["//" if small else None for small in part["anonymous_of_all_small"].fillna(True)]
         drawn = ax.bar(xs, share, width=width, **kw)
         for patch, h in zip(drawn, hatch):
             patch.set_hatch(h)
@@ -218,7 +218,7 @@ def plot_anonymous_by_position(sentences: pd.DataFrame, by: str | None = None, *
     ax.set_xticks(x, POSITIONS)
     ax.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=None))
     overall = anonymous_by_position(sentences)
-    ranked = overall[~overall["anonymous_share_small"]]
+    ranked = overall[~overall["anonymous_of_all_small"]]
     title = _position_title(ranked)
     return finish(ax, title, xlabel="part of the article",
                   ylabel="share of sentences resting on anonymous sources",

@@ -11,7 +11,7 @@ Example:
     >>> sents = sa.sentences(sa.read_articles(pd.DataFrame({"text": [
     ...     "A senior official said the plan failed. It rained. Residents said so. Jim Mattis said no."]})))
     >>> row = source_profile(sents).iloc[0]
-    >>> int(row["sentences"]), int(row["anonymous"]), int(row["unnamed_group"]), float(row["anonymous_share"])
+    >>> int(row["sentences"]), int(row["anonymous"]), int(row["unnamed_group"]), float(row["anonymous_of_all"])
     (4, 1, 1, 0.25)
 """
 from __future__ import annotations
@@ -58,13 +58,14 @@ def source_profile(sentences: pd.DataFrame, by: str = "article_id") -> pd.DataFr
     Returns:
         One row per group with ``sentences``, ``words``, one count column per source type (the
         codebook types: ``anonymous`` for withheld identities only, ``unnamed_person`` and
-        ``unnamed_group`` apart), ``attributed`` (sourced sentences: every type but ``no_comment`` and
-        ``unattributed``), ``anonymous_share`` (of all sentences) and ``anonymous_share_attributed``
+        ``unnamed_group`` apart), ``sourced`` (sourced sentences: every type but ``no_comment`` and
+        ``unattributed``), ``anonymous_of_all`` (of all sentences) and ``anonymous_of_sourced``
         (of sourced sentences), each with 95 % Wilson bounds ``_low`` / ``_high`` and a ``_small`` flag
         (fewer than :data:`srcanalysis.stats.MIN_GROUP` cases in the denominator),
         ``anonymous_with_reason`` / ``anonymous_without_reason`` (anonymous sentences whose article
         does or does not state why the name is withheld) and ``anonymous_per_1000_words``. Shares are
-        rounded to three decimals; groups are sorted by ``anonymous_share``, highest first.
+        rounded to three decimals; groups are sorted by ``anonymous_of_sourced`` (the headline
+        share, :func:`srcanalysis.anonymous_headline`), highest first.
 
     Raises:
         ValueError: ``by`` is not a column, or the frame lacks the source columns.
@@ -89,19 +90,20 @@ def source_profile(sentences: pd.DataFrame, by: str = "article_id") -> pd.DataFr
         "anonymous_with_reason": grouped["_reason"].sum(),
         "anonymous_without_reason": grouped["_noreason"].sum(),
     }).join(counts)
-    out["attributed"] = out[SOURCED_TYPES].sum(axis=1)
-    out = add_share(out, "anonymous_share", "anonymous", "sentences")
-    out = add_share(out, "anonymous_share_attributed", "anonymous", "attributed")
+    out["sourced"] = out[SOURCED_TYPES].sum(axis=1)
+    out = add_share(out, "anonymous_of_all", "anonymous", "sentences")
+    out = add_share(out, "anonymous_of_sourced", "anonymous", "sourced")
     out["anonymous_per_1000_words"] = (1000 * out["anonymous"] / out["words"].replace(0, np.nan)).round(2)
-    shares = [f"anonymous_share{x}{y}" for x in ("", "_attributed") for y in ("", "_low", "_high")]
+    shares = [f"anonymous_of_{x}{y}" for x in ("all", "sourced") for y in ("", "_low", "_high")]
     out[shares] = out[shares].round(3)
-    order = ["sentences", "words", *SOURCE_TYPES, "attributed", "anonymous_share", "anonymous_share_low",
-             "anonymous_share_high", "anonymous_share_attributed", "anonymous_share_attributed_low",
-             "anonymous_share_attributed_high", "anonymous_share_small", "anonymous_share_attributed_small",
+    order = ["sentences", "words", *SOURCE_TYPES, "sourced", "anonymous_of_all", "anonymous_of_all_low",
+             "anonymous_of_all_high", "anonymous_of_sourced", "anonymous_of_sourced_low",
+             "anonymous_of_sourced_high", "anonymous_of_all_small", "anonymous_of_sourced_small",
              "anonymous_with_reason", "anonymous_without_reason", "anonymous_per_1000_words"]
-    out = out[order].astype({c: "int64" for c in ["sentences", "words", *SOURCE_TYPES, "attributed",
+    out = out[order].astype({c: "int64" for c in ["sentences", "words", *SOURCE_TYPES, "sourced",
                                                    "anonymous_with_reason", "anonymous_without_reason"]})
-    out = out.reset_index().sort_values(["anonymous_share", keys[0]], ascending=[False, True], kind="stable")
+    out = out.reset_index().sort_values(["anonymous_of_sourced", keys[0]], ascending=[False, True], kind="stable",
+                                        na_position="last")
     return out.reset_index(drop=True)
 
 
@@ -113,15 +115,15 @@ def anonymous_by_position(sentences: pd.DataFrame, by: str | None = None) -> pd.
         by: Optional grouping column (e.g. ``"outlet"``).
 
     Returns:
-        Columns ``position``, (``by``), ``sentences``, ``anonymous``, ``anonymous_share`` with its 95 %
-        Wilson bounds ``anonymous_share_low`` / ``_high`` and ``anonymous_share_small`` (fewer than
+        Columns ``position``, (``by``), ``sentences``, ``anonymous``, ``anonymous_of_all`` with its 95 %
+        Wilson bounds ``anonymous_of_all_low`` / ``_high`` and ``anonymous_of_all_small`` (fewer than
         :data:`srcanalysis.stats.MIN_GROUP` sentences). Only ``anonymous`` counts.
     """
     frame = add_position(sentences)
     frame["anon"] = frame["source_type"].astype(str) == "anonymous"
     keys = ["position"] if by is None else [by, "position"]
     out = frame.groupby(keys, observed=False).agg(sentences=("anon", "size"), anonymous=("anon", "sum")).reset_index()
-    out = add_share(out, "anonymous_share", "anonymous", "sentences")
-    cols = ["anonymous_share", "anonymous_share_low", "anonymous_share_high"]
+    out = add_share(out, "anonymous_of_all", "anonymous", "sentences")
+    cols = ["anonymous_of_all", "anonymous_of_all_low", "anonymous_of_all_high"]
     out[cols] = out[cols].round(3)
     return out
