@@ -378,14 +378,17 @@ def _write_report(articles: pd.DataFrame, out: Path, title: str, jobs: int) -> P
         note = (f"<p class='note'>{missing} article(s) have no publication date: their events are placed on the "
                 "calendar only when the text dates them absolutely (\"last month\" stays unresolved), and no "
                 "reporting lag is computed.</p>" if missing else "")
-        return (f"{fail_note}<p>{len(tl):,} dated event mentions in {tl['article_id'].nunique():,} articles. The chart "
+        n_lag = int(has_lag.sum())
+        return (f"{fail_note}<p>{len(tl):,} time expressions resolved to a date in {tl['article_id'].nunique():,} "
+                "articles (timeline.csv: one row per expression). The chart "
                 f"shows the dated sentences of the article with the most ({_name_html(top)}); fuzzy dates "
                 "(\"late January\") are drawn as their whole interval, so a long bar means an imprecise date, not a "
                 "long event. Gaps are stretches no sentence's date covers.</p>"
                 f"<p>Sentence dates (sentence_dates.csv): {int(basis.get('own', 0)):,} sentences date themselves, "
                 f"{int(basis.get('carried', 0)):,} keep the day of the narrative before them, "
                 f"{int(basis.get('published', 0)):,} speak at publication time and {int(basis.get('none', 0)):,} "
-                "cannot be dated. The lag chart counts one event per dated sentence.</p>"
+                f"cannot be dated. The lag chart and table count the {n_lag:,} sentences that date themselves or keep "
+                "the narrative's day and have a publication date: one lag per sentence.</p>"
                 f"{note}<div class='figs'>{''.join(figs)}</div><h3>Uncovered stretches</h3>"
                 f"{_table(gaps, 15)}<h3>Reporting lag by outlet (days, per dated sentence)</h3>{_table(lags)}")
 
