@@ -591,9 +591,72 @@ def _article_id(row: dict[str, Any]) -> str:
     return hashlib.sha1(key.encode("utf-8", "replace")).hexdigest()[:12]
 
 
+#: A numeric date: day and month in either order, then the year (14/03/2024, 3.14.24, 05-11-2024).
+_NUMERIC_DATE = re.compile(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?!\d)")
+
+
+def numeric_date_order(values: Sequence[Any]) -> str | None:
+    """How one input writes numeric dates: ``"day"`` first, ``"month"`` first, ``"mixed"`` or ``None``.
+
+    An input (one CSV file, one catalog) keeps one convention, so a date only one order can read
+    (14/03/2024 is day first, 03/14/2024 month first) settles the order of its ambiguous ones
+    (05/11/2024). ``None``: every numeric date is ambiguous, or there is none.
+
+    Example:
+        >>> numeric_date_order(["14/03/2024", "05/11/2024"]), numeric_date_order(["05/11/2024"])
+        ('day', None)
+        >>> numeric_date_order(["03/14/2024", "2024-01-02"]), numeric_date_order(["14/03/2024", "03/14/2024"])
+        ('month', 'mixed')
+    """
+    day = month = False
+    for value in values:
+        m = _NUMERIC_DATE.match(value) if isinstance(value, str) else None
+        if m:
+            first, second = int(m[1]), int(m[2])
+            day |= first > 12 >= second
+            month |= second > 12 >= first
+    return "mixed" if day and month else "day" if day else "month" if month else None
+
+
+def _parse_in_order(value: Any, order: str | None) -> tuple[pd.Timestamp, str]:
+    """``parse_date`` with the input's numeric order (see :func:`numeric_date_order`).
+
+    Returns the date and, when an ambiguous numeric date was left NaT because the input does not
+    settle its order, the reason.
+    """
+    m = _NUMERIC_DATE.match(value) if isinstance(value, str) else None
+    if not m:
+        return parse_date(value), ""
+    first, second = int(m[1]), int(m[2])
+    if first > 12 or second > 12 or first == second:  # one reading only (or the same both ways)
+        return _dateutil(value, dayfirst=first > 12), ""
+    if order in ("day", "month"):
+        return _dateutil(value, dayfirst=order == "day"), ""
+    return pd.NaT, (f"publication date {value.strip()!r}: day and month could be either way round and the "
+                    "input's other dates do not settle it; left empty (write dates as YYYY-MM-DD or pass published=)")
+
+
+def _dateutil(value: str, *, dayfirst: bool) -> pd.Timestamp:
+    from dateutil import parser as dparser
+    try:
+        return parse_date(pd.Timestamp(dparser.parse(value.strip(), dayfirst=dayfirst)))
+    except (ValueError, TypeError, OverflowError):
+        return pd.NaT
+
+
 def _published(frame: pd.DataFrame, published: Any) -> tuple[list[Any], list[str]]:
-    """Parsed dates and where each came from (``published_from``)."""
-    dates = [parse_date(v) for v in frame["published"]]
+    """Parsed dates and where each came from (``published_from``); ambiguous numeric dates each input
+    cannot settle are left NaT and listed in ``frame.attrs["date_warnings"]``."""
+    paths = frame["path"] if "path" in frame else pd.Series("", index=frame.index)
+    paths = paths.astype(str).str.replace(r"#(row|line|item)\d+$", "", regex=True)  # one corpus file is one input
+    orders = {p: numeric_date_order(frame.loc[paths == p, "published"].tolist()) for p in paths.unique()}
+    dates, notes = [], []
+    for value, path, where in zip(frame["published"], paths, frame.get("path", paths)):
+        date, why = _parse_in_order(value, orders[path])
+        dates.append(date)
+        if why:
+            notes.append({"path": str(where), "reason": why})
+    frame.attrs["date_warnings"] = notes
     given = frame["published_from"].tolist() if "published_from" in frame else [None] * len(frame)
     basis = [("catalog" if not isinstance(g, str) or not g else g) if not pd.isna(d) else "none"
              for d, g in zip(dates, given)]
@@ -779,7 +842,7 @@ def read_articles(
         frame = frame.drop(index=empty).reset_index(drop=True)
     frame.attrs["skipped"] = load.skipped
     frame.attrs["encodings"] = load.encodings
-    frame.attrs["warnings"] = load.warnings
+    frame.attrs["warnings"] = load.warnings + frame.attrs.pop("date_warnings", [])
     return frame
 
 

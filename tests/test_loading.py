@@ -547,3 +547,27 @@ def test_headline_is_the_pages_own_h1_not_the_logo_or_seo_title(tmp_path):
     assert df.title[0] == "Council shuts the old river bridge for six months"
     html = html.replace("<h1>Council shuts the old river bridge for six months</h1>", "")
     assert load_one(tmp_path, html, name="no_h1.html").title[0] == "Bridge closure: what commuters need to know"
+
+
+def test_numeric_dates_in_one_csv_follow_one_day_month_order(tmp_path):
+    # a UK-style column: 14/03/2024 can only be day first, so 05/11/2024 is 5 November, 01/02/2024 1 February
+    (tmp_path / "uk.csv").write_text(
+        "headline,body,publisher,date\n"
+        "Bridge reopens,The bridge reopened after repairs.,Dorset Echo,14/03/2024\n"
+        "Council votes,The council voted on the budget.,Dorset Echo,05/11/2024\n"
+        "Ferry strike,Ferry crews walked out over pay.,Dorset Echo,01/02/2024\n", encoding="utf-8")
+    arts = sa.read_articles(tmp_path / "uk.csv")
+    assert arts["published"].dt.strftime("%Y-%m-%d").tolist() == ["2024-03-14", "2024-11-05", "2024-02-01"]
+    assert not arts.attrs["warnings"]
+
+
+def test_ambiguous_numeric_dates_an_input_cannot_settle_stay_empty_with_the_reason(tmp_path):
+    (tmp_path / "us.csv").write_text(
+        "title,text,outlet,date\n"
+        "Storm,The storm hit the coast.,Gazette,04/07/2017\n"
+        "Vote,The vote passed.,Gazette,2017-05-02\n", encoding="utf-8")
+    arts = sa.read_articles(tmp_path / "us.csv")
+    assert arts["published"].isna().tolist() == [True, False]
+    assert arts["published_from"].tolist() == ["none", "catalog"]
+    reasons = [w["reason"] for w in arts.attrs["warnings"]]
+    assert any("'04/07/2017'" in r and "either way round" in r for r in reasons)
