@@ -24,6 +24,8 @@ Examples::
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import logging
 import sys
 from pathlib import Path
@@ -362,10 +364,28 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``srcanalysis`` command."""
     args = build_parser().parse_args(argv)
+    _check_outputs(args)
     logging.basicConfig(level=logging.ERROR,  # skipped inputs are summarised by _load
                         format="%(levelname)s %(name)s: %(message)s")
-    args.func(args)
+    if getattr(args, "quiet", False):  # -q: no summaries either; errors still reach the terminal on exit
+        with contextlib.redirect_stderr(io.StringIO()):
+            args.func(args)
+    else:
+        args.func(args)
     return 0
+
+
+#: Output file types the table-writing commands accept (``report`` writes a folder).
+OUTPUT_SUFFIXES = (".csv", ".parquet", ".jsonl", ".ndjson", "")
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Refuse an output type we cannot write before any article is loaded."""
+    if args.func is cmd_report:
+        return
+    for out in (getattr(args, "output", None), getattr(args, "gaps", None)):
+        if out and out != "-" and Path(out).suffix.lower() not in OUTPUT_SUFFIXES:
+            raise SystemExit(f"srcanalysis: cannot write {out!r}: use .csv, .parquet or .jsonl")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -110,3 +110,17 @@ def test_parquet_article_table_is_read_in_process(tmp_path):
     assert main(["sentences", str(tmp_path / "a.parquet"), "-q", "-o", str(tmp_path / "s.csv")]) == 0
     assert main(["sentences", str(SEEDS), "-q", "-o", str(tmp_path / "t.csv")]) == 0
     pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "s.csv"), pd.read_csv(tmp_path / "t.csv"))
+
+
+def test_an_output_type_we_cannot_write_is_refused_before_loading(tmp_path, capsys):
+    with pytest.raises(SystemExit, match=r"cannot write .*profile\.xlsx.*use \.csv, \.parquet or \.jsonl"):
+        main(["sources", str(tmp_path / "does-not-exist"), "-o", str(tmp_path / "profile.xlsx")])
+    assert "loaded" not in capsys.readouterr().err  # refused before any article was read
+
+
+def test_quiet_prints_no_summaries(tmp_path, capsys):
+    art = tmp_path / "a.txt"
+    art.write_text("title: Storm\noutlet: Gazette\n\nThe mayor said the bridge would reopen.\n", encoding="utf-8")
+    main(["sentences", str(art), "-o", str(tmp_path / "s.csv"), "-q"])
+    assert capsys.readouterr().err == ""
+    assert (tmp_path / "s.csv").exists()
