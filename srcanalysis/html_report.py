@@ -338,7 +338,7 @@ def _write_report(articles: pd.DataFrame, out: Path, title: str, jobs: int) -> P
                 "(\"a neighbor said\") and groups (\"residents said\", \"analysts expect\") are counted apart, and an "
                 "organisation's unnamed spokesperson counts as the organisation. A sentence is <em>sourced</em> when it "
                 "quotes, paraphrases or relays a claim someone supplied; beliefs and intentions narrated without a "
-                "statement are not sources. Shares carry 95 % Wilson intervals; outlets with fewer than 30 sentences "
+                "statement are not sources. Shares carry 95 % Wilson intervals; outlets with fewer than 30 sourced sentences "
                 "are marked, not ranked. Types come from transparent rules (cue verbs, source nouns, names); hover a "
                 "sentence below to see the rule that fired. Attribution a rule cannot see is missed.</p>"
                 f"<div class='figs'>{''.join(figs)}</div><h3>By outlet</h3>{_table(by_outlet[cols])}"
