@@ -286,3 +286,42 @@ def test_other_withholding_wording_makes_the_source_anonymous(sentence):
 def test_reportedly_in_a_title_case_headline():
     row = last("Mayor's Campaign Reportedly Scrambling For Votes In The East")
     assert (row["source_type"], row["source_name"]) == ("media", "news reports")
+
+
+def _frame(paragraphs: list[int], sentences: list[str]):
+    import pandas as pd
+    return pd.DataFrame({"article_id": "a", "paragraph": paragraphs, "sentence": range(len(sentences)),
+                         "text": sentences})
+
+
+_BETWEEN = ["The campaign has hired two data firms, according to people familiar with the effort.",
+            "The push is focused on voters who are not registered.",
+            "It also buys commercial lists from the party, the people said."]
+
+
+def test_a_sentence_between_two_credits_to_a_withheld_source_continues_it():
+    from srcanalysis.sources.attribution import tag_frame
+    rows = tag_frame(_frame([0, 0, 0], _BETWEEN))
+    assert rows["source_type"].tolist() == ["anonymous"] * 3
+    assert rows["rule"].iloc[1] == "inherit:between"
+
+
+def test_no_continuation_across_a_paragraph_break():
+    from srcanalysis.sources.attribution import tag_frame
+    rows = tag_frame(_frame([0, 0, 1], _BETWEEN))
+    assert rows["source_type"].iloc[1] == "unattributed"
+
+
+def test_a_withholding_declaration_covers_the_same_kind_just_cited():
+    rows = tag("The Navy will keep a base in the gulf for years, according to American military officials.",
+               "Senior officials spoke about the plans only on the condition of anonymity because the missions "
+               "are classified.")
+    assert rows["source_type"].tolist() == ["anonymous", "anonymous"]
+
+
+def test_a_withholding_declaration_does_not_reach_back_into_an_earlier_paragraph():
+    from srcanalysis.sources.attribution import tag_frame
+    rows = tag_frame(_frame([0, 1], [
+        "The Navy will keep a base in the gulf for years, according to American military officials.",
+        "Senior officials spoke about the plans only on the condition of anonymity."]))
+    assert rows["source_type"].iloc[0] != "anonymous"

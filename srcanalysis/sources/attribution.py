@@ -1508,6 +1508,9 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
             open_quote = False
         if not open_quote and found is None:
             last_source = last_source if not new_paragraph else None
+    cols = {"type": types, "source": sources, "name": names, "cue": cues, "count": counts, "rule": rules}
+    _continue_between(cols, articles, paragraphs)
+    _withheld_before(cols, articles, paragraphs)
     out = pd.DataFrame({
         "source_type": pd.Categorical(types, dtype=SOURCE_TYPE_DTYPE),
         "source": pd.array(sources, dtype="string"),
@@ -1521,6 +1524,56 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
         "rule": pd.array(rules, dtype="string"),
     }, index=frame.index)
     return out[list(SOURCE_COLUMNS)]
+
+
+def _same_source(cols: dict[str, list], a: int, b: int) -> bool:
+    """Whether sentences ``a`` and ``b`` rest on one source: the same span or resolved name, a later
+    back-reference or pronoun to the earlier span, or two withheld sources (neither has a name to compare)."""
+    if cols["type"][a] != cols["type"][b]:
+        return False
+    if cols["type"][a] == "anonymous":
+        return True
+    first, second = cols["source"][a].lower(), cols["source"][b].lower()
+    name = cols["name"][a]
+    return first == second or (bool(name) and name == cols["name"][b]) or cols["rule"][b].endswith(f":{cols['source'][a]}")
+
+
+def _continue_between(cols: dict[str, list], articles: list, paragraphs: list) -> None:
+    """A sentence with no source of its own between two sentences of one paragraph that rest on the same
+    source continues it (codebook section 1, continuation): "..., according to people familiar with the
+    effort. The push is focused on new voters. It also buys commercial data, the sources said."
+    Sets ``rule`` to ``inherit:between``; changes ``cols`` in place."""
+    types = cols["type"]
+    for i in range(1, len(types) - 1):
+        if types[i] != "unattributed" or types[i - 1] != "anonymous" \
+                or not (articles[i - 1] == articles[i] == articles[i + 1]) \
+                or not (paragraphs[i - 1] == paragraphs[i] == paragraphs[i + 1]) \
+                or not _same_source(cols, i - 1, i + 1):
+            continue
+        types[i] = types[i - 1]
+        for key in ("source", "name", "cue", "count"):
+            cols[key][i] = cols[key][i - 1]
+        cols["rule"][i] = "inherit:between"
+
+
+def _withheld_before(cols: dict[str, list], articles: list, paragraphs: list) -> None:
+    """Unnamed sources of a kind the article withholds later in the same paragraph are withheld too:
+    "..., according to American military officials. Senior officials spoke only on the condition of
+    anonymity ..." (the declaration covers the officials just cited). Later sources of the kind are
+    handled in :func:`tag_frame` (``+withheld-kind``); this looks back. Changes ``cols`` in place."""
+    types, sources, rules = cols["type"], cols["source"], cols["rule"]
+    for i in range(len(types)):
+        if types[i] != "anonymous" or rules[i].startswith("inherit"):
+            continue
+        head = _head_noun(sources[i])
+        if not head:
+            continue
+        j = i - 1
+        while j >= 0 and articles[j] == articles[i] and paragraphs[j] == paragraphs[i]:
+            if types[j] in _UPGRADABLE and not rules[j].startswith("inherit") and _head_noun(sources[j]) == head:
+                types[j], cols["name"][j] = "anonymous", ""
+                rules[j] = f"{rules[j]}+withheld-kind-after"
+            j -= 1
 
 
 #: Types a withholding mark elsewhere in the sentence turns into ``anonymous`` ("officials, who spoke on
