@@ -325,3 +325,34 @@ def test_a_withholding_declaration_does_not_reach_back_into_an_earlier_paragraph
         "The Navy will keep a base in the gulf for years, according to American military officials.",
         "Senior officials spoke about the plans only on the condition of anonymity."]))
     assert rows["source_type"].iloc[0] != "anonymous"
+
+
+_PANEL = ["“The governor has a ground game nobody else can match,” a Nevada Democrat said.",
+          "The Insiders Panel is a weekly survey of party activists, who take part anonymously.",
+          "“He peaked too early,” an Ohio Republican said."]
+
+
+def test_a_panel_granted_anonymity_makes_its_unnamed_members_anonymous():
+    rows = tag(*_PANEL)
+    assert (rows["source_type"].iloc[0], rows["source_type"].iloc[2]) == ("anonymous", "anonymous")
+    assert rows["source_name"].iloc[2] == ""
+
+
+def test_one_withheld_official_leaves_other_unnamed_groups_unnamed():
+    rows = tag("A senior official, speaking on condition of anonymity, said the plant would close.",
+               "Residents said the smell had lingered for weeks.")
+    assert rows["source_type"].tolist() == ["anonymous", "unnamed_group"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "“He peaked too early,” an Ohio Republican said.",
+    "A New Hampshire Democrat said the field would narrow after the debate.",
+    "“It is over,” said another Iowa Republican.",
+])
+def test_a_party_member_from_a_state_is_an_unnamed_person(sentence):
+    assert last(sentence)["source_type"] == "unnamed_person"
+
+
+def test_a_named_party_member_stays_named():
+    row = last("Ohio Republican Dana Wills said the field would narrow.")
+    assert (row["source_type"], row["source_name"]) == ("named_person", "Dana Wills")

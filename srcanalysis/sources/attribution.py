@@ -352,7 +352,11 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
         return "pronoun", None
     # a proper name at the end of the span, or an appositive name first ("Jeff Davis, a spokesman")
     tail = []
+    unnamed_member = len(toks) >= 3 and _has(toks[-1], "party_member") and lows[0] not in ("the", "this") \
+        and (_has(lows[0], "determiner") or _has(lows[0], "number"))
     for k, tok in enumerate(reversed(toks)):
+        if unnamed_member:
+            break  # "a New Hampshire Republican", "one Iowa Democrat": a party member the story does not name
         # a surname that is also a title ("Charlie King", "Ann Bishop") follows a given name
         surname = k == 0 and len(toks) >= 2 and tok[:1].isupper() and (_has(tok, "title") or _has(tok, "role")) \
             and not _has(tok, "party_member") \
@@ -382,8 +386,8 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
             and (_has(head, "role") or _has(head, "title")):
         return "named_person", None  # "the Indiana governor", "the former secretary": a role someone named holds
     if len(head_part) <= 5 and (_has(lows[0], "determiner") or _has(lows[0], "number")) and lows[0] not in ("the", "this") \
-            and (_has(head, "role") or _has(head, "anonymous")) and not any(_is_name_token(t) and not _has(t, "role")
-                                                                            and not _is_org_token(t) for t in head_toks[1:]):
+            and (_has(head, "role") or _has(head, "anonymous")) and (unnamed_member or not any(
+                _is_name_token(t) and not _has(t, "role") and not _is_org_token(t) for t in head_toks[1:])):
         # "a Democrat", "one senator", "a New Hampshire Republican": a person the story does not name
         return _unnamed_type(span, toks, head_part or lows, _count(toks)), _count(toks)
     if any(_has(w, "anonymous") for w in head_part or lows):
@@ -1511,6 +1515,7 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
     cols = {"type": types, "source": sources, "name": names, "cue": cues, "count": counts, "rule": rules}
     _continue_between(cols, articles, paragraphs)
     _withheld_before(cols, articles, paragraphs)
+    _declared_anonymity(cols, texts, articles)
     out = pd.DataFrame({
         "source_type": pd.Categorical(types, dtype=SOURCE_TYPE_DTYPE),
         "source": pd.array(sources, dtype="string"),
@@ -1574,6 +1579,24 @@ def _withheld_before(cols: dict[str, list], articles: list, paragraphs: list) ->
                 types[j], cols["name"][j] = "anonymous", ""
                 rules[j] = f"{rules[j]}+withheld-kind-after"
             j -= 1
+
+
+def _declared_anonymity(cols: dict[str, list], texts: list[str], articles: list) -> None:
+    """Unnamed people and groups of an article that grants its whole panel anonymity are withheld
+    (codebook section 3: anonymity is the reporter's promise): "The insiders complete the survey
+    anonymously, which lets them speak freely." makes "a New Hampshire Democrat said" anonymous anywhere
+    in that article. A declaration is a sentence with a withholding mark and a survey or panel word
+    (``group_declaration`` in ``rules/attribution_patterns.csv``). Changes ``cols`` in place."""
+    patterns = _patterns()
+    withheld, panel = patterns["withheld_sentence"], patterns["group_declaration"]
+    declared = {a for a, t in zip(articles, texts) if t and panel.search(t) and withheld.search(t)}
+    if not declared:
+        return
+    types, rules = cols["type"], cols["rule"]
+    for i, a in enumerate(articles):
+        if a in declared and types[i] in ("unnamed_person", "unnamed_group"):
+            types[i], cols["name"][i] = "anonymous", ""
+            rules[i] = f"{rules[i]}+declared-anonymous"
 
 
 #: Types a withholding mark elsewhere in the sentence turns into ``anonymous`` ("officials, who spoke on
