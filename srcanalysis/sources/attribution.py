@@ -1309,7 +1309,11 @@ def _candidates(texts: pd.Series) -> list[bool]:
         import pyarrow.compute as pc
 
         arr = pa.array(texts.fillna("").astype(str).tolist(), type=pa.large_string())
-        return pc.match_substring_regex(arr, pattern=pattern.pattern).to_pylist()
+        # RE2 has no lookarounds: a word boundary matches a superset, and Python's ``re`` then checks only
+        # the sentences RE2 kept, so the result is exactly the Python pattern's (one fast pass rejects most)
+        loose = pattern.pattern.replace(r"(?<![\w-])", r"\b").replace(r"(?![\w-])", r"\b")
+        kept = pc.match_substring_regex(arr, pattern=loose).to_pylist()
+        return [k and pattern.search(t) is not None for k, t in zip(kept, arr.to_pylist())]
     except Exception:  # pyarrow missing, or a pattern RE2 cannot compile  # noqa: BLE001
         return [isinstance(t, str) and pattern.search(t) is not None for t in texts]
 
@@ -1589,10 +1593,11 @@ def _declared_anonymity(cols: dict[str, list], texts: list[str], articles: list)
     (``group_declaration`` in ``rules/attribution_patterns.csv``). Changes ``cols`` in place."""
     patterns = _patterns()
     withheld, panel = patterns["withheld_sentence"], patterns["group_declaration"]
-    declared = {a for a, t in zip(articles, texts) if t and panel.search(t) and withheld.search(t)}
+    types, rules = cols["type"], cols["rule"]
+    unnamed = {a for a, t in zip(articles, types) if t in ("unnamed_person", "unnamed_group")}
+    declared = {a for a, t in zip(articles, texts) if a in unnamed and t and withheld.search(t) and panel.search(t)}
     if not declared:
         return
-    types, rules = cols["type"], cols["rule"]
     for i, a in enumerate(articles):
         if a in declared and types[i] in ("unnamed_person", "unnamed_group"):
             types[i], cols["name"][i] = "anonymous", ""
