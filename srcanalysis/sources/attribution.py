@@ -776,10 +776,11 @@ def _closing_credit(text: str, m) -> bool:
         >>> _closing_credit(t, re.search("added", t)), _closing_credit(t, re.search("told", t))
         (True, False)
     """
-    if _INVERTED_TAIL.fullmatch(text, m.end()) and text[max(0, m.start() - 3):m.start()].rstrip().endswith(
-            (",", "”", '"')) and _norm_cue(m.group(0)) in _INVERTING:
+    words_after = len(text[m.end():].split())  # cheap bounds first: the tails below hold at most 10 (or 6) tokens
+    if words_after <= 12 and text[max(0, m.start() - 3):m.start()].rstrip().endswith((",", "”", '"')) \
+            and _norm_cue(m.group(0)) in _INVERTING and _INVERTED_TAIL.fullmatch(text, m.end()):
         return True  # "..., said one GOP source in the room."
-    return _CLOSING_TAIL.fullmatch(text, m.end()) is not None and \
+    return words_after <= 6 and _CLOSING_TAIL.fullmatch(text, m.end()) is not None and \
         _CLOSING_CREDIT.search(text, max(0, m.start() - 80), m.start()) is not None
 
 
