@@ -1304,19 +1304,31 @@ def _is_quote(text: str) -> bool:
 def _candidates(texts: pd.Series) -> list[bool]:
     """Which sentences may carry an attribution: one vectorised regex pass (RE2 via pyarrow when
     available, else Python's ``re``)."""
-    pattern = _prefilter()
+    return _search_all(_prefilter(), texts.fillna("").astype(str).tolist())
+
+
+def _search_all(pattern: re.Pattern[str], texts: list[str]) -> list[bool]:
+    """``pattern.search(t) is not None`` for every text, fast: RE2 (pyarrow) first rejects the texts that
+    cannot match, then Python's ``re`` confirms the few it kept, so the result is exactly ``re``'s.
+
+    RE2 has no lookarounds and its ``\\b`` and ``\\w`` are ASCII: the lookarounds become word
+    boundaries, which makes the RE2 pattern match a superset. Falls back to ``re`` alone when pyarrow is
+    missing or RE2 cannot compile the pattern.
+
+    Example:
+        >>> _search_all(re.compile(r"(?<![\\w-])said(?![\\w-])"), ["He said so.", "unsaid", "x"])
+        [True, False, False]
+    """
     try:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        arr = pa.array(texts.fillna("").astype(str).tolist(), type=pa.large_string())
-        # RE2 has no lookarounds: a word boundary matches a superset, and Python's ``re`` then checks only
-        # the sentences RE2 kept, so the result is exactly the Python pattern's (one fast pass rejects most)
         loose = pattern.pattern.replace(r"(?<![\w-])", r"\b").replace(r"(?![\w-])", r"\b")
-        kept = pc.match_substring_regex(arr, pattern=loose).to_pylist()
-        return [k and pattern.search(t) is not None for k, t in zip(kept, arr.to_pylist())]
+        kept = pc.match_substring_regex(pa.array(texts, type=pa.large_string()), pattern=loose,
+                                        ignore_case=bool(pattern.flags & re.I)).to_pylist()
     except Exception:  # pyarrow missing, or a pattern RE2 cannot compile  # noqa: BLE001
-        return [isinstance(t, str) and pattern.search(t) is not None for t in texts]
+        kept = [True] * len(texts)
+    return [bool(k) and isinstance(t, str) and pattern.search(t) is not None for k, t in zip(kept, texts)]
 
 
 def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
@@ -1596,7 +1608,9 @@ def _declared_anonymity(cols: dict[str, list], texts: list[str], articles: list)
     withheld, panel = patterns["withheld_sentence"], patterns["group_declaration"]
     types, rules = cols["type"], cols["rule"]
     unnamed = {a for a, t in zip(articles, types) if t in ("unnamed_person", "unnamed_group")}
-    declared = {a for a, t in zip(articles, texts) if a in unnamed and t and withheld.search(t) and panel.search(t)}
+    rows = [i for i, a in enumerate(articles) if a in unnamed]
+    marked = [i for i, hit in zip(rows, _search_all(withheld, [texts[i] for i in rows])) if hit]
+    declared = {articles[i] for i, hit in zip(marked, _search_all(panel, [texts[i] for i in marked])) if hit}
     if not declared:
         return
     for i, a in enumerate(articles):
