@@ -840,19 +840,23 @@ def _in_relative_clause(text: str, m) -> bool:
     return _RELATIVE_OPEN.search(text, max(0, m.start() - 80), m.start()) is not None
 
 
-def _tag_one(text: str, scope: str = "codebook") -> _Source | None:
+def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = None) -> _Source | None:
+    """The source of one sentence (``None`` if it has none); ``hits``, when given, names the
+    sentence-wide searches of :func:`_sentence_hits` that matched (computed for many sentences at once)."""
     credit = _credit_line(text) if len(text) <= 60 else None
     if credit:
         return credit
     pats = _patterns()
-    nc = pats["no_comment"].search(text) if _NO_COMMENT_HINT.search(text) else None
+    if hits is None:
+        hits = _sentence_hits([text])[0]
+    nc = pats["no_comment"].search(text) if "no_comment" in hits else None
     if nc:
         span = _clip_before(text, nc.start())
         src = text[span[0]:span[1]] if span else ""
         return _Source("no_comment", src, span[0] if span else -1, span[1] if span else -1,
                        nc.group(0), "no-comment")
     if ("report" in text or "contribut" in text or "aid" in text or "say" in text) \
-            and pats["not_attribution"].search(text):
+            and "not_attribution" in hits:
         return None  # "Fahrenthold reported from Washington.", "That said, ...": a byline note or an idiom
     dash = _DASH_CREDIT.search(text) if ("―" in text or "—" in text or "–" in text or "-" in text) else None
     if dash:  # “… a real disgrace.” ― Azucena Gonzàlez
@@ -893,7 +897,7 @@ def _tag_one(text: str, scope: str = "codebook") -> _Source | None:
                                                     kinds.get(_norm_cue(m.group(0)), "speech"))]
     if not cues:
         return _document_opening(text) or _quoted_subject(text) or _reportedly(text)
-    if _REPORTEDLY.search(text):  # "Lopez reportedly threatened to resign": rests on news reports, not on Lopez
+    if "reportedly" in hits:  # "Lopez reportedly threatened to resign": rests on news reports, not on Lopez
         near = [m for m in cues if _REPORTEDLY.search(text, max(0, m.start() - 25), m.start())]
         if near:
             return _reportedly(text)
@@ -1307,6 +1311,25 @@ def _candidates(texts: pd.Series) -> list[bool]:
     return _search_all(_prefilter(), texts.fillna("").astype(str).tolist())
 
 
+def _sentence_hits(texts: list[str]) -> list[frozenset[str]]:
+    """For each sentence, which of the tagger's sentence-wide searches match: ``no_comment`` (a
+    no-comment phrase, after its cheap hint), ``not_attribution`` (a byline note or an idiom) and
+    ``reportedly``; run over all sentences at once with :func:`_search_all`.
+
+    Example:
+        >>> [sorted(h) for h in _sentence_hits(["He declined to comment.", "She reportedly quit.", "Rain."])]
+        [['no_comment'], ['reportedly'], []]
+    """
+    pats = _patterns()
+    hint = _search_all(_NO_COMMENT_HINT, texts)
+    no_comment = _search_all(pats["no_comment"], texts)
+    idiom = _search_all(pats["not_attribution"], texts)
+    reportedly = _search_all(_REPORTEDLY, texts)
+    names = ("no_comment", "not_attribution", "reportedly")
+    return [frozenset(n for n, on in zip(names, (h and c, i, r)) if on)
+            for h, c, i, r in zip(hint, no_comment, idiom, reportedly)]
+
+
 def _search_all(pattern: re.Pattern[str], texts: list[str]) -> list[bool]:
     """``pattern.search(t) is not None`` for every text, fast: RE2 (pyarrow) first rejects the texts that
     cannot match, then Python's ``re`` confirms the few it kept, so the result is exactly ``re``'s.
@@ -1414,6 +1437,10 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
     last_paragraph = -1
     open_quote = False
     texts = [t if isinstance(t, str) else "" for t in frame["text"].tolist()]
+    hits: list[frozenset[str]] = [frozenset()] * n  # sentence-wide searches, run once over all candidates
+    rows = [i for i in range(n) if candidates[i]]
+    for i, found_here in zip(rows, _sentence_hits([texts[i] for i in rows])):
+        hits[i] = found_here
     articles = frame["article_id"].tolist()
     paragraphs = frame["paragraph"].tolist() if "paragraph" in frame else [0] * n
     for i in range(n):
@@ -1435,7 +1462,7 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
         if new_paragraph and open_quote and not _STARTS_QUOTED.match(text):
             open_quote = False  # a quotation running on into the next paragraph reopens it with a mark
         quotes[i] = _is_quote(text)
-        found = _tag_one(text, scope) if candidates[i] else None
+        found = _tag_one(text, scope, hits[i]) if candidates[i] else None
         if found is None and len(text) <= 60:
             found = _credit_line(text)
         if found is not None and found.type == "pronoun":
