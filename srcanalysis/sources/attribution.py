@@ -1313,8 +1313,9 @@ def _candidates(texts: pd.Series) -> list[bool]:
 
 def _sentence_hits(texts: list[str]) -> list[frozenset[str]]:
     """For each sentence, which of the tagger's sentence-wide searches match: ``no_comment`` (a
-    no-comment phrase, after its cheap hint), ``not_attribution`` (a byline note or an idiom) and
-    ``reportedly``; run over all sentences at once with :func:`_search_all`.
+    no-comment phrase, after its cheap hint), ``not_attribution`` (a byline note or an idiom),
+    ``reportedly`` and ``withheld`` (a withholding mark); run over all sentences at once with
+    :func:`_search_all`.
 
     Example:
         >>> [sorted(h) for h in _sentence_hits(["He declined to comment.", "She reportedly quit.", "Rain."])]
@@ -1325,9 +1326,10 @@ def _sentence_hits(texts: list[str]) -> list[frozenset[str]]:
     no_comment = _search_all(pats["no_comment"], texts)
     idiom = _search_all(pats["not_attribution"], texts)
     reportedly = _search_all(_REPORTEDLY, texts)
-    names = ("no_comment", "not_attribution", "reportedly")
-    return [frozenset(n for n, on in zip(names, (h and c, i, r)) if on)
-            for h, c, i, r in zip(hint, no_comment, idiom, reportedly)]
+    withheld = _search_all(pats["withheld_sentence"], texts)
+    names = ("no_comment", "not_attribution", "reportedly", "withheld")
+    return [frozenset(n for n, on in zip(names, (h and c, i, r, w)) if on)
+            for h, c, i, r, w in zip(hint, no_comment, idiom, reportedly, withheld)]
 
 
 def _search_all(pattern: re.Pattern[str], texts: list[str]) -> list[bool]:
@@ -1400,7 +1402,8 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
     state = {"org": "", "person": ""}  # the last organisation and person named, for "a spokesman", "the mayor"
 
     def put(i: int, found: _Source) -> _Source:
-        if not found.rule.startswith("inherit") and found.type in _UPGRADABLE and _withheld_here(found, texts[i]):
+        if not found.rule.startswith("inherit") and found.type in _UPGRADABLE \
+                and _withheld_here(found, texts[i], ("withheld" in hits[i]) if candidates[i] else None):
             found = _Source("anonymous", found.text, found.start, found.end, found.cue, f"{found.rule}+withheld",
                             found.count)
         types[i] = found.type
@@ -1651,7 +1654,7 @@ def _declared_anonymity(cols: dict[str, list], texts: list[str], articles: list)
 _UPGRADABLE = frozenset({"unnamed_person", "unnamed_group", "named_org"})
 
 
-def _withheld_here(found: _Source, text: str) -> bool:
+def _withheld_here(found: _Source, text: str, marked: bool | None = None) -> bool:
     """Whether an unnamed source of this sentence is marked as withheld by the sentence around it.
 
     Only sources without a name qualify: an unnamed person or group, or an organisation's unnamed voice
@@ -1665,6 +1668,8 @@ def _withheld_here(found: _Source, text: str) -> bool:
     if found.type == "named_org" and not any(_has(w, "org_voice") or _has(w, "inner_circle")
                                              for w in found.text.lower().split()):
         return False
+    if marked is not None:  # the search already run over all sentences (_sentence_hits)
+        return marked
     return _patterns()["withheld_sentence"].search(text) is not None
 
 
