@@ -42,14 +42,22 @@ A transparent rule tagger, fast enough for whole archives. For every sentence it
    the article, from the last source named), ``inherit:first-person`` ("I", "we" next to an
    attribution in the same paragraph), ``inherit:quote-before-source`` (a quotation whose
    speaker is named in the next sentences) and ``inherit:figures`` (the figures that follow a
-   document or an "according to" credit in the same paragraph: codebook section 1, continuation).
+   document or an "according to" credit in the same paragraph: codebook section 1, continuation),
+   ``inherit:between`` (a sentence with no source of its own between two credits to a withheld
+   source in one paragraph);
+6. applies anonymity declared elsewhere in the article: a withholding declaration ("Senior officials
+   spoke only on the condition of anonymity") covers unnamed sources of the same kind cited just
+   before it in its paragraph (``+withheld-kind-after``) and after it (``+withheld-kind``), and an
+   article that grants a survey or panel anonymity makes its unnamed people and groups anonymous
+   (``+declared-anonymous``).
 
 Then ``source_name`` resolves the span (the person's full name for a surname or "he", the
 organisation behind "a spokesman", a poll's pollster; empty for ``anonymous``), and
 ``anonymity_reason`` keeps the reason the article states for withholding a name, if any.
 
 The ``rule`` column says which step fired (``speech:subject``, ``according-to``,
-``speech:sentence-subject``, ... with ``+pronoun``, ``+withheld``, ``+withheld-kind``,
+``speech:sentence-subject``, ... with ``+pronoun``, ``+withheld``, ``+withheld-kind(-after)``,
+``+declared-anonymous``,
 ``+refers-to:...``, ``+company`` or ``+single-name-not-a-person`` when a later step changed the
 type), so a journalist can see why a sentence got its type.
 
