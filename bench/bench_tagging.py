@@ -4,15 +4,20 @@ Times segmentation (``sentences(tag=False)``) and :func:`srcanalysis.sources.att
 in the same process; each is run ``--runs`` times, with the tagger's span cache emptied before every
 run, and the median (and best) is printed, since the machine is shared. The tagger's CPU time
 (``time.process_time``) is printed too: on a loaded machine it moves less than wall time. To compare
-with an older version, run this script with ``PYTHONPATH`` pointing at that version's checkout.
+with an older version in the same run (the load changes from minute to minute), pass
+``--baseline DIR``, a checkout of that version (``git archive 9170de7 | tar -x -C DIR``): the script
+then alternates a run of the baseline (a subprocess with ``PYTHONPATH=DIR``) with a run of this
+code, ``--rounds`` times, and prints both medians of the CPU rate and their ratio.
 
-Run: ``python bench/bench_tagging.py [--quick]``
+Run: ``python bench/bench_tagging.py [--quick] [--baseline DIR --rounds 4]``
 """
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -28,7 +33,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="3,000 stories only")
     parser.add_argument("--runs", type=int, default=3, help="timed runs (median and best are printed)")
+    parser.add_argument("--baseline", default="", help="checkout of an older version to alternate with")
+    parser.add_argument("--rounds", type=int, default=4, help="with --baseline: alternating rounds")
     args = parser.parse_args()
+    if args.baseline:
+        compare(args)
+        return
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     articles = sa.read_articles(load_reuters(limit=3000 if args.quick else None))
@@ -53,6 +63,30 @@ def main() -> None:
     if hasattr(os, "getloadavg"):
         print(f"  load average (1 min) at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     print("  tagged types:", tags["source_type"].astype(str).value_counts().to_dict())
+
+
+def _cpu_rate(pythonpath: str, quick: bool) -> float:
+    """One run of this script (one timed run) under ``pythonpath``: its tag_frame sentences per CPU second."""
+    cmd = [sys.executable, __file__, "--runs", "1"] + (["--quick"] if quick else [])
+    out = subprocess.run(cmd, env={**os.environ, "PYTHONPATH": pythonpath}, capture_output=True, text=True,
+                         check=True).stdout
+    return float(re.search(r"CPU time:\s+([\d,]+)", out).group(1).replace(",", ""))
+
+
+def compare(args: argparse.Namespace) -> None:
+    """Alternate runs of the baseline checkout and of this code; print the median CPU rates and the ratio."""
+    here = str(Path(__file__).resolve().parent.parent)
+    base, this = [], []
+    for _ in range(args.rounds):
+        base.append(_cpu_rate(args.baseline, args.quick))
+        this.append(_cpu_rate(here, args.quick))
+    b, t = statistics.median(base), statistics.median(this)
+    print(f"tag_frame sentences per CPU second, median of {args.rounds} alternating rounds:")
+    print(f"  baseline {args.baseline}: {b:10,.0f}   {[round(x) for x in base]}")
+    print(f"  this code {here}: {t:10,.0f}   {[round(x) for x in this]}")
+    print(f"  ratio this / baseline: {t / b:.2f}")
+    if hasattr(os, "getloadavg"):
+        print(f"  load average (1 min) at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

@@ -286,3 +286,73 @@ def test_other_withholding_wording_makes_the_source_anonymous(sentence):
 def test_reportedly_in_a_title_case_headline():
     row = last("Mayor's Campaign Reportedly Scrambling For Votes In The East")
     assert (row["source_type"], row["source_name"]) == ("media", "news reports")
+
+
+def _frame(paragraphs: list[int], sentences: list[str]):
+    import pandas as pd
+    return pd.DataFrame({"article_id": "a", "paragraph": paragraphs, "sentence": range(len(sentences)),
+                         "text": sentences})
+
+
+_BETWEEN = ["The campaign has hired two data firms, according to people familiar with the effort.",
+            "The push is focused on voters who are not registered.",
+            "It also buys commercial lists from the party, the people said."]
+
+
+def test_a_sentence_between_two_credits_to_a_withheld_source_continues_it():
+    from srcanalysis.sources.attribution import tag_frame
+    rows = tag_frame(_frame([0, 0, 0], _BETWEEN))
+    assert rows["source_type"].tolist() == ["anonymous"] * 3
+    assert rows["rule"].iloc[1] == "inherit:between"
+
+
+def test_no_continuation_across_a_paragraph_break():
+    from srcanalysis.sources.attribution import tag_frame
+    rows = tag_frame(_frame([0, 0, 1], _BETWEEN))
+    assert rows["source_type"].iloc[1] == "unattributed"
+
+
+def test_a_withholding_declaration_covers_the_same_kind_just_cited():
+    rows = tag("The Navy will keep a base in the gulf for years, according to American military officials.",
+               "Senior officials spoke about the plans only on the condition of anonymity because the missions "
+               "are classified.")
+    assert rows["source_type"].tolist() == ["anonymous", "anonymous"]
+
+
+def test_a_withholding_declaration_does_not_reach_back_into_an_earlier_paragraph():
+    from srcanalysis.sources.attribution import tag_frame
+    rows = tag_frame(_frame([0, 1], [
+        "The Navy will keep a base in the gulf for years, according to American military officials.",
+        "Senior officials spoke about the plans only on the condition of anonymity."]))
+    assert rows["source_type"].iloc[0] != "anonymous"
+
+
+_PANEL = ["“The governor has a ground game nobody else can match,” a Nevada Democrat said.",
+          "The Insiders Panel is a weekly survey of party activists, who take part anonymously.",
+          "“He peaked too early,” an Ohio Republican said."]
+
+
+def test_a_panel_granted_anonymity_makes_its_unnamed_members_anonymous():
+    rows = tag(*_PANEL)
+    assert (rows["source_type"].iloc[0], rows["source_type"].iloc[2]) == ("anonymous", "anonymous")
+    assert rows["source_name"].iloc[2] == ""
+
+
+def test_one_withheld_official_leaves_other_unnamed_groups_unnamed():
+    rows = tag("A senior official, speaking on condition of anonymity, said the plant would close.",
+               "Residents said the smell had lingered for weeks.")
+    assert rows["source_type"].tolist() == ["anonymous", "unnamed_group"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "“He peaked too early,” an Ohio Republican said.",
+    "A New Hampshire Democrat said the field would narrow after the debate.",
+    "“It is over,” said another Iowa Republican.",
+])
+def test_a_party_member_from_a_state_is_an_unnamed_person(sentence):
+    assert last(sentence)["source_type"] == "unnamed_person"
+
+
+def test_a_named_party_member_stays_named():
+    row = last("Ohio Republican Dana Wills said the field would narrow.")
+    assert (row["source_type"], row["source_name"]) == ("named_person", "Dana Wills")

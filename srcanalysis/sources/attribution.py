@@ -42,14 +42,22 @@ A transparent rule tagger, fast enough for whole archives. For every sentence it
    the article, from the last source named), ``inherit:first-person`` ("I", "we" next to an
    attribution in the same paragraph), ``inherit:quote-before-source`` (a quotation whose
    speaker is named in the next sentences) and ``inherit:figures`` (the figures that follow a
-   document or an "according to" credit in the same paragraph: codebook section 1, continuation).
+   document or an "according to" credit in the same paragraph: codebook section 1, continuation),
+   ``inherit:between`` (a sentence with no source of its own between two credits to a withheld
+   source in one paragraph);
+6. applies anonymity declared elsewhere in the article: a withholding declaration ("Senior officials
+   spoke only on the condition of anonymity") covers unnamed sources of the same kind cited just
+   before it in its paragraph (``+withheld-kind-after``) and after it (``+withheld-kind``), and an
+   article that grants a survey or panel anonymity makes its unnamed people and groups anonymous
+   (``+declared-anonymous``).
 
 Then ``source_name`` resolves the span (the person's full name for a surname or "he", the
 organisation behind "a spokesman", a poll's pollster; empty for ``anonymous``), and
 ``anonymity_reason`` keeps the reason the article states for withholding a name, if any.
 
 The ``rule`` column says which step fired (``speech:subject``, ``according-to``,
-``speech:sentence-subject``, ... with ``+pronoun``, ``+withheld``, ``+withheld-kind``,
+``speech:sentence-subject``, ... with ``+pronoun``, ``+withheld``, ``+withheld-kind(-after)``,
+``+declared-anonymous``,
 ``+refers-to:...``, ``+company`` or ``+single-name-not-a-person`` when a later step changed the
 type), so a journalist can see why a sentence got its type.
 
@@ -352,7 +360,11 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
         return "pronoun", None
     # a proper name at the end of the span, or an appositive name first ("Jeff Davis, a spokesman")
     tail = []
+    unnamed_member = len(toks) >= 3 and _has(toks[-1], "party_member") and lows[0] not in ("the", "this") \
+        and (_has(lows[0], "determiner") or _has(lows[0], "number"))
     for k, tok in enumerate(reversed(toks)):
+        if unnamed_member:
+            break  # "a New Hampshire Republican", "one Iowa Democrat": a party member the story does not name
         # a surname that is also a title ("Charlie King", "Ann Bishop") follows a given name
         surname = k == 0 and len(toks) >= 2 and tok[:1].isupper() and (_has(tok, "title") or _has(tok, "role")) \
             and not _has(tok, "party_member") \
@@ -382,8 +394,8 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
             and (_has(head, "role") or _has(head, "title")):
         return "named_person", None  # "the Indiana governor", "the former secretary": a role someone named holds
     if len(head_part) <= 5 and (_has(lows[0], "determiner") or _has(lows[0], "number")) and lows[0] not in ("the", "this") \
-            and (_has(head, "role") or _has(head, "anonymous")) and not any(_is_name_token(t) and not _has(t, "role")
-                                                                            and not _is_org_token(t) for t in head_toks[1:]):
+            and (_has(head, "role") or _has(head, "anonymous")) and (unnamed_member or not any(
+                _is_name_token(t) and not _has(t, "role") and not _is_org_token(t) for t in head_toks[1:])):
         # "a Democrat", "one senator", "a New Hampshire Republican": a person the story does not name
         return _unnamed_type(span, toks, head_part or lows, _count(toks)), _count(toks)
     if any(_has(w, "anonymous") for w in head_part or lows):
@@ -772,10 +784,11 @@ def _closing_credit(text: str, m) -> bool:
         >>> _closing_credit(t, re.search("added", t)), _closing_credit(t, re.search("told", t))
         (True, False)
     """
-    if _INVERTED_TAIL.fullmatch(text, m.end()) and text[max(0, m.start() - 3):m.start()].rstrip().endswith(
-            (",", "”", '"')) and _norm_cue(m.group(0)) in _INVERTING:
+    words_after = len(text[m.end():].split())  # cheap bounds first: the tails below hold at most 10 (or 6) tokens
+    if words_after <= 12 and text[max(0, m.start() - 3):m.start()].rstrip().endswith((",", "”", '"')) \
+            and _norm_cue(m.group(0)) in _INVERTING and _INVERTED_TAIL.fullmatch(text, m.end()):
         return True  # "..., said one GOP source in the room."
-    return _CLOSING_TAIL.fullmatch(text, m.end()) is not None and \
+    return words_after <= 6 and _CLOSING_TAIL.fullmatch(text, m.end()) is not None and \
         _CLOSING_CREDIT.search(text, max(0, m.start() - 80), m.start()) is not None
 
 
@@ -835,19 +848,23 @@ def _in_relative_clause(text: str, m) -> bool:
     return _RELATIVE_OPEN.search(text, max(0, m.start() - 80), m.start()) is not None
 
 
-def _tag_one(text: str, scope: str = "codebook") -> _Source | None:
+def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = None) -> _Source | None:
+    """The source of one sentence (``None`` if it has none); ``hits``, when given, names the
+    sentence-wide searches of :func:`_sentence_hits` that matched (computed for many sentences at once)."""
     credit = _credit_line(text) if len(text) <= 60 else None
     if credit:
         return credit
     pats = _patterns()
-    nc = pats["no_comment"].search(text) if _NO_COMMENT_HINT.search(text) else None
+    if hits is None:
+        hits = _sentence_hits([text])[0]
+    nc = pats["no_comment"].search(text) if "no_comment" in hits else None
     if nc:
         span = _clip_before(text, nc.start())
         src = text[span[0]:span[1]] if span else ""
         return _Source("no_comment", src, span[0] if span else -1, span[1] if span else -1,
                        nc.group(0), "no-comment")
     if ("report" in text or "contribut" in text or "aid" in text or "say" in text) \
-            and pats["not_attribution"].search(text):
+            and "not_attribution" in hits:
         return None  # "Fahrenthold reported from Washington.", "That said, ...": a byline note or an idiom
     dash = _DASH_CREDIT.search(text) if ("―" in text or "—" in text or "–" in text or "-" in text) else None
     if dash:  # “… a real disgrace.” ― Azucena Gonzàlez
@@ -888,7 +905,7 @@ def _tag_one(text: str, scope: str = "codebook") -> _Source | None:
                                                     kinds.get(_norm_cue(m.group(0)), "speech"))]
     if not cues:
         return _document_opening(text) or _quoted_subject(text) or _reportedly(text)
-    if _REPORTEDLY.search(text):  # "Lopez reportedly threatened to resign": rests on news reports, not on Lopez
+    if "reportedly" in hits:  # "Lopez reportedly threatened to resign": rests on news reports, not on Lopez
         near = [m for m in cues if _REPORTEDLY.search(text, max(0, m.start() - 25), m.start())]
         if near:
             return _reportedly(text)
@@ -1299,15 +1316,52 @@ def _is_quote(text: str) -> bool:
 def _candidates(texts: pd.Series) -> list[bool]:
     """Which sentences may carry an attribution: one vectorised regex pass (RE2 via pyarrow when
     available, else Python's ``re``)."""
-    pattern = _prefilter()
+    return _search_all(_prefilter(), texts.fillna("").astype(str).tolist())
+
+
+def _sentence_hits(texts: list[str]) -> list[frozenset[str]]:
+    """For each sentence, which of the tagger's sentence-wide searches match: ``no_comment`` (a
+    no-comment phrase, after its cheap hint), ``not_attribution`` (a byline note or an idiom),
+    ``reportedly`` and ``withheld`` (a withholding mark); run over all sentences at once with
+    :func:`_search_all`.
+
+    Example:
+        >>> [sorted(h) for h in _sentence_hits(["He declined to comment.", "She reportedly quit.", "Rain."])]
+        [['no_comment'], ['reportedly'], []]
+    """
+    pats = _patterns()
+    hint = _search_all(_NO_COMMENT_HINT, texts)
+    no_comment = _search_all(pats["no_comment"], texts)
+    idiom = _search_all(pats["not_attribution"], texts)
+    reportedly = _search_all(_REPORTEDLY, texts)
+    withheld = _search_all(pats["withheld_sentence"], texts)
+    names = ("no_comment", "not_attribution", "reportedly", "withheld")
+    return [frozenset(n for n, on in zip(names, (h and c, i, r, w)) if on)
+            for h, c, i, r, w in zip(hint, no_comment, idiom, reportedly, withheld)]
+
+
+def _search_all(pattern: re.Pattern[str], texts: list[str]) -> list[bool]:
+    """``pattern.search(t) is not None`` for every text, fast: RE2 (pyarrow) first rejects the texts that
+    cannot match, then Python's ``re`` confirms the few it kept, so the result is exactly ``re``'s.
+
+    RE2 has no lookarounds and its ``\\b`` and ``\\w`` are ASCII: the lookarounds become word
+    boundaries, which makes the RE2 pattern match a superset. Falls back to ``re`` alone when pyarrow is
+    missing or RE2 cannot compile the pattern.
+
+    Example:
+        >>> _search_all(re.compile(r"(?<![\\w-])said(?![\\w-])"), ["He said so.", "unsaid", "x"])
+        [True, False, False]
+    """
     try:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        arr = pa.array(texts.fillna("").astype(str).tolist(), type=pa.large_string())
-        return pc.match_substring_regex(arr, pattern=pattern.pattern).to_pylist()
+        loose = pattern.pattern.replace(r"(?<![\w-])", r"\b").replace(r"(?![\w-])", r"\b")
+        kept = pc.match_substring_regex(pa.array(texts, type=pa.large_string()), pattern=loose,
+                                        ignore_case=bool(pattern.flags & re.I)).to_pylist()
     except Exception:  # pyarrow missing, or a pattern RE2 cannot compile  # noqa: BLE001
-        return [isinstance(t, str) and pattern.search(t) is not None for t in texts]
+        kept = [True] * len(texts)
+    return [bool(k) and isinstance(t, str) and pattern.search(t) is not None for k, t in zip(kept, texts)]
 
 
 def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
@@ -1356,7 +1410,8 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
     state = {"org": "", "person": ""}  # the last organisation and person named, for "a spokesman", "the mayor"
 
     def put(i: int, found: _Source) -> _Source:
-        if not found.rule.startswith("inherit") and found.type in _UPGRADABLE and _withheld_here(found, texts[i]):
+        if not found.rule.startswith("inherit") and found.type in _UPGRADABLE \
+                and _withheld_here(found, texts[i], ("withheld" in hits[i]) if candidates[i] else None):
             found = _Source("anonymous", found.text, found.start, found.end, found.cue, f"{found.rule}+withheld",
                             found.count)
         types[i] = found.type
@@ -1393,6 +1448,10 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
     last_paragraph = -1
     open_quote = False
     texts = [t if isinstance(t, str) else "" for t in frame["text"].tolist()]
+    hits: list[frozenset[str]] = [frozenset()] * n  # sentence-wide searches, run once over all candidates
+    rows = [i for i in range(n) if candidates[i]]
+    for i, found_here in zip(rows, _sentence_hits([texts[i] for i in rows])):
+        hits[i] = found_here
     articles = frame["article_id"].tolist()
     paragraphs = frame["paragraph"].tolist() if "paragraph" in frame else [0] * n
     for i in range(n):
@@ -1414,7 +1473,7 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
         if new_paragraph and open_quote and not _STARTS_QUOTED.match(text):
             open_quote = False  # a quotation running on into the next paragraph reopens it with a mark
         quotes[i] = _is_quote(text)
-        found = _tag_one(text, scope) if candidates[i] else None
+        found = _tag_one(text, scope, hits[i]) if candidates[i] else None
         if found is None and len(text) <= 60:
             found = _credit_line(text)
         if found is not None and found.type == "pronoun":
@@ -1508,6 +1567,10 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
             open_quote = False
         if not open_quote and found is None:
             last_source = last_source if not new_paragraph else None
+    cols = {"type": types, "source": sources, "name": names, "cue": cues, "count": counts, "rule": rules}
+    _continue_between(cols, articles, paragraphs)
+    _withheld_before(cols, articles, paragraphs)
+    _declared_anonymity(cols, texts, articles)
     out = pd.DataFrame({
         "source_type": pd.Categorical(types, dtype=SOURCE_TYPE_DTYPE),
         "source": pd.array(sources, dtype="string"),
@@ -1523,12 +1586,83 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
     return out[list(SOURCE_COLUMNS)]
 
 
+def _same_source(cols: dict[str, list], a: int, b: int) -> bool:
+    """Whether sentences ``a`` and ``b`` rest on one source: the same span or resolved name, a later
+    back-reference or pronoun to the earlier span, or two withheld sources (neither has a name to compare)."""
+    if cols["type"][a] != cols["type"][b]:
+        return False
+    if cols["type"][a] == "anonymous":
+        return True
+    first, second = cols["source"][a].lower(), cols["source"][b].lower()
+    name = cols["name"][a]
+    return first == second or (bool(name) and name == cols["name"][b]) or cols["rule"][b].endswith(f":{cols['source'][a]}")
+
+
+def _continue_between(cols: dict[str, list], articles: list, paragraphs: list) -> None:
+    """A sentence with no source of its own between two sentences of one paragraph that rest on the same
+    source continues it (codebook section 1, continuation): "..., according to people familiar with the
+    effort. The push is focused on new voters. It also buys commercial data, the sources said."
+    Sets ``rule`` to ``inherit:between``; changes ``cols`` in place."""
+    types = cols["type"]
+    for i in range(1, len(types) - 1):
+        if types[i] != "unattributed" or types[i - 1] != "anonymous" \
+                or not (articles[i - 1] == articles[i] == articles[i + 1]) \
+                or not (paragraphs[i - 1] == paragraphs[i] == paragraphs[i + 1]) \
+                or not _same_source(cols, i - 1, i + 1):
+            continue
+        types[i] = types[i - 1]
+        for key in ("source", "name", "cue", "count"):
+            cols[key][i] = cols[key][i - 1]
+        cols["rule"][i] = "inherit:between"
+
+
+def _withheld_before(cols: dict[str, list], articles: list, paragraphs: list) -> None:
+    """Unnamed sources of a kind the article withholds later in the same paragraph are withheld too:
+    "..., according to American military officials. Senior officials spoke only on the condition of
+    anonymity ..." (the declaration covers the officials just cited). Later sources of the kind are
+    handled in :func:`tag_frame` (``+withheld-kind``); this looks back. Changes ``cols`` in place."""
+    types, sources, rules = cols["type"], cols["source"], cols["rule"]
+    for i in range(len(types)):
+        if types[i] != "anonymous" or rules[i].startswith("inherit"):
+            continue
+        head = _head_noun(sources[i])
+        if not head:
+            continue
+        j = i - 1
+        while j >= 0 and articles[j] == articles[i] and paragraphs[j] == paragraphs[i]:
+            if types[j] in _UPGRADABLE and not rules[j].startswith("inherit") and _head_noun(sources[j]) == head:
+                types[j], cols["name"][j] = "anonymous", ""
+                rules[j] = f"{rules[j]}+withheld-kind-after"
+            j -= 1
+
+
+def _declared_anonymity(cols: dict[str, list], texts: list[str], articles: list) -> None:
+    """Unnamed people and groups of an article that grants its whole panel anonymity are withheld
+    (codebook section 3: anonymity is the reporter's promise): "The insiders complete the survey
+    anonymously, which lets them speak freely." makes "a New Hampshire Democrat said" anonymous anywhere
+    in that article. A declaration is a sentence with a withholding mark and a survey or panel word
+    (``group_declaration`` in ``rules/attribution_patterns.csv``). Changes ``cols`` in place."""
+    patterns = _patterns()
+    withheld, panel = patterns["withheld_sentence"], patterns["group_declaration"]
+    types, rules = cols["type"], cols["rule"]
+    unnamed = {a for a, t in zip(articles, types) if t in ("unnamed_person", "unnamed_group")}
+    rows = [i for i, a in enumerate(articles) if a in unnamed]
+    marked = [i for i, hit in zip(rows, _search_all(withheld, [texts[i] for i in rows])) if hit]
+    declared = {articles[i] for i, hit in zip(marked, _search_all(panel, [texts[i] for i in marked])) if hit}
+    if not declared:
+        return
+    for i, a in enumerate(articles):
+        if a in declared and types[i] in ("unnamed_person", "unnamed_group"):
+            types[i], cols["name"][i] = "anonymous", ""
+            rules[i] = f"{rules[i]}+declared-anonymous"
+
+
 #: Types a withholding mark elsewhere in the sentence turns into ``anonymous`` ("officials, who spoke on
 #: condition of anonymity, said"; codebook section 3).
 _UPGRADABLE = frozenset({"unnamed_person", "unnamed_group", "named_org"})
 
 
-def _withheld_here(found: _Source, text: str) -> bool:
+def _withheld_here(found: _Source, text: str, marked: bool | None = None) -> bool:
     """Whether an unnamed source of this sentence is marked as withheld by the sentence around it.
 
     Only sources without a name qualify: an unnamed person or group, or an organisation's unnamed voice
@@ -1542,6 +1676,8 @@ def _withheld_here(found: _Source, text: str) -> bool:
     if found.type == "named_org" and not any(_has(w, "org_voice") or _has(w, "inner_circle")
                                              for w in found.text.lower().split()):
         return False
+    if marked is not None:  # the search already run over all sentences (_sentence_hits)
+        return marked
     return _patterns()["withheld_sentence"].search(text) is not None
 
 
