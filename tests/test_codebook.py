@@ -50,6 +50,9 @@ TYPE_CASES = [
     ("Analysts expect the bank to raise rates.", "unnamed_group"),
     ("Residents complained that the buses were late.", "unnamed_group"),
     ("Residents said the water was still brown.", "unnamed_group"),
+    # a plural people noun after a capitalised first word is still a group (sentence start)
+    ("Shop owners said sales fell by half after the bridge closed.", "unnamed_group"),
+    ("Local business owners told the council the detour was costing them customers.", "unnamed_group"),
     ("Ruiz did not respond to a request for comment.", "no_comment"),
 ]
 

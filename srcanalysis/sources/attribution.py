@@ -409,7 +409,9 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
     if lows[0] in ("some", "many", "others", "several", "most", "few", "critics"):
         return _unnamed_type(span, toks, head_part or lows, None, plural=True), None
     # a bare plural noun phrase ("hacking specialists", "economists"): unnamed people as a group
-    if len(toks) <= 3 and all(t.islower() for t in toks) and _PLURAL.search(lows[-1]) and _PERSON_NOUN.search(lows[-1]) \
+    # ... also with a capitalised first word, as at the start of a sentence ("Shop owners", "Local farmers")
+    if len(toks) <= 3 and all(t.islower() for t in toks[1:]) and (toks[0].islower() or len(toks) > 1) \
+            and _PLURAL.search(lows[-1]) and _PERSON_NOUN.search(lows[-1]) \
             and not any(_has(w, "pronoun") or _has(w, "function") or _has(w, "document") or w in _TRAILING_AUX
                         for w in lows):
         return _unnamed_type(span, toks, lows, None, plural=True), None
