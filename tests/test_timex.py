@@ -363,3 +363,24 @@ def test_duration_before_later_is_a_duration_that_still_dates_the_sentence():
     d = date_sentences(s)
     assert d["event_basis"].tolist() == ["own", "own"]
     assert str(d.loc[1, "event_begin"].date()) == "1989-10-15"
+
+
+@pytest.mark.parametrize("text", [
+    "There were 1885 aftershocks after Wednesday's quake.",
+    "On Wednesday, 1885 aftershocks were recorded.",
+    "Some 2000 protesters gathered outside.",
+    "1500 soldiers were sent to the border.",
+])
+def test_a_number_before_a_plural_noun_is_a_count_not_a_year(text):
+    df = find_timexes(text, "2019-09-06")
+    assert not df["value"].isin(["1885", "2000", "1500"]).any(), df[["text", "value"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Religious leaders who led the 1992 protests have moved on.", "1992"),
+    ("In 1885 floods hit the valley.", "1885"),
+    ("Among the September 2015 deaths was a senator.", "2015-09"),
+    ("2019 marks the anniversary of the accord.", "2019"),
+])
+def test_a_year_before_a_plural_noun_with_year_context_stays_a_year(text, expected):
+    assert expected in find_timexes(text, "2019-09-06")["value"].tolist()

@@ -83,6 +83,8 @@ class _Rules:
     holidays: dict[str, tuple[int, int, str]]
     future_re: re.Pattern
     year_blockers: set[str]
+    year_context: set[str] = field(default_factory=set)
+    year_verbs: set[str] = field(default_factory=set)
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
     keywords: dict[str, set[str]] = field(default_factory=dict)
     digit_gate: re.Pattern | None = None
@@ -125,6 +127,8 @@ def _rules() -> _Rules:
                              + r")|(?P<past>" + _alt([r["cue"] for r in _table("tense") if r["tense"] == "past"], ci=True)
                              + r"|[a-z]{3,}ed))(?!\w)"),
         year_blockers={r["word"].lower() for r in _table("year_blockers")},
+        year_context={r["word"] for r in _table("year_plural") if r["role"] == "context"},
+        year_verbs={r["word"] for r in _table("year_plural") if r["role"] == "verb"},
     )
     _build_patterns(R)
     return R
@@ -470,6 +474,27 @@ def _ok_mdy(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
     return True
 
 
+def _count_before_plural(word: str, before: str, R: _Rules) -> bool:
+    """Whether a four-digit number followed by ``word`` is a count ("1885 aftershocks", "2000 people"):
+    the next word is a lower-case plural noun and no determiner, preposition, month or possessive
+    before the number makes it a year ("the 1992 protests", "in 2000", "September 2015 deaths").
+    Rule words: ``rules/timex_year_plural.csv``.
+
+    Example:
+        >>> R = _rules()
+        >>> _count_before_plural("aftershocks", "on Wednesday, ", R), _count_before_plural("protests", "led the ", R)
+        (True, False)
+    """
+    if not re.fullmatch(r"[a-z]{3,}[^su]s", word) or word in R.year_verbs:
+        return False
+    prev = re.search(r"([\w'’-]+)\s*$", before)
+    if prev is None or re.search(r"[,;:.!?\"“(]\s*$", before):
+        return True
+    p = prev.group(1).lower()
+    return not (p in R.year_context or p.rstrip("-") in R.year_context or p in R.months
+                or re.search(r"['’]s$", p) or re.fullmatch(r"\d{4}", p))
+
+
 def _ok_year(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
     """A four-digit year: not a count, a number, a model or a range end; years before 1800 need a preposition."""
     y = int(g["y"])
@@ -478,6 +503,8 @@ def _ok_year(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
     if w and w.group(1).lower() in R.year_blockers:
         return False
     before = text[max(0, m.start() - 12):m.start()]
+    if w and _count_before_plural(w.group(1), text[max(0, m.start() - 30):m.start()], R):
+        return False
     if re.search(r"(?i)(?:\bno\.|\bnumber|#|\bpage|\broute|\bflight|\bversion|\bmodel|\bchapter|\bline)\s*$", before):
         return False
     if re.search(r"\d\s*(?:to|and|-|–)\s*$", before) and not re.search(r"(?:1[5-9]|20)\d\d\s*(?:to|and|-|–)\s*$", before):
