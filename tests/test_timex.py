@@ -384,3 +384,23 @@ def test_a_number_before_a_plural_noun_is_a_count_not_a_year(text):
 ])
 def test_a_year_before_a_plural_noun_with_year_context_stays_a_year(text, expected):
     assert expected in find_timexes(text, "2019-09-06")["value"].tolist()
+
+
+def test_a_yearless_month_day_takes_the_year_of_the_narrative_s_last_full_date():
+    text = ("On November 15, 2017, the army seized power. Mugabe agreed to leave in exchange for "
+            "a pension and his official resignation on November 21.")
+    assert find_timexes(text, "2019-09-06")["value"].tolist() == ["2017-11-15", "2017-11-21"]
+
+
+def test_a_past_month_day_without_narrative_year_is_the_last_one_before_publication():
+    assert one("Mugabe resigned on November 21.", "2019-09-06")["value"] == "2018-11-21"
+
+
+def test_a_future_month_day_keeps_the_coming_one_despite_an_old_narrative_date():
+    text = "On November 15, 2017, the army seized power. The court will rule on October 21."
+    assert find_timexes(text, "2019-09-06")["value"].tolist()[-1] == "2019-10-21"
+
+
+def test_a_month_modifier_does_not_set_the_narrative_year():
+    text = "He had rejected the August 1988 cease-fire. Iraq invaded Kuwait on Aug. 2."
+    assert find_timexes(text, "1990-08-15")["value"].tolist()[-1] == "1990-08-02"

@@ -1054,7 +1054,37 @@ def _r_month_day(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date
     if g.get("y"):
         d = _safe_date(int(g["y"]), mon, day)
         return _point("day", d, "") if d else None
+    ref = _narrative_year(st, f, text, R, dct)
+    if ref is not None and not g.get("wd"):
+        d = _safe_date(ref, mon, day)
+        return _point("day", d, st.last[2]) if d else None
     return _month_day(mon, day, g.get("wd"), dct, text, f, R)
+
+
+NARRATIVE_GRANS = ("day",)  # a full date (a bare "August 1988" is often a modifier: "the August 1988 cease-fire"), written with its year, sets the narrative's year
+NARRATIVE_CHARS = 2000  # how far back (characters) that anchor still holds
+
+
+def _narrative_year(st: _State, f: _Found, text: str, R: _Rules, dct: Date | None) -> int | None:
+    """The year a yearless month-day inherits from the narrative: the last day written with
+    its own explicit year (a full date), when that year is not the publication year and the month-day is not
+    told in the future tense ("On November 15, 2017, the army seized power. ... he resigned on
+    November 21" is 2017-11-21). TempEval-3 guidelines: an underspecified date is resolved against the
+    narrative's reference time. Measured on TimeBank/AQUAINT and the SemEval trial (bench/eval_timex.py).
+
+    Example:
+        >>> find_timexes("On November 15, 2017, the army seized power. He resigned on November 21.",
+        ...              "2019-09-06")["value"].tolist()
+        ['2017-11-15', '2017-11-21']
+    """
+    if dct is None or st.last is None or f.start - st.last_pos > NARRATIVE_CHARS:
+        return None
+    gran, point, written = st.last
+    if gran not in NARRATIVE_GRANS or point.year == dct.year or not re.search(r"\b(?:1[6-9]|20)\d\d\b", written):
+        return None
+    if _future(text, f, R):
+        return None
+    return point.year
 
 
 def _r_month_rel(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
