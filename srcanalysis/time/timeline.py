@@ -26,7 +26,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from ..errors import carry_errors, per_article
-from .sentences import choose_expression
+from .sentences import choose_expression, reporting_lag
 from .timex import _extract, _State, _to_date, day_first, infer_published
 
 TIMELINE_COLUMNS = [
@@ -106,9 +106,9 @@ def timeline(sentences: pd.DataFrame, *, infer: bool = False, include_durations:
         return carry_errors(_empty(), sentences, new=log)
     out = pd.DataFrame(rows)
     out["published"] = pd.to_datetime(out["published"], errors="coerce").astype("datetime64[ns]")
-    out["begin"] = pd.to_datetime(out["begin"], errors="coerce").astype("datetime64[ns]")
-    out["end"] = pd.to_datetime(out["end"], errors="coerce").astype("datetime64[ns]")
-    out["lag"] = (out["published"] - out["end"]).where(out["published_basis"] == "article")
+    out["begin"] = _ns(out["begin"])
+    out["end"] = _ns(out["end"])
+    out["lag"] = reporting_lag(out["published"], out["end"]).where(out["published_basis"] == "article")
     out = out[TIMELINE_COLUMNS + extra].reset_index(drop=True)
     return carry_errors(out, sentences, new=log)
 
@@ -286,6 +286,20 @@ def timeline_gaps(
     out.attrs["lag"] = lag_summary(timeline).to_dict("records")
     out.attrs["span"] = story
     return out
+
+
+def _ns(values: pd.Series) -> pd.Series:
+    """Dates as ``datetime64[ns]``; a date pandas cannot hold (before 1678 or after 2261: "the 13th
+    century") becomes NaT instead of failing the whole timeline.
+
+    Example:
+        >>> import datetime as dt
+        >>> d = _ns(pd.Series([dt.date(1200, 1, 1), dt.date(2019, 9, 6), None]))
+        >>> str(d.dtype), d.isna().tolist()
+        ('datetime64[ns]', [True, False, True])
+    """
+    ok = values.map(lambda v: getattr(v, "year", 2000) in range(1678, 2262) if v is not None else False)
+    return pd.to_datetime(values.where(ok), errors="coerce").astype("datetime64[ns]")
 
 
 def lag_summary(timeline: pd.DataFrame) -> pd.DataFrame:

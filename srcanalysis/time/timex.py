@@ -1636,11 +1636,32 @@ def _r_duration(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date 
         nn = 3 if n == "X" else float(n)
         span = _delta(max(1, int(round(nn))), code) if code not in ("H", "MIN", "S") else relativedelta(days=1)
         if rel in ("past", "last", "recent", "previous"):
-            r.begin, r.end = dct - span, dct
+            r.begin, r.end, r.anchor = dct - span, dct, "published"
         else:
-            r.begin, r.end = dct, dct + span
-        r.anchor = "published"
+            r.begin, r.anchor = _forward_start(st, f, text, R, dct)
+            r.end = r.begin + span if r.begin is not None else None
     return r
+
+
+def _forward_start(st: _State, f: _Found, text: str, R: _Rules, dct: Date) -> tuple[Date | None, str]:
+    """Where "the next/following N units" starts: publication when told in the future or present
+    tense; in a past narrative, the end of the narrative's last dated expression before publication
+    ("In 1965 ... over the next five decades it grew" runs 1966-2015), else no interval (a bare
+    duration). TempEval-3 guidelines: an anaphoric expression is anchored to the narrative's
+    reference time, not to the document creation time.
+
+    Example:
+        >>> find_timexes("In 1965 it was founded, and over the next five decades it grew.",
+        ...              "2019-09-06")[["value", "begin"]].astype(str).values.tolist()
+        [['1965', '1965-01-01'], ['P50Y', '1966-01-01']]
+    """
+    if _future(text, f, R) is not False:
+        return dct, "published"
+    if st.last is not None and st.last[1] < dct:
+        gran, point, written = st.last
+        end = _span(gran, point)[1] if gran in GRAN_ORDER else point
+        return min(end + dt.timedelta(days=1), dct), written
+    return None, ""
 
 
 def _r_yearend(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
