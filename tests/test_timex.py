@@ -404,3 +404,20 @@ def test_a_future_month_day_keeps_the_coming_one_despite_an_old_narrative_date()
 def test_a_month_modifier_does_not_set_the_narrative_year():
     text = "He had rejected the August 1988 cease-fire. Iraq invaded Kuwait on Aug. 2."
     assert find_timexes(text, "1990-08-15")["value"].tolist()[-1] == "1990-08-02"
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("On Wednesday, as a part of his pre-election campaign, the president pledged to reopen the site.",
+     "2019-03-31", "2019-03-27"),
+    ("In a situational report, Wednesday's tremor, the strongest this year, damaged 143 buildings.",
+     "2019-10-22", "2019-10-16"),
+    ("On Wednesday, after a long day of campaigning in the north, the president will announce his plan.",
+     "2019-03-31", "2019-04-03"),
+])
+def test_a_fronted_or_possessive_weekday_follows_the_sentence_tense(text, published, expected):
+    assert find_timexes(text, published)["value"].tolist()[0] == expected
+
+
+def test_a_weekday_after_a_plan_infinitive_stays_ahead():
+    text = "The team, which was attacked in 1995, planned to leave Nairobi on Thursday."
+    assert find_timexes(text, "1998-09-30")["value"].tolist()[-1] == "1998-10-01"

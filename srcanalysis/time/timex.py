@@ -853,6 +853,46 @@ def _future(text: str, f: _Found, R: _Rules) -> bool | None:
     return before if before is not None else after
 
 
+def _fronted(text: str, f: _Found) -> bool:
+    """Whether an expression is the sentence's topic rather than a detail of its verb: fronted
+    ("On Wednesday, ...") or possessive ("Wednesday's quake ..."): then the sentence's own tense
+    says which instance is meant.
+
+    Example:
+        >>> t = "On Wednesday, as part of his campaign, the president pledged to act."
+        >>> _fronted(t, _candidates(t, _rules())[0]), find_timexes(t, "2019-03-31")["value"].tolist()
+        (True, ['2019-03-27'])
+    """
+    if re.match(r"['’]s\b", text[f.end:f.end + 3]):
+        return True
+    start = re.search(r"(?:^|[.!?]\s+|\n)(?:On\s+)?$", text[max(0, f.start - 40):f.start])
+    return bool(start) and bool(re.match(r"\s*,", text[f.end:f.end + 3]))
+
+
+def _sentence_tense(text: str, f: _Found, R: _Rules) -> bool | None:
+    """Tense of the whole sentence holding the expression when no cue lies near it: its first
+    tense cue (True future, False past, None when none). "On Wednesday, as part of his campaign,
+    the president pledged ..." and "Wednesday's tremor damaged 143 buildings" are past.
+
+    Example:
+        >>> t = "Wednesday's tremor, the strongest in the province this year, damaged 143 buildings."
+        >>> find_timexes(t, "2019-10-22")["value"].tolist()
+        ['2019-10-16', '2019']
+    """
+    lo = max(0, f.start - 300)
+    a = lo - 1
+    for m in _SENT_END.finditer(text, lo, f.start):
+        a = m.end() - 1
+    m2 = _SENT_END.search(text, f.end, min(len(text), f.end + 300))
+    b = m2.start() if m2 else min(len(text), f.end + 300)
+    for m in R.future_re.finditer(text, a + 1, b):
+        if m.group("fut") is not None:
+            return True
+        if _past_cue(text, m):
+            return False
+    return None
+
+
 def _num(s: str | None, R: _Rules) -> str | None:
     """Number word/digits -> numeric string, 'X' for vague quantities."""
     if s is None:
@@ -1434,6 +1474,8 @@ def _r_weekday(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date |
             tense = _future(text, f, R)
             if re.match(r"['’]s\b", text[f.end:f.end + 3]):
                 tense = None  # "Wednesday's ruling": the nearest such day
+            if tense is None and _fronted(text, f):
+                tense = _sentence_tense(text, f, R)
             if tense is None:
                 diff0 = (wd - a.isoweekday()) % 7
                 direction = 1 if 0 < diff0 <= 3 else -1
