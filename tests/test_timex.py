@@ -421,3 +421,14 @@ def test_a_fronted_or_possessive_weekday_follows_the_sentence_tense(text, publis
 def test_a_weekday_after_a_plan_infinitive_stays_ahead():
     text = "The team, which was attacked in 1995, planned to leave Nairobi on Thursday."
     assert find_timexes(text, "1998-09-30")["value"].tolist()[-1] == "1998-10-01"
+
+
+def test_a_past_anaphor_skips_a_future_date_for_the_narrative_day():
+    text = ("On March 15 a gunman attacked a mosque. He was remanded until his next court appearance on April 5. "
+            "The second attack reportedly was in another mosque on the same day.")
+    assert find_timexes(text, "2019-03-17")["value"].tolist() == ["2019-03-15", "2019-04-05", "2019-03-15"]
+
+
+def test_a_future_anaphor_still_follows_the_future_date():
+    text = "He will appear in court on April 5. His lawyer will speak on the same day."
+    assert find_timexes(text, "2019-03-17")["value"].tolist() == ["2019-04-05", "2019-04-05"]

@@ -432,6 +432,8 @@ class _State:
     dayfirst: bool = False  # the text writes numeric dates day first (see :func:`day_first`)
     period: tuple[str, Date, str] | None = None  # the quarter/half being reported (not a year-back comparison)
     period_pos: int = -10**9
+    settled: tuple[str, Date, str] | None = None  # the last anchor not after publication
+    text: str = ""  # the text being resolved (for the tense of an anaphor)
 
 
 def _word_before(text: str, pos: int, n: int = 1) -> list[str]:
@@ -1000,8 +1002,19 @@ def _reported(st: _State, f: _Found, max_dist: int) -> tuple[str, Date, str] | N
 
 
 def _anchor_for(st: _State, f: _Found, max_dist: int = 10**9) -> tuple[Date | None, str, str]:
-    """Anchor of an anaphoric expression: the previous expression, else publication."""
+    """Anchor of an anaphoric expression: the previous expression, else publication. A past-tense
+    anaphor ("the attack was on the same day") skips a previous expression that lies after
+    publication (a court date, a deadline) for the last one that does not.
+
+    Example:
+        >>> t = "On March 15 a gunman attacked a mosque. He will appear in court on April 5. A second attack was on the same day."
+        >>> find_timexes(t, "2019-03-17")["value"].tolist()
+        ['2019-03-15', '2019-04-05', '2019-03-15']
+    """
     if st.last is not None and f.start - st.last_pos < max_dist:
+        if st.dct is not None and st.last[1] > st.dct and st.settled is not None \
+                and _future(st.text, f, _rules()) is False:
+            return st.settled[1], st.settled[2], st.settled[0]
         return st.last[1], st.last[2], st.last[0]
     return st.dct, "published", "day"
 
@@ -1992,6 +2005,7 @@ def _extract(text: str, st: _State) -> list[dict[str, Any]]:
         return []
     rows: list[dict[str, Any]] = []
     dayless: list[int] = []
+    st.text = text
     for f in _candidates(text, R):
         try:
             r = _resolve(f, text, st, R)
@@ -2007,6 +2021,8 @@ def _extract(text: str, st: _State) -> list[dict[str, Any]]:
         if (r.type in ("DATE", "TIME") or r.reached) and r.point is not None and r.gran in GRAN_ORDER:
             st.last = (r.gran, r.point, text[f.start:f.end])
             st.last_pos = f.start
+            if st.dct is None or r.point <= st.dct:
+                st.settled = st.last
             _note_period(st, r, text[f.start:f.end], f.start)
         rows.append({
             "start": f.start, "end": f.end, "text": text[f.start:f.end], "type": r.type, "value": r.value,
