@@ -263,3 +263,50 @@ def test_day_first_convention_is_read_from_the_whole_article():
     assert d["event_begin"].dt.strftime("%Y-%m-%d").tolist() == ["2017-02-21", "2017-03-04"]
     tl = timeline(frame(["The ruling is dated 21/02/2017.", "It cites a letter of 04/03/2017."]))
     assert tl["value"].tolist() == ["2017-02-21", "2017-03-04"]
+
+
+# --- kinds found on Wikinews: anchors in a past narrative, background dates and lag ------------
+
+def test_next_decades_in_a_past_narrative_run_from_the_narrative_anchor():
+    tl = timeline(frame(["In 1965 the party was founded.", "Over the next five decades it grew into a movement."],
+                        published="2019-09-06"), include_durations=True)
+    row = tl[tl["expression"] == "the next five decades"].iloc[0]
+    assert (str(row["begin"].date()), str(row["end"].date())) == ("1966-01-01", "2016-01-01")
+
+
+def test_next_years_in_a_plan_still_run_from_publication():
+    tl = timeline(frame(["In 1965 the party was founded.", "Over the next two years it will expand."],
+                        published="2019-09-06"), include_durations=True)
+    row = tl[tl["expression"] == "the next two years"].iloc[0]
+    assert str(row["begin"].date()) == "2019-09-06"
+
+
+def test_past_tense_this_year_is_not_a_lag_ahead_of_publication():
+    d = sa.date_sentences(article(["This year the company lost money.", "This year the company will hire."],
+                                  published="2019-09-06"))
+    assert d["event_lag"].dt.days.tolist() == [0, -116]
+    assert str(d.loc[0, "event_end"].date()) == "2019-12-31"  # the calendar year is kept as the date
+
+
+@pytest.mark.parametrize("text", [
+    "Smith was born in 1931.",
+    "He was the first president impeached since the 1867 Tenure of Office Act was passed.",
+    "It was one of the worst disasters of the 21st century.",
+])
+def test_background_dates_far_from_publication_carry_no_reporting_lag(text):
+    d = sa.date_sentences(article([text], published="2019-09-06"))
+    assert not (d["event_lag"].dt.days.abs() > 365).any()  # NaT, or 0 when the sentence falls back to publication
+    assert sa.lag_summary(timeline(frame([text], published="2019-09-06")))["events"].sum() == 0
+
+
+def test_lag_summary_counts_only_news_window_events():
+    src = article(["Smith was born in 1931.", "He died on Monday.", "In 1965 he founded the party."],
+                  published="2019-09-06")
+    lag = sa.lag_summary(sa.date_sentences(src))
+    assert lag[["events", "max_days"]].values.tolist() == [[1, 4.0]]
+
+
+def test_a_date_pandas_cannot_hold_does_not_fail_the_timeline():
+    tl = timeline(frame(["The abbey was built in the 13th century.", "It burned on Monday."], published="2019-09-06"))
+    assert "Monday" in tl["expression"].tolist()
+    assert tl.attrs.get("errors", []) == []

@@ -363,3 +363,72 @@ def test_duration_before_later_is_a_duration_that_still_dates_the_sentence():
     d = date_sentences(s)
     assert d["event_basis"].tolist() == ["own", "own"]
     assert str(d.loc[1, "event_begin"].date()) == "1989-10-15"
+
+
+@pytest.mark.parametrize("text", [
+    "There were 1885 aftershocks after Wednesday's quake.",
+    "On Wednesday, 1885 aftershocks were recorded.",
+    "Some 2000 protesters gathered outside.",
+    "1500 soldiers were sent to the border.",
+])
+def test_a_number_before_a_plural_noun_is_a_count_not_a_year(text):
+    df = find_timexes(text, "2019-09-06")
+    assert not df["value"].isin(["1885", "2000", "1500"]).any(), df[["text", "value"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Religious leaders who led the 1992 protests have moved on.", "1992"),
+    ("In 1885 floods hit the valley.", "1885"),
+    ("Among the September 2015 deaths was a senator.", "2015-09"),
+    ("2019 marks the anniversary of the accord.", "2019"),
+])
+def test_a_year_before_a_plural_noun_with_year_context_stays_a_year(text, expected):
+    assert expected in find_timexes(text, "2019-09-06")["value"].tolist()
+
+
+def test_a_yearless_month_day_takes_the_year_of_the_narrative_s_last_full_date():
+    text = ("On November 15, 2017, the army seized power. Mugabe agreed to leave in exchange for "
+            "a pension and his official resignation on November 21.")
+    assert find_timexes(text, "2019-09-06")["value"].tolist() == ["2017-11-15", "2017-11-21"]
+
+
+def test_a_past_month_day_without_narrative_year_is_the_last_one_before_publication():
+    assert one("Mugabe resigned on November 21.", "2019-09-06")["value"] == "2018-11-21"
+
+
+def test_a_future_month_day_keeps_the_coming_one_despite_an_old_narrative_date():
+    text = "On November 15, 2017, the army seized power. The court will rule on October 21."
+    assert find_timexes(text, "2019-09-06")["value"].tolist()[-1] == "2019-10-21"
+
+
+def test_a_month_modifier_does_not_set_the_narrative_year():
+    text = "He had rejected the August 1988 cease-fire. Iraq invaded Kuwait on Aug. 2."
+    assert find_timexes(text, "1990-08-15")["value"].tolist()[-1] == "1990-08-02"
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("On Wednesday, as a part of his pre-election campaign, the president pledged to reopen the site.",
+     "2019-03-31", "2019-03-27"),
+    ("In a situational report, Wednesday's tremor, the strongest this year, damaged 143 buildings.",
+     "2019-10-22", "2019-10-16"),
+    ("On Wednesday, after a long day of campaigning in the north, the president will announce his plan.",
+     "2019-03-31", "2019-04-03"),
+])
+def test_a_fronted_or_possessive_weekday_follows_the_sentence_tense(text, published, expected):
+    assert find_timexes(text, published)["value"].tolist()[0] == expected
+
+
+def test_a_weekday_after_a_plan_infinitive_stays_ahead():
+    text = "The team, which was attacked in 1995, planned to leave Nairobi on Thursday."
+    assert find_timexes(text, "1998-09-30")["value"].tolist()[-1] == "1998-10-01"
+
+
+def test_a_past_anaphor_skips_a_future_date_for_the_narrative_day():
+    text = ("On March 15 a gunman attacked a mosque. He was remanded until his next court appearance on April 5. "
+            "The second attack reportedly was in another mosque on the same day.")
+    assert find_timexes(text, "2019-03-17")["value"].tolist() == ["2019-03-15", "2019-04-05", "2019-03-15"]
+
+
+def test_a_future_anaphor_still_follows_the_future_date():
+    text = "He will appear in court on April 5. His lawyer will speak on the same day."
+    assert find_timexes(text, "2019-03-17")["value"].tolist() == ["2019-04-05", "2019-04-05"]

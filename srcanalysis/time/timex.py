@@ -83,6 +83,8 @@ class _Rules:
     holidays: dict[str, tuple[int, int, str]]
     future_re: re.Pattern
     year_blockers: set[str]
+    year_context: set[str] = field(default_factory=set)
+    year_verbs: set[str] = field(default_factory=set)
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
     keywords: dict[str, set[str]] = field(default_factory=dict)
     digit_gate: re.Pattern | None = None
@@ -125,6 +127,8 @@ def _rules() -> _Rules:
                              + r")|(?P<past>" + _alt([r["cue"] for r in _table("tense") if r["tense"] == "past"], ci=True)
                              + r"|[a-z]{3,}ed))(?!\w)"),
         year_blockers={r["word"].lower() for r in _table("year_blockers")},
+        year_context={r["word"] for r in _table("year_plural") if r["role"] == "context"},
+        year_verbs={r["word"] for r in _table("year_plural") if r["role"] == "verb"},
     )
     _build_patterns(R)
     return R
@@ -428,6 +432,8 @@ class _State:
     dayfirst: bool = False  # the text writes numeric dates day first (see :func:`day_first`)
     period: tuple[str, Date, str] | None = None  # the quarter/half being reported (not a year-back comparison)
     period_pos: int = -10**9
+    settled: tuple[str, Date, str] | None = None  # the last anchor not after publication
+    text: str = ""  # the text being resolved (for the tense of an anaphor)
 
 
 def _word_before(text: str, pos: int, n: int = 1) -> list[str]:
@@ -470,6 +476,27 @@ def _ok_mdy(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
     return True
 
 
+def _count_before_plural(word: str, before: str, R: _Rules) -> bool:
+    """Whether a four-digit number followed by ``word`` is a count ("1885 aftershocks", "2000 people"):
+    the next word is a lower-case plural noun and no determiner, preposition, month or possessive
+    before the number makes it a year ("the 1992 protests", "in 2000", "September 2015 deaths").
+    Rule words: ``rules/timex_year_plural.csv``.
+
+    Example:
+        >>> R = _rules()
+        >>> _count_before_plural("aftershocks", "on Wednesday, ", R), _count_before_plural("protests", "led the ", R)
+        (True, False)
+    """
+    if not re.fullmatch(r"[a-z]{3,}[^su]s", word) or word in R.year_verbs:
+        return False
+    prev = re.search(r"([\w'’-]+)\s*$", before)
+    if prev is None or re.search(r"[,;:.!?\"“(]\s*$", before):
+        return True
+    p = prev.group(1).lower()
+    return not (p in R.year_context or p.rstrip("-") in R.year_context or p in R.months
+                or re.search(r"['’]s$", p) or re.fullmatch(r"\d{4}", p))
+
+
 def _ok_year(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
     """A four-digit year: not a count, a number, a model or a range end; years before 1800 need a preposition."""
     y = int(g["y"])
@@ -478,6 +505,8 @@ def _ok_year(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
     if w and w.group(1).lower() in R.year_blockers:
         return False
     before = text[max(0, m.start() - 12):m.start()]
+    if w and _count_before_plural(w.group(1), text[max(0, m.start() - 30):m.start()], R):
+        return False
     if re.search(r"(?i)(?:\bno\.|\bnumber|#|\bpage|\broute|\bflight|\bversion|\bmodel|\bchapter|\bline)\s*$", before):
         return False
     if re.search(r"\d\s*(?:to|and|-|–)\s*$", before) and not re.search(r"(?:1[5-9]|20)\d\d\s*(?:to|and|-|–)\s*$", before):
@@ -826,6 +855,46 @@ def _future(text: str, f: _Found, R: _Rules) -> bool | None:
     return before if before is not None else after
 
 
+def _fronted(text: str, f: _Found) -> bool:
+    """Whether an expression is the sentence's topic rather than a detail of its verb: fronted
+    ("On Wednesday, ...") or possessive ("Wednesday's quake ..."): then the sentence's own tense
+    says which instance is meant.
+
+    Example:
+        >>> t = "On Wednesday, as part of his campaign, the president pledged to act."
+        >>> _fronted(t, _candidates(t, _rules())[0]), find_timexes(t, "2019-03-31")["value"].tolist()
+        (True, ['2019-03-27'])
+    """
+    if re.match(r"['’]s\b", text[f.end:f.end + 3]):
+        return True
+    start = re.search(r"(?:^|[.!?]\s+|\n)(?:On\s+)?$", text[max(0, f.start - 40):f.start])
+    return bool(start) and bool(re.match(r"\s*,", text[f.end:f.end + 3]))
+
+
+def _sentence_tense(text: str, f: _Found, R: _Rules) -> bool | None:
+    """Tense of the whole sentence holding the expression when no cue lies near it: its first
+    tense cue (True future, False past, None when none). "On Wednesday, as part of his campaign,
+    the president pledged ..." and "Wednesday's tremor damaged 143 buildings" are past.
+
+    Example:
+        >>> t = "Wednesday's tremor, the strongest in the province this year, damaged 143 buildings."
+        >>> find_timexes(t, "2019-10-22")["value"].tolist()
+        ['2019-10-16', '2019']
+    """
+    lo = max(0, f.start - 300)
+    a = lo - 1
+    for m in _SENT_END.finditer(text, lo, f.start):
+        a = m.end() - 1
+    m2 = _SENT_END.search(text, f.end, min(len(text), f.end + 300))
+    b = m2.start() if m2 else min(len(text), f.end + 300)
+    for m in R.future_re.finditer(text, a + 1, b):
+        if m.group("fut") is not None:
+            return True
+        if _past_cue(text, m):
+            return False
+    return None
+
+
 def _num(s: str | None, R: _Rules) -> str | None:
     """Number word/digits -> numeric string, 'X' for vague quantities."""
     if s is None:
@@ -933,8 +1002,19 @@ def _reported(st: _State, f: _Found, max_dist: int) -> tuple[str, Date, str] | N
 
 
 def _anchor_for(st: _State, f: _Found, max_dist: int = 10**9) -> tuple[Date | None, str, str]:
-    """Anchor of an anaphoric expression: the previous expression, else publication."""
+    """Anchor of an anaphoric expression: the previous expression, else publication. A past-tense
+    anaphor ("the attack was on the same day") skips a previous expression that lies after
+    publication (a court date, a deadline) for the last one that does not.
+
+    Example:
+        >>> t = "On March 15 a gunman attacked a mosque. He will appear in court on April 5. A second attack was on the same day."
+        >>> find_timexes(t, "2019-03-17")["value"].tolist()
+        ['2019-03-15', '2019-04-05', '2019-03-15']
+    """
     if st.last is not None and f.start - st.last_pos < max_dist:
+        if st.dct is not None and st.last[1] > st.dct and st.settled is not None \
+                and _future(st.text, f, _rules()) is False:
+            return st.settled[1], st.settled[2], st.settled[0]
         return st.last[1], st.last[2], st.last[0]
     return st.dct, "published", "day"
 
@@ -1027,7 +1107,37 @@ def _r_month_day(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date
     if g.get("y"):
         d = _safe_date(int(g["y"]), mon, day)
         return _point("day", d, "") if d else None
+    ref = _narrative_year(st, f, text, R, dct)
+    if ref is not None and not g.get("wd"):
+        d = _safe_date(ref, mon, day)
+        return _point("day", d, st.last[2]) if d else None
     return _month_day(mon, day, g.get("wd"), dct, text, f, R)
+
+
+NARRATIVE_GRANS = ("day",)  # a full date (a bare "August 1988" is often a modifier: "the August 1988 cease-fire"), written with its year, sets the narrative's year
+NARRATIVE_CHARS = 2000  # how far back (characters) that anchor still holds
+
+
+def _narrative_year(st: _State, f: _Found, text: str, R: _Rules, dct: Date | None) -> int | None:
+    """The year a yearless month-day inherits from the narrative: the last day written with
+    its own explicit year (a full date), when that year is not the publication year and the month-day is not
+    told in the future tense ("On November 15, 2017, the army seized power. ... he resigned on
+    November 21" is 2017-11-21). TempEval-3 guidelines: an underspecified date is resolved against the
+    narrative's reference time. Measured on TimeBank/AQUAINT and the SemEval trial (bench/eval_timex.py).
+
+    Example:
+        >>> find_timexes("On November 15, 2017, the army seized power. He resigned on November 21.",
+        ...              "2019-09-06")["value"].tolist()
+        ['2017-11-15', '2017-11-21']
+    """
+    if dct is None or st.last is None or f.start - st.last_pos > NARRATIVE_CHARS:
+        return None
+    gran, point, written = st.last
+    if gran not in NARRATIVE_GRANS or point.year == dct.year or not re.search(r"\b(?:1[6-9]|20)\d\d\b", written):
+        return None
+    if _future(text, f, R):
+        return None
+    return point.year
 
 
 def _r_month_rel(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
@@ -1377,6 +1487,8 @@ def _r_weekday(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date |
             tense = _future(text, f, R)
             if re.match(r"['’]s\b", text[f.end:f.end + 3]):
                 tense = None  # "Wednesday's ruling": the nearest such day
+            if tense is None and _fronted(text, f):
+                tense = _sentence_tense(text, f, R)
             if tense is None:
                 diff0 = (wd - a.isoweekday()) % 7
                 direction = 1 if 0 < diff0 <= 3 else -1
@@ -1579,11 +1691,32 @@ def _r_duration(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date 
         nn = 3 if n == "X" else float(n)
         span = _delta(max(1, int(round(nn))), code) if code not in ("H", "MIN", "S") else relativedelta(days=1)
         if rel in ("past", "last", "recent", "previous"):
-            r.begin, r.end = dct - span, dct
+            r.begin, r.end, r.anchor = dct - span, dct, "published"
         else:
-            r.begin, r.end = dct, dct + span
-        r.anchor = "published"
+            r.begin, r.anchor = _forward_start(st, f, text, R, dct)
+            r.end = r.begin + span if r.begin is not None else None
     return r
+
+
+def _forward_start(st: _State, f: _Found, text: str, R: _Rules, dct: Date) -> tuple[Date | None, str]:
+    """Where "the next/following N units" starts: publication when told in the future or present
+    tense; in a past narrative, the end of the narrative's last dated expression before publication
+    ("In 1965 ... over the next five decades it grew" runs 1966-2015), else no interval (a bare
+    duration). TempEval-3 guidelines: an anaphoric expression is anchored to the narrative's
+    reference time, not to the document creation time.
+
+    Example:
+        >>> find_timexes("In 1965 it was founded, and over the next five decades it grew.",
+        ...              "2019-09-06")[["value", "begin"]].astype(str).values.tolist()
+        [['1965', '1965-01-01'], ['P50Y', '1966-01-01']]
+    """
+    if _future(text, f, R) is not False:
+        return dct, "published"
+    if st.last is not None and st.last[1] < dct:
+        gran, point, written = st.last
+        end = _span(gran, point)[1] if gran in GRAN_ORDER else point
+        return min(end + dt.timedelta(days=1), dct), written
+    return None, ""
 
 
 def _r_yearend(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
@@ -1872,6 +2005,7 @@ def _extract(text: str, st: _State) -> list[dict[str, Any]]:
         return []
     rows: list[dict[str, Any]] = []
     dayless: list[int] = []
+    st.text = text
     for f in _candidates(text, R):
         try:
             r = _resolve(f, text, st, R)
@@ -1887,6 +2021,8 @@ def _extract(text: str, st: _State) -> list[dict[str, Any]]:
         if (r.type in ("DATE", "TIME") or r.reached) and r.point is not None and r.gran in GRAN_ORDER:
             st.last = (r.gran, r.point, text[f.start:f.end])
             st.last_pos = f.start
+            if st.dct is None or r.point <= st.dct:
+                st.settled = st.last
             _note_period(st, r, text[f.start:f.end], f.start)
         rows.append({
             "start": f.start, "end": f.end, "text": text[f.start:f.end], "type": r.type, "value": r.value,
