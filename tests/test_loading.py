@@ -424,6 +424,27 @@ def test_lede_printed_twice_is_kept_once():
     assert df.text[0].count(lede) == 1 and "Engineers found cracks" in df.text[0]
 
 
+
+@pytest.mark.parametrize("kind", ["line", "promo_start", "promo_end"])
+def test_pattern_prefilters_change_no_verdict(kind):
+    """The first-character and literal-word pre-filters of the boilerplate table give the same
+    verdict as trying every pattern, whatever the case or the first character of the line."""
+    from srcanalysis.boilerplate import _rules
+
+    patterns = _rules()[kind]
+    lines = ["Photo: Getty Images", "SHARES", "1.2K shares", "Published 11 Hours Ago", "3/22/2017, 4:23 AM",
+             "Sign up for our newsletter", "SIGN UP FOR OUR NEWSLETTER", "\u017fign up for our newsletter",
+             "Get the Beast in your inbox!", "Thank you!", "Privacy Policy", "READ MORE: Floods close schools",
+             "(MORE: Floods)", "— Valley Fire (@valleyfire) March 7, 2017", "%author_name%",
+             "\u212aelvin Smith contributed to this report.", "Reporting by Ann Lee; Editing by Bo Chan",
+             "The council said it would subscribe to the plan.", "  ", "©2017 Echo", "Kyiv said on Monday.",
+             "Staff writer Omar Ali contributed to this report.", "Engineers found cracks, officials said."]
+    everything = [p for p in (patterns._anchored, patterns._floating) if p is not None]
+    for line in lines + [line.lower() for line in lines] + [line.upper() for line in lines]:
+        expected = any(p.match(line) if p is patterns._anchored else p.search(line) for p in everything)
+        assert bool(patterns.search(line)) == expected, line
+
+
 # --------------------------------------------------------------------------- publication dates
 
 def test_copyright_footer_is_never_the_publication_date(tmp_path):
