@@ -445,6 +445,23 @@ def test_pattern_prefilters_change_no_verdict(kind):
         assert bool(patterns.search(line)) == expected, line
 
 
+
+def test_byline_markup_read_in_document_order(tmp_path):
+    """The first byline element of the page names the author, whatever marks it (class or rel)."""
+    body = ('<div class="story-byline">By Ann Lee</div><p><a rel="author" href="/bo">Bo Chan</a></p>' + BODY)
+    df = load_one(tmp_path, page(body))
+    assert df.author[0] == "Ann Lee"
+    later = ('<p><a rel="author" href="/bo">Bo Chan</a></p><div class="story-byline">By Ann Lee</div>' + BODY)
+    assert load_one(tmp_path, page(later), name="later.html").author[0] == "Bo Chan"
+
+
+def test_page_url_from_canonical_link_when_no_og_url(tmp_path):
+    head = '<link rel="canonical" href="https://www.valleyecho.co.uk/news/bridge"><base href="https://cdn.example.com/">'
+    assert load_one(tmp_path, page(head=head)).url[0] == "https://www.valleyecho.co.uk/news/bridge"
+    head = '<meta property="og:url" content="https://valleyecho.co.uk/b">' + head
+    assert load_one(tmp_path, page(head=head), name="og.html").url[0] == "https://valleyecho.co.uk/b"
+
+
 # --------------------------------------------------------------------------- publication dates
 
 def test_copyright_footer_is_never_the_publication_date(tmp_path):
