@@ -462,6 +462,29 @@ def test_page_url_from_canonical_link_when_no_og_url(tmp_path):
     assert load_one(tmp_path, page(head=head), name="og.html").url[0] == "https://valleyecho.co.uk/b"
 
 
+
+def test_html_comment_inside_a_paragraph_keeps_the_whole_paragraph(tmp_path):
+    """HTML comments around an inline link (CMS markers, seen on a real page) must not cut the
+    paragraph short: the page is long enough for the fast extraction path to be kept."""
+    body = BODY.replace("to close the old river bridge", 'to close the <!--\n --> <a href="/bridge">old river'
+                        ' bridge</a><!--\n --><!--\n --> ')
+    more = ("<p>The bridge carries about 12,000 vehicles a day and is the only crossing for lorries between the "
+            "two towns, according to figures published by the county last spring.</p>"
+            "<p>Shop owners on the east bank said trade had already fallen since the first lane closures in "
+            "March, and several said they feared for their businesses if the detour lasted into the winter.</p>"
+            "<p>The council said it would publish a timetable for the repairs next week and hold a public "
+            "meeting at the town hall on Thursday evening to answer questions from residents.</p>"
+            "<p>Engineers will use divers to inspect the foundations of the piers once the river level drops, "
+            "a spokesman said, adding that the full cost of the work was not yet known.</p>"
+            "<p>A temporary footbridge for pedestrians and cyclists could open within a month, the council's "
+            "transport committee heard, though its chair warned that the plan still needed the approval of the "
+            "river authority and of the owners of the land on both banks.</p>"
+            "<p>Opposition councillors called for an independent review of how the cracks were missed during "
+            "earlier inspections, and asked to see the engineers' reports from the last ten years.</p>")
+    text = load_one(tmp_path, page(body + more)).text[0]
+    assert "to close the old river bridge for at least six months" in " ".join(text.split())
+
+
 # --------------------------------------------------------------------------- publication dates
 
 def test_copyright_footer_is_never_the_publication_date(tmp_path):
