@@ -21,7 +21,9 @@ Measures, following the data set's README ("Suggested measures"):
    the trafilatura baselines of the same run, ``--compare``).
 
 ``--compare`` also scores trafilatura's own options (``favor_precision``, ``favor_recall``,
-default), called directly on the same pages, as baselines.
+default, and the loader's own first call: ``favor_precision`` on the fast path without metadata),
+called directly on the same pages, as baselines; the loader's speed is also printed as a ratio to
+that last one (measured in the same run, so the ratio holds on a shared machine).
 
 Run: ``python bench/eval_loading.py [--compare] [--show N]``.
 """
@@ -150,11 +152,16 @@ def main() -> None:
         sys.exit(f"{DATA} not found (development data, see bench/README or devdata/README.md)")
     index = pd.read_csv(DATA / "index.tsv", sep="\t", dtype=str, keep_default_na=False, quoting=3)
     print(f"news-html: {len(index)} real pages, {index['domain'].nunique()} sites (../shared/devdata/news-html)")
+    fast_alone = None
     if args.compare:
         for name, opts in [("trafilatura default", {}), ("trafilatura favor_precision", {"favor_precision": True}),
-                           ("trafilatura favor_recall", {"favor_recall": True})]:
+                           ("trafilatura favor_recall", {"favor_recall": True}),
+                           ("trafilatura favor_precision, fast path, no metadata (the loader's first call alone)",
+                            {"favor_precision": True, "fast": True, "with_metadata": False,
+                             "include_comments": False, "include_tables": False})]:
             texts, titles, speed = run_trafilatura(index, **opts)
             print_scores(name, score(index, texts, titles), speed)
+        fast_alone = speed
 
     import trafilatura  # noqa: F401  (imported once before timing: speed is per page, steady state)
     frame, speed = run_loader(index, keep_non_articles=True)
@@ -162,6 +169,8 @@ def main() -> None:
     texts = by_id["text"].to_dict()
     titles = by_id["title"].to_dict()
     print_scores("srcanalysis.read_articles (keep_non_articles=True)", score(index, texts, titles), speed)
+    if fast_alone:
+        print(f"  {'speed / trafilatura fast path':30s} {speed / fast_alone:7.3f}  (same run)")
     n = len(index)
     flagged = (frame["page_type"] != "article").sum() if "page_type" in frame else 0
     print(f"  {'loaded':30s} {len(frame):7d} of {n}; skipped {len(frame.attrs['skipped'])}")

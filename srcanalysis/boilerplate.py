@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
-from typing import Iterable
+from typing import Any, Iterable
 
 import pandas as pd
 
@@ -35,19 +35,150 @@ MAX_CHROME_CHARS = 160
 MAX_PROMO_LINES = 12
 
 
+try:  # the regex parser of the standard library (re._parser from 3.11, sre_parse before)
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_ASCII_SPACE = " \t\n\r\f\v"
+#: Largest character range in a pattern's first position that is spelled out as a set of characters.
+_MAX_RANGE = 128
+
+
+def _first_chars(items: Any) -> tuple[set[str] | None, bool]:
+    """``(chars, nullable)``: the lower-cased ASCII characters a match of the parsed pattern
+    ``items`` can start with (None: any character), and whether it can match the empty string.
+
+    Sound over-approximation for lines of ASCII text matched case-insensitively: zero-width items
+    (anchors, ``\\b``, negative lookaheads) are stepped over, a positive lookahead constrains the
+    first character like the item it looks at, and anything not understood means "any character".
+    """
+    first: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name == "AT" or name == "ASSERT_NOT":
+            continue
+        if name == "LITERAL":
+            first.add(chr(av).lower())
+            return first, False
+        if name == "IN":
+            chars = _set_chars(av)
+            if chars is None:
+                return None, False
+            return first | chars, False
+        if name == "BRANCH":
+            sub = [_first_chars(branch) for branch in av[1]]
+            if any(chars is None for chars, _ in sub):
+                return None, False
+            first.update(*(chars for chars, _ in sub))
+            if not any(nullable for _, nullable in sub):
+                return first, False
+            continue
+        if name == "SUBPATTERN":
+            chars, nullable = _first_chars(av[-1])
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            chars, nullable = _first_chars(av[2])
+            nullable = nullable or av[0] == 0
+        elif name == "ASSERT" and av[0] == 1:  # positive lookahead: its first char is the match's
+            chars, nullable = _first_chars(av[1])
+        else:
+            return None, False
+        if chars is None:
+            return None, False
+        first |= chars
+        if not nullable:
+            return first, False
+    return first, True
+
+
+def _set_chars(av: Any) -> set[str] | None:
+    """Characters of a ``[...]`` set or a class (``\\d``, ``\\s``) in ``_first_chars``' terms."""
+    chars: set[str] = set()
+    for op, value in av:
+        name = str(op)
+        if name == "LITERAL":
+            chars.add(chr(value).lower())
+        elif name == "RANGE" and value[1] - value[0] <= _MAX_RANGE:
+            chars.update(chr(c).lower() for c in range(value[0], value[1] + 1))
+        elif name == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
+            chars.update("0123456789")
+        elif name == "CATEGORY" and str(value) == "CATEGORY_SPACE":
+            chars.update(_ASCII_SPACE)
+        else:
+            return None
+    return chars
+
+
+def _required_literals(items: Any) -> list[str] | None:
+    """Lower-cased ASCII words one of which every match of the parsed pattern ``items`` contains
+    (the longest run of literal characters of each alternative, 3+ characters), or None when some
+    alternative has none. A line of ASCII text holding none of them cannot match."""
+    items = [(op, av) for op, av in items if str(op) != "AT"]
+    run, best = "", ""
+    for op, av in items:
+        if str(op) == "LITERAL" and av < 128:
+            run += chr(av).lower()
+            best = max(best, run, key=len)
+        else:
+            run = ""
+    if len(best) >= 3:
+        return [best]
+    if len(items) == 1 and str(items[0][0]) in ("SUBPATTERN", "BRANCH"):
+        op, av = items[0]
+        if str(op) == "SUBPATTERN":
+            return _required_literals(av[-1])
+        found = [_required_literals(branch) for branch in av[1]]
+        return None if any(f is None for f in found) else [w for f in found for w in f]
+    return None
+
+
 class _Patterns:
     """One kind's patterns: those anchored at the line start are tried once, at position 0
-    (``match``); the few others are searched. Same result as one alternation, several times faster."""
+    (``match``); the few others are searched. Same result as one alternation, several times faster.
+
+    The anchored ones are also grouped by the characters they can start with (read from the parsed
+    patterns): a line is matched only against the patterns that can start with its first character
+    (a cheap pre-filter; same patterns in the same order, so the same match). Lines that start with
+    a non-ASCII character, and every line when the patterns cannot be analysed, get them all.
+    The searched ones are skipped on an ASCII line that holds none of the literal words every
+    match needs ("newsletter", "sign up" in the promo patterns).
+    """
 
     def __init__(self, patterns: list[str]) -> None:
         anchored = [p[1:] for p in patterns if p.startswith("^")]
         floating = [p for p in patterns if not p.startswith("^")]
-        self._anchored = re.compile("|".join(f"(?:{p})" for p in anchored), re.I) if anchored else None
-        self._floating = re.compile("|".join(f"(?:{p})" for p in floating), re.I) if floating else None
+        self._anchored = self._alternation(anchored)
+        self._floating = self._alternation(floating)
+        self._by_first: dict[str, re.Pattern[str] | None] = {}
+        self._words: tuple[str, ...] | None = None
+        try:
+            firsts = [_first_chars(_sre_parse.parse(p, re.I)) for p in anchored]
+            words = [_required_literals(_sre_parse.parse(p, re.I)) for p in floating]
+        except Exception:  # noqa: BLE001  (an unexpected parser: no pre-filter, same results)
+            return
+        if words and all(w is not None for w in words):
+            self._words = tuple(dict.fromkeys(x for w in words for x in w))
+        compiled: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+        for c in map(chr, range(128)):
+            key = c.lower()  # case-insensitive patterns: first characters are kept lower-cased
+            subset = tuple(p for p, (chars, nullable) in zip(anchored, firsts)
+                           if chars is None or nullable or key in chars)
+            if subset not in compiled:
+                compiled[subset] = self._alternation(list(subset))
+            self._by_first[c] = compiled[subset]
+
+    @staticmethod
+    def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
 
     def search(self, text: str) -> re.Match[str] | None:
-        found = self._anchored.match(text) if self._anchored else None
+        anchored = self._by_first.get(text[:1], self._anchored) if self._by_first else self._anchored
+        found = anchored.match(text) if anchored is not None else None
         if found is None and self._floating is not None:
+            if self._words and text.isascii():  # cheap literal pre-filter (ASCII: lower() is exact)
+                low = text.lower()
+                if not any(word in low for word in self._words):
+                    return None
             found = self._floating.search(text)
         return found
 
@@ -65,7 +196,9 @@ MAX_PATTERN_CHARS = 300
 
 
 def _norm_line(line: str) -> str:
-    line = line.strip().translate(_QUOTES)
+    line = line.strip()
+    if not line.isascii():  # O(1) in CPython; curly quotes are rare and translate() is slow
+        line = line.translate(_QUOTES)
     return _SPACES.sub(" ", line) if "  " in line or "\t" in line or "\n" in line else line
 
 

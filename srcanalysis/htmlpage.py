@@ -424,10 +424,11 @@ _LISTING_TYPES = {"collectionpage", "itemlist", "searchresultspage"}
 def _page_url(tree: Any, metas: dict[str, str], hint: str) -> str:
     if re.match(r"https?://", hint or ""):
         return hint
-    for value in (metas.get("og:url"), *(tree.xpath("//link[@rel='canonical']/@href")[:1]),
-                  *(tree.xpath("//base/@href")[:1])):
-        if value and re.match(r"https?://", value.strip()):
-            return value.strip()
+    for where in (lambda: [metas.get("og:url")], lambda: tree.xpath("//link[@rel='canonical']/@href")[:1],
+                  lambda: tree.xpath("//base/@href")[:1]):  # each looked up only when needed
+        for value in where():
+            if value and re.match(r"https?://", value.strip()):
+                return value.strip()
     return ""
 
 
@@ -466,8 +467,8 @@ def _link_texts(tree: Any) -> set[str]:
 def _cards(tree: Any) -> list[str]:
     """Texts of teaser cards: the containers of headings whose text is a link (normalised, lower-case)."""
     out = []
-    for heading in tree.xpath("//*[self::h1 or self::h2 or self::h3 or self::h4][.//a[@href]]"
-                              "[string-length(normalize-space(.)) > 15]"):
+    for heading in _xpath("//*[self::h1 or self::h2 or self::h3 or self::h4][.//a[@href]]"
+                                "[string-length(normalize-space(.)) > 15]")(tree):
         parent = heading.getparent()
         text = " ".join((parent if parent is not None else heading).text_content().split()).lower()
         if len(text) <= MAX_CARD_CHARS:
@@ -475,8 +476,7 @@ def _cards(tree: Any) -> list[str]:
     return out
 
 
-def _page_kind(metas: dict[str, str], ld: list[dict[str, Any]], links: set[str], cards: list[str],
-               text: str) -> tuple[str, str]:
+def _page_kind(metas: dict[str, str], ld: list[dict[str, Any]], tree: Any, text: str) -> tuple[str, str]:
     """``("article"|"listing"|"video", reason)`` from the markup and the extracted text.
 
     A listing (section front, tag or search page) is a page that does not call itself an
@@ -491,6 +491,9 @@ def _page_kind(metas: dict[str, str], ld: list[dict[str, Any]], links: set[str],
     says_article = og_type == "article" or bool(types & _ARTICLE_TYPES)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     paragraphs = [p for p in lines if len(p.split()) >= BODY_PARAGRAPH_WORDS]
+    if says_article and paragraphs:  # neither listing test can pass: the teaser cards need not be read
+        return _video_kind(og_type, types, paragraphs, len(text.split()))
+    links, cards = _link_texts(tree), _cards(tree)
     norm = [" ".join(line.split()).lower() for line in lines]
     linked = sum(1 for line in norm if line in links)
     in_cards = [next((i for i, card in enumerate(cards) if line in card), None) for line in norm] if cards else []
@@ -508,6 +511,11 @@ def _page_kind(metas: dict[str, str], ld: list[dict[str, Any]], links: set[str],
         return "listing", (f"listing or section page: {max(linked, card_lines)} of {len(lines)} text lines "
                            f"are teaser cards (linked headlines or their blurbs) from {n_cards} cards; "
                            f"{len(paragraphs)} body paragraph(s) of {BODY_PARAGRAPH_WORDS}+ words")
+    return _video_kind(og_type, types, paragraphs, words)
+
+
+def _video_kind(og_type: str, types: set[str], paragraphs: list[str], words: int) -> tuple[str, str]:
+    """``("video", reason)`` for a video page with little text, else ``("article", "")``."""
     videos = og_type.startswith("video") or "videoobject" in types
     if videos and not paragraphs and words < 80:
         return "video", f"video page: og:type {og_type or 'VideoObject'} and only {words} words of text"
@@ -554,7 +562,7 @@ def _title(tree: Any, metas: dict[str, str], articles: list[dict[str, Any]], sit
     social media (measured on the 150 dev pages of ``bench/eval_loading.py``).
     """
     sites = {_squash(s) for s in site_names if s}
-    h1 = next((t for t in (" ".join(h.text_content().split()) for h in tree.xpath(_HEADLINE_H1))
+    h1 = next((t for t in (" ".join(h.text_content().split()) for h in _xpath(_HEADLINE_H1)(tree))
                if len(t.split()) >= 4 and not _COPYRIGHT.search(t)
                and not any(site and site in _squash(t) for site in sites | {_squash(domain)})), "")
     candidates = [h1, metas.get("og:title", ""), metas.get("twitter:title", ""),
@@ -572,10 +580,28 @@ def _title(tree: Any, metas: dict[str, str], articles: list[dict[str, Any]], sit
     return ""
 
 
+@lru_cache(maxsize=1)
+def _html_parser() -> Any:
+    """lxml's HTML parser without comments and processing instructions, as trafilatura parses a page
+    itself: given a tree that keeps them, trafilatura's fast path drops the text after a comment
+    inside a paragraph (a real page lost half its paragraphs so). Smaller trees are faster too."""
+    from lxml import html as lxml_html
+
+    return lxml_html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
+
+
+@lru_cache(maxsize=None)
+def _xpath(expression: str) -> Any:
+    """A compiled XPath (lxml), compiled once per process."""
+    from lxml.etree import XPath
+
+    return XPath(expression)
+
+
 def _byline_elements(tree: Any) -> list[str]:
     """Texts of byline markup: ``rel=author``, ``itemprop=author``, classes naming a byline."""
-    found = tree.xpath("(//*[@rel='author'] | //*[@itemprop='author'] | //*[contains(@class,'byline')]"
-                       " | //*[contains(@class,'author-name')])[position() <= 3]")
+    found = _xpath("/descendant::*[@rel='author' or @itemprop='author' or contains(@class,'byline')"
+                   " or contains(@class,'author-name')][position() <= 3]")(tree)  # one pass, document order
     return [" ".join(el.text_content().split())[:200] for el in found]
 
 
@@ -658,19 +684,19 @@ def extract_page(html: str, where: str = "") -> Page:
     from lxml import html as lxml_html
 
     html = _XML_PROLOG.sub("", html, count=1)  # decoded text: its byte-level declaration no longer applies
-    tree = lxml_html.fromstring(html)
+    tree = lxml_html.fromstring(html, parser=_html_parser())
     mark = _read_markup(tree, html, where)
     page = Page(url=mark.url, domain=mark.domain)
     page.outlet, page.outlet_from = _outlet(mark.site_names, mark.domain, tree.findtext(".//title") or "")
     page.title = _title(tree, mark.metas, mark.articles, [page.outlet, *mark.site_names], mark.domain)
     own_names = tuple(n for n in (page.outlet, mark.domain, mark.domain.split(".")[0], *mark.site_names) if n)
     credits = _markup_authors(page, tree, mark.raw_authors, own_names)
-    page.text = _trafilatura_text(tree, html, mark.url or None)  # trafilatura prunes the tree: last
+    page.text = _trafilatura_text(tree, html, mark.url or None)  # trafilatura works on its own copy
     lines = [line.strip() for line in page.text.split("\n") if line.strip()]
     credits += _text_credits(page, lines, own_names)
     page.credit = next((c for c in credits if c), "")
     _publication(page, mark.time_values, mark.metas, mark.articles, lines, mark.lang, _meta_names())
-    page.page_type, reason = _page_kind(mark.metas, mark.ld, mark.links, mark.cards, page.text)
+    page.page_type, reason = _page_kind(mark.metas, mark.ld, tree, page.text)  # trafilatura copied the tree
     if reason:
         page.notes.append(reason)
     return page
@@ -678,7 +704,7 @@ def extract_page(html: str, where: str = "") -> Page:
 
 @dataclass
 class _Markup:
-    """What the page's markup says, read before trafilatura prunes the tree."""
+    """What the page's markup says (trafilatura copies the tree it is given, so it stays whole)."""
 
     metas: dict[str, str]
     ld: list[dict[str, Any]]
@@ -689,8 +715,6 @@ class _Markup:
     raw_authors: list[str]
     lang: str
     time_values: list[str]
-    links: set[str]
-    cards: list[str]
 
 
 def _read_markup(tree: Any, html: str, where: str) -> _Markup:
@@ -706,10 +730,11 @@ def _read_markup(tree: Any, html: str, where: str) -> _Markup:
     raw_authors += ["; ".join(_names(i.get("author"))) for i in articles]
     lang = (tree.get("lang") or tree.get("xml:lang") or "").strip()
     lang = lang or next((metas.get(n, "") for n in names["lang"] if metas.get(n)), "")
-    time_values = [el.get("datetime", "") for el in tree.xpath("//time[@pubdate or @itemprop='datePublished']")]
-    time_values += [el.get("datetime", "") for el in tree.xpath(_HEADER_TIME)[:1]]
-    return _Markup(metas, ld, articles, url, page_domain(url), site_names, raw_authors, lang, time_values,
-                   _link_texts(tree), _cards(tree))
+    time_values: list[str] = []
+    if tree.find(".//time") is not None:  # most pages have no <time>: two document scans saved
+        time_values = [el.get("datetime", "") for el in tree.xpath("//time[@pubdate or @itemprop='datePublished']")]
+        time_values += [el.get("datetime", "") for el in _xpath(_HEADER_TIME)(tree)[:1]]
+    return _Markup(metas, ld, articles, url, page_domain(url), site_names, raw_authors, lang, time_values)
 
 
 def _markup_authors(page: Page, tree: Any, raw_authors: list[str], own_names: tuple[str, ...]) -> list[str]:

@@ -424,6 +424,67 @@ def test_lede_printed_twice_is_kept_once():
     assert df.text[0].count(lede) == 1 and "Engineers found cracks" in df.text[0]
 
 
+
+@pytest.mark.parametrize("kind", ["line", "promo_start", "promo_end"])
+def test_pattern_prefilters_change_no_verdict(kind):
+    """The first-character and literal-word pre-filters of the boilerplate table give the same
+    verdict as trying every pattern, whatever the case or the first character of the line."""
+    from srcanalysis.boilerplate import _rules
+
+    patterns = _rules()[kind]
+    lines = ["Photo: Getty Images", "SHARES", "1.2K shares", "Published 11 Hours Ago", "3/22/2017, 4:23 AM",
+             "Sign up for our newsletter", "SIGN UP FOR OUR NEWSLETTER", "\u017fign up for our newsletter",
+             "Get the Beast in your inbox!", "Thank you!", "Privacy Policy", "READ MORE: Floods close schools",
+             "(MORE: Floods)", "— Valley Fire (@valleyfire) March 7, 2017", "%author_name%",
+             "\u212aelvin Smith contributed to this report.", "Reporting by Ann Lee; Editing by Bo Chan",
+             "The council said it would subscribe to the plan.", "  ", "©2017 Echo", "Kyiv said on Monday.",
+             "Staff writer Omar Ali contributed to this report.", "Engineers found cracks, officials said."]
+    everything = [p for p in (patterns._anchored, patterns._floating) if p is not None]
+    for line in lines + [line.lower() for line in lines] + [line.upper() for line in lines]:
+        expected = any(p.match(line) if p is patterns._anchored else p.search(line) for p in everything)
+        assert bool(patterns.search(line)) == expected, line
+
+
+
+def test_byline_markup_read_in_document_order(tmp_path):
+    """The first byline element of the page names the author, whatever marks it (class or rel)."""
+    body = ('<div class="story-byline">By Ann Lee</div><p><a rel="author" href="/bo">Bo Chan</a></p>' + BODY)
+    df = load_one(tmp_path, page(body))
+    assert df.author[0] == "Ann Lee"
+    later = ('<p><a rel="author" href="/bo">Bo Chan</a></p><div class="story-byline">By Ann Lee</div>' + BODY)
+    assert load_one(tmp_path, page(later), name="later.html").author[0] == "Bo Chan"
+
+
+def test_page_url_from_canonical_link_when_no_og_url(tmp_path):
+    head = '<link rel="canonical" href="https://www.valleyecho.co.uk/news/bridge"><base href="https://cdn.example.com/">'
+    assert load_one(tmp_path, page(head=head)).url[0] == "https://www.valleyecho.co.uk/news/bridge"
+    head = '<meta property="og:url" content="https://valleyecho.co.uk/b">' + head
+    assert load_one(tmp_path, page(head=head), name="og.html").url[0] == "https://valleyecho.co.uk/b"
+
+
+
+def test_html_comment_inside_a_paragraph_keeps_the_whole_paragraph(tmp_path):
+    """HTML comments around an inline link (CMS markers, seen on a real page) must not cut the
+    paragraph short: the page is long enough for the fast extraction path to be kept."""
+    body = BODY.replace("to close the old river bridge", 'to close the <!--\n --> <a href="/bridge">old river'
+                        ' bridge</a><!--\n --><!--\n --> ')
+    more = ("<p>The bridge carries about 12,000 vehicles a day and is the only crossing for lorries between the "
+            "two towns, according to figures published by the county last spring.</p>"
+            "<p>Shop owners on the east bank said trade had already fallen since the first lane closures in "
+            "March, and several said they feared for their businesses if the detour lasted into the winter.</p>"
+            "<p>The council said it would publish a timetable for the repairs next week and hold a public "
+            "meeting at the town hall on Thursday evening to answer questions from residents.</p>"
+            "<p>Engineers will use divers to inspect the foundations of the piers once the river level drops, "
+            "a spokesman said, adding that the full cost of the work was not yet known.</p>"
+            "<p>A temporary footbridge for pedestrians and cyclists could open within a month, the council's "
+            "transport committee heard, though its chair warned that the plan still needed the approval of the "
+            "river authority and of the owners of the land on both banks.</p>"
+            "<p>Opposition councillors called for an independent review of how the cracks were missed during "
+            "earlier inspections, and asked to see the engineers' reports from the last ten years.</p>")
+    text = load_one(tmp_path, page(body + more)).text[0]
+    assert "to close the old river bridge for at least six months" in " ".join(text.split())
+
+
 # --------------------------------------------------------------------------- publication dates
 
 def test_copyright_footer_is_never_the_publication_date(tmp_path):
