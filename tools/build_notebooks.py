@@ -187,8 +187,8 @@ print(profile[["outlet", "sentences", "sourced", "anonymous", "unnamed_person", 
                "anonymous_of_sourced_small", "anonymous_with_reason"]].to_string(index=False))"""),
     ("md", """**How this can mislead.** Two outlets here are one article each; shares from one article say
 little about an outlet, which is why small groups are flagged and the charts mark rather than rank them.
-The Wikinews articles rewrite other outlets' reporting, so an anonymous source there is often another
-newsroom's."""),
+An outlet with no anonymous sentence (Wikinews here: its reporters cite named people, organisations and
+other outlets) still carries an interval: "0 of 482" rules out a large share, not a small one."""),
     ("code", """ax = sa.plot_source_mix(sents, by="outlet")
 save_chart(ax, f"{OUTPUT_DIR}/01_source_mix.png", profile)
 plt.show()"""),
@@ -296,7 +296,8 @@ the SemEval-2015 trial timelines it is right for about four in five sentences, n
 
 Lag is the publication date minus the end of the date of what each sentence reports, one value per
 dated sentence (own or carried; sentences dated only by publication are left out). Wikinews reports
-quickly, so most sentences are days old; the long tail is background ("in 1941")."""),
+quickly, so most sentences are days old. Dates more than a year before publication (a birth year in an
+obituary, "in 1941") are background, not reporting delay, and carry no lag."""),
     ("code", """wiki = sa.read_articles(f"{DATA_DIR}/wikinews")
 wiki_dated = sa.date_sentences(sa.sentences(wiki))
 lags = sa.lag_summary(wiki_dated)
