@@ -43,3 +43,19 @@ def require_devdata(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"development data not available: {path}")
     return path
+
+
+@pytest.fixture(scope="module")
+def spark():
+    """A local[2] Spark session for one test module (skips without pyspark or Java)."""
+    import shutil
+
+    pytest.importorskip("pyspark")
+    if shutil.which("java") is None:
+        pytest.skip("Spark needs Java")
+    from srcanalysis.reuse.spark import get_spark
+    os.environ.setdefault("SRCANALYSIS_SPARK_PARTITIONS", "2")
+    session = get_spark("local[2]")
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()

@@ -19,15 +19,10 @@ if shutil.which("java") is None:
 
 
 @pytest.fixture(scope="module")
-def spark():
-    import os
-    from srcanalysis.reuse.spark import get_spark
-    os.environ.setdefault("SRCANALYSIS_SPARK_PARTITIONS", "2")
-    session = get_spark("local[2]")
-    session.sparkContext.setLogLevel("ERROR")
-    enable_pandas_parquet(session)
-    yield session
-    session.stop()
+def spark(spark):
+    """conftest's session, able to read the Parquet pandas writes."""
+    enable_pandas_parquet(spark)
+    return spark
 
 
 @pytest.fixture(scope="module")

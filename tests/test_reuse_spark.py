@@ -17,17 +17,6 @@ if shutil.which("java") is None:
     pytest.skip("Spark needs Java", allow_module_level=True)
 
 
-@pytest.fixture(scope="module")
-def spark():
-    from srcanalysis.reuse.spark import get_spark
-    import os
-    os.environ.setdefault("SRCANALYSIS_SPARK_PARTITIONS", "2")
-    session = get_spark("local[2]")
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
-
-
 def corpus() -> pd.DataFrame:
     """Seeds, ten Wikinews articles and three planted copies (verbatim, edited, same outlet)."""
     seeds = sa.read_articles(SEEDS)
