@@ -332,7 +332,8 @@ def build_parser() -> argparse.ArgumentParser:
     scale(p)
 
     p = add("timeline", cmd_timeline, "dated event mentions with reporting lag", "timeline.csv")
-    p.add_argument("--gaps", metavar="FILE", help="also write uncovered stretches to FILE")
+    p.add_argument("--gaps", metavar="FILE", help="also write stretches no time expression covers to FILE "
+                   "(the report counts sentence dates instead: see date_sentences)")
     p.add_argument("--min-gap", default="30D", help="shortest gap reported (pandas offset, default 30D)")
     p.add_argument("--gaps-by", default="article_id", choices=["article_id", "outlet", "story"],
                    help="find gaps per article (default), per outlet, or over all inputs as one story")
