@@ -668,6 +668,26 @@ def _published(frame: pd.DataFrame, published: Any) -> tuple[list[Any], list[str
     return dates, basis
 
 
+def _outlet_from_url(url: str) -> str:
+    """An outlet name for an article whose input names none: the domain table's name for its url's
+    host, else the registrable domain; '' without a url.
+
+    Example:
+        >>> _outlet_from_url("https://en.wikinews.org/wiki/Some_story"), _outlet_from_url("")
+        ('Wikinews', '')
+        >>> _outlet_from_url("https://www.example-gazette.com/2020/01/story")
+        'example-gazette.com'
+    """
+    from urllib.parse import urlsplit
+
+    from .htmlpage import outlet_for_domain, registered_domain
+
+    host = urlsplit(url).hostname if isinstance(url, str) and "://" in url else None
+    if not host:
+        return ""
+    return outlet_for_domain(host) or registered_domain(host)
+
+
 def _separate_outlets(frame: pd.DataFrame) -> list[str]:
     """Outlet names, with one name used by pages of different domains told apart.
 
@@ -703,6 +723,7 @@ def _finish(rows: list[dict[str, Any]], outlet: str | None, published: Any, clea
     frame["outlet"] = _separate_outlets(frame)
     if outlet is not None:
         frame["outlet"] = [o or outlet for o in frame["outlet"]]
+    frame["outlet"] = [o or _outlet_from_url(u) for o, u in zip(frame["outlet"], frame["url"])]
     dates, basis = _published(frame, published)
     frame["published"] = pd.to_datetime(pd.Series(dates, index=frame.index, dtype="datetime64[ns]"))
     frame["published_from"] = basis

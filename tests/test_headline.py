@@ -76,3 +76,11 @@ def test_accessor_gives_the_same_answer_and_shares(sents):
     assert sents.src.answer() == anonymous_answer(sents)
     pd.testing.assert_frame_equal(sents.src.anonymous_shares(), anonymous_shares(sents, by="outlet"))
     assert sents.src.errors.empty
+
+
+def test_sentences_without_an_outlet_are_named_as_unknown_not_left_blank():
+    sents = pd.DataFrame({"outlet": [""] * 40 + ["Wire"] * 40,
+                          "source_type": ["anonymous"] * 4 + ["named_person"] * 36 + ["named_org"] * 40})
+    table = anonymous_shares(sents, by="outlet")
+    assert table["outlet"].tolist() == ["(unknown outlet)", "Wire"]
+    assert "(unknown outlet) leans most on anonymous sources" in anonymous_answer(sents)

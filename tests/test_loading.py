@@ -632,3 +632,10 @@ def test_ambiguous_numeric_dates_an_input_cannot_settle_stay_empty_with_the_reas
     assert arts["published_from"].tolist() == ["none", "catalog"]
     reasons = [w["reason"] for w in arts.attrs["warnings"]]
     assert any("'04/07/2017'" in r and "either way round" in r for r in reasons)
+
+
+def test_a_corpus_without_an_outlet_column_takes_the_outlet_from_its_urls():
+    arts = sa.read_articles(pd.DataFrame({
+        "text": ["The storm hit the coast on Monday.", "The council met.", "Rain fell."],
+        "url": ["https://en.wikinews.org/wiki/Storm_hits_coast", "https://www.example-gazette.com/2020/council", ""]}))
+    assert arts["outlet"].tolist() == ["Wikinews", "example-gazette.com", ""]

@@ -27,6 +27,10 @@ __all__ = ["anonymous_shares", "anonymous_headline", "anonymous_answer", "plot_a
 
 
 
+#: How a sentence whose outlet (or other group) is unknown is named in tables and answers.
+UNKNOWN_GROUP = "(unknown outlet)"
+
+
 def percent(share: float) -> str:
     """A share as a percentage: whole numbers from 10 %, one decimal below (``0.0912 -> '9.1%'``).
 
@@ -68,7 +72,7 @@ def anonymous_shares(sentences: pd.DataFrame, by: str | None = None, *, min_grou
     frame = pd.DataFrame({"anonymous": types == "anonymous", "sourced": types.isin(SOURCED_TYPES), "sentences": 1},
                          index=sentences.index)
     if by:
-        frame[by] = sentences[by].astype(str)
+        frame[by] = sentences[by].fillna("").astype(str).replace("", UNKNOWN_GROUP)
         counts = frame.groupby(by, sort=False)[["anonymous", "sourced", "sentences"]].sum().reset_index()
     else:
         counts = frame[["anonymous", "sourced", "sentences"]].sum().to_frame().T

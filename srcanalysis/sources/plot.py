@@ -31,7 +31,7 @@ def plot_source_strip(sentences: pd.DataFrame, article_id: str | list[str] | Non
     Args:
         sentences: Tagged sentence frame.
         article_id: One article id, a list of ids, or ``None`` for the articles with the most
-            anonymous sentences (up to ``max_articles``).
+            anonymous sentences (up to ``max_articles``; only those with any, when some have).
         max_articles: Most rows drawn when ``article_id`` is ``None``.
         titles: Article titles by article id (e.g. ``articles.set_index("article_id")["title"]``):
             rows are labelled with the shortened title instead of the id.
@@ -46,7 +46,9 @@ def plot_source_strip(sentences: pd.DataFrame, article_id: str | list[str] | Non
         ids = list(article_id)
     else:
         anon = sentences.assign(a=sentences["source_type"].astype(str) == "anonymous").groupby("article_id")["a"].sum()
-        ids = anon.sort_values(ascending=False, kind="stable").index[:max_articles].tolist()
+        ranked = anon.sort_values(ascending=False, kind="stable")
+        with_anon = ranked[ranked > 0]  # only articles that have anonymous sources, when any do
+        ids = (with_anon if len(with_anon) else ranked).index[:max_articles].tolist()
     fig, ax = new_axes(ax, figsize=(9, 0.45 * len(ids) + 1.6))
     longest = 1
     for row, ident in enumerate(ids):
