@@ -143,16 +143,18 @@ def _lag_end(begin: Any, end: Any, pub: Any, text: str) -> Any:
     """The end the reporting lag is measured from: a past-tense sentence dated by an interval that
     runs past publication ("This year the company lost money", written in September) reports
     something that happened before publication, so its lag is measured from publication (0 days,
-    not -116). ``event_end`` itself keeps the calendar interval (the TIMEX3 value "2019").
+    not -116). The same interval in a sentence not told in the past ("a big E3 this year") is a period
+    still running: it has no lag (NaT), not a negative one. ``event_end`` itself keeps the calendar
+    interval (the TIMEX3 value "2019").
 
     Example:
         >>> p = pd.Timestamp("2019-09-06"); b, e = pd.Timestamp("2019-01-01"), pd.Timestamp("2019-12-31")
-        >>> str(_lag_end(b, e, p, "This year it lost money.").date()), str(_lag_end(b, e, p, "This year it will lose.").date())
-        ('2019-09-06', '2019-12-31')
+        >>> str(_lag_end(b, e, p, "This year it lost money.").date()), _lag_end(b, e, p, "This year it will lose.")
+        ('2019-09-06', NaT)
     """
-    if pub is pd.NaT or pd.isna(begin) or pd.isna(end) or not (begin <= pub < end) or not _past(text):
+    if pub is pd.NaT or pd.isna(begin) or pd.isna(end) or not (begin <= pub < end):
         return end
-    return pub
+    return pub if _past(text) else pd.NaT  # a period still running ("a big E3 this year"): no lag yet
 
 
 #: Reporting lag is measured only for events within this many days of publication (either side):
