@@ -52,6 +52,7 @@ TYPE_CASES = [
     ("Residents said the water was still brown.", "unnamed_group"),
     # a plural people noun after a capitalised first word is still a group (sentence start)
     ("Shop owners said sales fell by half after the bridge closed.", "unnamed_group"),
+    ("The mayor likened the budget to a shell game.", "named_person"),
     ("Local business owners told the council the detour was costing them customers.", "unnamed_group"),
     ("Ruiz did not respond to a request for comment.", "no_comment"),
 ]
