@@ -361,8 +361,8 @@ def test_shared_quotation_of_the_same_third_source_is_listed_not_taken():
                          "published": pd.to_datetime(["2022-01-01", "2022-01-02"]), "text": [a, b]})
     p = find_reuse(arts)
     (row,) = p.itertuples()
-    assert row.kind == "shared_quote" and row.quote_source == "Lopez" and row.credit == "unknown"
-    assert row.origin == "Lopez" and row.taker == "unknown"
+    assert row.kind == "shared_quote" and row.quote_source == "Maria Lopez" and row.credit == "unknown"
+    assert row.origin == "Maria Lopez" and row.taker == "unknown"
     per = reuse_summary(arts, p).articles.set_index("article_id")
     assert per.loc["b", "reused_words"] == 0 and per.loc["b", "quoted_words"] >= 25
     # The same words attributed to two different people are not a shared quotation.

@@ -11,7 +11,7 @@ Example:
     >>> quoted_share(t, 20, len(t))
     1.0
     >>> same_source(["Gov. Ann Reyes"], ["Reyes"], set())
-    'Reyes'
+    'Gov. Ann Reyes'
 """
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ def same_source(names_a: Iterable[str], names_b: Iterable[str], outlets: set[str
     for na in names_a:
         for k in _keys(na):
             if k in keys_b and k not in outlets:
-                return k.title() if " " not in k else k
+                return na.strip()  # the name as side a writes it ("Mike DeWine"), not the match key
     return None
 
 
