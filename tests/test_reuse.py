@@ -496,3 +496,16 @@ def test_a_sentences_frame_without_source_columns_is_recorded_not_fatal():
     p = find_reuse(arts, sentences=bad)
     assert len(p) == 1 and p["kind"].iloc[0] != "shared_quote"
     assert sa.errors(p)["stage"].tolist() == ["reuse:shared_quotes"]
+
+
+def test_two_copies_of_a_wire_story_say_which_one_credits_the_agency():
+    body = ("Ohio will reopen its state parks next week under new rules that limit campsites to half their usual "
+            "numbers, state officials said Thursday. Visitors must book online and keep six feet apart at beaches, "
+            "trails and picnic shelters, according to the order, which takes effect at dawn on Monday across all 74 "
+            "parks in the state.")
+    arts = pd.DataFrame({"article_id": ["dayton", "lake"], "outlet": ["Dayton Daily News", "Lakeshore Ledger"],
+                         "published": pd.to_datetime(["2020-05-14", "2020-05-14"]),
+                         "text": ["COLUMBUS, Ohio (AP) — " + body, body + " The Lakeshore Ledger will update this story."]})
+    (row,) = find_reuse(arts).itertuples()
+    assert (row.taker, row.credit, row.origin) == ("both", "not_credited", "Associated Press")
+    assert row.credit_text == "a: COLUMBUS, Ohio (AP) —; b: no credit"  # the Dayton copy credits AP, the other not

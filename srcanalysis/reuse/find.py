@@ -153,7 +153,8 @@ def decide_credit(row: dict, cols: Columns, origin: str, level: dict[int, dict[s
     The taker is the later article; with no dates, every copy of a wire story but the agency's own,
     or else the one side that names the other. It is ``credited`` when every taker names the other
     side's outlet or the cluster's wire agency, ``unknown`` when no taker is known or the source's
-    outlet is unknown, else ``not_credited``.
+    outlet is unknown, else ``not_credited``; when two copies of a wire story are both takers and
+    only one credits, ``credit_text`` says which ("a: (AP); b: no credit").
     """
     pos = {"a": row["pos_a"], "b": row["pos_b"]}
     span = {"a": (row["a_start"], row["a_end"]), "b": (row["b_start"], row["b_end"])}
@@ -177,7 +178,10 @@ def decide_credit(row: dict, cols: Columns, origin: str, level: dict[int, dict[s
     if all(found.values()):
         return taker, "credited", "; ".join(dict.fromkeys(v for v in found.values() if v))
     known = all(is_agency(origin) or canonical(cols.outlets[pos["b" if s == "a" else "a"]]) for s in takers)
-    return taker, ("not_credited" if known else "unknown"), ""
+    partial = "; ".join(f"{s}: {found[s]}" for s in takers if found[s])  # two copies, one credits: say which
+    if partial:
+        partial += "; " + "; ".join(f"{s}: no credit" for s in takers if not found[s])
+    return taker, ("not_credited" if known else "unknown"), partial
 
 
 # --------------------------------------------------------------------------- shared quotations
