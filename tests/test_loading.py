@@ -639,3 +639,17 @@ def test_a_corpus_without_an_outlet_column_takes_the_outlet_from_its_urls():
         "text": ["The storm hit the coast on Monday.", "The council met.", "Rain fell."],
         "url": ["https://en.wikinews.org/wiki/Storm_hits_coast", "https://www.example-gazette.com/2020/council", ""]}))
     assert arts["outlet"].tolist() == ["Wikinews", "example-gazette.com", ""]
+
+
+def test_a_site_family_publication_date_meta_is_read(tmp_path):
+    page = ('<html><head><meta charset="utf-8"><title>Storm hits Cleveland | cleveland.com</title>'
+            '<meta name="date_original" content="Wednesday, March 29, 2017, 5:00 AM"></head><body><article>'
+            '<h1>Storm hits Cleveland</h1><p>The storm knocked out power to 40,000 homes on Tuesday night, the '
+            'utility said in a statement on Wednesday morning.</p><p>Crews worked through the night to restore '
+            'service across the east side, where fallen trees blocked several main roads.</p><p>The city opened two '
+            'cooling centers and asked residents to check on elderly neighbors until power returns.</p></article>'
+            '</body></html>')
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    arts = sa.read_articles(tmp_path / "p.html")
+    assert str(arts.loc[0, "published"]) == "2017-03-29 05:00:00"
+    assert arts.loc[0, "published_from"] == "page metadata"
