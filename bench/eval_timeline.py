@@ -173,6 +173,19 @@ def score(sents: pd.DataFrame, dcts: dict, gold: list[dict], dated: pd.DataFrame
             "win_n": len(win_err), "win_mean": statistics.mean(win_err) if win_err else float("nan"), "by_basis": by_basis, "errors": errs}
 
 
+def print_scores(ours: dict, base: dict, errors: int) -> None:
+    """Print one set's scores beside the publication-date baseline, then up to ``errors`` errors."""
+    print(f"  event-date accuracy at gold precision: {ours['acc']:.3f}   (publication-date-only baseline {base['acc']:.3f})")
+    print("  by basis: " + ", ".join(f"{k} {v[1]}/{v[0]} = {v[1] / v[0]:.3f}" for k, v in sorted(ours["by_basis"].items())))
+    print(f"  reporting-lag abs. error (days): mean {ours['lag_mean']:.1f}, median {ours['lag_median']:.0f}, "
+          f"within 1 day {ours['within1']:.3f}   (baseline: mean {base['lag_mean']:.1f}, median {base['lag_median']:.0f}, "
+          f"within 1 day {base['within1']:.3f})")
+    print(f"  event_lag (the lag date_sentences reports, within {LAG_WINDOW_DAYS} days of publication): "
+          f"{ours['win_n']}/{ours['n']} mentions carry one, mean abs. error {ours['win_mean']:.1f} days")
+    for e in ours["errors"][:errors]:
+        print("   ", " | ".join(map(str, e)))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--errors", type=int, default=0)
@@ -193,30 +206,14 @@ def main() -> None:
     print(f"SemEval-2015 Task 4 trial: {len(dcts)} documents, {len(sents)} sentences, {ours['n']} dated gold event mentions "
           f"({sum(1 for g in gold if gold_interval(g['date']) is None)} undated left out)")
     print(f"  date_sentences() throughput: {len(sents) / best:,.0f} sentences/CPU-s")
-    print(f"  event-date accuracy at gold precision: {ours['acc']:.3f}   (publication-date-only baseline {base['acc']:.3f})")
-    print("  by basis: " + ", ".join(f"{k} {v[1]}/{v[0]} = {v[1] / v[0]:.3f}" for k, v in sorted(ours["by_basis"].items())))
-    print(f"  reporting-lag abs. error (days): mean {ours['lag_mean']:.1f}, median {ours['lag_median']:.0f}, "
-          f"within 1 day {ours['within1']:.3f}   (baseline: mean {base['lag_mean']:.1f}, median {base['lag_median']:.0f}, "
-          f"within 1 day {base['within1']:.3f})")
-    print(f"  event_lag (the lag date_sentences reports, within {LAG_WINDOW_DAYS} days of publication): "
-          f"{ours['win_n']}/{ours['n']} mentions carry one, mean abs. error {ours['win_mean']:.1f} days")
-    for e in ours["errors"][: args.errors]:
-        print("   ", " | ".join(map(str, e)))
+    print_scores(ours, base, args.errors)
     if TB.exists():
         tb_sents, tb_dcts, tb_gold = load_timebank()
         tb = score(tb_sents, tb_dcts, tb_gold, date_sentences(tb_sents, carry=args.carry), args.errors)
         tb_base = score(tb_sents, tb_dcts, tb_gold, None)
         print(f"TimeBank 1.2: {len(tb_dcts)} documents, {len(tb_sents)} sentences, {tb['n']} events a TLINK places inside a "
               "dated timex or the creation time")
-        print(f"  event-date accuracy at gold precision: {tb['acc']:.3f}   (publication-date-only baseline {tb_base['acc']:.3f})")
-        print("  by basis: " + ", ".join(f"{k} {v[1]}/{v[0]} = {v[1] / v[0]:.3f}" for k, v in sorted(tb["by_basis"].items())))
-        print(f"  reporting-lag abs. error (days): mean {tb['lag_mean']:.1f}, median {tb['lag_median']:.0f}, "
-              f"within 1 day {tb['within1']:.3f}   (baseline: mean {tb_base['lag_mean']:.1f}, median {tb_base['lag_median']:.0f}, "
-              f"within 1 day {tb_base['within1']:.3f})")
-        print(f"  event_lag (within {LAG_WINDOW_DAYS} days of publication): {tb['win_n']}/{tb['n']} mentions carry one, "
-              f"mean abs. error {tb['win_mean']:.1f} days")
-        for e in tb["errors"][: args.errors]:
-            print("   ", " | ".join(map(str, e)))
+        print_scores(tb, tb_base, args.errors)
 
 
 if __name__ == "__main__":
