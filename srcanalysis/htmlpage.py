@@ -524,16 +524,20 @@ def _video_kind(og_type: str, types: set[str], paragraphs: list[str], words: int
 
 # --------------------------------------------------------------------------- extraction
 
-def _trafilatura_text(tree: Any, html: str, url: str | None) -> str:
+def _trafilatura_text(tree: Any, url: str | None) -> str:
     """Main text: trafilatura ``favor_precision`` (fast path); when that finds less than
-    :data:`MIN_FAST_CHARS`, ``favor_recall`` with its fallback extractors, whichever is longer."""
+    :data:`MIN_FAST_CHARS`, ``favor_recall`` with its fallback extractors, whichever is longer.
+
+    Both calls get the parsed tree (trafilatura works on its own copy), so a page is parsed once;
+    the second call's text is the same as from the page's source (checked on the 150 pages of
+    ``bench/eval_loading.py``)."""
     import trafilatura
 
     opts = {"url": url, "include_comments": False, "include_tables": False}
     doc = trafilatura.bare_extraction(tree, fast=True, favor_precision=True, **opts)
     text = (doc.text if doc is not None else "") or ""
     if len(text.strip()) < MIN_FAST_CHARS:
-        full = trafilatura.bare_extraction(html, favor_recall=True, **opts)
+        full = trafilatura.bare_extraction(tree, favor_recall=True, **opts)
         if full is not None and len(full.text or "") > len(text):
             text = full.text or ""
     return text
@@ -691,7 +695,7 @@ def extract_page(html: str, where: str = "") -> Page:
     page.title = _title(tree, mark.metas, mark.articles, [page.outlet, *mark.site_names], mark.domain)
     own_names = tuple(n for n in (page.outlet, mark.domain, mark.domain.split(".")[0], *mark.site_names) if n)
     credits = _markup_authors(page, tree, mark.raw_authors, own_names)
-    page.text = _trafilatura_text(tree, html, mark.url or None)  # trafilatura works on its own copy
+    page.text = _trafilatura_text(tree, mark.url or None)  # trafilatura works on its own copy
     lines = [line.strip() for line in page.text.split("\n") if line.strip()]
     credits += _text_credits(page, lines, own_names)
     page.credit = next((c for c in credits if c), "")
