@@ -323,6 +323,8 @@ def _write_report(articles: pd.DataFrame, out: Path, title: str, jobs: int) -> P
         by_outlet = source_profile(sents, by="outlet")
         by_article = source_profile(sents)
         by_outlet.to_csv(out / "profile_outlets.csv", index=False)
+        titles = articles.set_index("article_id")["title"] if "title" in articles else pd.Series(dtype=str)
+        by_article.insert(1, "title", by_article["article_id"].map(titles))  # a CSV read on its own names its rows
         by_article.to_csv(out / "profile.csv", index=False)
         from .sources.headline import anonymous_headline
         figs = [_png(plot_source_mix(sents, by="outlet")), _png(plot_anonymous_by_position(sents)),
@@ -353,7 +355,9 @@ def _write_report(articles: pd.DataFrame, out: Path, title: str, jobs: int) -> P
         tl.to_csv(out / "timeline.csv", index=False)
         dated = date_sentences(sents)
         state["sentence_dates"] = dated
-        dated.drop(columns=[c for c in ("text",) if c in dated.columns]).to_csv(out / "sentence_dates.csv", index=False)
+        keep = [c for c in ("article_id", "outlet", "published", "paragraph", "sentence", "text") if c in dated]
+        dated[keep + [c for c in dated.columns if c.startswith("event_")]].to_csv(  # readable on its own
+            out / "sentence_dates.csv", index=False)
         gaps = timeline_gaps(dated, by="article_id")  # stretches no sentence's date covers
         gaps.to_csv(out / "gaps.csv", index=False)
         failed = pd.concat([_errors(tl), _errors(dated)], ignore_index=True).drop_duplicates()

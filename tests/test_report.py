@@ -94,6 +94,18 @@ def test_report_writes_sqlite_with_every_csv_as_an_indexed_table(tmp_path):
     assert title == "Council approves budget after long night"
 
 
+def test_report_csvs_read_on_their_own_name_articles_and_sentences(tmp_path):
+    """A journalist opening one CSV in a spreadsheet sees titles and sentence text, not only ids."""
+    write_report(desk_articles(), tmp_path)
+    profile = pd.read_csv(tmp_path / "profile.csv")
+    assert list(profile.columns[:2]) == ["article_id", "title"]
+    assert profile.set_index("article_id").loc["city-1", "title"] == "Council approves budget after long night"
+    dated = pd.read_csv(tmp_path / "sentence_dates.csv")
+    assert {"text", "event_begin", "event_basis"} <= set(dated.columns)
+    assert "source_type" not in dated.columns  # the tags live in sentences.csv
+    assert dated["text"].str.startswith("Mayor Ann Lee").any()
+
+
 def test_one_failing_article_gets_a_note_and_the_timeline_section_stays(tmp_path, monkeypatch):
     real = timeline_module._extract
 

@@ -178,7 +178,8 @@ examples[["text", "source_type", "source", "source_name"]]"""),
 
 `anonymous_of_sourced` is the share of *sourced* sentences resting on an anonymous source,
 `anonymous_of_all` the share of all sentences; each has `_low`/`_high` 95 % Wilson bounds and a
-`_small` flag for groups under 30 sentences, whose shares say little. `unnamed_person` and
+`_small` flag when its denominator is under 30 (sourced sentences for `anonymous_of_sourced`, all
+sentences for `anonymous_of_all`): such shares say little. `unnamed_person` and
 `unnamed_group` are counted apart and never in the anonymous share."""),
     ("code", """profile = sa.source_profile(sents, by="outlet")
 # NBVAL_CHECK_OUTPUT
@@ -188,7 +189,13 @@ print(profile[["outlet", "sentences", "sourced", "anonymous", "unnamed_person", 
     ("md", """**How this can mislead.** Two outlets here are one article each; shares from one article say
 little about an outlet, which is why small groups are flagged and the charts mark rather than rank them.
 An outlet with no anonymous sentence (Wikinews here: its reporters cite named people, organisations and
-other outlets) still carries an interval: "0 of 482" rules out a large share, not a small one."""),
+other outlets) still carries an interval: none in several hundred sourced sentences rules out a large
+share, not a small one."""),
+    ("code", """none = profile[profile["anonymous"] == 0]
+# NBVAL_CHECK_OUTPUT
+for row in none.itertuples():
+    print(f"{row.outlet}: 0 anonymous of {row.sourced} sourced sentences; "
+          f"95 % interval {row.anonymous_of_sourced_low:.1%} to {row.anonymous_of_sourced_high:.1%}")"""),
     ("code", """ax = sa.plot_source_mix(sents, by="outlet")
 save_chart(ax, f"{OUTPUT_DIR}/01_source_mix.png", profile)
 plt.show()"""),
@@ -260,7 +267,7 @@ print("without a publication date:", sa.find_timexes("Last month, on Feb. 14, Tr
 tx = sa.find_timexes(beast_text, published=ASSUMED_PUBLISHED)
 # NBVAL_CHECK_OUTPUT
 print(tx[["text", "type", "value", "mod", "begin", "end_date", "anchor"]].to_string(index=False))"""),
-    ("md", """"late January" is `2017-01` with mod `END`; "The following month" is resolved from the
+    ("md", """"early December" is `2016-12` with mod `START` (its first ten days); "The following month" is resolved from the
 expression before it ("early December"), not from the publication date."""),
     ("md", """## One date per sentence
 
