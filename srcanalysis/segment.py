@@ -12,10 +12,16 @@ The splitter is rule based and built for news text:
   Reuters-21578, where unit words that usually end a sentence there, "pct." "lb." "lbs.", are left
   out):
   titles (``Lt.``, ``Gen.``, ``Mr.``) never end a sentence, month names (``Feb.``) and numbering
-  words (``No.``) do not before a number, and other abbreviations (``U.S.``, ``Inc.``, ``Jr.``,
-  ``p.m.``) end one only when the next word is a usual sentence opener
+  words (``No.``) do not before a number (numbering words also not before a Roman numeral or a
+  letter, "Vol. II", "No. A4"; written in lower case before any other word they end it: "he said
+  no. Others"), clock times' ``a.m.``/``p.m.`` end one unless a weekday, month or time zone
+  follows (``rules/after_clock.txt``: "9 a.m. Monday", "5 p.m. ET") or the sentence so far is
+  only a fronted time phrase ("At 5 a.m. Mr. Smith left"), and other abbreviations (``U.S.``,
+  ``Inc.``, ``Jr.``) end one only when the next word is a usual sentence opener
   (``rules/sentence_starters.txt``), so "U.S. officials" stays whole but "in the U.S. The next
   day" splits; single initials ("George W. Bush") behave the same way;
+* a list marker on its own ("1.", "IV.", "b.") is not a sentence: it stays with the item it
+  numbers ("1. The first point.");
 * a paragraph break or a line break always ends a sentence, so headlines, bylines and datelines
   on their own lines are sentences of their own;
 * ``?`` and ``!`` inside a quotation followed by a lower-case word ("“Stop!” he said.") do not.
@@ -49,14 +55,37 @@ def _abbreviations() -> dict[str, str]:
     return dict(zip(table["abbrev"].str.lower(), table["kind"]))
 
 
-@lru_cache(maxsize=1)
-def _starters() -> frozenset[str]:
-    text = files("srcanalysis").joinpath("rules/sentence_starters.txt").read_text(encoding="utf-8")
+@lru_cache(maxsize=None)
+def _word_list(name: str) -> frozenset[str]:
+    text = files("srcanalysis").joinpath(f"rules/{name}").read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
-def _is_boundary(text: str, match: re.Match[str]) -> bool:
-    """Decide whether a candidate boundary really ends a sentence."""
+def _starters() -> frozenset[str]:
+    return _word_list("sentence_starters.txt")
+
+
+#: A numbering word's target that is not a digit: a Roman numeral or a letter, maybe with digits.
+#: The bare "I" is left out: after "No." it is the pronoun ("No. I think so").
+_NUMBER_LIKE = re.compile(r"(?!I(?![\w’']))(?:[IVXLC]+|[A-Z]\d*)(?![\w’'])")
+#: A list marker standing alone: "1." "12." "IV." "b." (also in brackets, "(3).").
+_LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[IVXLCivxlc]{1,5}|[A-Za-z])\)?\.")
+#: A sentence opening that is only a fronted time phrase: "At 5 a.m." "Shortly after 9 p.m."
+_FRONTED_TIME = re.compile(r"([A-Z]\w*)(?:\s+\w+){0,3}\s+\d{1,2}(?:[:.]\d\d)?\s*[ap]\.m", re.I)
+
+
+def _clock_continues(text: str, match: re.Match[str], start: int, next_word: str) -> bool:
+    """After "a.m."/"p.m.": does the sentence go on (a number, weekday, month, zone, "X time", fronted phrase)?"""
+    if next_word[:1].isdigit() or next_word.lower() in _word_list("after_clock.txt"):
+        return True
+    if "time" in re.findall(r"\w+", text[match.end(): match.end() + 40].lower())[:3]:
+        return True
+    fronted = _FRONTED_TIME.fullmatch(text, start, match.start())
+    return bool(fronted) and fronted.group(1).lower() in _word_list("time_phrase_openers.txt")
+
+
+def _is_boundary(text: str, match: re.Match[str], start: int = 0) -> bool:
+    """Decide whether a candidate boundary really ends a sentence that began at ``start``."""
     punct = match.group(0)
     if not punct.startswith("."):
         return True
@@ -83,6 +112,13 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return False
     if kind in ("month", "number") and next_word[:1].isdigit():
         return False
+    if kind == "number":
+        if _NUMBER_LIKE.match(next_word):
+            return False
+        if before.group(1)[:1].islower():  # "he said no. Others", not "No. 1"
+            return True
+    if kind == "clock":
+        return not _clock_continues(text, match, start, next_word)
     return next_word.lower() in _starters()
 
 
@@ -113,7 +149,9 @@ def _paragraphs(text: str) -> Iterator[tuple[int, list[tuple[int, int]]]]:
         spans = []
         cursor = start
         for m in _BOUNDARY.finditer(text, start, end):
-            if _is_boundary(text, m):
+            if _LIST_MARKER.fullmatch(text, cursor, m.end()):
+                continue
+            if _is_boundary(text, m, cursor):
                 spans.append((cursor, m.end()))
                 cursor = m.end()
                 while cursor < end and text[cursor].isspace():

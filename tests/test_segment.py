@@ -68,7 +68,7 @@ def test_abbreviation_table_names_each_family():
                         .joinpath("rules/abbreviations.csv"), dtype=str)
     families = set(table["family"])
     assert {"scholarly", "legal", "title", "numbering", "measure", "organisation"} <= families
-    assert table["abbrev"].is_unique and table["kind"].isin(["title", "month", "number", "always", "common"]).all()
+    assert table["abbrev"].is_unique and table["kind"].isin(["title", "month", "number", "always", "common", "clock"]).all()
 
 
 def test_lines_are_their_own_sentences():
@@ -115,3 +115,54 @@ def test_tag_sentences_shape():
     tagged = sa.tag_sentences(["Flynn’s attorney did not respond to a request for comment.", "It rained."])
     assert tagged["text"].tolist()[1] == "It rained."
     assert len(tagged) == 2 and "source_type" in tagged
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clock time's "a.m."/"p.m." ends the sentence before an ordinary capitalised word...
+    ("The ferry sank at 3 a.m. Rescuers reached it by dawn.",
+     ["The ferry sank at 3 a.m.", "Rescuers reached it by dawn."]),
+    ("Polls closed at 8 p.m. Turnout was low.", ["Polls closed at 8 p.m.", "Turnout was low."]),
+    ("Curfew runs between 9 p.m. and 5 a.m. Shops stay shut.",
+     ["Curfew runs between 9 p.m. and 5 a.m.", "Shops stay shut."]),
+    # ...but not before a weekday, month, time zone, a number or "<place> time"
+    ("The hearing starts at 9 a.m. Monday in Topeka.", ["The hearing starts at 9 a.m. Monday in Topeka."]),
+    ("Polls close at 5 p.m. ET. The count follows.", ["Polls close at 5 p.m. ET.", "The count follows."]),
+    ("The vote is at 10 a.m. (1500 GMT) on Friday.", ["The vote is at 10 a.m. (1500 GMT) on Friday."]),
+    ("Launch is set for 6 a.m. Pacific on May 2.", ["Launch is set for 6 a.m. Pacific on May 2."]),
+    ("Trading resumes at 9:30 a.m. New York time. Brokers wait.",
+     ["Trading resumes at 9:30 a.m. New York time.", "Brokers wait."]),
+    # nor after a fronted time phrase
+    ("At 5 a.m. Mr. Dale Ortiz left the house.", ["At 5 a.m. Mr. Dale Ortiz left the house."]),
+    ("Shortly after 11 p.m. Police sealed the road.", ["Shortly after 11 p.m. Police sealed the road."]),
+])
+def test_clock_abbreviations(text, expected):
+    assert split(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "no." written in lower case is the word, whatever follows
+    ("Asked about a recount, the clerk said no. Others were less sure.",
+     ["Asked about a recount, the clerk said no.", "Others were less sure."]),
+    ('She said "no." "Fine," he replied.', ['She said "no."', '"Fine," he replied.']),
+    ("Rep. Ann Cole (R-Ohio) said no. Rep. Luis Paz (D-Calif.) said yes.",
+     ["Rep. Ann Cole (R-Ohio) said no.", "Rep. Luis Paz (D-Calif.) said yes."]),
+    ("No. I think we covered it.", ["No.", "I think we covered it."]),
+    # a numbering word before a Roman numeral or a letter code stays
+    ("See Vol. II of the report. It is long.", ["See Vol. II of the report.", "It is long."]),
+    ("The story ran on p. A1 today.", ["The story ran on p. A1 today."]),
+    ("He was the No. 1 seed. Sen. Ray Ortiz voted.", ["He was the No. 1 seed.", "Sen. Ray Ortiz voted."]),
+])
+def test_numbering_words(text, expected):
+    assert split(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1. Taxes rise for most families.\n2. Spending falls.",
+     ["1. Taxes rise for most families.", "2. Spending falls."]),
+    ("The plan has two parts. 1. Cut taxes. 2. Cut spending.",
+     ["The plan has two parts.", "1. Cut taxes.", "2. Cut spending."]),
+    ("IV. Findings\nb. Results without a stop", ["IV. Findings", "b. Results without a stop"]),
+    ("The final score was 12. Then the rain came.", ["The final score was 12.", "Then the rain came."]),
+])
+def test_list_markers_stay_with_their_item(text, expected):
+    assert split(text) == expected
