@@ -27,6 +27,7 @@ import logging
 import re
 import warnings
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -36,7 +37,7 @@ from .boilerplate import clean_lines, repeated_lines
 from .decoding import Decoded, decode_bytes, decode_document
 from .schema import ARTICLE_COLUMNS
 
-__all__ = ["read_articles", "skipped", "parse_date", "clean_text", "normalize_lines", "decode_bytes",
+__all__ = ["read_articles", "skipped", "parse_date", "clean_text", "normalize_lines", "decode_bytes", "english_evidence",
            "HTML_INSTALL_HINT"]
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ log = logging.getLogger(__name__)
 #: File extensions read as one article per file.
 TEXT_EXTENSIONS = {".txt": "text", ".md": "text", ".text": "text", ".html": "html", ".htm": "html"}
 #: File extensions read as corpora (many articles per file).
-CORPUS_EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
+CORPUS_EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
 #: Names of catalog files that describe the text files beside them.
 CATALOG_NAMES = {"articles.csv", "catalog.csv", "metadata.csv"}
 #: File names (without extension) in a folder that are documentation, not articles.
@@ -65,9 +66,11 @@ COLUMN_ALIASES: dict[str, list[str]] = {
     "author": ["author", "authors", "byline", "creator"],
     "credit": ["credit", "wire", "agency", "wire_credit"],
     "file": ["file", "filename", "path", "file_name"],
+    "language": ["language", "lang", "language_code", "locale", "inlanguage"],
 }
 #: Keys recognised in the header block of a text file.
-HEADER_KEYS = {"title", "headline", "outlet", "publisher", "source", "url", "link", "published", "date", "author", "byline", "id"}
+HEADER_KEYS = {"title", "headline", "outlet", "publisher", "source", "url", "link", "published", "date", "author", "byline", "id",
+               "language", "lang"}
 _HEADER_LINE = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$")
 
 
@@ -119,10 +122,30 @@ def _read_bytes(path: Path, limit: int, load: _Load) -> bytes | None:
     except OSError as exc:
         load.skip(path, f"cannot read: {exc}")
         return None
+    if path.suffix.lower() == ".gz":
+        data = _gunzip(path, data, limit, load)
+        if data is None:
+            return None
     if not data.strip():
         load.skip(path, "empty file")
         return None
     return data
+
+
+def _gunzip(path: Path, data: bytes, limit: int, load: _Load) -> bytes | None:
+    """The content of a gzip-compressed file (``story.html.gz``), at most ``limit`` bytes of it."""
+    import gzip
+    import zlib
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            out = fh.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        load.skip(path, f"cannot decompress (.gz): {exc}")
+        return None
+    if len(out) > limit:
+        load.skip(path, f"file too large once decompressed (> limit {limit:,} bytes)")
+        return None
+    return out
 
 
 def _read_text(path: Path, limit: int, load: _Load, markup: bool = False) -> str | None:
@@ -329,6 +352,11 @@ def _first_line_title(body: str) -> tuple[str, str]:
 
 # --------------------------------------------------------------------------- readers
 
+def _stem(path: Path) -> str:
+    """A file's name without its extension, and without ``.gz`` first: ``story.html.gz`` -> ``story``."""
+    return Path(path.stem).stem if path.suffix.lower() == ".gz" else path.stem
+
+
 def _read_text_file(path: Path, load: _Load, catalog: dict[str, dict[str, Any]], limit: int) -> None:
     raw = _read_text(path, limit, load)
     if raw is None:
@@ -338,14 +366,17 @@ def _read_text_file(path: Path, load: _Load, catalog: dict[str, dict[str, Any]],
     title = meta.get("title") or ""
     if not title:
         title, body = _first_line_title(body)
-    load.rows.append({**meta, "title": title, "text": body, "path": str(path), "_id": path.stem,
+    load.rows.append({**meta, "title": title, "text": body, "path": str(path), "_id": _stem(path),
                       "encoding": load.file_encoding.get(str(path), "")})
 
 
 def _read_html_file(path: Path, load: _Load, catalog: dict[str, dict[str, Any]], limit: int) -> None:
     raw = _read_text(path, limit, load, markup=True)
     if raw is not None:
-        _extract_html(raw, str(path), load, _catalog_entry(catalog, path), stem=path.stem)
+        _extract_html(raw, str(path), load, _catalog_entry(catalog, path), stem=_stem(path))
+
+
+_FRAME_SRC = re.compile(r"""<i?frame\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 
 def _extract_html(raw: str, where: str, load: _Load, overrides: dict[str, Any], stem: str) -> None:
@@ -367,13 +398,15 @@ def _extract_html(raw: str, where: str, load: _Load, overrides: dict[str, Any], 
         if not note.startswith(("listing", "video")):
             load.warn(where, note)
     if not page.text.strip():
-        load.skip(where, "no article text found in HTML")
+        framed = _FRAME_SRC.search(raw)
+        load.skip(where, "no article text found in HTML" + (
+            f" (the page only frames another: {framed.group(1)[:200]}; load that page)" if framed else ""))
         return
     if page.page_type != "article" and not load.keep_non_articles:
         load.skip(where, f"not an article: {next(n for n in page.notes if n.startswith(page.page_type))}"
                          " (read_articles(..., keep_non_articles=True) keeps it)")
         return
-    meta = {"title": page.title, "outlet": page.outlet, "published": page.published, "url": page.url,
+    meta = {"title": page.title, "outlet": page.outlet, "published": page.published, "url": page.url, "language": page.lang,
             "author": page.author, "credit": page.credit, "published_from": page.published_from,
             "page_type": page.page_type, "_domain": page.domain, "_outlet_from": page.outlet_from}
     meta = {k: v for k, v in meta.items() if not (v is None or v is pd.NaT or v == "")}
@@ -417,6 +450,23 @@ def _rows_from_records(records: Iterable[tuple[str, dict[str, Any]]], path: Path
         load.skip(path, "no records")
 
 
+#: Field separators a CSV corpus may use (spreadsheets in many locales write ";"; .tsv uses tabs).
+CSV_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _csv_delimiter(raw: str) -> str:
+    """The separator of a CSV corpus: the candidate found most often in its header line.
+
+    Example:
+        >>> _csv_delimiter("title;text;date\\nA;b, c;2024"), _csv_delimiter("title,text\\nA;b,c")
+        (';', ',')
+    """
+    header = raw.lstrip("\ufeff").split("\n", 1)[0]
+    counts = {d: header.count(d) for d in CSV_DELIMITERS}
+    best = max(CSV_DELIMITERS, key=lambda d: counts[d])  # ties keep the earlier (",")
+    return best if counts[best] else ","
+
+
 def _read_csv(path: Path, load: _Load, limit: int) -> None:
     raw = _read_text(path, limit, load)
     if raw is None:
@@ -425,7 +475,7 @@ def _read_csv(path: Path, load: _Load, limit: int) -> None:
         warnings.simplefilter("always")
         try:
             frame = pd.read_csv(io.StringIO(raw), dtype=str, keep_default_na=False,
-                                on_bad_lines="warn", engine="c")
+                                on_bad_lines="warn", engine="c", sep=_csv_delimiter(raw))
         except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error, UnicodeError) as exc:
             load.skip(path, f"malformed CSV: {exc}")
             return
@@ -434,7 +484,17 @@ def _read_csv(path: Path, load: _Load, limit: int) -> None:
             load.skip(f"{path}#line{m.group(1)}", f"malformed CSV row: {m.group(2).strip()}")
     frame.columns = [str(c) for c in frame.columns]
     records = ((f"{path}#row{i + 1}", rec) for i, rec in enumerate(frame.to_dict("records")))
-    _rows_from_records(records, path, load)
+    _rows_from_records(_without_header_rows(records, load), path, load)
+
+
+def _without_header_rows(records: Iterable[tuple[str, dict[str, Any]]],
+                         load: _Load) -> Iterable[tuple[str, dict[str, Any]]]:
+    """Corpus rows, less repeats of the header (files concatenated with their headers), listed as skipped."""
+    for where, rec in records:
+        if rec and all(str(v).strip().lower() == str(k).strip().lower() for k, v in rec.items()):
+            load.skip(where, "repeated header row (files joined with their headers?), not an article")
+            continue
+        yield where, rec
 
 
 def _read_jsonl(path: Path, load: _Load, limit: int) -> None:
@@ -550,7 +610,24 @@ def _fetch_url(url: str, load: _Load) -> None:
     _extract_html(decoded.text, url, load, {}, stem=re.sub(r"\W+", "-", url.split("//", 1)[-1]).strip("-")[:60])
 
 
-def _expand(source: Any) -> list[Path | str]:
+def _folder_files(folder: Path, hidden: list[Path]) -> list[Path]:
+    """The files under ``folder``; hidden files and folders (``.DS_Store``, ``.git``) go to ``hidden``,
+    one entry per hidden folder."""
+    files = []
+    for p in sorted(folder.rglob("*")):
+        parts = p.relative_to(folder).parts
+        dot = [i for i, part in enumerate(parts) if part.startswith(".")]
+        if not dot:
+            if p.is_file():
+                files.append(p)
+        elif dot[0] == len(parts) - 1 and (p.is_file() or p.is_dir()):
+            hidden.append(p)
+    return files
+
+
+def _expand(source: Any, hidden: list[Path] | None = None) -> list[Path | str]:
+    """The files and URLs of ``source``; hidden files and folders met in folders are added to ``hidden``."""
+    hidden = [] if hidden is None else hidden
     if isinstance(source, (str, Path)):
         sources: Sequence[Any] = [source]
     else:
@@ -564,8 +641,7 @@ def _expand(source: Any) -> list[Path | str]:
         if not path.exists():
             raise FileNotFoundError(f"no such file or folder: {path}")
         if path.is_dir():
-            paths.extend(sorted(p for p in path.rglob("*") if p.is_file()
-                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+            paths.extend(_folder_files(path, hidden))
         else:
             paths.append(path)
     return paths
@@ -580,6 +656,8 @@ def _kind(path: Path, format: str | None) -> str | None:
             raise ValueError(f"unknown format {format!r}; use one of text, html, csv, jsonl, json")
         return fmt
     suffix = path.suffix.lower()
+    if suffix == ".gz":  # story.html.gz, corpus.jsonl.gz: the format of what is inside
+        suffix = Path(path.stem).suffix.lower()
     return TEXT_EXTENSIONS.get(suffix) or CORPUS_EXTENSIONS.get(suffix)
 
 
@@ -750,12 +828,90 @@ def _finish(rows: list[dict[str, Any]], outlet: str | None, published: Any, clea
             chrome[name] = repeated_lines("\n".join(paragraphs[i]) for i in rows_of)
         frame["text"] = [_clean_lines(lines, o, ti, chrome.get(o, frozenset()))
                          for lines, o, ti in zip(paragraphs, outlets, frame["title"].tolist())]
+    frame.attrs["language_warnings"] = _language_warnings(frame)
     for col in ("outlet", "title", "url", "author"):
         frame[col] = [re.sub(r"\s+", " ", v).strip() for v in frame[col]]
     if "page_type" in extra:
         frame["page_type"] = (frame["page_type"].where(frame["page_type"].notna(), "article")
                               if "page_type" in frame else "article")
     return frame[ARTICLE_COLUMNS + list(extra)].reset_index(drop=True)
+
+
+#: Fewest words (letters) an article needs before its words (script) are taken as evidence of its language.
+MIN_LANGUAGE_WORDS, MIN_LANGUAGE_LETTERS = 30, 40
+#: Below this share of English function words (``rules/english_function_words.txt``) a text may not be English.
+MAX_NON_ENGLISH_SHARE = 0.05
+#: ...and it is not when at least this share are other languages' function words (``rules/other_function_words.csv``).
+MIN_OTHER_SHARE = 0.15
+#: Above this share of English function words a text reads as English whatever its page or column declares.
+MIN_ENGLISH_SHARE = 0.09
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@lru_cache(maxsize=1)
+def _function_word_tables() -> tuple[frozenset[str], dict[str, list[str]]]:
+    """English function words, and other languages' function words with the languages they belong to."""
+    from importlib.resources import files
+
+    from .segment import _word_list
+    table = pd.read_csv(files("srcanalysis").joinpath("rules/other_function_words.csv"), comment="#", dtype=str)
+    other: dict[str, list[str]] = {}
+    for word, language in zip(table["word"], table["language"]):
+        other.setdefault(word.lower(), []).append(language)
+    return _word_list("english_function_words.txt"), other
+
+
+def english_evidence(text: str, declared: str = "") -> str:
+    """Why ``text`` is clearly not English, '' when it may be English (or is too short to tell).
+
+    The evidence, in order: most letters are not Latin script (at least 40 letters); fewer than
+    5 % of its words (at least 30) are common English function words
+    (``rules/english_function_words.txt``: 10-30 % in English news, 0-3 % in French, German,
+    Spanish or Dutch) while 15 % or more are other languages' (``rules/other_function_words.csv``;
+    English tables of figures have neither, so they are not flagged); a declared language
+    (``<html lang>``, a ``language`` column or header) that is not English, unless the words
+    read as English (9 % or more, the lowest share among 295 English Wikinews articles).
+
+    Example:
+        >>> english_evidence("Le maire a dit que le plan coûterait environ quatre millions d'euros " * 3)
+        "it reads as French: 0% of its words are English function words such as the, of, and; 25% are other languages' such as le, der, el"
+        >>> english_evidence("The mayor said the plan would cost about four million dollars.", "fr")
+        "its page or input declares language 'fr'"
+        >>> english_evidence("Shr 34 cts vs 1.19 dlrs Net 3,345,000 vs 2,100,000 Revs 41.1 mln " * 4)
+        ''
+    """
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= MIN_LANGUAGE_LETTERS:
+        latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f") / len(letters)
+        if latin < 0.5:
+            return f"{1 - latin:.0%} of its letters are not Latin script"
+    words = [w.lower() for w in _WORD.findall(text)]
+    english, other = _function_word_tables()
+    share = sum(w in english for w in words) / len(words) if len(words) >= MIN_LANGUAGE_WORDS else None
+    if share is not None and share < MAX_NON_ENGLISH_SHARE:
+        hits = [other[w] for w in words if w in other]
+        if len(hits) >= MIN_OTHER_SHARE * len(words):
+            from collections import Counter
+            top = Counter(lang for langs in hits for lang in langs).most_common(1)[0][0]
+            return (f"it reads as {top}: {share:.0%} of its words are English function words such as the, of, "
+                    f"and; {len(hits) / len(words):.0%} are other languages' such as le, der, el")
+    code = declared.strip().lower().replace("_", "-") if isinstance(declared, str) else ""
+    if code and not code.startswith(("en", "eng", "english")) and (share is None or share < MIN_ENGLISH_SHARE):
+        return f"its page or input declares language {declared.strip()!r}"
+    return ""
+
+
+def _language_warnings(frame: pd.DataFrame) -> list[dict[str, str]]:
+    """One warning per article that is clearly not English (:func:`english_evidence`)."""
+    declared = frame["language"] if "language" in frame else pd.Series("", index=frame.index)
+    out = []
+    for text, lang, path, ident in zip(frame["text"], declared, frame["path"], frame["article_id"]):
+        why = english_evidence(text, lang if isinstance(lang, str) else "") if isinstance(text, str) and text.strip() else ""
+        if why:
+            out.append({"path": path or ident, "reason": (
+                f"not English ({why}): source types, cues and dates are read by English rules, so this "
+                "article will get few or none")})
+    return out
 
 
 def _credit_of(author: str) -> str:
@@ -827,7 +983,10 @@ def read_articles(
         records = ((f"<DataFrame>#row{i}", rec) for i, rec in enumerate(frame.to_dict("records")))
         _rows_from_records(records, Path("<DataFrame>"), load)
     else:
-        paths = _expand(source)
+        hidden: list[Path] = []
+        paths = _expand(source, hidden)
+        for path in hidden:
+            load.skip(path, f"hidden {'folder' if path.is_dir() else 'file'} (name starts with '.'), not read")
         catalog: dict[str, dict[str, Any]] = {}
         for folder in {p.parent for p in paths if isinstance(p, Path)}:
             for name in CATALOG_NAMES:
@@ -851,10 +1010,15 @@ def read_articles(
                 continue
             limit = max_bytes or (MAX_CORPUS_BYTES if kind in ("csv", "jsonl", "json") else MAX_ARTICLE_BYTES)
             reader = {"text": _read_text_file, "html": _read_html_file}.get(kind)
-            if reader is not None:
-                reader(path, load, catalog, limit)
-            else:
-                {"csv": _read_csv, "jsonl": _read_jsonl, "json": _read_json}[kind](path, load, limit)
+            try:
+                if reader is not None:
+                    reader(path, load, catalog, limit)
+                else:
+                    {"csv": _read_csv, "jsonl": _read_jsonl, "json": _read_json}[kind](path, load, limit)
+            except ValueError as exc:  # a corpus without a text column
+                if isinstance(source, (str, Path)) and Path(source).is_file():
+                    raise
+                load.skip(path, str(exc))
     frame = _finish(load.rows, outlet, published, clean, ("page_type",) if keep_non_articles else ())
     empty = [i for i, t in enumerate(frame["text"]) if not t.strip()]
     if empty:
@@ -863,7 +1027,8 @@ def read_articles(
         frame = frame.drop(index=empty).reset_index(drop=True)
     frame.attrs["skipped"] = load.skipped
     frame.attrs["encodings"] = load.encodings
-    frame.attrs["warnings"] = load.warnings + frame.attrs.pop("date_warnings", [])
+    frame.attrs["warnings"] = (load.warnings + frame.attrs.pop("date_warnings", [])
+                               + frame.attrs.pop("language_warnings", []))
     return frame
 
 
