@@ -7,9 +7,15 @@ Supported inputs (by extension, or forced with ``format=``):
 * ``.html`` / ``.htm``: main text by trafilatura, metadata from the page's own markup, pages that
   are not articles set aside (:mod:`srcanalysis.htmlpage`); bytes decoded by their own declared
   encoding first (:mod:`srcanalysis.decoding`).
-* ``.csv``: a corpus, one article per row, columns mapped by name (see :data:`COLUMN_ALIASES`).
+* ``.csv`` / ``.tsv``: a corpus, one article per row, columns mapped by name (see
+  :data:`COLUMN_ALIASES`); the separator (``,`` ``;`` tab ``|``) is read from the header line.
 * ``.jsonl`` / ``.json``: a corpus, one object per line (or a JSON list of objects).
-* A folder (recursive), a list of any of these, or an existing DataFrame.
+* Any of these gzip-compressed (``story.html.gz``, ``corpus.jsonl.gz``).
+* A folder (recursive; hidden files and folders are listed as skipped), a list of any of these,
+  or an existing DataFrame.
+
+A file whose bytes are a PDF, ZIP, Office or image file is skipped as binary whatever its name.
+An article that is clearly not English is loaded with a warning in ``df.attrs["warnings"]``.
 
 A catalog file (``articles.csv`` or ``catalog.csv`` with a ``file`` column and no text column)
 beside text files gives metadata per file.
@@ -966,11 +972,13 @@ def read_articles(
         ``df.attrs["skipped"]`` lists inputs not loaded (``path``, ``reason``);
         ``df.attrs["encodings"]`` names files not decoded as UTF-8; ``df.attrs["warnings"]``
         lists loaded inputs with something to check (mojibake, stray bytes, a day/month order
-        read from the page's conventions or left empty).
+        read from the page's conventions or left empty, an article that is not English: see
+        :func:`english_evidence`).
 
     Raises:
         FileNotFoundError: a path does not exist.
-        ValueError: unknown format, or a corpus without a text column.
+        ValueError: unknown format, or a corpus file without a text column given on its own (in
+            a folder or a list it is listed in ``attrs["skipped"]`` and the other inputs load).
 
     Example:
         >>> df = read_articles(pd.DataFrame({"body": ["Mattis said no."], "source": ["Wire"]}))
