@@ -830,3 +830,17 @@ def test_non_latin_script_article_is_warned(text):
 def test_english_texts_are_not_warned(text):
     df = sa.read_articles(pd.DataFrame({"text": [text], "language": ["en-US"]}))
     assert not [w for w in df.attrs["warnings"] if "not English" in w["reason"]]
+
+
+@pytest.mark.parametrize("teaser", [
+    "This story is for subscribers only.",
+    "To continue reading, subscribe or log in.",
+    "Already a subscriber? Sign in",
+    "You’ve read 3 of your 5 free articles this month.",
+    "Subscribe or log in to read the rest of this story.",
+])
+def test_paywall_teaser_lines_are_removed_reporting_kept(teaser):
+    body = ("The harbour ferry resumed its crossings on Monday, the port authority said.\n"
+            "Already a member of the board, Ines Baird said she would run again.\n" + teaser)
+    assert clean_text(body) == ("The harbour ferry resumed its crossings on Monday, the port authority said.\n\n"
+                                "Already a member of the board, Ines Baird said she would run again.")
