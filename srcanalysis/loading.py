@@ -460,14 +460,22 @@ def _rows_from_records(records: Iterable[tuple[str, dict[str, Any]]], path: Path
 CSV_DELIMITERS = (",", ";", "\t", "|")
 
 
+#: Excel's separator hint, a first line ``sep=;`` above the header.
+_EXCEL_SEP = re.compile(r"^sep=(.)\r?$")
+
+
 def _csv_delimiter(raw: str) -> str:
-    """The separator of a CSV corpus: the candidate found most often in its header line.
+    """The separator of a CSV corpus: Excel's ``sep=`` hint line, else the candidate found most
+    often in its header line.
 
     Example:
         >>> _csv_delimiter("title;text;date\\nA;b, c;2024"), _csv_delimiter("title,text\\nA;b,c")
         (';', ',')
     """
     header = raw.lstrip("\ufeff").split("\n", 1)[0]
+    hint = _EXCEL_SEP.match(header)
+    if hint:
+        return hint.group(1)
     counts = {d: header.count(d) for d in CSV_DELIMITERS}
     best = max(CSV_DELIMITERS, key=lambda d: counts[d])  # ties keep the earlier (",")
     return best if counts[best] else ","
@@ -477,11 +485,15 @@ def _read_csv(path: Path, load: _Load, limit: int) -> None:
     raw = _read_text(path, limit, load)
     if raw is None:
         return
+    sep = _csv_delimiter(raw)
+    if _EXCEL_SEP.match(raw.lstrip("\ufeff").split("\n", 1)[0]):
+        raw = raw.lstrip("\ufeff").split("\n", 1)[-1]
+    _warn_duplicate_columns(raw, sep, path, load)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             frame = pd.read_csv(io.StringIO(raw), dtype=str, keep_default_na=False,
-                                on_bad_lines="warn", engine="c", sep=_csv_delimiter(raw))
+                                on_bad_lines="warn", engine="c", sep=sep)
         except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error, UnicodeError) as exc:
             load.skip(path, f"malformed CSV: {exc}")
             return
@@ -491,6 +503,18 @@ def _read_csv(path: Path, load: _Load, limit: int) -> None:
     frame.columns = [str(c) for c in frame.columns]
     records = ((f"{path}#row{i + 1}", rec) for i, rec in enumerate(frame.to_dict("records")))
     _rows_from_records(_without_header_rows(records, load), path, load)
+
+
+def _warn_duplicate_columns(raw: str, sep: str, path: Path, load: _Load) -> None:
+    """Warn when the header names a column twice: only the first of each is read."""
+    try:
+        header = next(csv.reader(io.StringIO(raw.lstrip("\ufeff").split("\n", 1)[0]), delimiter=sep), [])
+    except csv.Error:
+        return
+    names = [h.strip().lower() for h in header]
+    dups = sorted({n for n in names if n and names.count(n) > 1})
+    if dups:
+        load.warn(path, f"column(s) {', '.join(dups)} named twice in the header: only the first of each is read")
 
 
 def _without_header_rows(records: Iterable[tuple[str, dict[str, Any]]],

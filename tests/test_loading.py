@@ -844,3 +844,14 @@ def test_paywall_teaser_lines_are_removed_reporting_kept(teaser):
             "Already a member of the board, Ines Baird said she would run again.\n" + teaser)
     assert clean_text(body) == ("The harbour ferry resumed its crossings on Monday, the port authority said.\n\n"
                                 "Already a member of the board, Ines Baird said she would run again.")
+
+
+def test_excel_separator_hint_line_and_duplicate_columns(tmp_path):
+    (tmp_path / "excel.csv").write_text("sep=;\r\ntitle;text\r\nFerry;The ferry resumed, officials said.\r\n",
+                                        encoding="utf-8")
+    (tmp_path / "twice.csv").write_text("id,text,text\nb1,The first body.,A second body.\n", encoding="utf-8")
+    df = sa.read_articles(tmp_path)
+    assert df.set_index("title").loc["Ferry", "text"] == "The ferry resumed, officials said."
+    assert df.set_index("article_id").loc["b1", "text"] == "The first body."
+    notes = {w["path"]: w["reason"] for w in df.attrs["warnings"]}
+    assert "text named twice" in notes[str(tmp_path / "twice.csv")]
