@@ -11,7 +11,8 @@ The splitter is rule based and built for news text:
   list, the Golden Rules set it comes from, the 150 real pages of ``bench/eval_loading.py`` and
   Reuters-21578, where unit words that usually end a sentence there, "pct." "lb." "lbs.", are left
   out):
-  titles (``Lt.``, ``Gen.``, ``Mr.``) never end a sentence, month names (``Feb.``) and numbering
+  titles (``Lt.``, ``Gen.``, ``Mr.``, also prefixed: ``Ex-Gov.``) never end a sentence, month
+  names (``Feb.``) end one unless a number follows, numbering
   words (``No.``) do not before a number (numbering words also not before a Roman numeral or a
   letter, "Vol. II", "No. A4"; written in lower case before any other word they end it: "he said
   no. Others"), clock times' ``a.m.``/``p.m.`` end one unless a weekday, month or time zone
@@ -101,6 +102,9 @@ def _is_boundary(text: str, match: re.Match[str], start: int = 0) -> bool:
     pair = " ".join(head[:-1].lower().split()[-2:]).lstrip("'’(")  # two-word entries: "et al"
     kind = _abbreviations().get(pair) if " " in pair else None
     kind = kind or _abbreviations().get(word)
+    if kind is None and "-" in word.strip("-"):  # a prefixed title: "Ex-Gov.", "Vice-Adm."
+        kind = _abbreviations().get(word.rsplit("-", 1)[1])
+        kind = kind if kind == "title" else None
     if kind is None:
         if len(word) == 1 and word.isalpha():  # an initial: "George W. Bush"
             kind = "common"
@@ -112,6 +116,8 @@ def _is_boundary(text: str, match: re.Match[str], start: int = 0) -> bool:
         return False
     if kind in ("month", "number") and next_word[:1].isdigit():
         return False
+    if kind == "month":  # "in Oct. Nobody noticed": a month abbreviation only runs on before a number
+        return True
     if kind == "number":
         if _NUMBER_LIKE.match(next_word):
             return False

@@ -166,3 +166,18 @@ def test_numbering_words(text, expected):
 ])
 def test_list_markers_stay_with_their_item(text, expected):
     assert split(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ex-Gov. Tom Ridge spoke. He left.", ["Ex-Gov. Tom Ridge spoke.", "He left."]),
+    ("Vice-Adm. Rosa Tate took command. Crews cheered.", ["Vice-Adm. Rosa Tate took command.", "Crews cheered."]),
+    # a month abbreviation before a capitalised word ends the sentence; before a number it does not
+    ("The audit began in Oct. Nobody noticed.", ["The audit began in Oct.", "Nobody noticed."]),
+    ("Inflation hit 3.2 pct in Jan. Prices rose.", ["Inflation hit 3.2 pct in Jan.", "Prices rose."]),
+    ("The report is due Oct. 3 or Oct. 4. Officials said so.",
+     ["The report is due Oct. 3 or Oct. 4.", "Officials said so."]),
+    # a co-op is not the scholarly "op."
+    ("She joined the co-op. Prices fell.", ["She joined the co-op.", "Prices fell."]),
+])
+def test_prefixed_titles_and_months(text, expected):
+    assert split(text) == expected
