@@ -171,6 +171,9 @@ def _read_text(path: Path, limit: int, load: _Load, markup: bool = False) -> str
 
 _WS = re.compile(r"[ \t\u00a0\u2009\u200a\u202f\ufeff]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060]")
+#: Line ends other than "\n": old Mac "\r", Unicode line and paragraph separators, NEL, form feed,
+#: vertical tab (what ``str.splitlines`` also breaks on).
+_LINE_BREAK = re.compile(r"[\r\u2028\u2029\x85\x0b\x0c\x1c-\x1e]")
 _TERMINAL = re.compile(r"[.!?…:;\"”’)\]]$")
 
 
@@ -211,8 +214,11 @@ def normalize_lines(text: str) -> list[str]:
     Example:
         >>> normalize_lines("A  line." + chr(13) + chr(10) + chr(10) + "Another" + chr(160) + "one.")
         ['A line.', 'Another one.']
+        >>> normalize_lines("Headline" + chr(0x2029) + "Body." + chr(0x2028) + "More." + chr(12) + "End")
+        ['Headline', 'Body.', 'More.', 'End']
     """
-    text = _WS.sub(" ", _ZERO_WIDTH.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = _LINE_BREAK.sub("\n", text.replace("\r\n", "\n"))
+    text = _WS.sub(" ", _ZERO_WIDTH.sub("", text))
     return [line for line in (x.strip() for x in _unwrap(text.split("\n"))) if line]
 
 
@@ -367,7 +373,7 @@ def _read_text_file(path: Path, load: _Load, catalog: dict[str, dict[str, Any]],
     raw = _read_text(path, limit, load)
     if raw is None:
         return
-    header, body = _parse_header(raw.replace("\r\n", "\n"))
+    header, body = _parse_header(_LINE_BREAK.sub("\n", raw.replace("\r\n", "\n")))
     meta = {**_canonical(header), **_catalog_entry(catalog, path)}
     title = meta.get("title") or ""
     if not title:

@@ -23,8 +23,8 @@ The splitter is rule based and built for news text:
   day" splits; single initials ("George W. Bush") behave the same way;
 * a list marker on its own ("1.", "IV.", "b.") is not a sentence: it stays with the item it
   numbers ("1. The first point.");
-* a paragraph break or a line break always ends a sentence, so headlines, bylines and datelines
-  on their own lines are sentences of their own;
+* a paragraph break or a line break (newline, carriage return, Unicode line or paragraph separator) always
+  ends a sentence, so headlines, bylines and datelines on their own lines are sentences of their own;
 * ``?`` and ``!`` inside a quotation followed by a lower-case word ("“Stop!” he said.") do not.
 
 ``bench/bench_segment.py`` compares it with pysbd and syntok.
@@ -45,7 +45,7 @@ _BOUNDARY = re.compile(
     r"(?:[.!?]+|…)[\"”’'»)\]]*"      # terminal punctuation and closers
     r"(?=\s+[\"“‘'«(\[]?[A-Z0-9À-Ý])"   # followed by space and a capital, digit or opener
 )
-_PARAGRAPH = re.compile(r"[^\n]+")
+_PARAGRAPH = re.compile(r"[^\n\r\u2028\u2029\x85\x0b\x0c]+")  # a line: any line end ends it
 _WORD_BEFORE = re.compile(r"([\w.'’&-]+)\.[\"”’'»)\]]*$")
 _NEXT_WORD = re.compile(r"\s+[\"“‘'«(\[]?([\w’'-]+)")
 

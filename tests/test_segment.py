@@ -181,3 +181,11 @@ def test_list_markers_stay_with_their_item(text, expected):
 ])
 def test_prefixed_titles_and_months(text, expected):
     assert split(text) == expected
+
+
+def test_every_kind_of_line_end_ends_a_sentence():
+    text = "Ferry Service Resumes\u2029The ferry resumed.\u2028Fares hold\rOld Mac line\r\nWindows line"
+    assert split(text) == ["Ferry Service Resumes", "The ferry resumed.", "Fares hold", "Old Mac line",
+                           "Windows line"]
+    arts = sa.read_articles(pd.DataFrame({"text": [text]}))
+    assert sa.sentences(arts, tag=False)["text"].tolist() == split(text)
