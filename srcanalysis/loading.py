@@ -154,10 +154,18 @@ def _gunzip(path: Path, data: bytes, limit: int, load: _Load) -> bytes | None:
     return out
 
 
-def _read_text(path: Path, limit: int, load: _Load, markup: bool = False) -> str | None:
+#: The start of a whole HTML page (a page saved under a .txt name is still read as a page).
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.{0,500}?-->\s*)?(?:<!doctype\s+html\b|<html\b)", re.I | re.S)
+
+
+def _read_text(path: Path, limit: int, load: _Load, markup: bool | None = False) -> str | None:
+    """Decoded text of a file; ``markup=None`` looks for a charset declaration only when the
+    file is an HTML page (:data:`_HTML_START`)."""
     data = _read_bytes(path, limit, load)
     if data is None:
         return None
+    if markup is None:
+        markup = bool(_HTML_START.match(data[:2000]))
     try:
         decoded = decode_document(data, markup=markup)
     except ValueError as exc:
@@ -370,8 +378,12 @@ def _stem(path: Path) -> str:
 
 
 def _read_text_file(path: Path, load: _Load, catalog: dict[str, dict[str, Any]], limit: int) -> None:
-    raw = _read_text(path, limit, load)
+    raw = _read_text(path, limit, load, markup=None)
     if raw is None:
+        return
+    if _HTML_START.match(raw[:2000].encode("utf-8", "replace")):
+        load.warn(path, f"a {path.suffix or 'text'} file holding an HTML page: read as HTML")
+        _extract_html(raw, str(path), load, _catalog_entry(catalog, path), stem=_stem(path))
         return
     header, body = _parse_header(_LINE_BREAK.sub("\n", raw.replace("\r\n", "\n")))
     meta = {**_canonical(header), **_catalog_entry(catalog, path)}

@@ -855,3 +855,16 @@ def test_excel_separator_hint_line_and_duplicate_columns(tmp_path):
     assert df.set_index("article_id").loc["b1", "text"] == "The first body."
     notes = {w["path"]: w["reason"] for w in df.attrs["warnings"]}
     assert "text named twice" in notes[str(tmp_path / "twice.csv")]
+
+
+def test_a_page_saved_under_a_txt_name_is_read_as_html(tmp_path):
+    (tmp_path / "saved.txt").write_bytes(
+        ("<!DOCTYPE html>\n<html lang='en'><head><meta charset='windows-1252'><title>Ferry back</title></head>"
+         "<body><nav>Home | News | Sport</nav><article><h1>Ferry back</h1><p>The harbour ferry resumed its "
+         "crossings on Monday, the port authority said, and the café reopened.</p></article></body></html>")
+        .encode("cp1252"))
+    df = sa.read_articles(tmp_path)
+    assert df["title"].tolist() == ["Ferry back"]
+    assert "<" not in df["text"].iloc[0] and "Home | News" not in df["text"].iloc[0]
+    assert "café reopened" in df["text"].iloc[0] and df["encoding"].iloc[0] == "cp1252"
+    assert "read as HTML" in df.attrs["warnings"][0]["reason"]
