@@ -25,7 +25,9 @@ The splitter is rule based and built for news text:
   numbers ("1. The first point.");
 * a paragraph break or a line break (newline, carriage return, Unicode line or paragraph separator) always
   ends a sentence, so headlines, bylines and datelines on their own lines are sentences of their own;
-* ``?`` and ``!`` inside a quotation followed by a lower-case word ("“Stop!” he said.") do not.
+* ``?`` and ``!`` inside a quotation followed by a lower-case word ("“Stop!” he said.") do not,
+  nor a quotation followed by its speaker and a speech verb ('“Why now?” Warren asked.'; the
+  verbs that follow quotations, the ``inverts`` rows of ``sources/rules/attribution_cues.csv``).
 
 ``bench/bench_segment.py`` compares it with pysbd and syntok.
 """
@@ -85,9 +87,49 @@ def _clock_continues(text: str, match: re.Match[str], start: int, next_word: str
     return bool(fronted) and fronted.group(1).lower() in _word_list("time_phrase_openers.txt")
 
 
+@lru_cache(maxsize=1)
+def _inverting_cues() -> frozenset[str]:
+    """Speech verbs that follow a quotation ("said", "asked", "shouted"): the ``inverts`` rows of
+    ``sources/rules/attribution_cues.csv``."""
+    table = pd.read_csv(files("srcanalysis").joinpath("sources/rules/attribution_cues.csv"), dtype=str).fillna("")
+    return frozenset(table.loc[table["flags"].str.contains("inverts"), "cue"].str.lower())
+
+
+_QUOTE_CLOSERS = "\"”’'»"
+_QUOTE_OPENERS = "\"“«"  # single quotes left out: they double as apostrophes
+_ATTRIBUTION_WORD = re.compile(r"[\w'’.-]+|[^\w\s]")
+
+
+def _quote_attribution(text: str, match: re.Match[str], start: int) -> bool:
+    """A quotation that ends in ``.``/``?``/``!`` followed by its speaker and a speech verb: the
+    attribution is part of the sentence ('“Why now?” Warren asked.', '“We won.” Ann Cole said.').
+    The quotation must be all the sentence holds so far (it opens the sentence, or continues one
+    opened in an earlier sentence).
+
+    The speaker is one to six capitalised words (a title, a name); after a ``.`` the verb must
+    also end the sentence ('“We won.” Ann Cole said.'), so '“We won.” Cole said the team...' and
+    'He said, “...”' split.
+    """
+    punct = match.group(0)
+    if not punct.rstrip(")]").endswith(tuple(_QUOTE_CLOSERS)):
+        return False
+    if any(q in text[start + 1: match.start()] for q in _QUOTE_OPENERS):
+        return False  # the quotation is not all the sentence holds so far: 'He shouted “Stop!” Police said...'
+    tokens = _ATTRIBUTION_WORD.findall(text, match.end(), match.end() + 80)
+    for i, token in enumerate(tokens[:7]):
+        if token.rstrip(".").lower() in _inverting_cues():
+            after = "." if token.endswith(".") else tokens[i + 1] if i + 1 < len(tokens) else "."
+            return i >= 1 and (not punct.startswith(".") or after == ".")
+        if not token[:1].isupper():
+            return False
+    return False
+
+
 def _is_boundary(text: str, match: re.Match[str], start: int = 0) -> bool:
     """Decide whether a candidate boundary really ends a sentence that began at ``start``."""
     punct = match.group(0)
+    if _quote_attribution(text, match, start):
+        return False
     if not punct.startswith("."):
         return True
     if punct.startswith(".."):

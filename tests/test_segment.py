@@ -189,3 +189,21 @@ def test_every_kind_of_line_end_ends_a_sentence():
                            "Windows line"]
     arts = sa.read_articles(pd.DataFrame({"text": [text]}))
     assert sa.sentences(arts, tag=False)["text"].tolist() == split(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation followed by its speaker and a speech verb is one sentence
+    ("“Why now?” Warren asked. Nobody replied.", ["“Why now?” Warren asked.", "Nobody replied."]),
+    ('"Is it legal?" Sen. Ann Cole asked reporters. They shrugged.',
+     ['"Is it legal?" Sen. Ann Cole asked reporters.', "They shrugged."]),
+    ("“Stop!” Officer Lia Diaz shouted. The man ran.", ["“Stop!” Officer Lia Diaz shouted.", "The man ran."]),
+    ("“We won.” Ann Cole said. Fans cheered.", ["“We won.” Ann Cole said.", "Fans cheered."]),
+    # ...but not when the words after it start a sentence of their own
+    ("“We won.” Ann Cole said the team was ready.", ["“We won.”", "Ann Cole said the team was ready."]),
+    ("“It is over.” He said, “We lost.”", ["“It is over.”", "He said, “We lost.”"]),
+    ("“Why now?” That was the question.", ["“Why now?”", "That was the question."]),
+    # nor when the quotation is not all the sentence holds
+    ("He shouted “Stop!” Police said nothing.", ["He shouted “Stop!”", "Police said nothing."]),
+])
+def test_quotation_with_its_attribution(text, expected):
+    assert split(text) == expected
