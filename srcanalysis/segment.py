@@ -49,6 +49,7 @@ _BOUNDARY = re.compile(
 )
 _PARAGRAPH = re.compile(r"[^\n\r\u2028\u2029\x85\x0b\x0c]+")  # a line: any line end ends it
 _WORD_BEFORE = re.compile(r"([\w.'’&-]+)\.[\"”’'»)\]]*$")
+_NEXT_DOTTED = re.compile(r"\s+[\"“‘'«(\[]?((?:[A-Za-z]\.){2,4})")
 _NEXT_WORD = re.compile(r"\s+[\"“‘'«(\[]?([\w’'-]+)")
 
 
@@ -79,7 +80,9 @@ _FRONTED_TIME = re.compile(r"([A-Z]\w*)(?:\s+\w+){0,3}\s+\d{1,2}(?:[:.]\d\d)?\s*
 
 def _clock_continues(text: str, match: re.Match[str], start: int, next_word: str) -> bool:
     """After "a.m."/"p.m.": does the sentence go on (a number, weekday, month, zone, "X time", fronted phrase)?"""
-    if next_word[:1].isdigit() or next_word.lower() in _word_list("after_clock.txt"):
+    dotted = _NEXT_DOTTED.match(text, match.end())  # "E.T." is "ET"
+    zone = dotted.group(1).replace(".", "").lower() if dotted else ""
+    if next_word[:1].isdigit() or {next_word.lower(), zone} & _word_list("after_clock.txt"):
         return True
     if "time" in re.findall(r"\w+", text[match.end(): match.end() + 40].lower())[:3]:
         return True
@@ -96,7 +99,7 @@ def _inverting_cues() -> frozenset[str]:
 
 
 _QUOTE_CLOSERS = "\"”’'»"
-_QUOTE_OPENERS = "\"“«"  # single quotes left out: they double as apostrophes
+_QUOTE_OPENERS = "\"“«‘"  # straight single quotes left out: they double as apostrophes
 _ATTRIBUTION_WORD = re.compile(r"[\w'’.-]+|[^\w\s]")
 
 

@@ -207,3 +207,13 @@ def test_every_kind_of_line_end_ends_a_sentence():
 ])
 def test_quotation_with_its_attribution(text, expected):
     assert split(text) == expected
+
+
+def test_a_single_quoted_question_inside_a_sentence_does_not_swallow_the_next():
+    text = "I ask people, ‘What do you mean by that?’ They said, ‘Well, taxes.’"
+    assert split(text) == ["I ask people, ‘What do you mean by that?’", "They said, ‘Well, taxes.’"]
+
+
+def test_dotted_time_zone_after_a_clock_time():
+    assert split("Fact checks start at 9 p.m. E.T. on the live stream. Tune in.") == [
+        "Fact checks start at 9 p.m. E.T. on the live stream.", "Tune in."]
