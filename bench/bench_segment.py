@@ -40,6 +40,8 @@ def throughput(limit: int | None) -> None:
     sents = sa.sentences(articles, tag=False)
     t2 = time.perf_counter()
     print(f"Reuters-21578: {len(articles):,} articles, {len(sents):,} sentences")
+    not_english = [w for w in articles.attrs.get("warnings", []) if "not English" in w["reason"]]
+    print(f"  not-English warnings:           {len(not_english):6,d} articles (all are English; tables of figures count)")
     print(f"  read_articles (clean + unwrap): {t1 - t0:6.2f} s  {len(articles) / (t1 - t0):10,.0f} articles/s")
     print(f"  sentences(tag=False):           {t2 - t1:6.2f} s  {len(sents) / (t2 - t1):10,.0f} sentences/s")
     print(f"  load + segment total:           {t2 - t0:6.2f} s  {len(articles) / (t2 - t0):10,.0f} articles/s"

@@ -218,6 +218,8 @@ def main() -> None:
     flagged = (frame["page_type"] != "article").sum() if "page_type" in frame else 0
     print(f"  {'loaded':30s} {len(frame):7d} of {n}; skipped {len(frame.attrs['skipped'])}")
     print(f"  {'listing/video false alarms':30s} {flagged / n:7.3f}  ({flagged} pages)")
+    not_english = sum("not English" in w["reason"] for w in frame.attrs.get("warnings", []))
+    print(f"  {'not-English false alarms':30s} {not_english / n:7.3f}  ({not_english} pages; all are English)")
     domains = index.set_index("id")["domain"]
     hosts = {i: urlsplit(u).netloc for i, u in by_id["url"].items()}
     site_ok = sum(same_site(hosts.get(i, ""), d) for i, d in domains.items())

@@ -311,7 +311,8 @@ def clean_lines(lines: list[str], extra: set[str] | frozenset[str] = frozenset()
 def repeated_lines(texts: Iterable[str], min_articles: int = 3, min_share: float = 0.05) -> frozenset[str]:
     """Short lines that recur in several articles of one outlet: site chrome.
 
-    A line counts once per article. It is chrome when it is at most
+    A line counts once per article, and identical texts (the same story loaded twice, a
+    duplicated corpus row) count as one article. It is chrome when it is at most
     :data:`MAX_CHROME_CHARS` long, has at most 12 words, and appears in at least
     ``max(min_articles, min_share * n_articles)`` articles.
 
@@ -328,7 +329,7 @@ def repeated_lines(texts: Iterable[str], min_articles: int = 3, min_share: float
         >>> sorted(repeated_lines(texts))
         ['follow the gazette for more']
     """
-    texts = list(texts)
+    texts = list(dict.fromkeys(texts))  # an article loaded twice is one article, not a recurrence
     threshold = max(min_articles, min_share * len(texts))
     if len(texts) < min_articles:
         return frozenset()

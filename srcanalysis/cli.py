@@ -77,7 +77,19 @@ def _load(args: argparse.Namespace) -> pd.DataFrame:
         print(f"  skipped {row.path}: {row.reason}", file=sys.stderr)
     if len(skips) > 20:
         print(f"  ... and {len(skips) - 20:,} more", file=sys.stderr)
+    _print_warnings(articles.attrs.get("warnings", []))
     return articles
+
+
+def _print_warnings(notes: list[dict[str, str]], shown: int = 10) -> None:
+    """Loaded inputs with something to check (not English, mojibake, a date left empty), on stderr."""
+    if not notes:
+        return
+    print(f"{len(notes):,} loaded inputs have warnings (articles.attrs['warnings'])", file=sys.stderr)
+    for note in notes[:shown]:
+        print(f"  warning {note['path']}: {note['reason']}", file=sys.stderr)
+    if len(notes) > shown:
+        print(f"  ... and {len(notes) - shown:,} more", file=sys.stderr)
 
 
 def _progress(args: argparse.Namespace, articles: pd.DataFrame) -> bool:

@@ -23,7 +23,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-__all__ = ["Decoded", "decode_bytes", "decode_document", "declared_encoding", "find_mojibake"]
+__all__ = ["Decoded", "binary_kind", "decode_bytes", "decode_document", "declared_encoding", "find_mojibake"]
 
 #: Bytes of a document searched for a charset declaration (the HTML standard's prescan limit).
 PRESCAN_BYTES = 4096
@@ -209,6 +209,27 @@ def _repair(text: str) -> tuple[str, str]:
                    f"{fixed_runs} repaired, {left} left as they are")
 
 
+#: Leading bytes of binary formats that turn up under text or HTML names (a PDF saved as .html,
+#: a Word file as .txt), with the name used in the reason; from the formats' specifications.
+FILE_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF document"), (b"PK\x03\x04", "ZIP archive (also .docx, .xlsx, .epub)"),
+    (b"\x1f\x8b", "gzip-compressed file"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "MS Office (.doc/.xls) file"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
+    (b"BZh", "bzip2-compressed file"), (b"\xfd7zXZ\x00", "xz-compressed file"), (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+)
+
+
+def binary_kind(data: bytes) -> str:
+    """The binary format ``data`` starts with (:data:`FILE_SIGNATURES`), '' for none.
+
+    Example:
+        >>> binary_kind(b"%PDF-1.7 ..."), binary_kind(b"<html>")
+        ('PDF document', '')
+    """
+    head = data[:16].lstrip(b"\r\n\t ") if data[:1] in b"\r\n\t " else data[:16]
+    return next((name for magic, name in FILE_SIGNATURES if head.startswith(magic)), "")
+
+
 def decode_document(data: bytes, *, markup: bool = False, header: str | None = None) -> Decoded:
     """Decode bytes, honouring their own declaration, and check the result for mojibake.
 
@@ -221,7 +242,8 @@ def decode_document(data: bytes, *, markup: bool = False, header: str | None = N
         A :class:`Decoded`.
 
     Raises:
-        ValueError: when the bytes look binary (NUL or many control bytes).
+        ValueError: when the bytes look binary (a known binary format's signature, NUL or many
+            control bytes).
 
     Example:
         >>> page = '<meta charset="windows-1251"><p>Москва</p>'.encode("cp1251")
@@ -235,6 +257,9 @@ def decode_document(data: bytes, *, markup: bool = False, header: str | None = N
                 return Decoded(data.decode(codec), "utf-8" if codec == "utf-8-sig" else codec, "bom")
             except UnicodeDecodeError:
                 break
+    kind = binary_kind(data)
+    if kind:
+        raise ValueError(f"binary file: a {kind}, not text or HTML")
     if _looks_binary(data):
         raise ValueError("binary file (NUL or control bytes), not text")
     declared = declared_encoding(data if markup else b"", header)

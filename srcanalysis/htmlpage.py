@@ -51,6 +51,7 @@ class Page:
         page_type: ``article``, ``listing`` or ``video``.
         notes: Reasons worth reporting (ambiguous date left empty, non-article evidence).
         domain: Host of the page's URL without ``www.``.
+        lang: The language the page declares (``<html lang>``, a language meta tag), '' when none.
     """
 
     text: str = ""
@@ -65,6 +66,7 @@ class Page:
     domain: str = ""
     outlet_from: str = ""
     notes: list[str] = field(default_factory=list)
+    lang: str = ""
 
 
 # --------------------------------------------------------------------------- rule tables
@@ -690,7 +692,8 @@ def extract_page(html: str, where: str = "") -> Page:
     html = _XML_PROLOG.sub("", html, count=1)  # decoded text: its byte-level declaration no longer applies
     tree = lxml_html.fromstring(html, parser=_html_parser())
     mark = _read_markup(tree, html, where)
-    page = Page(url=mark.url, domain=mark.domain)
+    _drop_inert(tree)
+    page = Page(url=mark.url, domain=mark.domain, lang=mark.lang)
     page.outlet, page.outlet_from = _outlet(mark.site_names, mark.domain, tree.findtext(".//title") or "")
     page.title = _title(tree, mark.metas, mark.articles, [page.outlet, *mark.site_names], mark.domain)
     own_names = tuple(n for n in (page.outlet, mark.domain, mark.domain.split(".")[0], *mark.site_names) if n)
@@ -704,6 +707,15 @@ def extract_page(html: str, where: str = "") -> Page:
     if reason:
         page.notes.append(reason)
     return page
+
+
+def _drop_inert(tree: Any) -> None:
+    """Remove ``<template>`` elements: inert markup a browser never shows (cards, widgets filled in
+    later by script), which trafilatura would otherwise read as article paragraphs."""
+    if tree.find(".//template") is None:  # most pages have none: no tree walk
+        return
+    for el in tree.xpath("//template"):
+        el.drop_tree()
 
 
 @dataclass

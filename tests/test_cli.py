@@ -37,6 +37,18 @@ def test_skips_are_summarised(tmp_path, capsys):
     assert "skipped 1 inputs" in err and "empty file" in err
 
 
+def test_warnings_are_summarised(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Officials said the road will reopen on Monday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Les responsables ont dit que la route sera rouverte lundi, et le maire a déclaré que les travaux "
+        "du pont seront terminés avant la fin du mois, selon un communiqué de la ville publié dans la soirée.\n",
+        encoding="utf-8")
+    main(["sentences", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "out.csv"), "--no-tag"])
+    err = capsys.readouterr().err
+    assert "1 loaded inputs have warnings" in err
+    assert f"warning {tmp_path / 'b.txt'}: not English" in err
+
+
 def test_missing_path_is_a_clean_error(tmp_path):
     with pytest.raises(SystemExit, match="no such file"):
         main(["sentences", str(tmp_path / "missing")])

@@ -653,3 +653,218 @@ def test_a_site_family_publication_date_meta_is_read(tmp_path):
     arts = sa.read_articles(tmp_path / "p.html")
     assert str(arts.loc[0, "published"]) == "2017-03-29 05:00:00"
     assert arts.loc[0, "published_from"] == "page metadata"
+
+
+# --- kinds of input that break other extractors and loaders (invented files) ------------------
+
+_PAGE = ("<html lang='en'><head><title>Ferry service resumes</title></head><body><article>"
+         "<h1>Ferry service resumes</h1><p>The harbour ferry resumed its morning crossings on Monday "
+         "after a two-week repair, the port authority said in a statement.</p><p>Harbourmaster Ines "
+         "Baird said the new engine had passed its sea trials and that fares would not change.</p>"
+         "</article></body></html>")
+
+
+def test_semicolon_and_tab_delimited_corpora_load(tmp_path):
+    (tmp_path / "eu.csv").write_bytes(
+        "\ufefftitel;text;date\nFerry;\"The ferry resumed, officials said. Fares hold.\";2024-03-05\n"
+        .replace("titel", "title").encode("utf-8"))
+    (tmp_path / "export.tsv").write_text("title\ttext\nBridge\tThe bridge reopened on Friday.\n", encoding="utf-8")
+    df = sa.read_articles(tmp_path)
+    assert sorted(df["title"]) == ["Bridge", "Ferry"]
+    assert df.set_index("title").loc["Ferry", "text"] == "The ferry resumed, officials said. Fares hold."
+    assert df.set_index("title").loc["Ferry", "published"] == pd.Timestamp("2024-03-05")
+
+
+def test_repeated_header_row_is_listed_not_loaded(tmp_path):
+    path = tmp_path / "joined.csv"
+    path.write_text('title,text\nA,"The mayor said yes."\ntitle,text\nB,"The clerk said no."\n', encoding="utf-8")
+    df = sa.read_articles(path)
+    assert df["title"].tolist() == ["A", "B"]
+    assert skipped(df)["reason"].str.contains("repeated header row").sum() == 1
+
+
+def test_duplicated_articles_do_not_erase_each_other_as_chrome():
+    # the same short story four times in one corpus is not site chrome
+    frame = pd.DataFrame({"text": ["Fire crews contained the blaze on Elm Street."] * 4 + ["Rain is due."],
+                          "outlet": ["Gazette"] * 5})
+    df = sa.read_articles(frame)
+    assert len(df) == 5 and skipped(df).empty
+
+
+def test_a_pdf_or_zip_with_a_text_name_is_skipped_as_binary(tmp_path):
+    (tmp_path / "story.html").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+    (tmp_path / "notes.txt").write_bytes(b"PK\x03\x04\x14\x00\x06\x00word/document.xml")
+    (tmp_path / "ok.txt").write_text("The council met on Monday.", encoding="utf-8")
+    df = sa.read_articles(tmp_path)
+    reasons = skipped(df).set_index("path")["reason"]
+    assert "PDF document" in reasons[str(tmp_path / "story.html")]
+    assert "ZIP archive" in reasons[str(tmp_path / "notes.txt")]
+    assert df["path"].tolist() == [str(tmp_path / "ok.txt")]
+
+
+def test_gzip_compressed_page_and_corpus_load(tmp_path):
+    import gzip
+    (tmp_path / "ferry.html.gz").write_bytes(gzip.compress(_PAGE.encode("utf-8")))
+    (tmp_path / "wire.jsonl.gz").write_bytes(gzip.compress(b'{"text": "Rain is due on Tuesday."}\n'))
+    (tmp_path / "broken.txt.gz").write_bytes(b"\x1f\x8b\x08\x00 not really gzip")
+    df = sa.read_articles(tmp_path)
+    assert "harbour ferry resumed" in df.set_index("article_id").loc["ferry", "text"]
+    assert (df["text"] == "Rain is due on Tuesday.").sum() == 1
+    assert "decompress" in skipped(df).set_index("path").loc[str(tmp_path / "broken.txt.gz"), "reason"]
+
+
+def test_gzip_bomb_stops_at_the_size_limit(tmp_path):
+    import gzip
+    (tmp_path / "big.txt.gz").write_bytes(gzip.compress(b"word " * 50_000))
+    df = sa.read_articles(tmp_path, max_bytes=10_000)
+    assert "too large once decompressed" in skipped(df)["reason"].iloc[0]
+
+
+def test_hidden_files_and_folders_are_listed(tmp_path):
+    (tmp_path / "a.txt").write_text("The council met on Monday.", encoding="utf-8")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main", encoding="utf-8")
+    df = sa.read_articles(tmp_path)
+    reasons = skipped(df).set_index("path")["reason"]
+    assert len(df) == 1 and len(reasons) == 2
+    assert "hidden file" in reasons[str(tmp_path / ".DS_Store")]
+    assert "hidden folder" in reasons[str(tmp_path / ".git")]
+
+
+def test_a_corpus_without_text_in_a_folder_is_listed_and_the_rest_load(tmp_path):
+    (tmp_path / "links.csv").write_text("headline,url\nA,https://example.org/a\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The council met on Monday.", encoding="utf-8")
+    df = sa.read_articles(tmp_path)
+    assert len(df) == 1
+    assert "no text column" in skipped(df).set_index("path").loc[str(tmp_path / "links.csv"), "reason"]
+
+
+def test_a_frameset_page_says_which_page_it_frames(tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<html><frameset><frame src="story-2024-ferry.html"></frameset></html>', encoding="utf-8")
+    df = sa.read_articles(tmp_path)
+    assert "story-2024-ferry.html" in skipped(df)["reason"].iloc[0]
+
+
+@pytest.mark.parametrize("body", [
+    # paragraphs separated only by <br>
+    "<article><h1>Ferry service resumes</h1>The harbour ferry resumed its morning crossings on Monday after "
+    "a two-week repair, the port authority said.<br><br>Harbourmaster Ines Baird said the new engine had "
+    "passed its sea trials and that fares would not change.</article>",
+    # a <noscript> nag and a <template> beside the article
+    "<noscript><p>Please enable JavaScript to read this story.</p></noscript><template><p>Template card "
+    "text that no reader sees on the page.</p></template><article><h1>Ferry service resumes</h1><p>The "
+    "harbour ferry resumed its morning crossings on Monday after a two-week repair, the port authority "
+    "said.</p><p>Harbourmaster Ines Baird said the new engine had passed its sea trials and that fares "
+    "would not change.</p></article>",
+])
+def test_odd_page_markup_keeps_the_story_only(tmp_path, body):
+    (tmp_path / "p.html").write_text(f"<html lang='en'><head><title>Ferry service resumes</title></head>"
+                                     f"<body>{body}</body></html>", encoding="utf-8")
+    text = sa.read_articles(tmp_path / "p.html")["text"].iloc[0]
+    assert "harbour ferry resumed" in text and "Ines Baird" in text
+    assert "JavaScript" not in text and "Template card" not in text
+
+
+def test_json_ld_article_body_when_the_page_body_is_empty(tmp_path):
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Ferry service resumes",
+                     "articleBody": "The harbour ferry resumed its morning crossings on Monday after a "
+                                    "two-week repair, the port authority said."})
+    (tmp_path / "app.html").write_text(f'<html><head><script type="application/ld+json">{ld}</script></head>'
+                                       '<body><div id="root"></div></body></html>', encoding="utf-8")
+    df = sa.read_articles(tmp_path / "app.html")
+    assert "harbour ferry resumed" in df["text"].iloc[0]
+
+
+# --- articles that are not English load, with a warning each -----------------------------------
+
+_FRENCH = ("Le conseil municipal a voté mardi pour étendre le réseau de bus dans les quartiers du nord, "
+           "ont déclaré des responsables. La maire a dit que le plan coûterait environ quatre millions "
+           "d'euros sur trois ans et qu'il serait financé par la taxe sur les transports.")
+_ENGLISH = ("The council voted on Tuesday to expand the bus network in the northern districts, officials "
+            "said. The mayor said the plan would cost about four million dollars over three years and that "
+            "it would be paid for by the transit levy, which was raised last spring.")
+
+
+def test_a_french_article_loads_with_a_warning_naming_the_evidence():
+    df = sa.read_articles(pd.DataFrame({"text": [_FRENCH, _ENGLISH], "id": ["fr1", "en1"]}))
+    assert len(df) == 2  # loaded, not dropped
+    warned = [w for w in df.attrs["warnings"] if "not English" in w["reason"]]
+    assert [w["path"] for w in warned] == ["<DataFrame>#row0"]
+    assert "reads as French" in warned[0]["reason"]
+
+
+def test_declared_language_column_and_page_lang_are_evidence(tmp_path):
+    short_de = "Der Bürgermeister sagte nein."  # too short for the word test: the column decides
+    df = sa.read_articles(pd.DataFrame({"text": [short_de, _ENGLISH], "language": ["de", "de"]}))
+    reasons = [w["reason"] for w in df.attrs["warnings"]]
+    assert len(reasons) == 1 and "declares language 'de'" in reasons[0]  # English words outvote a wrong column
+    (tmp_path / "p.html").write_text(
+        "<html lang='es'><head><title>Votación</title></head><body><article><h1>Votación</h1><p>El consejo "
+        "votó el martes para ampliar la red de autobuses en los distritos del norte, dijeron los funcionarios, "
+        "y la alcaldesa dijo que el plan costaría unos cuatro millones de euros en tres años.</p></article>"
+        "</body></html>", encoding="utf-8")
+    reasons = [w["reason"] for w in sa.read_articles(tmp_path / "p.html").attrs["warnings"]]
+    assert any("not English" in r and "Spanish" in r for r in reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "Городской совет во вторник проголосовал за расширение автобусной сети в северных районах города.",
+    "市议会周二投票决定扩大北部地区的公交网络，官员们说，该计划将在三年内花费约四百万欧元。" * 2,
+])
+def test_non_latin_script_article_is_warned(text):
+    reasons = [w["reason"] for w in sa.read_articles(pd.DataFrame({"text": [text]})).attrs["warnings"]]
+    assert len(reasons) == 1 and "not Latin script" in reasons[0]
+
+
+@pytest.mark.parametrize("text", [
+    # an English table of figures has few function words of any language
+    "Shr 34 cts vs 1.19 dlrs\nNet 3,345,000 vs 2,100,000\nRevs 41.1 mln vs 38.7 mln\nNine mths\n"
+    "Shr 1.02 dlrs vs 2.45 dlrs\nNet 9,870,000 vs 8,100,000\nRevs 120.5 mln vs 101.2 mln",
+    # English prose with foreign names and a quoted French phrase
+    "Jean de la Fontaine Elementary School in New Orleans reopened on Monday, and Principal Marie Le Blanc "
+    "said the motto, 'la joie de vivre', was painted over the door by the students, who had raised the money.",
+    _ENGLISH,
+])
+def test_english_texts_are_not_warned(text):
+    df = sa.read_articles(pd.DataFrame({"text": [text], "language": ["en-US"]}))
+    assert not [w for w in df.attrs["warnings"] if "not English" in w["reason"]]
+
+
+@pytest.mark.parametrize("teaser", [
+    "This story is for subscribers only.",
+    "To continue reading, subscribe or log in.",
+    "Already a subscriber? Sign in",
+    "You’ve read 3 of your 5 free articles this month.",
+    "Subscribe or log in to read the rest of this story.",
+])
+def test_paywall_teaser_lines_are_removed_reporting_kept(teaser):
+    body = ("The harbour ferry resumed its crossings on Monday, the port authority said.\n"
+            "Already a member of the board, Ines Baird said she would run again.\n" + teaser)
+    assert clean_text(body) == ("The harbour ferry resumed its crossings on Monday, the port authority said.\n\n"
+                                "Already a member of the board, Ines Baird said she would run again.")
+
+
+def test_excel_separator_hint_line_and_duplicate_columns(tmp_path):
+    (tmp_path / "excel.csv").write_text("sep=;\r\ntitle;text\r\nFerry;The ferry resumed, officials said.\r\n",
+                                        encoding="utf-8")
+    (tmp_path / "twice.csv").write_text("id,text,text\nb1,The first body.,A second body.\n", encoding="utf-8")
+    df = sa.read_articles(tmp_path)
+    assert df.set_index("title").loc["Ferry", "text"] == "The ferry resumed, officials said."
+    assert df.set_index("article_id").loc["b1", "text"] == "The first body."
+    notes = {w["path"]: w["reason"] for w in df.attrs["warnings"]}
+    assert "text named twice" in notes[str(tmp_path / "twice.csv")]
+
+
+def test_a_page_saved_under_a_txt_name_is_read_as_html(tmp_path):
+    (tmp_path / "saved.txt").write_bytes(
+        ("<!DOCTYPE html>\n<html lang='en'><head><meta charset='windows-1252'><title>Ferry back</title></head>"
+         "<body><nav>Home | News | Sport</nav><article><h1>Ferry back</h1><p>The harbour ferry resumed its "
+         "crossings on Monday, the port authority said, and the café reopened.</p></article></body></html>")
+        .encode("cp1252"))
+    df = sa.read_articles(tmp_path)
+    assert df["title"].tolist() == ["Ferry back"]
+    assert "<" not in df["text"].iloc[0] and "Home | News" not in df["text"].iloc[0]
+    assert "café reopened" in df["text"].iloc[0] and df["encoding"].iloc[0] == "cp1252"
+    assert "read as HTML" in df.attrs["warnings"][0]["reason"]

@@ -68,7 +68,7 @@ def test_abbreviation_table_names_each_family():
                         .joinpath("rules/abbreviations.csv"), dtype=str)
     families = set(table["family"])
     assert {"scholarly", "legal", "title", "numbering", "measure", "organisation"} <= families
-    assert table["abbrev"].is_unique and table["kind"].isin(["title", "month", "number", "always", "common"]).all()
+    assert table["abbrev"].is_unique and table["kind"].isin(["title", "month", "number", "always", "common", "clock"]).all()
 
 
 def test_lines_are_their_own_sentences():
@@ -115,3 +115,105 @@ def test_tag_sentences_shape():
     tagged = sa.tag_sentences(["Flynn’s attorney did not respond to a request for comment.", "It rained."])
     assert tagged["text"].tolist()[1] == "It rained."
     assert len(tagged) == 2 and "source_type" in tagged
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clock time's "a.m."/"p.m." ends the sentence before an ordinary capitalised word...
+    ("The ferry sank at 3 a.m. Rescuers reached it by dawn.",
+     ["The ferry sank at 3 a.m.", "Rescuers reached it by dawn."]),
+    ("Polls closed at 8 p.m. Turnout was low.", ["Polls closed at 8 p.m.", "Turnout was low."]),
+    ("Curfew runs between 9 p.m. and 5 a.m. Shops stay shut.",
+     ["Curfew runs between 9 p.m. and 5 a.m.", "Shops stay shut."]),
+    # ...but not before a weekday, month, time zone, a number or "<place> time"
+    ("The hearing starts at 9 a.m. Monday in Topeka.", ["The hearing starts at 9 a.m. Monday in Topeka."]),
+    ("Polls close at 5 p.m. ET. The count follows.", ["Polls close at 5 p.m. ET.", "The count follows."]),
+    ("The vote is at 10 a.m. (1500 GMT) on Friday.", ["The vote is at 10 a.m. (1500 GMT) on Friday."]),
+    ("Launch is set for 6 a.m. Pacific on May 2.", ["Launch is set for 6 a.m. Pacific on May 2."]),
+    ("Trading resumes at 9:30 a.m. New York time. Brokers wait.",
+     ["Trading resumes at 9:30 a.m. New York time.", "Brokers wait."]),
+    # nor after a fronted time phrase
+    ("At 5 a.m. Mr. Dale Ortiz left the house.", ["At 5 a.m. Mr. Dale Ortiz left the house."]),
+    ("Shortly after 11 p.m. Police sealed the road.", ["Shortly after 11 p.m. Police sealed the road."]),
+])
+def test_clock_abbreviations(text, expected):
+    assert split(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "no." written in lower case is the word, whatever follows
+    ("Asked about a recount, the clerk said no. Others were less sure.",
+     ["Asked about a recount, the clerk said no.", "Others were less sure."]),
+    ('She said "no." "Fine," he replied.', ['She said "no."', '"Fine," he replied.']),
+    ("Rep. Ann Cole (R-Ohio) said no. Rep. Luis Paz (D-Calif.) said yes.",
+     ["Rep. Ann Cole (R-Ohio) said no.", "Rep. Luis Paz (D-Calif.) said yes."]),
+    ("No. I think we covered it.", ["No.", "I think we covered it."]),
+    # a numbering word before a Roman numeral or a letter code stays
+    ("See Vol. II of the report. It is long.", ["See Vol. II of the report.", "It is long."]),
+    ("The story ran on p. A1 today.", ["The story ran on p. A1 today."]),
+    ("He was the No. 1 seed. Sen. Ray Ortiz voted.", ["He was the No. 1 seed.", "Sen. Ray Ortiz voted."]),
+])
+def test_numbering_words(text, expected):
+    assert split(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1. Taxes rise for most families.\n2. Spending falls.",
+     ["1. Taxes rise for most families.", "2. Spending falls."]),
+    ("The plan has two parts. 1. Cut taxes. 2. Cut spending.",
+     ["The plan has two parts.", "1. Cut taxes.", "2. Cut spending."]),
+    ("IV. Findings\nb. Results without a stop", ["IV. Findings", "b. Results without a stop"]),
+    ("The final score was 12. Then the rain came.", ["The final score was 12.", "Then the rain came."]),
+])
+def test_list_markers_stay_with_their_item(text, expected):
+    assert split(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ex-Gov. Tom Ridge spoke. He left.", ["Ex-Gov. Tom Ridge spoke.", "He left."]),
+    ("Vice-Adm. Rosa Tate took command. Crews cheered.", ["Vice-Adm. Rosa Tate took command.", "Crews cheered."]),
+    # a month abbreviation before a capitalised word ends the sentence; before a number it does not
+    ("The audit began in Oct. Nobody noticed.", ["The audit began in Oct.", "Nobody noticed."]),
+    ("Inflation hit 3.2 pct in Jan. Prices rose.", ["Inflation hit 3.2 pct in Jan.", "Prices rose."]),
+    ("The report is due Oct. 3 or Oct. 4. Officials said so.",
+     ["The report is due Oct. 3 or Oct. 4.", "Officials said so."]),
+    # a co-op is not the scholarly "op."
+    ("She joined the co-op. Prices fell.", ["She joined the co-op.", "Prices fell."]),
+])
+def test_prefixed_titles_and_months(text, expected):
+    assert split(text) == expected
+
+
+def test_every_kind_of_line_end_ends_a_sentence():
+    text = "Ferry Service Resumes\u2029The ferry resumed.\u2028Fares hold\rOld Mac line\r\nWindows line"
+    assert split(text) == ["Ferry Service Resumes", "The ferry resumed.", "Fares hold", "Old Mac line",
+                           "Windows line"]
+    arts = sa.read_articles(pd.DataFrame({"text": [text]}))
+    assert sa.sentences(arts, tag=False)["text"].tolist() == split(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation followed by its speaker and a speech verb is one sentence
+    ("“Why now?” Warren asked. Nobody replied.", ["“Why now?” Warren asked.", "Nobody replied."]),
+    ('"Is it legal?" Sen. Ann Cole asked reporters. They shrugged.',
+     ['"Is it legal?" Sen. Ann Cole asked reporters.', "They shrugged."]),
+    ("“Stop!” Officer Lia Diaz shouted. The man ran.", ["“Stop!” Officer Lia Diaz shouted.", "The man ran."]),
+    ("“We won.” Ann Cole said. Fans cheered.", ["“We won.” Ann Cole said.", "Fans cheered."]),
+    # ...but not when the words after it start a sentence of their own
+    ("“We won.” Ann Cole said the team was ready.", ["“We won.”", "Ann Cole said the team was ready."]),
+    ("“It is over.” He said, “We lost.”", ["“It is over.”", "He said, “We lost.”"]),
+    ("“Why now?” That was the question.", ["“Why now?”", "That was the question."]),
+    # nor when the quotation is not all the sentence holds
+    ("He shouted “Stop!” Police said nothing.", ["He shouted “Stop!”", "Police said nothing."]),
+])
+def test_quotation_with_its_attribution(text, expected):
+    assert split(text) == expected
+
+
+def test_a_single_quoted_question_inside_a_sentence_does_not_swallow_the_next():
+    text = "I ask people, ‘What do you mean by that?’ They said, ‘Well, taxes.’"
+    assert split(text) == ["I ask people, ‘What do you mean by that?’", "They said, ‘Well, taxes.’"]
+
+
+def test_dotted_time_zone_after_a_clock_time():
+    assert split("Fact checks start at 9 p.m. E.T. on the live stream. Tune in.") == [
+        "Fact checks start at 9 p.m. E.T. on the live stream.", "Tune in."]
