@@ -118,7 +118,7 @@ def finish(
         xlabel: Label of the x axis.
         ylabel: Label of the y axis.
         source: Source line printed under the plot, bottom left.
-        subtitle: Optional second line under the title (units, scope).
+        subtitle: Optional line (or lines, split by ``\n``) under the title (units, scope).
         grid_axis: ``"x"`` or ``"y"`` to add light reference lines on that axis.
 
     Returns:
@@ -135,7 +135,7 @@ def finish(
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         ax.set_title(title, loc="left", fontsize=RC["axes.titlesize"], fontweight="bold",
-                     pad=22 if subtitle else 10)
+                     pad=10 + 12 * (subtitle.count("\n") + 1) if subtitle else 10)
         if subtitle:
             ax.text(0, 1.02, subtitle, transform=ax.transAxes, fontsize=9, color="#555555",
                     ha="left", va="bottom")
