@@ -10,7 +10,7 @@ from matplotlib.container import BarContainer, ErrorbarContainer
 import srcanalysis as sa
 
 from srcanalysis.sources.plot import plot_anonymous_by_position, plot_source_mix, plot_source_strip
-from srcanalysis.sources.profile import anonymous_by_position
+from srcanalysis.sources.profile import add_position
 
 
 @pytest.fixture(autouse=True)
@@ -81,9 +81,48 @@ def test_unnamed_groups_are_not_in_the_anonymous_share():
         "All articles: anonymous sources make up 25% of sourced sentences (10 of 40; 95% interval 14%–40%)")
 
 
-def test_position_bars_are_the_anonymous_shares(seed_sentences):
+def test_position_bars_are_the_anonymous_shares_of_sourced_sentences(seed_sentences):
     ax = plot_anonymous_by_position(seed_sentences)
     heights = [p.get_height() for c in ax.containers if isinstance(c, BarContainer) for p in c.patches]
-    expected = anonymous_by_position(seed_sentences)["anonymous_of_all"].fillna(0).tolist()
-    assert np.allclose(heights, expected)
+    framed = add_position(seed_sentences)
+    types = framed["source_type"].astype(str)
+    anonymous = (types == "anonymous").groupby(framed["position"], observed=False).sum()
+    sourced = (~types.isin(["unattributed", "no_comment"])).groupby(framed["position"], observed=False).sum()
+    assert np.allclose(heights, (anonymous / sourced).fillna(0).tolist())  # the headline's denominator
     assert [t.get_text() for t in ax.get_xticklabels()] == ["first third", "middle third", "last third"]
+
+
+def _articles(n_plain: int, anonymous: dict[str, list[str]]) -> pd.DataFrame:
+    """``n_plain`` nine-sentence articles with named sources only, plus articles whose nine sentences'
+    types are given (e.g. anonymous sources in the first third)."""
+    plain = ["named_person", "unattributed", "unattributed"] * 3
+    rows = []
+    for ident, types in [(f"plain-{k}", plain) for k in range(n_plain)] + list(anonymous.items()):
+        for i, t in enumerate(types):
+            rows.append({"article_id": ident, "outlet": "Wire", "paragraph": i, "sentence": i, "text": "x y",
+                         "source_type": t})
+    return pd.DataFrame(rows)
+
+
+FRONT = ["anonymous"] * 3 + ["named_person", "unattributed", "unattributed"] * 2  # anonymous first third
+
+
+def test_position_chart_states_no_finding_from_two_articles_among_fifty():
+    frame = _articles(50, {"leak-1": FRONT, "leak-2": FRONT})
+    ax = plot_anonymous_by_position(frame)
+    assert ax.get_title(loc="left") == "Anonymous sources appear in only 2 of 52 articles: too few to say where they fall"
+    texts = [t.get_text() for t in ax.texts]
+    assert "Anonymous ÷ sourced sentences in each third, 52 articles with sourced sentences (2 with an anonymous source)" in texts
+    heights = [p.get_height() for c in ax.containers if isinstance(c, BarContainer) for p in c.patches]
+    assert np.allclose(heights, [6 / 56, 0, 0])  # 6 anonymous of 50 + 6 sourced sentences in the first thirds
+    assert any(isinstance(c, ErrorbarContainer) for c in ax.containers)
+
+
+def test_position_chart_names_a_third_only_when_its_interval_clears_the_others():
+    ax = plot_anonymous_by_position(_articles(40, {f"leak-{k}": FRONT for k in range(8)}))
+    assert ax.get_title(loc="left") == "Anonymous sources cluster in the first third of articles"
+    plt.close(ax.figure)
+    spread = ["anonymous", "named_person", "unattributed"] * 3  # one anonymous sentence in every third
+    ax = plot_anonymous_by_position(_articles(40, {f"leak-{k}": spread for k in range(8)}))
+    assert ax.get_title(loc="left") == ("Where anonymous sources fall in an article: the differences are within the "
+                                        "margin of error")
