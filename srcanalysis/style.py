@@ -29,8 +29,6 @@ __all__ = ["SOURCE_COLORS", "PALETTE", "ACCENT", "MUTED", "RC", "style", "new_ax
 #: and groups (not anonymous: nobody withheld a name) share a yellow family of their own.
 SOURCE_COLORS: dict[str, str] = {
     "anonymous": "#D55E00",
-    "unnamed_person": "#F0E442",
-    "unnamed_group": "#C9BE3A",
     "named_person": "#0072B2",
     "named_org": "#56B4E9",
     "media": "#CC79A7",

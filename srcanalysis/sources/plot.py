@@ -89,10 +89,11 @@ def _row_labels(sentences: pd.DataFrame, ids: list, titles: Mapping[str, str] | 
 def _strip_title(shown: pd.DataFrame, n_articles: int) -> str:
     """The strip chart's finding, with the headline's denominator (sourced sentences)."""
     share = anonymous_shares(shown).iloc[0]
+    where = "this article" if n_articles == 1 else f"these {plural(n_articles, 'article')}"
     if share["sourced"] == 0:
-        return f"No sourced sentences in these {n_articles} articles"
-    return (f"Anonymous sources: {percent(share['anonymous_of_sourced'])} of sourced sentences in these "
-            f"{n_articles} articles ({share['anonymous']:,} of {share['sourced']:,})")
+        return f"No sourced sentences in {where}"
+    return (f"Anonymous sources: {percent(share['anonymous_of_sourced'])} of sourced sentences in {where} "
+            f"({share['anonymous']:,} of {share['sourced']:,})")
 
 
 #: Order of the stacked segments: the anonymous share first, so its bar and error bar start at zero.
@@ -105,13 +106,50 @@ def _group_labels(prof: pd.DataFrame, by: str) -> list[str]:
             for name, n, small in zip(prof[by], prof["sourced"], prof["anonymous_of_sourced_small"])]
 
 
+def _mix_title(ranked: pd.DataFrame, by: str) -> str:
+    """Name the group leaning most on anonymous sources only when its interval clears the runner-up's.
+
+    Args:
+        ranked: :func:`~srcanalysis.sources.profile.source_profile` rows with enough sourced sentences,
+            highest anonymous share first.
+        by: The grouping column (``"outlet"`` or another).
+
+    Example:
+        >>> t = pd.DataFrame({"outlet": ["A", "B"], "anonymous": [30, 5], "sourced": [100, 100],
+        ...     "anonymous_of_sourced": [0.3, 0.05], "anonymous_of_sourced_low": [0.22, 0.02],
+        ...     "anonymous_of_sourced_high": [0.4, 0.11]})
+        >>> _mix_title(t, "outlet")
+        'A leans most on anonymous sources (30% of sourced sentences)'
+        >>> _mix_title(t.assign(anonymous_of_sourced_high=[0.4, 0.25]), "outlet")
+        'A has the highest anonymous share (30% of sourced sentences), within the margin of error of B'
+        >>> _mix_title(t.iloc[1:], "outlet")
+        'Only B has 30+ sourced sentences: 5.0% of them rest on anonymous sources (5 of 100)'
+    """
+    noun = "outlet" if by == "outlet" else "group"
+    key = "anonymous_of_sourced"
+    if not len(ranked):
+        return f"Too few sourced sentences to rank these {noun}s on anonymous sources"
+    top = ranked.iloc[0]
+    if len(ranked) == 1:
+        return (f"Only {top[by]} has {MIN_GROUP}+ sourced sentences: {percent(top[key])} of them rest on anonymous "
+                f"sources ({top['anonymous']:,} of {top['sourced']:,})")
+    if not top[key] > 0:
+        return f"None of the {plural(len(ranked), noun)} with {MIN_GROUP}+ sourced sentences cites an anonymous source"
+    second = ranked.iloc[1]
+    if top[f"{key}_low"] > second[f"{key}_high"]:
+        return f"{top[by]} leans most on anonymous sources ({percent(top[key])} of sourced sentences)"
+    return (f"{top[by]} has the highest anonymous share ({percent(top[key])} of sourced sentences), within the "
+            f"margin of error of {second[by]}")
+
+
 def plot_source_mix(sentences: pd.DataFrame, by: str = "outlet", *, top: int = 20,
                     ax: plt.Axes | None = None) -> plt.Axes:
     """Stacked horizontal bars: the share of *sourced* sentences resting on each source type, per
     outlet or article, sorted by the anonymous share of sourced sentences (the quantity the title
     names, the same definition as :func:`srcanalysis.anonymous_headline`), with its 95 % Wilson
     interval as an error bar. Groups with fewer than :data:`srcanalysis.stats.MIN_GROUP` sourced
-    sentences are drawn last, marked "too few to rank" and never named in the title.
+    sentences are drawn last, marked "too few to rank" and never named in the title; the leader is
+    said to lean most on anonymous sources only when its interval clears the runner-up's.
 
     Args:
         sentences: Tagged sentence frame.
@@ -143,15 +181,7 @@ def plot_source_mix(sentences: pd.DataFrame, by: str = "outlet", *, top: int = 2
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
     _legend(ax, types)
-    ranked = prof[~prof[f"{key}_small"]]
-    best = ranked.iloc[0] if len(ranked) else None
-    title = (f"{best[by]} leans most on anonymous sources ({percent(best[key])} of sourced sentences)"
-             if best is not None and best[key] > 0 else
-             f"Too few sourced sentences to rank these {'outlets' if by == 'outlet' else 'groups'} on anonymous "
-             "sources" if best is None else
-             f"No {'outlet' if by == 'outlet' else 'group'} with {MIN_GROUP}+ sourced sentences rests on anonymous "
-             "sources" if prof[key].fillna(0).max() > 0 else
-             "No sentence rests on an anonymous source")
+    title = _mix_title(prof[~prof[f"{key}_small"]], by)
     return finish(ax, title, xlabel="share of sourced sentences (black bar: 95 % interval of the anonymous share)",
                   ylabel="",
                   source="Source: srcanalysis source tagger; anonymous = identity withheld (unnamed people and "
