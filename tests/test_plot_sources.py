@@ -144,3 +144,41 @@ def test_strip_of_one_article_speaks_in_the_singular():
     plt.close(ax.figure)
     ax = plot_source_strip(_outlets({"Herald": (0, 1)}, rest="unattributed"), "Herald-0")
     assert ax.get_title(loc="left") == "No sourced sentences in this article"
+
+
+def _source_annotation(ax: plt.Axes):
+    from matplotlib.text import Annotation
+    lines = [a for a in [*ax.figure.artists, *ax.texts]
+             if isinstance(a, Annotation) and a.get_text().startswith("Source")]
+    assert len(lines) == 1
+    return lines[0]
+
+
+def _assert_source_line_clear(ax: plt.Axes) -> None:
+    """The source line's box is below, and does not intersect, any tick label or axis label."""
+    fig = ax.figure
+    fig.canvas.draw()
+    line = _source_annotation(ax).get_window_extent()
+    others = [t for t in [*ax.get_xticklabels(), *ax.get_yticklabels(), ax.xaxis.label] if t.get_text()]
+    assert others
+    for text in others:
+        box = text.get_window_extent()
+        assert not line.overlaps(box), text.get_text()
+    assert line.y1 <= min(t.get_window_extent().y0 for t in ax.get_xticklabels() if t.get_text())
+
+
+def test_source_line_clears_long_rotated_labels_of_the_reuse_heatmap():
+    from srcanalysis.reuse.plot import plot_reuse_matrix
+    names = ["The Evening Chronicle of Greater Metropolitan Springfield", "Associated Press", "Courier"]
+    matrix = pd.DataFrame([[0, 120, 4], [0, 0, 0], [35, 80, 0]], index=names, columns=names)
+    _assert_source_line_clear(plot_reuse_matrix(matrix))
+
+
+@pytest.mark.parametrize("xlabel", [None, "a label"])
+def test_source_line_clears_rotated_labels_on_any_chart(xlabel):
+    from srcanalysis.style import finish, new_axes
+    fig, ax = new_axes(figsize=(4, 3))
+    ax.bar(range(3), [1, 2, 3])
+    ax.set_xticks(range(3), ["a very long category name number one", "two", "three"], rotation=70, ha="right")
+    finish(ax, "Three bars", xlabel=xlabel, source="Source: invented")
+    _assert_source_line_clear(ax)
