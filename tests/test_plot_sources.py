@@ -182,3 +182,13 @@ def test_source_line_clears_rotated_labels_on_any_chart(xlabel):
     ax.set_xticks(range(3), ["a very long category name number one", "two", "three"], rotation=70, ha="right")
     finish(ax, "Three bars", xlabel=xlabel, source="Source: invented")
     _assert_source_line_clear(ax)
+
+
+def test_reuse_chart_titles_count_in_the_singular_and_never_round_a_share_to_zero():
+    from srcanalysis.reuse.plot import plot_reuse_matrix, plot_reused_share
+    matrix = pd.DataFrame([[0, 1], [0, 0]], index=["Herald", "Courier"], columns=["Herald", "Courier"])
+    assert plot_reuse_matrix(matrix).get_title(loc="left") == "Herald took the most words from Courier (1 word)"
+    arts = pd.DataFrame({"article_id": ["h1"], "outlet": ["Herald"], "words": [400], "credited_words": [0],
+                         "uncredited_words": [1], "unknown_credit_words": [0]})
+    assert plot_reused_share(arts).get_title(loc="left") == (
+        "Herald took 0.2% of its words from other outlets or wire agencies")
