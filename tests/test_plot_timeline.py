@@ -148,3 +148,17 @@ def test_lag_title_with_one_case_uses_the_singular():
     ax = plot_reporting_lag(_story("a1", "Herald", ["2021-06-29"]))
     assert ax.get_title(loc="left") == "Only 1 dated sentence with a reporting lag: too few to state a typical lag"
     plt.close(ax.figure)
+
+
+def test_lag_title_names_no_faster_outlet_when_the_medians_intervals_overlap():
+    spread = [0, 1, 2, 30, 40] * 4
+    tl = pd.DataFrame({"outlet": ["A"] * 20 + ["B"] * 20,
+                       "lag": pd.to_timedelta(spread + [1, 2, 3, 25, 45] * 4, unit="D")})
+    ax = plot_reporting_lag(tl)
+    assert ax.get_title(loc="left") == "Median lag 2 days (A) to 3 days (B), per dated mention: within the margin of error"
+    plt.close(ax.figure)
+    tl = pd.DataFrame({"outlet": ["A"] * 20 + ["B"] * 20 + ["C"] * 3,
+                       "lag": pd.to_timedelta(spread * 2 + [90] * 3, unit="D")})
+    ax = plot_reporting_lag(tl)  # C is too small to be part of "every outlet"
+    assert ax.get_title(loc="left") == "Every outlet with 10+ cases: median lag is 2 days, per dated mention"
+    plt.close(ax.figure)

@@ -217,7 +217,8 @@ def plot_reporting_lag(
 
     Returns:
         The Axes. The title names the outlet with the shorter median lag when two or more outlets
-        have :data:`MIN_LAG_EVENTS` cases each, otherwise the overall median; with fewer than
+        have :data:`MIN_LAG_EVENTS` cases each and the 95 % intervals of their medians
+        (:func:`median_interval`) do not overlap, otherwise the overall median; with fewer than
         :data:`MIN_LAG_EVENTS` cases in all it states no lag, only that there are too few.
 
     Example:
@@ -269,26 +270,59 @@ def plot_reporting_lag(
                   source=_source_line(t), subtitle=subtitle, grid_axis="y")
 
 
+def median_interval(values: pd.Series) -> tuple[float, float]:
+    """A distribution-free 95 % interval for the median: the order statistics at ranks n/2 - 0.98·√n and
+    n/2 + 1 + 0.98·√n (normal approximation to the binomial; ranks 40 and 61 for n = 100).
+
+    Args:
+        values: The sample (missing values dropped).
+
+    Returns:
+        ``(low, high)``; ``(nan, nan)`` for an empty sample.
+
+    Example:
+        >>> median_interval(pd.Series(range(1, 101)))
+        (40, 61)
+    """
+    v = np.sort(pd.Series(values).dropna().to_numpy())
+    n = len(v)
+    if not n:
+        return float("nan"), float("nan")
+    half = 0.98 * np.sqrt(n)
+    low, high = int(np.floor(n / 2 - half)), int(np.ceil(n / 2 + 1 + half))
+    return v[max(low, 1) - 1].item(), v[min(high, n) - 1].item()
+
+
 def _lag_title(days: pd.Series, outlets: pd.Series, unit: str) -> str:
-    """The lag chart's finding; outlets are compared only with :data:`MIN_LAG_EVENTS` cases each.
+    """The lag chart's finding. Outlets are compared only with :data:`MIN_LAG_EVENTS` cases each, and
+    one is said to report sooner only when the 95 % intervals of the medians do not overlap.
 
     Example:
         >>> d = pd.Series([1.0] * 12)
         >>> _lag_title(d, pd.Series("X", index=d.index), "dated sentence")
         'Median lag from event to publication: 1 day over 12 dated sentences'
+        >>> d = pd.Series([0, 1, 2, 30, 40] * 4 + [1, 2, 3, 25, 45] * 4)
+        >>> _lag_title(d, pd.Series(["A"] * 20 + ["B"] * 20), "dated mention")
+        'Median lag 2 days (A) to 3 days (B), per dated mention: within the margin of error'
     """
     if len(days) < MIN_LAG_EVENTS:
         return f"Only {plural(len(days), unit)} with a reporting lag: too few to state a typical lag"
     counts = outlets.value_counts()
     medians = days.groupby(outlets).median().sort_values()
     compared = medians[counts.reindex(medians.index) >= MIN_LAG_EVENTS]  # a handful of cases is not compared
-    if len(compared) > 1 and round(compared.iloc[0]) < round(compared.iloc[-1]):
-        return (f"{compared.index[0]} reports sooner: median lag {round(compared.iloc[0]):,} "
-                f"vs {plural(compared.iloc[-1], 'day')} ({compared.index[-1]}), per {unit}")
-    if len(compared) > 1:  # a tie names no outlet as faster
-        return f"Every outlet's median lag is {plural(compared.iloc[0], 'day')}, per {unit}"
-    overall = f"Median lag from event to publication: {plural(days.median(), 'day')} over {plural(len(days), unit)}"
-    return overall if len(medians) == 1 else overall + " (too few per outlet to compare)"
+    if len(compared) < 2:
+        overall = (f"Median lag from event to publication: {plural(days.median(), 'day')} over "
+                   f"{plural(len(days), unit)}")
+        return overall if len(medians) == 1 else overall + " (too few per outlet to compare)"
+    fast, slow = compared.index[0], compared.index[-1]
+    if round(compared.iloc[0]) == round(compared.iloc[-1]):  # a tie names no outlet as faster
+        who = "Every outlet's" if len(compared) == len(medians) else f"Every outlet with {MIN_LAG_EVENTS}+ cases:"
+        return f"{who} median lag is {plural(compared.iloc[0], 'day')}, per {unit}"
+    if median_interval(days[outlets == fast])[1] < median_interval(days[outlets == slow])[0]:
+        return (f"{fast} reports sooner: median lag {round(compared.iloc[0]):,} "
+                f"vs {plural(compared.iloc[-1], 'day')} ({slow}), per {unit}")
+    return (f"Median lag {plural(compared.iloc[0], 'day')} ({fast}) to {plural(compared.iloc[-1], 'day')} ({slow}), "
+            f"per {unit}: within the margin of error")
 
 
 #: Fewest dated events an outlet needs before the lag chart's title compares it with another.
@@ -311,4 +345,4 @@ def _tail_cut(days: pd.Series) -> float | None:
     return next((d for d in _ROUND_DAYS if d >= q), None)
 
 
-__all__ = ["plot_timeline", "plot_reporting_lag"]
+__all__ = ["plot_timeline", "plot_reporting_lag", "median_interval"]
