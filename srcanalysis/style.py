@@ -13,6 +13,7 @@ and top/right spines, grid clutter and legends frames are removed.
 from __future__ import annotations
 
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Iterator
 
@@ -187,7 +188,7 @@ def source_line(ax: plt.Axes, text: str) -> Annotation:
         True
         >>> plt.close(fig)
     """
-    line = Annotation(text, xy=(0, 0), xycoords=lambda renderer: _below_axes(ax, renderer),
+    line = Annotation(text, xy=(0, 0), xycoords=partial(_below_axes, ax),
                       xytext=(0, -SOURCE_GAP), textcoords="offset points", fontsize=8, color=MUTED,
                       ha="left", va="top", annotation_clip=False)
     ax.figure.add_artist(line)
