@@ -13,19 +13,23 @@ and top/right spines, grid clutter and legends frames are removed.
 from __future__ import annotations
 
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Iterator
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.text import Annotation
+from matplotlib.transforms import Bbox
+
+__all__ = ["SOURCE_COLORS", "PALETTE", "ACCENT", "MUTED", "RC", "style", "new_axes", "finish", "save_chart",
+           "plural", "source_line"]
 
 #: Colours for source types (colour-blind safe, Okabe-Ito based). The codebook's unnamed people
 #: and groups (not anonymous: nobody withheld a name) share a yellow family of their own.
 SOURCE_COLORS: dict[str, str] = {
     "anonymous": "#D55E00",
-    "unnamed_person": "#F0E442",
-    "unnamed_group": "#C9BE3A",
     "named_person": "#0072B2",
     "named_org": "#56B4E9",
     "media": "#CC79A7",
@@ -113,7 +117,7 @@ def finish(
         xlabel: Label of the x axis.
         ylabel: Label of the y axis.
         source: Source line printed under the plot, bottom left.
-        subtitle: Optional second line under the title (units, scope).
+        subtitle: Optional line (or lines, split by ``\n``) under the title (units, scope).
         grid_axis: ``"x"`` or ``"y"`` to add light reference lines on that axis.
 
     Returns:
@@ -130,7 +134,7 @@ def finish(
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         ax.set_title(title, loc="left", fontsize=RC["axes.titlesize"], fontweight="bold",
-                     pad=22 if subtitle else 10)
+                     pad=10 + 12 * (subtitle.count("\n") + 1) if subtitle else 10)
         if subtitle:
             ax.text(0, 1.02, subtitle, transform=ax.transAxes, fontsize=9, color="#555555",
                     ha="left", va="bottom")
@@ -142,14 +146,69 @@ def finish(
             ax.grid(axis=grid_axis, color="#E5E5E5", linewidth=0.8)
             ax.set_axisbelow(True)
         if source:
-            # below the tick labels and the x label, so the two never overlap
-            below = -(30 if ax.get_xlabel() else 18) - (4 if ax.get_xticklabels() else 0)
-            ax.annotate(source, xy=(0, 0), xycoords="axes fraction", xytext=(0, below - 12),
-                        textcoords="offset points", fontsize=8, color=MUTED, ha="left", va="top")
+            source_line(ax, source)
         legend = ax.get_legend()
         if legend is not None:
             legend.set_frame_on(False)
     return ax
+
+
+#: Gap between the lowest thing drawn with the axes (tick labels, x label) and the source line, in points.
+SOURCE_GAP = 6
+
+
+def _below_axes(ax: plt.Axes, renderer) -> Bbox:
+    """A zero-height box at the bottom of everything the axes draw (rotated tick labels included)."""
+    tight = ax.get_tightbbox(renderer)
+    frame = ax.get_window_extent(renderer)
+    bottom = min(tight.y0, frame.y0) if tight is not None else frame.y0
+    return Bbox.from_extents(frame.x0, bottom, frame.x1, bottom)
+
+
+def source_line(ax: plt.Axes, text: str) -> Annotation:
+    """Print ``text`` small and grey under the axes, left-aligned with the plot area.
+
+    The line is placed when the figure is drawn, :data:`SOURCE_GAP` points below the tight bounding
+    box of the axes (tick labels, however long or rotated, and the x label), so it never overlaps
+    them. It is a figure-level artist, so ``savefig(bbox_inches="tight")`` keeps it in the image.
+
+    Args:
+        ax: The chart's axes.
+        text: The source line.
+
+    Returns:
+        The annotation drawn.
+
+    Example:
+        >>> fig, ax = new_axes()
+        >>> _ = ax.set_xticks([0, 1], ["a long rotated label", "b"], rotation=60)
+        >>> line = source_line(ax, "Source: test")
+        >>> fig.canvas.draw()
+        >>> bool(line.get_window_extent().y1 < min(t.get_window_extent().y0 for t in ax.get_xticklabels()))
+        True
+        >>> plt.close(fig)
+    """
+    line = Annotation(text, xy=(0, 0), xycoords=partial(_below_axes, ax),
+                      xytext=(0, -SOURCE_GAP), textcoords="offset points", fontsize=8, color=MUTED,
+                      ha="left", va="top", annotation_clip=False)
+    ax.figure.add_artist(line)
+    return line
+
+
+def plural(n: int | float, word: str, many: str | None = None) -> str:
+    """``n`` and ``word``, in the plural unless ``n`` is one: ``"1 day"``, ``"2 days"``, ``"1,204 sentences"``.
+
+    Args:
+        n: The count (whole numbers get thousands separators; others are rounded to whole).
+        word: The singular noun.
+        many: The plural when it is not ``word + "s"`` (``"people"``).
+
+    Example:
+        >>> plural(1, "day"), plural(0, "article"), plural(1204, "sentence"), plural(-1, "day"), plural(2, "person", "people")
+        ('1 day', '0 articles', '1,204 sentences', '-1 day', '2 people')
+    """
+    value = round(float(n))
+    return f"{value:,} {word if abs(value) == 1 else (many or word + 's')}"
 
 
 def save_chart(ax: plt.Axes, path: str | Path, data: pd.DataFrame | None = None) -> Path:

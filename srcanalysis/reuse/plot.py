@@ -14,7 +14,7 @@ Example:
     ...     "published": pd.to_datetime(["2021-05-01", "2021-05-02"]), "text": [t, "Briefly: " + t]})
     >>> s = reuse_summary(arts, find_reuse(arts))
     >>> plot_reuse_matrix(s).get_title(loc="left")
-    'Courier took the most words from Herald (17)'
+    'Courier took the most words from Herald (17 words)'
     >>> plot_reused_share(s).get_title(loc="left")
     'Courier took 94% of its words from other outlets or wire agencies'
     >>> plt.close("all")
@@ -29,7 +29,8 @@ import numpy as np
 import pandas as pd
 
 from .summary import ReuseSummary
-from ..style import ACCENT, MUTED, PALETTE, finish, new_axes, style
+from ..sources.headline import percent
+from ..style import ACCENT, MUTED, PALETTE, finish, new_axes, plural, style
 
 _MARKS = ["#FFE08A", "#B8E0F6", "#C9EBC1", "#F5C6E0", "#FFD1A8", "#D9D2F3"]
 
@@ -70,7 +71,7 @@ def plot_reuse_matrix(data: ReuseSummary | pd.DataFrame, *, source: str = "Sourc
         fig.colorbar(im, ax=ax, shrink=0.8, label="words taken")
     if m.size and top > 0:
         i, j = np.unravel_index(np.argmax(values), values.shape)
-        title = f"{m.index[i]} took the most words from {m.columns[j]} ({int(top):,})"
+        title = f"{m.index[i]} took the most words from {m.columns[j]} ({plural(top, 'word')})"
     else:
         title = "No reuse of known direction between outlets"
     return finish(ax, title, xlabel="taken from (source outlet or agency)", ylabel="taken by", source=source)
@@ -110,7 +111,7 @@ def plot_reused_share(data: ReuseSummary | pd.DataFrame, *, by: str = "outlet", 
     ax.set_xlim(0, 100)
     if len(g) and g["total"].max() > 0:
         best = g["total"].idxmax()
-        title = f"{best} took {g.loc[best, 'total']:.0%} of its words from other outlets or wire agencies"
+        title = f"{best} took {percent(g.loc[best, 'total'])} of its words from other outlets or wire agencies"
     else:
         title = "No article took words from another outlet or a wire agency"
     ax.legend(loc="lower right")
