@@ -241,9 +241,17 @@ def _drop_masthead(lines: list[str], outlet: str | None, title: str | None) -> l
 def parse_date(value: Any) -> pd.Timestamp:
     """Parse a publication date into a tz-naive Timestamp (local wall time), NaT when unknown.
 
+    Convention: a value with a UTC offset or zone keeps the outlet's own wall-clock date and time
+    and drops the offset (relative words such as "yesterday" are said in the outlet's local
+    calendar, so ``2024-05-01T23:30:00-04:00`` dates its article 1 May, not 2 May UTC); ``Z`` and
+    ``GMT`` values are read as written. Epoch numbers have no zone and are read as UTC: 9 to 11
+    digits are seconds, 13 digits milliseconds (JavaScript and most JSON APIs).
+
     Example:
         >>> parse_date("2017-04-03T09:30:00-04:00")
         Timestamp('2017-04-03 09:30:00')
+        >>> parse_date("1714600000"), parse_date(1714600000000)
+        (Timestamp('2024-05-01 21:46:40'), Timestamp('2024-05-01 21:46:40'))
         >>> parse_date("unknown")
         NaT
     """
@@ -253,11 +261,11 @@ def parse_date(value: Any) -> pd.Timestamp:
         value = value.strip()
         if not value or value.lower() in {"nan", "none", "null", "unknown", "n/a", "na"}:
             return pd.NaT
-        if re.fullmatch(r"\d{9,11}(\.\d+)?", value):  # unix seconds
+        if re.fullmatch(r"(?:\d{9,11}|\d{13})(\.\d+)?", value):  # unix seconds or milliseconds (not 12-digit YYYYMMDDhhmm)
             value = float(value)
     try:
-        if isinstance(value, (int, float)):
-            ts = pd.Timestamp(value, unit="s")
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            ts = pd.Timestamp(value, unit="ms" if abs(value) >= 1e11 else "s")
         else:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")

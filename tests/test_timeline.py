@@ -186,6 +186,20 @@ def test_narrative_keeps_its_day_until_a_new_anchor():
         ["own", "Tuesday", "2017-04-04"], ["carried", "Tuesday", "2017-04-04"]]
 
 
+def test_mixed_offset_published_column_dates_each_article_by_its_local_calendar():
+    texts = ["It rained yesterday.", "It snowed yesterday.", "It hailed yesterday.", "It froze yesterday."]
+    pubs = ["2024-05-01T23:30:00-04:00", pd.Timestamp("2024-05-02T01:30:00Z"), "", None]
+    s = pd.DataFrame({"article_id": list("abcd"), "published": pubs, "sentence": 0, "text": texts})
+    d = sa.date_sentences(s)
+    assert [None if pd.isna(v) else str(v.date()) for v in d["event_begin"]] == ["2024-04-30", "2024-05-01", None, None]
+    assert d["event_basis"].tolist() == ["own", "own", "none", "none"]
+    assert d["event_lag"].tolist()[:2] == [pd.Timedelta(days=1)] * 2  # whole calendar days, not 1 day 23:30
+    tl = timeline(s)
+    assert str(tl["published"].dtype) == "datetime64[ns]" and tl["value"].tolist() == ["2024-04-30", "2024-05-01"]
+    aware = s.assign(published=pd.to_datetime(["2024-05-01T23:30-04:00", "2024-05-02T03:30-04:00", None, None]))
+    assert sa.date_sentences(aware)["event_begin"].dt.date.astype(str).tolist()[:2] == ["2024-04-30", "2024-05-01"]
+
+
 def test_present_tense_sentence_speaks_at_publication():
     assert dated(["The board met on Monday.", "The unit has 300 staff."])[1] == ["published", "", "2017-04-05"]
 

@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import carry_errors, per_article
-from .timex import GRAN_ORDER, _extract, _rules, _State, _to_date, day_first
+from .timex import GRAN_ORDER, _extract, _rules, _State, _to_date, day_first, local_published
 
 __all__ = ["date_sentences", "SENTENCE_DATE_COLUMNS", "choose_expression", "reporting_lag", "LAG_WINDOW_DAYS"]
 
@@ -169,12 +169,16 @@ LAG_WINDOW_DAYS = 365
 def reporting_lag(published: pd.Series, event_end: pd.Series) -> pd.Series:
     """Publication minus event end (Timedelta), NaT outside :data:`LAG_WINDOW_DAYS` either side.
 
+    Counted in whole calendar days: the publication's time of day is dropped (an event on 30 April
+    reported at 23:30 on 1 May has a lag of 1 day, not 1 day 23:30); ``published`` is read by
+    :func:`~srcanalysis.time.timex.local_published` (the outlet's local date, offsets dropped).
+
     Example:
         >>> pub = pd.Series(pd.to_datetime(["2019-09-06", "2019-09-06"]))
         >>> reporting_lag(pub, pd.Series(pd.to_datetime(["2019-09-02", "1931-12-31"]))).dt.days.tolist()
         [4.0, nan]
     """
-    lag = (pd.to_datetime(published, errors="coerce").astype("datetime64[ns]")
+    lag = (local_published(published).dt.normalize().to_numpy()
            - pd.to_datetime(event_end, errors="coerce").astype("datetime64[ns]")).astype("timedelta64[ns]")
     return lag.where(lag.abs() <= pd.Timedelta(days=LAG_WINDOW_DAYS))
 
@@ -254,7 +258,7 @@ def date_sentences(sentences: pd.DataFrame, *, carry: str = "day") -> pd.DataFra
     log: list[dict[str, Any]] = []
     if n:
         aids = df["article_id"].tolist() if "article_id" in df.columns else [""] * n
-        pubs = pd.to_datetime(df["published"], errors="coerce").tolist() if "published" in df.columns else [pd.NaT] * n
+        pubs = local_published(df["published"]).tolist() if "published" in df.columns else [pd.NaT] * n
         order = df["sentence"].tolist() if "sentence" in df.columns else list(range(n))
         texts = ["" if not isinstance(t, str) and pd.isna(t) else str(t) for t in df["text"].tolist()]
         groups: dict[Any, list[int]] = {}
@@ -275,7 +279,7 @@ def date_sentences(sentences: pd.DataFrame, *, carry: str = "day") -> pd.DataFra
     df["event_granularity"] = gran
     df["event_basis"] = basis
     df["event_expression"] = expr
-    pub = pd.to_datetime(df["published"], errors="coerce") if "published" in df.columns \
-        else pd.Series(pd.NaT, index=df.index)
+    pub = local_published(df["published"]) if "published" in df.columns \
+        else pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
     df["event_lag"] = reporting_lag(pub, pd.Series(lag_end, index=df.index))
     return carry_errors(df, sentences, new=log)

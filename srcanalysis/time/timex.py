@@ -380,11 +380,44 @@ def _to_date(published: Any) -> Date | None:
     try:
         ts = pd.Timestamp(published)
     except (ValueError, TypeError) as exc:
+        ts = local_published([published]).iloc[0] if isinstance(published, str) else pd.NaT  # "Nov. 5, 2024 at 2 p.m. ET"
+        if not pd.isna(ts):
+            return ts.date()
         raise ValueError(f"published={published!r} is not a date; pass e.g. '2017-04-01', a datetime, "
                          "or None when unknown") from exc
     if ts is pd.NaT or pd.isna(ts):
         return None
     return ts.date()
+
+
+def local_published(values: Any) -> pd.Series:
+    """Publication dates as tz-naive Timestamps in the outlet's own wall-clock time.
+
+    The convention of the whole package (and of :func:`srcanalysis.loading.parse_date`): a value
+    with a UTC offset keeps its local date and time and drops the offset, because "yesterday" is
+    said in the outlet's local calendar: ``2024-05-01T23:30:00-04:00`` is 1 May, not 2 May UTC.
+    ``...Z``/``GMT`` values are read as written (UTC wall time); epoch numbers carry no zone and
+    are read as UTC. A column mixing offsets, naive values, strings and blanks is converted value
+    by value, so tz-aware and naive values never mix and nothing raises.
+
+    Args:
+        values: A Series or list of strings, datetimes, Timestamps (naive or tz-aware), epoch
+            numbers or blanks.
+
+    Returns:
+        A ``datetime64[ns]`` Series (same index for a Series), NaT where a value is blank or no date.
+
+    Example:
+        >>> local_published(["2024-05-01T23:30:00-04:00", pd.Timestamp("2024-05-02T01:30Z"), None]).tolist()
+        [Timestamp('2024-05-01 23:30:00'), Timestamp('2024-05-02 01:30:00'), NaT]
+    """
+    s = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    if isinstance(s.dtype, pd.DatetimeTZDtype):
+        return s.dt.tz_localize(None).astype("datetime64[ns]")
+    if pd.api.types.is_datetime64_dtype(s.dtype):
+        return s.astype("datetime64[ns]")
+    from ..loading import parse_date  # the loader's parser: one convention for every entry point
+    return pd.Series([parse_date(v) for v in s], index=s.index, dtype="datetime64[ns]")
 
 
 def _safe_date(y: int, m: int, d: int) -> Date | None:
@@ -2190,4 +2223,4 @@ def new_state(published: Any = None) -> _State:
     return _State(_to_date(published))
 
 
-__all__ = ["find_timexes", "infer_published", "day_first", "COLUMNS"]
+__all__ = ["find_timexes", "infer_published", "day_first", "local_published", "COLUMNS"]
