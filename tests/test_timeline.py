@@ -200,6 +200,28 @@ def test_mixed_offset_published_column_dates_each_article_by_its_local_calendar(
     assert sa.date_sentences(aware)["event_begin"].dt.date.astype(str).tolist()[:2] == ["2024-04-30", "2024-05-01"]
 
 
+def test_a_history_aside_sends_the_narrative_back_to_the_ledes_day():
+    # the second day anchor (March 3) is an aside; after "in 1990" the story is back on its news day
+    assert dated(["The singer died on Tuesday, her label said.", "On March 3 she cancelled her tour.",
+                  "She started the band in 1990.", "Fans gathered outside the studio."], published="2017-06-08") == [
+        ["own", "Tuesday", "2017-06-06"], ["own", "March 3", "2017-03-03"], ["own", "1990", "1990-01-01"],
+        ["carried", "Tuesday", "2017-06-06"]]
+
+
+def test_a_remark_after_a_shift_to_another_month_does_not_take_the_ledes_day():
+    d = dated(["The council voted on Friday to close the library.",
+               "In September, the mayor warned that the budget was short.",
+               "She said the city had no choice."], published="2024-10-07")
+    assert d[0] == ["own", "Friday", "2024-10-04"] and d[2] == ["published", "", "2024-10-07"]
+
+
+def test_died_yesterday_is_the_news_but_born_in_1950_is_background():
+    assert dated(["The actor died yesterday at his home.", "Police found no sign of foul play."],
+                 published="2017-06-08") == [["own", "yesterday", "2017-06-07"], ["carried", "yesterday", "2017-06-07"]]
+    assert dated(["The board met on Monday.", "Its chair, born on May 4, 1950, spoke first.", "It then voted."],
+                 published="2017-04-05")[2] == ["carried", "Monday", "2017-04-03"]
+
+
 def test_present_tense_sentence_speaks_at_publication():
     assert dated(["The board met on Monday.", "The unit has 300 staff."])[1] == ["published", "", "2017-04-05"]
 

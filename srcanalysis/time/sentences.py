@@ -12,7 +12,12 @@ gives every sentence one event interval and where it came from:
   narrative sentence of the article (a present-tense sentence speaks at publication time). Only
   an unquoted, foreground expression at most ``carry`` coarse (a day) and not after publication
   sets it ("On Monday the board met. It voted to sell." - both Monday); quotes, background
-  clauses and plans ("payable Dec. 15") do not move it.
+  clauses and plans ("payable Dec. 15") do not move it. A foreground expression that leaves the
+  reference day for another time too coarse to carry ("In 1986 he bought Pixar") sends the
+  narrative back to the lede's day (the article's first such day, not a dateline), and the
+  sentence right after it that opens on a pronoun ("She said ...") is still in that other time,
+  so it takes the publication date rather than the lede's day. A biography verb ("died",
+  "founded") marks background only for dates more than a year old: "died yesterday" is the news.
 * ``published``: neither: the publication date (the news peg).
 * ``none``: no publication date either, or the article failed (see ``attrs["errors"]``).
 
@@ -62,11 +67,15 @@ def _cues() -> dict[str, re.Pattern]:
     with resources.files("srcanalysis.time").joinpath("rules/sentence_cues.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     words = {k: "|".join(sorted((re.escape(r["cue"]).replace("'", "['’]") for r in rows if r["kind"] == k),
-                                key=len, reverse=True)) for k in ("relative", "background", "present")}
+                                key=len, reverse=True)) for k in ("relative", "background", "biography", "present", "anaphor")}
     return {
-        # a clause giving background: a relative or parenthetical clause, or a since/until/born span
+        # a clause giving background: a relative or parenthetical clause, or a since/until span
         "background": re.compile(rf"(?i)(?:,\s*(?:{words['relative']})\b[^,;]*|\([^)]*|\b(?:{words['background']})\b[^,;.]*)$"),
+        # a biography or history verb ("born in 1955", "founded in 1976"): background for old dates only
+        "biography": re.compile(rf"(?i)\b(?:{words['biography']})\b[^,;.]*$"),
         "present": re.compile(rf"(?i)\b(?:{words['present']})(?!\w)"),
+        # a sentence opening on a pronoun ("She said ...") goes on about the sentence before it
+        "anaphor": re.compile(rf"(?i)^\W*(?:{words['anaphor']})\b"),
     }
 
 
@@ -74,8 +83,19 @@ def _quoted(text: str, start: int) -> bool:
     return any(m.start() < start < m.end() for m in _QUOTE.finditer(text))
 
 
-def _background(text: str, start: int) -> bool:
-    return bool(_cues()["background"].search(text[max(0, start - 80):start]))
+def _background(text: str, start: int, old: bool = True) -> bool:
+    """Whether the expression at ``start`` stands in a background clause; a biography verb ("died",
+    "founded") makes background only of an ``old`` date: "died yesterday" is the news itself."""
+    before = text[max(0, start - 80):start]
+    return bool(_cues()["background"].search(before) or (old and _cues()["biography"].search(before)))
+
+
+def _old(r: dict[str, Any], published: Any) -> bool:
+    """Whether an expression's interval ends more than :data:`LAG_WINDOW_DAYS` before publication
+    (True when publication is unknown)."""
+    if published is None or pd.isna(published) or r.get("end_date") is None:
+        return True
+    return (pd.Timestamp(published) - pd.Timestamp(r["end_date"])).days > LAG_WINDOW_DAYS
 
 
 #: Granularities that can date what a sentence reports; a decade or a century ("out of place in
@@ -101,12 +121,17 @@ def _past(text: str) -> bool:
     return present is None or past < present.start()
 
 
+def _dateline(text: str, r: dict[str, Any]) -> bool:
+    """Whether a sentence is only its date (a dateline such as "June 8, 2010")."""
+    return len(re.sub(r"[\W_]+", "", text)) <= len(re.sub(r"[\W_]+", "", r["text"]))
+
+
 def _in_range(r: dict[str, Any]) -> bool:
     """pandas Timestamps (nanoseconds) span 1678-2261: earlier dates ("the 16th century") date nothing here."""
     return all(getattr(r.get(k), "year", 2000) in range(1678, 2262) for k in ("begin", "end_date"))
 
 
-def choose_expression(text: str, rows: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, bool]:
+def choose_expression(text: str, rows: list[dict[str, Any]], published: Any = None) -> tuple[dict[str, Any] | None, bool]:
     """Pick the expression that dates what a sentence reports.
 
     Args:
@@ -114,6 +139,9 @@ def choose_expression(text: str, rows: list[dict[str, Any]]) -> tuple[dict[str, 
         rows: Its resolved expressions (rows of the time-expression engine: ``start, text, type,
             begin, granularity``). Only DATE/TIME expressions with an interval at most a year wide
             are eligible (a decade or century names an era, not an event).
+        published: The publication date, when known: a biography or history verb ("died",
+            "founded", ``rules/sentence_cues.csv`` kind ``biography``) makes background only of a
+            date more than :data:`LAG_WINDOW_DAYS` before it ("died in 1999", not "died yesterday").
 
     Returns:
         ``(row, narrative)``: the chosen row (None when no DATE/TIME expression has an interval)
@@ -132,7 +160,7 @@ def choose_expression(text: str, rows: list[dict[str, Any]]) -> tuple[dict[str, 
                 or r["granularity"] not in _DATING \
                 or str(r["value"]).endswith("_REF") or not _in_range(r):
             continue
-        bg, q = _background(text, r["start"]), _quoted(text, r["start"])
+        bg, q = _background(text, r["start"], _old(r, published)), _quoted(text, r["start"])
         key = (bg, q, GRAN_ORDER.index(r["granularity"]), r["start"])
         if best_key is None or key < best_key:
             best, best_key, best_narr = r, key, not (bg or q)
@@ -190,23 +218,32 @@ def _date_article(texts: list[str], pub: Any, carry: str, article_id: Any = "",
     pub_ts = pd.Timestamp(st.dct) if st.dct is not None else pd.NaT
     limit = GRAN_ORDER.index(carry)
     ref: tuple | None = None
+    peg: tuple | None = None
+    shifted = False  # the sentence before moved the narrative to a time too coarse to carry
     out = []
     for text in texts:
         rows = _extract(text, st)
-        r, narrative = choose_expression(text, rows)
+        r, narrative = choose_expression(text, rows, st.dct)
         if r is not None:
             b, e = pd.Timestamp(r["begin"]), pd.Timestamp(r["end_date"])
             item = (b, e, r["granularity"], "own", r["text"], _lag_end(b, e, pub_ts, text))
             ahead = pub_ts is not pd.NaT and item[0] > pub_ts  # a plan: past-tense narrative cannot stand there
             if narrative and GRAN_ORDER.index(r["granularity"]) <= limit and not ahead:
                 ref = item
-
-        elif ref is not None and _past(text):
+                peg = peg or (None if _dateline(text, r) else item)
+            elif narrative and not ahead and ref is not None and not (b <= ref[0] and ref[1] <= e):
+                ref = peg  # the narrative moved to another time ("In 1986 he bought Pixar"): back to the lede's day
+                shifted = True
+                out.append(item)
+                continue
+        elif ref is not None and _past(text) and not (shifted and _cues()["anaphor"].match(text)):
+            # "In September, Diaz objected. She said ...": "She" still speaks in September, not on the lede's day
             item = ref[:3] + ("carried", ref[4], ref[5])
         elif pub_ts is not pd.NaT:
             item = (pub_ts, pub_ts, "day", "published", "", pub_ts)
         else:
             item = (pd.NaT, pd.NaT, "", "none", "", pd.NaT)
+        shifted = False
         out.append(item)
     if log is not None:
         log.extend(st.errors)

@@ -129,7 +129,7 @@ def _article_rows(cols: dict[str, list], extra_vals: dict[str, list], i: int, j:
     for k in range(i, j):
         text = texts[k] if isinstance(texts[k], str) else ("" if pd.isna(texts[k]) else str(texts[k]))
         found = _extract(text, st)
-        chosen, _ = choose_expression(text, found)
+        chosen, _ = choose_expression(text, found, st.dct)
         for r in found:
             if r["begin"] is None or r["type"] == "SET":
                 continue
