@@ -347,3 +347,9 @@ def test_a_date_pandas_cannot_hold_does_not_fail_the_timeline():
     tl = timeline(frame(["The abbey was built in the 13th century.", "It burned on Monday."], published="2019-09-06"))
     assert "Monday" in tl["expression"].tolist()
     assert tl.attrs.get("errors", []) == []
+
+
+def test_a_sentence_naming_the_month_may_still_narrates_in_the_past():
+    d = dated(["The board met on Monday.", "Its show ran from May to July of last year."], published="2017-04-05")
+    assert d[1][0] == "own"
+    assert dated(["The board met on Monday.", "It had sold tickets each May."])[1] == ["carried", "Monday", "2017-04-03"]

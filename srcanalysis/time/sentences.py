@@ -47,7 +47,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import carry_errors, per_article
-from .timex import GRAN_ORDER, _extract, _rules, _State, _to_date, day_first, local_published
+from .timex import GRAN_ORDER, _extract, _rules, _State, _to_date, day_first, local_published, _month_not_modal
 
 __all__ = ["date_sentences", "SENTENCE_DATE_COLUMNS", "choose_expression", "reporting_lag", "LAG_WINDOW_DAYS"]
 
@@ -117,7 +117,7 @@ def _past(text: str) -> bool:
     past = next((m.start() for m in _rules().future_re.finditer(bare) if m.group("past")), None)
     if past is None:
         return False
-    present = _cues()["present"].search(bare)
+    present = next((m for m in _cues()["present"].finditer(bare) if not _month_not_modal(bare, m.start(), m.group(0))), None)
     return present is None or past < present.start()
 
 

@@ -164,10 +164,10 @@ def _build_patterns(R: _Rules) -> None:
         ("compact_dmy", rf"{B}(?P<d>0?[1-9]|[12]\d|3[01])(?P<sep>[-/])(?P<mon>{month_any})(?P=sep)(?P<y>{year}|\d\d){E}"),
         ("compact_ymd", rf"{B}(?P<y>{year})(?P<sep>[-/])(?P<mon>{month_any})(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01]){E}"),
         ("clock", rf"{B}(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{I('a[.]m[.]?|p[.]m[.]?|am|pm')})(?![\w])"
-                  rf"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET)){E})?"
+                  rf"(?:\s+(?P<tz>(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)){E})?"
                   rf"(?:\s+(?:{I('on')}\s+)?(?P<day>{wd_full}|{I('today|yesterday|tomorrow|tonight')}){E})?"
                   rf"(?:\s*,?\s+(?:{I('on')}\s+)?(?P<mon>{month_any})\s*(?P<dd>{day})(?!\d)(?:\s*,\s*(?P<yy>{year})(?!\d))?)?"),
-        ("clock24", rf"{B}(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET)){E}"),
+        ("clock24", rf"{B}(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)){E}"),
         ("noon", rf"{B}(?P<w>{I('noon|midnight|midday')})(?:\s+(?P<day>{wd_full}|{I('today|yesterday|tomorrow')}){E})?{E}"),
         ("mdy", rf"{B}(?:(?P<wd>{wd_all})\s*,?\s+)?(?P<mon>{month_any})\s*(?P<d>{day})(?!\d|:\d|\s*,\d|[.,]\d)"
                 rf"(?:(?:\s*,\s*|\s+)(?P<y>{year})(?!\d))?{E}"),
@@ -479,6 +479,10 @@ PREP_BEFORE_MONTH = {"in", "since", "until", "till", "by", "during", "through", 
                      "until", "into", "for", "earlier", "later", "each", "every", "in", "through", "than"}
 
 
+# a month name followed by a range word ("from May to July", "May through June") is a month, not the modal
+_RANGE_ON = re.compile(r"\s+(?:to|through|thru|until|till)\s+[A-Z]")
+
+
 def _ok_month(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
     """A bare month: an ambiguous one ("may", "march") needs a preposition or a relative word; no street names."""
     mon = g["mon"]
@@ -487,7 +491,7 @@ def _ok_month(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
         if not prev or prev[0].lower() not in PREP_BEFORE_MONTH:
             return False
         nxt = text[m.end():m.end() + 3]
-        if mon.lower() == "may" and re.match(r"\s+[a-z]", nxt) and prev[0].lower() not in ("in", "since", "until", "of", "early", "late", "mid", "during", "by", "last", "next", "this"):
+        if mon.lower() == "may" and re.match(r"\s+[a-z]", nxt) and not _RANGE_ON.match(text, m.end()) and prev[0].lower() not in ("in", "since", "until", "of", "early", "late", "mid", "during", "by", "last", "next", "this"):
             return False
     if re.match(r"\s+(?:Street|St\.|Avenue|Ave\.|Road|Madness|Equinox)\b", text[m.end():m.end() + 12]):
         return False
@@ -719,6 +723,31 @@ def _ok_spelled(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
 
 
 #: Context check of each expression kind (kinds without one are always kept).
+@lru_cache(maxsize=2)
+def _name_words(after_the: bool) -> re.Pattern:
+    """``rules/timex_name_words.csv``: words that make a capitalised day name a title ("The Sunday
+    Times", "Saturday Night Live", "the Today show"), matched case-sensitively right after it;
+    ``after_the`` rows only when "the" stands before the day name."""
+    words = sorted((r["word"] for r in _table("name_words") if (r["after_the"] == "1") == after_the),
+                   key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?!\w)")
+
+
+def _ok_name(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A capitalised weekday or "Today" followed by a title word names a paper or a show, not a day.
+
+    Example:
+        >>> find_timexes("The Sunday Times and the Today show reported it on Monday.", "2017-04-05")["text"].tolist()
+        ['Monday']
+    """
+    key = "wd" if g.get("wd") else "w"
+    word, end = m.group(key) or "", m.end(key)
+    if not word[:1].isupper() or word.isupper():
+        return True
+    the = re.search(r"\b[Tt]he\s+$", text[max(0, m.start(key) - 5):m.start(key)]) is not None
+    return not (_name_words(False).match(text, end) or (the and _name_words(True).match(text, end)))
+
+
 _CHECKS: dict[str, Any] = {
     "month": _ok_month,
     "noon": _ok_noon,
@@ -737,6 +766,8 @@ _CHECKS: dict[str, Any] = {
     "ref": _ok_ref,
     "set": _ok_set,
     "spelled": _ok_spelled,
+    "weekday": _ok_name,
+    "relday": _ok_name,
 }
 
 
@@ -863,6 +894,17 @@ def _past_cue(text: str, m: re.Match) -> bool:
     return not (_NOT_PAST.fullmatch(m.group(0)) or _NOT_PAST_BEFORE.search(text, max(0, m.start() - 30), m.start()))
 
 
+def _month_not_modal(text: str, pos: int, word: str) -> bool:
+    """Whether a tense cue that is also a month name ("may") is the month: capitalised and not
+    opening a sentence ("from May to July", not "May I ask").
+
+    Example:
+        >>> _month_not_modal("It ran from May to July.", 12, "May"), _month_not_modal("May I ask?", 0, "May")
+        (True, False)
+    """
+    return word[:1].isupper() and word.lower() in _rules().months and text[:pos].rstrip()[-1:] not in ("", ".", "!", "?", '"', "“")
+
+
 def _future(text: str, f: _Found, R: _Rules) -> bool | None:
     """Tense of the expression's sentence: the nearest tense cue before it (else the first after
     it) within 80 characters; True future, False past, None when there is no cue or when an
@@ -877,7 +919,7 @@ def _future(text: str, f: _Found, R: _Rules) -> bool | None:
     b = m2.start() if m2 else min(len(text), f.end + 300)
     before, after, cue_end = None, None, 0
     for m in R.future_re.finditer(text, max(a + 1, f.start - 80), min(b, f.end + 80)):
-        if m.group("fut") is None and not _past_cue(text, m):
+        if (m.group("fut") is None and not _past_cue(text, m)) or _month_not_modal(text, m.start(), m.group(0)):
             continue
         if m.end() <= f.start:
             before, cue_end = m.group("fut") is not None, m.end()  # the last cue before the expression wins
@@ -921,6 +963,8 @@ def _sentence_tense(text: str, f: _Found, R: _Rules) -> bool | None:
     m2 = _SENT_END.search(text, f.end, min(len(text), f.end + 300))
     b = m2.start() if m2 else min(len(text), f.end + 300)
     for m in R.future_re.finditer(text, a + 1, b):
+        if _month_not_modal(text, m.start(), m.group(0)):
+            continue
         if m.group("fut") is not None:
             return True
         if _past_cue(text, m):
