@@ -348,3 +348,19 @@ def test_a_date_pandas_cannot_hold_does_not_fail_the_timeline():
     assert "Monday" in tl["expression"].tolist()
     assert tl.attrs.get("errors", []) == []
 
+
+
+def test_sentences_inside_a_quote_running_over_several_sentences_are_not_narrative():
+    d = dated(["The mayor resigned on Monday.", '"I tried for years.', "It failed.", 'I am done," she said.',
+               "The council accepted the letter."])
+    assert [x[0] for x in d] == ["own", "published", "published", "carried", "carried"]
+    # "that day" inside the running quote is the speaker's, and does not become the reference day
+    d = dated(["The mayor resigned on Monday.", '"I told them in March.', 'That day has come," she wrote.',
+               "The council accepted the letter."])
+    assert d[3] == ["carried", "Monday", "2017-04-03"]
+
+
+def test_a_paragraph_break_closes_a_quote_left_open():
+    s = article(["The mayor resigned on Monday.", '"I tried for years.', '"It failed."', "Staff cleared the office."])
+    s["paragraph"] = [0, 1, 2, 3]
+    assert sa.date_sentences(s)["event_basis"].tolist() == ["own", "published", "published", "carried"]

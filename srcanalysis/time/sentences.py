@@ -79,6 +79,19 @@ def _cues() -> dict[str, re.Pattern]:
     }
 
 
+def _quote_open_after(text: str, open_before: bool) -> bool:
+    """Whether a quotation is still open at the end of a sentence (a quote running over several
+    sentences: '"We waited years. | Nobody believed it," she said.').
+
+    Example:
+        >>> _quote_open_after('"We waited years.', False), _quote_open_after('Nobody believed it," she said.', True)
+        (True, False)
+    """
+    for ch in re.findall(r"[\"“”]", text):
+        open_before = ch == "“" or (ch == '"' and not open_before)
+    return open_before
+
+
 def _quoted(text: str, start: int) -> bool:
     return any(m.start() < start < m.end() for m in _QUOTE.finditer(text))
 
@@ -212,7 +225,7 @@ def reporting_lag(published: pd.Series, event_end: pd.Series) -> pd.Series:
 
 
 def _date_article(texts: list[str], pub: Any, carry: str, article_id: Any = "",
-                  log: list[dict[str, Any]] | None = None) -> list[tuple]:
+                  log: list[dict[str, Any]] | None = None, paragraphs: list[Any] | None = None) -> list[tuple]:
     """Event interval of each sentence of one article (in order)."""
     st = _State(_to_date(pub), article_id=article_id, dayfirst=day_first(" ".join(texts)))
     pub_ts = pd.Timestamp(st.dct) if st.dct is not None else pd.NaT
@@ -221,8 +234,15 @@ def _date_article(texts: list[str], pub: Any, carry: str, article_id: Any = "",
     peg: tuple | None = None
     shifted = False  # the sentence before moved the narrative to a time too coarse to carry
     out = []
-    for text in texts:
+    quote_open = False
+    for k, text in enumerate(texts):
         rows = _extract(text, st)
+        if paragraphs is not None and k and paragraphs[k] != paragraphs[k - 1]:
+            quote_open = False  # a quote running on into the next paragraph opens again there
+        opened, quote_open = quote_open, _quote_open_after(text, quote_open)
+        if opened:  # the sentence goes on with a quote opened before it: read it with its opening mark
+            text = '"' + text
+            rows = [dict(x, start=x["start"] + 1, end=x["end"] + 1) for x in rows]
         r, narrative = choose_expression(text, rows, st.dct)
         if r is not None:
             b, e = pd.Timestamp(r["begin"]), pd.Timestamp(r["end_date"])
@@ -261,6 +281,10 @@ def date_sentences(sentences: pd.DataFrame, *, carry: str = "day") -> pd.DataFra
             the sentences after it (``"day"`` … ``"year"``; default ``"day"``: a month or a year
             names the context rather than the moment the narrative stands at).
 
+    A quotation that runs over several sentences is followed across them (``paragraph``, when
+    present, closes it at a paragraph break): a sentence inside it is the speaker's account,
+    not the article's narrative, so it neither carries nor sets the reference day.
+
     Returns:
         The input rows (same index and order) plus ``event_begin``, ``event_end`` (Timestamps,
         first and last day of the interval, NaT when unknown), ``event_granularity`` (``day``,
@@ -297,6 +321,7 @@ def date_sentences(sentences: pd.DataFrame, *, carry: str = "day") -> pd.DataFra
         aids = df["article_id"].tolist() if "article_id" in df.columns else [""] * n
         pubs = local_published(df["published"]).tolist() if "published" in df.columns else [pd.NaT] * n
         order = df["sentence"].tolist() if "sentence" in df.columns else list(range(n))
+        paras = df["paragraph"].tolist() if "paragraph" in df.columns else [0] * n
         texts = ["" if not isinstance(t, str) and pd.isna(t) else str(t) for t in df["text"].tolist()]
         groups: dict[Any, list[int]] = {}
         for i, a in enumerate(aids):
@@ -305,7 +330,7 @@ def date_sentences(sentences: pd.DataFrame, *, carry: str = "day") -> pd.DataFra
         for _aid, (idx, res) in per_article(
                 "date_sentences", [(a, (a, idx)) for a, idx in items],
                 lambda a_idx: (a_idx[1], _date_article([texts[i] for i in a_idx[1]], pubs[a_idx[1][0]], carry,
-                                                       a_idx[0], log)), log):
+                                                       a_idx[0], log, [paras[i] for i in a_idx[1]])), log):
             for i, (b, e, g, s, x, le) in zip(idx, res):
                 begin[i], end[i], lag_end[i] = (np.datetime64(b, "ns") if b is not pd.NaT else begin[i]), \
                     (np.datetime64(e, "ns") if e is not pd.NaT else end[i]), \
