@@ -462,3 +462,15 @@ def test_the_month_may_is_not_a_modal_tense_cue():
     # "May" the month must not make the sentence look ahead: July is the past July
     assert values("The exhibition ran from May to July.", "2024-09-15")[1] == ["July", "2024-07"]
     assert values("He may leave in July.", "2024-09-15") == [["July", "2025-07"]]
+
+
+def test_noon_with_a_zone_word_keeps_its_day():
+    assert values("The vote closed at noon ET on Tuesday.", "2024-05-15") == [["noon ET on Tuesday", "2024-05-14T12:00"]]
+    assert values("It closed at midnight on Friday.", "2024-05-15") == [["midnight on Friday", "2024-05-10T24:00"]]
+
+
+def test_a_day_of_the_month_without_its_month():
+    assert values("The hearing was held on the 5th.", "2024-05-15") == [["the 5th", "2024-05-05"]]
+    assert values("The hearing will be held on the 5th.", "2024-05-15") == [["the 5th", "2024-06-05"]]
+    assert values("In March the board met twice. On the 5th it voted.", "2024-05-15")[1] == ["the 5th", "2024-03-05"]
+    assert values("He lives on the 5th floor.", "2024-05-15") == []

@@ -168,7 +168,9 @@ def _build_patterns(R: _Rules) -> None:
                   rf"(?:\s+(?:{I('on')}\s+)?(?P<day>{wd_full}|{I('today|yesterday|tomorrow|tonight')}){E})?"
                   rf"(?:\s*,?\s+(?:{I('on')}\s+)?(?P<mon>{month_any})\s*(?P<dd>{day})(?!\d)(?:\s*,\s*(?P<yy>{year})(?!\d))?)?"),
         ("clock24", rf"{B}(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)){E}"),
-        ("noon", rf"{B}(?P<w>{I('noon|midnight|midday')})(?:\s+(?P<day>{wd_full}|{I('today|yesterday|tomorrow')}){E})?{E}"),
+        ("dom", rf"(?<=\b[Oo]n\s)(?P<det>{I('the')})\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s*[.,;:!?)]|\s*$|\s+(?:it|he|she|they|we|the|a|an|at|when|after|before)\b)"),
+        ("noon", rf"{B}(?P<w>{I('noon|midnight|midday')})(?:\s+(?P<tz>(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T))(?=\s+{I('on')}\s|[\s.,;:!?]|$))?"
+                 rf"(?:\s+(?:{I('on')}\s+)?(?P<day>{wd_full}|{I('today|yesterday|tomorrow')}){E})?{E}"),
         ("mdy", rf"{B}(?:(?P<wd>{wd_all})\s*,?\s+)?(?P<mon>{month_any})\s*(?P<d>{day})(?!\d|:\d|\s*,\d|[.,]\d)"
                 rf"(?:(?:\s*,\s*|\s+)(?P<y>{year})(?!\d))?{E}"),
         ("dmy", rf"{B}(?:(?P<wd>{wd_all})\s*,?\s+)?(?:{I('the')}\s+)?(?P<d>{day})\s+(?:{I('of')}\s+)?(?P<mon>{month_any})"
@@ -254,10 +256,10 @@ def _build_patterns(R: _Rules) -> None:
     add("clock", ["noon", "midnight", "midday", "am", "pm", "a", "p"])
     R.keywords = kw
     R.digit_gate = re.compile(r"(?P<num4>(?<!\d)(?:1[5-9]|20)\d\d(?!\d))|(?P<clock>\d[:.]\d\d)|(?P<slash>\d/\d)"
-                              r"|(?P<decade>['’]\d0['’]?s\b)|(?P<q>\bQ[1-4]\b|\b[1-4]Q\b)")
+                              r"|(?P<decade>['’]\d0['’]?s\b)|(?P<q>\bQ[1-4]\b|\b[1-4]Q\b)|(?P<dom>\b\d\d?(?:st|nd|rd|th)\b)")
     R.pattern_gates = {
         "iso": ("num4",), "numeric": ("slash",), "numeric_dm": ("slash",), "ymd_slash": ("slash",), "dotted": ("num4",),
-        "compact_dmy": ("month",), "compact_ymd": ("month",), "clock": ("clock",), "clock24": ("clock",), "noon": ("clock",),
+        "compact_dmy": ("month",), "compact_ymd": ("month",), "clock": ("clock",), "clock24": ("clock",), "noon": ("clock",), "dom": ("dom",),
         "mdy": ("month",), "dmy": ("month",), "month_rel": ("month", "season"), "my": ("month",), "month": ("month",), "fiscal": ("num4",),
         "year": ("num4",), "decade": ("decade", "num4", "unit"), "century": ("unit",), "season": ("season",),
         "season_y": ("season",), "quarter": ("q",), "qnum": ("q",), "hnum": ("num4",), "half": ("half",), "relday": ("relday",),
@@ -1904,6 +1906,33 @@ def _r_noon(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | No
     return _Res("TIME", f"{base.isoformat()}T{hh}", "day", base, base, base, "published", dayless=not g.get("day"))
 
 
+def _r_dom(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A day of the month without its month ("on the 5th"): in the month the story just named
+    ("In March the board met twice. On the 5th it voted."), else the instance in this, the last or
+    the next month the tense points to (the nearest without a tense cue).
+
+    Example:
+        >>> find_timexes("The hearing was held on the 5th.", "2024-05-15")["value"].tolist()
+        ['2024-05-05']
+        >>> find_timexes("The hearing will be held on the 5th.", "2024-05-15")["value"].tolist()
+        ['2024-06-05']
+    """
+    d = int(re.match(r"\d+", g["d"]).group())
+    if st.last is not None and st.last[0] in ("day", "month") and st.last[1] is not None:
+        c = _safe_date(st.last[1].year, st.last[1].month, d)
+        return _point("day", c, st.last[2]) if c else None
+    if dct is None:
+        return _Res("DATE", f"XXXX-XX-{d:02d}", "day")
+    opts = [c for k in (-1, 0, 1) for m0 in [dct.replace(day=1) + relativedelta(months=k)]
+            if (c := _safe_date(m0.year, m0.month, d))]
+    tense = _future(text, f, R)
+    if tense is None:
+        pick = min(opts, key=lambda c: abs((c - dct).days))
+    else:
+        pick = (min if tense else max)((c for c in opts if (c >= dct) == bool(tense) or c == dct), default=None)
+    return _point("day", pick, "published") if pick else None
+
+
 def _r_clock(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
     """A clock time, on the day written with it, else publication (see :func:`_clock_to_its_date`).
 
@@ -2003,6 +2032,7 @@ _RESOLVERS: dict[str, Any] = {
     "ref": _r_ref,
     "set": _r_set,
     "noon": _r_noon,
+    "dom": _r_dom,
     "clock": _r_clock,
     "clock24": _r_clock,
     "holiday": _r_holiday,
