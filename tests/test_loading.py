@@ -225,6 +225,14 @@ def test_parse_date_zones_and_epochs_keep_the_outlets_wall_time():
     assert pd.isna(parse_date(True))
 
 
+def test_a_numeric_date_column_is_read_as_its_digits_not_as_epoch_seconds():
+    assert parse_date(20240501) == parse_date(20240501.0) == pd.Timestamp("2024-05-01")
+    assert pd.isna(parse_date(2017)) and pd.isna(parse_date(12345678))  # a year alone or a count: no day
+    df = sa.read_articles(pd.DataFrame({"title": ["A"], "published": [20240501],
+                                        "text": ["The mayor of a river town resigned after a long fight."]}))
+    assert df["published"].tolist() == [pd.Timestamp("2024-05-01")]
+
+
 def test_a_column_mixing_offsets_naive_values_and_blanks_loads_as_local_wall_time(tmp_path):
     p = tmp_path / "mixed.csv"
     p.write_text("title,published,text\n"
