@@ -364,3 +364,10 @@ def test_a_paragraph_break_closes_a_quote_left_open():
     s = article(["The mayor resigned on Monday.", '"I tried for years.', '"It failed."', "Staff cleared the office."])
     s["paragraph"] = [0, 1, 2, 3]
     assert sa.date_sentences(s)["event_basis"].tolist() == ["own", "published", "published", "carried"]
+
+
+def test_a_reported_present_clause_speaks_at_publication_not_on_the_narrative_day():
+    assert dated(["Acme reported results on Monday.", "It said it expects sales to grow.",
+                  "It said sales had fallen.", "Its chief told staff the plant remains open."]) == [
+        ["own", "Monday", "2017-04-03"], ["published", "", "2017-04-05"], ["carried", "Monday", "2017-04-03"],
+        ["published", "", "2017-04-05"]]

@@ -73,10 +73,19 @@ def _cues() -> dict[str, re.Pattern]:
         "background": re.compile(rf"(?i)(?:,\s*(?:{words['relative']})\b[^,;]*|\([^)]*|\b(?:{words['background']})\b[^,;.]*)$"),
         # a biography or history verb ("born in 1955", "founded in 1976"): background for old dates only
         "biography": re.compile(rf"(?i)\b(?:{words['biography']})\b[^,;.]*$"),
-        "present": re.compile(rf"(?i)\b(?:{words['present']})(?!\w)"),
+        # a present cue, or a third-person pronoun with an -s verb ("it expects", "he still plans")
+        "present": re.compile(rf"(?i)\b(?:{words['present']})(?!\w)|\b(?:he|she|it)\s+(?:(?:also|still|now|only|already)\s+)?"
+                              r"(?!(?:was|always|perhaps|sometimes|thus|its|as|this|is)\b)[a-z]{2,}[^s\W]s\b"),
         # a sentence opening on a pronoun ("She said ...") goes on about the sentence before it
         "anaphor": re.compile(rf"(?i)^\W*(?:{words['anaphor']})\b"),
     }
+
+
+@lru_cache(maxsize=1)
+def _reporting() -> frozenset[str]:
+    """Reporting verbs (``rules/sentence_cues.csv`` kind ``reporting``)."""
+    with resources.files("srcanalysis.time").joinpath("rules/sentence_cues.csv").open(encoding="utf-8") as fh:
+        return frozenset(r["cue"] for r in csv.DictReader(fh) if r["kind"] == "reporting")
 
 
 def _quote_open_after(text: str, open_before: bool) -> bool:
@@ -127,11 +136,14 @@ def _past(text: str) -> bool:
         (True, False, False)
     """
     bare = _QUOTE.sub(" ", text)
-    past = next((m.start() for m in _rules().future_re.finditer(bare) if m.group("past")), None)
-    if past is None:
+    cues = [m for m in _rules().future_re.finditer(bare) if m.group("past")]
+    if not cues:
         return False
     present = next((m for m in _cues()["present"].finditer(bare) if not _month_not_modal(bare, m.start(), m.group(0))), None)
-    return present is None or past < present.start()
+    # a reporting verb is past because the saying is ("Acme said it expects ..."): the reported
+    # clause's own tense decides, so a present cue after it wins unless a narrative past verb comes first
+    past = next((m.start() for m in cues if m.group(0).lower() not in _reporting()), None)
+    return present is None or (past is not None and past < present.start())
 
 
 def _dateline(text: str, r: dict[str, Any]) -> bool:
