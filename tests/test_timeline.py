@@ -371,3 +371,4 @@ def test_a_reported_present_clause_speaks_at_publication_not_on_the_narrative_da
                   "It said sales had fallen.", "Its chief told staff the plant remains open."]) == [
         ["own", "Monday", "2017-04-03"], ["published", "", "2017-04-05"], ["carried", "Monday", "2017-04-03"],
         ["published", "", "2017-04-05"]]
+    assert dated(["The board met on Monday.", "It still hasn't voted on the sale."])[1] == ["published", "", "2017-04-05"]
