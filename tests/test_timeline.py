@@ -372,3 +372,9 @@ def test_a_reported_present_clause_speaks_at_publication_not_on_the_narrative_da
         ["own", "Monday", "2017-04-03"], ["published", "", "2017-04-05"], ["carried", "Monday", "2017-04-03"],
         ["published", "", "2017-04-05"]]
     assert dated(["The board met on Monday.", "It still hasn't voted on the sale."])[1] == ["published", "", "2017-04-05"]
+
+
+def test_since_is_no_past_verb_for_a_present_perfect_sentence():
+    assert dated(["The store opened on Monday.", "Since its launch it has sold 3,000 books."])[1] == [
+        "published", "", "2017-04-05"]
+    assert dated(["The store opened on Monday.", "Since then it sold 300 books."])[1][0] == "carried"

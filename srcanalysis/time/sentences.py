@@ -81,11 +81,21 @@ def _cues() -> dict[str, re.Pattern]:
     }
 
 
-@lru_cache(maxsize=1)
-def _reporting() -> frozenset[str]:
-    """Reporting verbs (``rules/sentence_cues.csv`` kind ``reporting``)."""
+@lru_cache(maxsize=2)
+def _cue_words(kind: str) -> frozenset[str]:
+    """The cues of one kind in ``rules/sentence_cues.csv``."""
     with resources.files("srcanalysis.time").joinpath("rules/sentence_cues.csv").open(encoding="utf-8") as fh:
-        return frozenset(r["cue"] for r in csv.DictReader(fh) if r["kind"] == "reporting")
+        return frozenset(r["cue"] for r in csv.DictReader(fh) if r["kind"] == kind)
+
+
+def _reporting() -> frozenset[str]:
+    """Reporting verbs ("said", "told"; kind ``reporting``)."""
+    return _cue_words("reporting")
+
+
+def _not_narrative() -> frozenset[str]:
+    """Past-pointing adverbs that are no past verb ("since", "ago"; kind ``not_narrative``)."""
+    return _cue_words("not_narrative")
 
 
 def _quote_open_after(text: str, open_before: bool) -> bool:
@@ -136,13 +146,15 @@ def _past(text: str) -> bool:
         (True, False, False)
     """
     bare = _QUOTE.sub(" ", text)
-    cues = [m for m in _rules().future_re.finditer(bare) if m.group("past")]
+    cues = [m for m in _rules().future_re.finditer(bare) if m.group("past") and m.group(0).lower() not in _not_narrative()]
     if not cues:
         return False
     present = next((m for m in _cues()["present"].finditer(bare) if not _month_not_modal(bare, m.start(), m.group(0))), None)
     # a reporting verb is past because the saying is ("Acme said it expects ..."): the reported
     # clause's own tense decides, so a present cue after it wins unless a narrative past verb comes first
     past = next((m.start() for m in cues if m.group(0).lower() not in _reporting()), None)
+    if past is None and all(m.group(0).lower() in _not_narrative() for m in cues):
+        return False  # "Since its launch the store has sold ...": no past verb at all
     return present is None or (past is not None and past < present.start())
 
 
