@@ -378,3 +378,11 @@ def test_since_is_no_past_verb_for_a_present_perfect_sentence():
     assert dated(["The store opened on Monday.", "Since its launch it has sold 3,000 books."])[1] == [
         "published", "", "2017-04-05"]
     assert dated(["The store opened on Monday.", "Since then it sold 300 books."])[1][0] == "carried"
+
+
+def test_a_sentence_set_in_a_decade_takes_no_day_from_the_narrative():
+    assert dated(["The former president died on Friday.", "In the 1990s, he seized farms from their owners.",
+                  "Crowds gathered at his home."], published="2019-09-09") == [
+        ["own", "Friday", "2019-09-06"], ["published", "", "2019-09-09"], ["carried", "Friday", "2019-09-06"]]
+    # "the last decade" runs up to now: no other time
+    assert dated(["The fair opened on Friday.", "Sales grew in the last decade."], published="2019-09-09")[1][0] == "carried"

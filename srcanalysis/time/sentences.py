@@ -204,6 +204,19 @@ def choose_expression(text: str, rows: list[dict[str, Any]], published: Any = No
     return best, best_narr
 
 
+def _era(text: str, rows: list[dict[str, Any]], published: Any, day: Any) -> bool:
+    """Whether a sentence stands in a decade or century of its own that leaves out the narrative's
+    ``day`` ("in the 1960s"; not "in the last decade", which runs up to now, nor "out of place in
+    the 21st century"), in the foreground: it tells of another time, so it takes no day from the
+    narrative."""
+    d = pd.Timestamp(day).date()
+    return any(r["type"] == "DATE" and r["granularity"] in ("decade", "century") and r.get("anchor") != "published"
+               and r["begin"] is not None and r["end_date"] is not None
+               and not (pd.Timestamp(r["begin"]).date() <= d <= pd.Timestamp(r["end_date"]).date())
+               and not _quoted(text, r["start"])
+               and not _background(text, r["start"], _old(r, published)) for r in rows)
+
+
 def _lag_end(begin: Any, end: Any, pub: Any, text: str) -> Any:
     """The end the reporting lag is measured from: a past-tense sentence dated by an interval that
     runs past publication ("This year the company lost money", written in September) reports
@@ -280,6 +293,12 @@ def _date_article(texts: list[str], pub: Any, carry: str, article_id: Any = "",
                 shifted = True
                 out.append(item)
                 continue
+        elif ref is not None and _era(text, rows, st.dct, ref[0]):
+            ref, item = peg, (pub_ts, pub_ts, "day", "published", "", pub_ts) if pub_ts is not pd.NaT else \
+                (pd.NaT, pd.NaT, "", "none", "", pd.NaT)  # "The vaccine came in the 1960s": another time, no day
+            shifted = True
+            out.append(item)
+            continue
         elif ref is not None and _past(text) and not (shifted and _cues()["anaphor"].match(text)):
             # "In September, Diaz objected. She said ...": "She" still speaks in September, not on the lede's day
             item = ref[:3] + ("carried", ref[4], ref[5])
