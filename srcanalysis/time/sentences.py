@@ -13,7 +13,8 @@ gives every sentence one event interval and where it came from:
   an unquoted, foreground expression at most ``carry`` coarse (a day) and not after publication
   sets it ("On Monday the board met. It voted to sell." - both Monday); quotes, background
   clauses and plans ("payable Dec. 15") do not move it. A foreground expression that leaves the
-  reference day for another time too coarse to carry ("In 1986 he bought Pixar") sends the
+  reference day for another time too coarse to carry ("In 1986 he bought Pixar", "In the 1990s,
+  he seized farms" - that sentence itself then takes no day) sends the
   narrative back to the lede's day (the article's first such day, not a dateline), and the
   sentence right after it that opens on a pronoun ("She said ...") is still in that other time,
   so it takes the publication date rather than the lede's day. A biography verb ("died",
