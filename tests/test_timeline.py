@@ -386,3 +386,10 @@ def test_a_sentence_set_in_a_decade_takes_no_day_from_the_narrative():
         ["own", "Friday", "2019-09-06"], ["published", "", "2019-09-09"], ["carried", "Friday", "2019-09-06"]]
     # "the last decade" runs up to now: no other time
     assert dated(["The fair opened on Friday.", "Sales grew in the last decade."], published="2019-09-09")[1][0] == "carried"
+
+
+def test_a_past_state_takes_no_day_but_a_passive_or_progressive_event_does():
+    assert dated(["The former leader died on Friday.", "He was 95.", "He was ruthless.", "He was taken to hospital.",
+                  "Crowds were chanting outside."], published="2019-09-09") == [
+        ["own", "Friday", "2019-09-06"], ["published", "", "2019-09-09"], ["published", "", "2019-09-09"],
+        ["carried", "Friday", "2019-09-06"], ["carried", "Friday", "2019-09-06"]]

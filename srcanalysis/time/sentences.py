@@ -82,7 +82,11 @@ def _cues() -> dict[str, re.Pattern]:
     }
 
 
-@lru_cache(maxsize=2)
+# "was/were" + a participle or a progressive: an event ("was taken to hospital", "were shot", "were fleeing")
+_PARTICIPLE = re.compile(r"(?i)\b(?:was|were)\s+(?:(?:not|never|also|later|then|first|quickly|[a-z]+ly)\s+)?[a-z]+(?:en|ed|wn|rn|ght|t|ung|id|ot|ing)\b")
+
+
+@lru_cache(maxsize=4)
 def _cue_words(kind: str) -> frozenset[str]:
     """The cues of one kind in ``rules/sentence_cues.csv``."""
     with resources.files("srcanalysis.time").joinpath("rules/sentence_cues.csv").open(encoding="utf-8") as fh:
@@ -142,9 +146,15 @@ def _past(text: str) -> bool:
     present-tense statement ("The phone has two cameras", "..., says Ms. Helms") speaks at
     publication time, so only past-tense sentences carry the narrative's reference day.
 
+    A sentence whose only past verb is "was"/"were" without a participle ("He was 95") states a
+    condition, not an event on a day; a reporting verb ("said") leaves the decision to the clause
+    it reports ("It said it expects ..." is present); "since"/"ago" are no past verbs.
+
     Example:
         >>> _past("It voted to sell."), _past("The phone has a frame, dubbed steel."), _past('"We tried," he says.')
         (True, False, False)
+        >>> _past("He was 95."), _past("He was taken to hospital."), _past("It said it expects a loss.")
+        (False, True, False)
     """
     bare = _QUOTE.sub(" ", text)
     cues = [m for m in _rules().future_re.finditer(bare) if m.group("past") and m.group(0).lower() not in _not_narrative()]
@@ -153,6 +163,8 @@ def _past(text: str) -> bool:
     present = next((m for m in _cues()["present"].finditer(bare) if not _month_not_modal(bare, m.start(), m.group(0))), None)
     # a reporting verb is past because the saying is ("Acme said it expects ..."): the reported
     # clause's own tense decides, so a present cue after it wins unless a narrative past verb comes first
+    if all(m.group(0).lower() in _cue_words("copula") for m in cues) and not _PARTICIPLE.search(bare):
+        return False  # "He was a dictator", "Van Halen was a native of ...": a state, no event to date
     past = next((m.start() for m in cues if m.group(0).lower() not in _reporting()), None)
     if past is None and all(m.group(0).lower() in _not_narrative() for m in cues):
         return False  # "Since its launch the store has sold ...": no past verb at all
