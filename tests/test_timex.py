@@ -474,3 +474,9 @@ def test_a_day_of_the_month_without_its_month():
     assert values("The hearing will be held on the 5th.", "2024-05-15") == [["the 5th", "2024-06-05"]]
     assert values("In March the board met twice. On the 5th it voted.", "2024-05-15")[1] == ["the 5th", "2024-03-05"]
     assert values("He lives on the 5th floor.", "2024-05-15") == []
+
+
+def test_a_weekday_a_meeting_was_put_off_to_is_the_coming_one():
+    assert values("The talks were postponed until Monday.", "2024-05-15") == [["Monday", "2024-05-20"]]
+    assert values("The hearing was adjourned to Tuesday afternoon.", "2024-05-15") == [["Tuesday afternoon", "2024-05-21TAF"]]
+    assert values("He stayed in hospital until Monday.", "2024-05-15") == [["Monday", "2024-05-13"]]

@@ -885,6 +885,10 @@ _NOT_PAST_BEFORE = re.compile(rf"(?i)\b(?:{_clause_cues('not_past_before')})\s+(
 _NOT_PAST = re.compile(rf"(?i)(?:{_clause_cues('not_past')})$")
 
 
+# "postponed until Monday", "adjourned to Tuesday": the new day lies ahead of the decision
+_POSTPONED = re.compile(rf"(?i)\b(?:{_clause_cues('postpone')})\s+(?:[\w'’-]+\s+){{0,4}}?(?:until|till|to|for)\s+$")
+
+
 def _past_cue(text: str, m: re.Match) -> bool:
     """Whether a past-tense cue match really marks the past (not "will be named", "the reduced").
 
@@ -1562,6 +1566,8 @@ def _r_weekday(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date |
             direction = -2
         elif rel in ("next", "coming", "this coming"):
             direction = 2
+        elif _POSTPONED.search(text[max(0, f.start - 60):f.start]):
+            direction = 2  # "The talks were postponed until Monday": the coming Monday
         else:
             tense = _future(text, f, R)
             if re.match(r"['’]s\b", text[f.end:f.end + 3]):
