@@ -419,7 +419,14 @@ def local_published(values: Any) -> pd.Series:
     if pd.api.types.is_datetime64_dtype(s.dtype):
         return s.astype("datetime64[ns]")
     from ..loading import parse_date  # the loader's parser: one convention for every entry point
-    return pd.Series([parse_date(v) for v in s], index=s.index, dtype="datetime64[ns]")
+    seen: dict[Any, Any] = {}
+    out = []
+    for v in s:  # one parse per distinct value: a sentence frame repeats its article's date
+        try:
+            out.append(seen[v] if v in seen else seen.setdefault(v, parse_date(v)))
+        except TypeError:  # an unhashable value
+            out.append(parse_date(v))
+    return pd.Series(out, index=s.index, dtype="datetime64[ns]")
 
 
 def _safe_date(y: int, m: int, d: int) -> Date | None:
