@@ -37,6 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from .boilerplate import clean_lines, repeated_lines
@@ -284,23 +285,38 @@ def _drop_masthead(lines: list[str], outlet: str | None, title: str | None) -> l
 def parse_date(value: Any) -> pd.Timestamp:
     """Parse a publication date into a tz-naive Timestamp (local wall time), NaT when unknown.
 
+    Convention: a value with a UTC offset or zone keeps the outlet's own wall-clock date and time
+    and drops the offset (relative words such as "yesterday" are said in the outlet's local
+    calendar, so ``2024-05-01T23:30:00-04:00`` dates its article 1 May, not 2 May UTC); ``Z`` and
+    ``GMT`` values are read as written. Epoch numbers have no zone and are read as UTC: 9 to 11
+    digits are seconds, 13 digits milliseconds (JavaScript and most JSON APIs). A whole number is
+    read like its digits: ``20240501`` (a CSV or JSON column parsed as numbers) is 1 May 2024, and
+    a number under eight digits (a year alone, a count) is no publication day (NaT).
+
     Example:
         >>> parse_date("2017-04-03T09:30:00-04:00")
         Timestamp('2017-04-03 09:30:00')
+        >>> parse_date("1714600000"), parse_date(1714600000000), parse_date(20240501)
+        (Timestamp('2024-05-01 21:46:40'), Timestamp('2024-05-01 21:46:40'), Timestamp('2024-05-01 00:00:00'))
         >>> parse_date("unknown")
         NaT
     """
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
         return pd.NaT
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool) \
+            and float(value).is_integer():
+        value = str(int(value))  # a number reads like its digits: 20240501 is a day, 1714600000 epoch seconds
+        if len(value) < 8 or (len(value) == 8 and not re.fullmatch(r"(?:19|20)\d{6}", value)):
+            return pd.NaT  # a year (2017) or a small count is no publication day
     if isinstance(value, str):
         value = value.strip()
         if not value or value.lower() in {"nan", "none", "null", "unknown", "n/a", "na"}:
             return pd.NaT
-        if re.fullmatch(r"\d{9,11}(\.\d+)?", value):  # unix seconds
+        if re.fullmatch(r"(?:\d{9,11}|\d{13})(\.\d+)?", value):  # unix seconds or milliseconds (not 12-digit YYYYMMDDhhmm)
             value = float(value)
     try:
-        if isinstance(value, (int, float)):
-            ts = pd.Timestamp(value, unit="s")
+        if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+            ts = pd.Timestamp(value, unit="ms" if abs(value) >= 1e11 else "s")
         else:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")

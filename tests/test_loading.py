@@ -214,6 +214,38 @@ def test_parse_date_variants():
     assert pd.isna(parse_date("")) and pd.isna(parse_date(None)) and pd.isna(parse_date("garbage"))
 
 
+def test_parse_date_zones_and_epochs_keep_the_outlets_wall_time():
+    assert parse_date("2024-05-01T23:30:00-04:00") == pd.Timestamp("2024-05-01 23:30")  # local date, not 2 May UTC
+    assert parse_date("2024-05-02T03:30:00Z") == pd.Timestamp("2024-05-02 03:30")
+    assert parse_date("Tue, 05 Nov 2024 14:00:00 GMT") == pd.Timestamp("2024-11-05 14:00")
+    assert parse_date("Nov. 5, 2024 at 2:00 p.m. ET") == pd.Timestamp("2024-11-05 14:00")
+    assert parse_date("1714600000") == parse_date(1714600000) == pd.Timestamp("2024-05-01 21:46:40")  # UTC seconds
+    assert parse_date("1714600000000") == parse_date(1714600000000) == pd.Timestamp("2024-05-01 21:46:40")  # ms
+    assert parse_date("202405011230") == pd.Timestamp("2024-05-01 12:30")  # 12 digits: a compact stamp, not ms
+    assert pd.isna(parse_date(True))
+
+
+def test_a_numeric_date_column_is_read_as_its_digits_not_as_epoch_seconds():
+    assert parse_date(20240501) == parse_date(20240501.0) == pd.Timestamp("2024-05-01")
+    assert pd.isna(parse_date(2017)) and pd.isna(parse_date(12345678))  # a year alone or a count: no day
+    df = sa.read_articles(pd.DataFrame({"title": ["A"], "published": [20240501],
+                                        "text": ["The mayor of a river town resigned after a long fight."]}))
+    assert df["published"].tolist() == [pd.Timestamp("2024-05-01")]
+
+
+def test_a_column_mixing_offsets_naive_values_and_blanks_loads_as_local_wall_time(tmp_path):
+    p = tmp_path / "mixed.csv"
+    p.write_text("title,published,text\n"
+                 "A,2024-05-01T23:30:00-04:00,The mayor of a river town resigned after a long fight.\n"
+                 "B,2024-05-02T01:30:00Z,The council of a hill town met to vote on the budget.\n"
+                 "C,,A storm hit the coast and cut power to the harbour.\n"
+                 "D,2024-05-02,Police arrested two men near the port on a warrant.\n", encoding="utf-8")
+    df = sa.read_articles(str(p))
+    assert str(df["published"].dtype) == "datetime64[ns]"
+    assert [None if pd.isna(v) else str(v) for v in df.sort_values("title")["published"]] == [
+        "2024-05-01 23:30:00", "2024-05-02 01:30:00", None, "2024-05-02 00:00:00"]
+
+
 def test_decode_rejects_binary():
     with pytest.raises(ValueError, match="binary"):
         decode_bytes(b"\x00\x01\x02abc")

@@ -186,6 +186,42 @@ def test_narrative_keeps_its_day_until_a_new_anchor():
         ["own", "Tuesday", "2017-04-04"], ["carried", "Tuesday", "2017-04-04"]]
 
 
+def test_mixed_offset_published_column_dates_each_article_by_its_local_calendar():
+    texts = ["It rained yesterday.", "It snowed yesterday.", "It hailed yesterday.", "It froze yesterday."]
+    pubs = ["2024-05-01T23:30:00-04:00", pd.Timestamp("2024-05-02T01:30:00Z"), "", None]
+    s = pd.DataFrame({"article_id": list("abcd"), "published": pubs, "sentence": 0, "text": texts})
+    d = sa.date_sentences(s)
+    assert [None if pd.isna(v) else str(v.date()) for v in d["event_begin"]] == ["2024-04-30", "2024-05-01", None, None]
+    assert d["event_basis"].tolist() == ["own", "own", "none", "none"]
+    assert d["event_lag"].tolist()[:2] == [pd.Timedelta(days=1)] * 2  # whole calendar days, not 1 day 23:30
+    tl = timeline(s)
+    assert str(tl["published"].dtype) == "datetime64[ns]" and tl["value"].tolist() == ["2024-04-30", "2024-05-01"]
+    aware = s.assign(published=pd.to_datetime(["2024-05-01T23:30-04:00", "2024-05-02T03:30-04:00", None, None]))
+    assert sa.date_sentences(aware)["event_begin"].dt.date.astype(str).tolist()[:2] == ["2024-04-30", "2024-05-01"]
+
+
+def test_a_history_aside_sends_the_narrative_back_to_the_ledes_day():
+    # the second day anchor (March 3) is an aside; after "in 1990" the story is back on its news day
+    assert dated(["The singer died on Tuesday, her label said.", "On March 3 she cancelled her tour.",
+                  "She started the band in 1990.", "Fans gathered outside the studio."], published="2017-06-08") == [
+        ["own", "Tuesday", "2017-06-06"], ["own", "March 3", "2017-03-03"], ["own", "1990", "1990-01-01"],
+        ["carried", "Tuesday", "2017-06-06"]]
+
+
+def test_a_remark_after_a_shift_to_another_month_does_not_take_the_ledes_day():
+    d = dated(["The council voted on Friday to close the library.",
+               "In September, the mayor warned that the budget was short.",
+               "She said the city had no choice."], published="2024-10-07")
+    assert d[0] == ["own", "Friday", "2024-10-04"] and d[2] == ["published", "", "2024-10-07"]
+
+
+def test_died_yesterday_is_the_news_but_born_in_1950_is_background():
+    assert dated(["The actor died yesterday at his home.", "Police found no sign of foul play."],
+                 published="2017-06-08") == [["own", "yesterday", "2017-06-07"], ["carried", "yesterday", "2017-06-07"]]
+    assert dated(["The board met on Monday.", "Its chair, born on May 4, 1950, spoke first.", "It then voted."],
+                 published="2017-04-05")[2] == ["carried", "Monday", "2017-04-03"]
+
+
 def test_present_tense_sentence_speaks_at_publication():
     assert dated(["The board met on Monday.", "The unit has 300 staff."])[1] == ["published", "", "2017-04-05"]
 
@@ -311,3 +347,49 @@ def test_a_date_pandas_cannot_hold_does_not_fail_the_timeline():
     tl = timeline(frame(["The abbey was built in the 13th century.", "It burned on Monday."], published="2019-09-06"))
     assert "Monday" in tl["expression"].tolist()
     assert tl.attrs.get("errors", []) == []
+
+
+
+def test_sentences_inside_a_quote_running_over_several_sentences_are_not_narrative():
+    d = dated(["The mayor resigned on Monday.", '"I tried for years.', "It failed.", 'I am done," she said.',
+               "The council accepted the letter."])
+    assert [x[0] for x in d] == ["own", "published", "published", "carried", "carried"]
+    # "that day" inside the running quote is the speaker's, and does not become the reference day
+    d = dated(["The mayor resigned on Monday.", '"I told them in March.', 'That day has come," she wrote.',
+               "The council accepted the letter."])
+    assert d[3] == ["carried", "Monday", "2017-04-03"]
+
+
+def test_a_paragraph_break_closes_a_quote_left_open():
+    s = article(["The mayor resigned on Monday.", '"I tried for years.', '"It failed."', "Staff cleared the office."])
+    s["paragraph"] = [0, 1, 2, 3]
+    assert sa.date_sentences(s)["event_basis"].tolist() == ["own", "published", "published", "carried"]
+
+
+def test_a_reported_present_clause_speaks_at_publication_not_on_the_narrative_day():
+    assert dated(["Acme reported results on Monday.", "It said it expects sales to grow.",
+                  "It said sales had fallen.", "Its chief told staff the plant remains open."]) == [
+        ["own", "Monday", "2017-04-03"], ["published", "", "2017-04-05"], ["carried", "Monday", "2017-04-03"],
+        ["published", "", "2017-04-05"]]
+    assert dated(["The board met on Monday.", "It still hasn't voted on the sale."])[1] == ["published", "", "2017-04-05"]
+
+
+def test_since_is_no_past_verb_for_a_present_perfect_sentence():
+    assert dated(["The store opened on Monday.", "Since its launch it has sold 3,000 books."])[1] == [
+        "published", "", "2017-04-05"]
+    assert dated(["The store opened on Monday.", "Since then it sold 300 books."])[1][0] == "carried"
+
+
+def test_a_sentence_set_in_a_decade_takes_no_day_from_the_narrative():
+    assert dated(["The former president died on Friday.", "In the 1990s, he seized farms from their owners.",
+                  "Crowds gathered at his home."], published="2019-09-09") == [
+        ["own", "Friday", "2019-09-06"], ["published", "", "2019-09-09"], ["carried", "Friday", "2019-09-06"]]
+    # "the last decade" runs up to now: no other time
+    assert dated(["The fair opened on Friday.", "Sales grew in the last decade."], published="2019-09-09")[1][0] == "carried"
+
+
+def test_a_past_state_takes_no_day_but_a_passive_or_progressive_event_does():
+    assert dated(["The former leader died on Friday.", "He was 95.", "He was ruthless.", "He was taken to hospital.",
+                  "Crowds were chanting outside."], published="2019-09-09") == [
+        ["own", "Friday", "2019-09-06"], ["published", "", "2019-09-09"], ["published", "", "2019-09-09"],
+        ["carried", "Friday", "2019-09-06"], ["carried", "Friday", "2019-09-06"]]

@@ -432,3 +432,51 @@ def test_a_past_anaphor_skips_a_future_date_for_the_narrative_day():
 def test_a_future_anaphor_still_follows_the_future_date():
     text = "He will appear in court on April 5. His lawyer will speak on the same day."
     assert find_timexes(text, "2019-03-17")["value"].tolist() == ["2019-04-05", "2019-04-05"]
+
+
+# --- kinds other taggers get wrong (invented sentences) -------------------------------------
+
+@pytest.mark.parametrize("text", ["The Sunday Times reported the story.", "Saturday Night Live aired a sketch.",
+                                  "He watched Monday Night Football.", "The Today show interviewed him."])
+def test_papers_and_shows_named_after_a_day_are_not_dates(text):
+    assert values(text, "2024-05-15") == []
+
+
+def test_a_day_before_a_capitalised_word_is_still_a_day():
+    assert values("On Sunday Times Square was packed.", "2024-05-15") == [["Sunday", "2024-05-12"]]
+    assert values("On Sunday night the Times reported it.", "2024-05-15") == [["Sunday night", "2024-05-12TNI"]]
+
+
+def test_may_in_a_month_range_is_a_month_but_the_modal_is_not():
+    assert values("The exhibition ran from May to July.", "2024-09-15") == [["May", "2024-05"], ["July", "2024-07"]]
+    assert values("It ran from May through June.", "2024-09-15") == [["May", "2024-05"], ["June", "2024-06"]]
+    assert values("Officials may go to Paris.", "2024-09-15") == []
+
+
+def test_us_zone_abbreviations_belong_to_the_clock_time():
+    assert values("The speech is at 3 p.m. ET.", "2024-05-15") == [["3 p.m. ET", "2024-05-15T15:00"]]
+    assert values("It ended at 14:00 PT.", "2024-05-15") == [["14:00 PT", "2024-05-15T14:00"]]
+
+
+def test_the_month_may_is_not_a_modal_tense_cue():
+    # "May" the month must not make the sentence look ahead: July is the past July
+    assert values("The exhibition ran from May to July.", "2024-09-15")[1] == ["July", "2024-07"]
+    assert values("He may leave in July.", "2024-09-15") == [["July", "2025-07"]]
+
+
+def test_noon_with_a_zone_word_keeps_its_day():
+    assert values("The vote closed at noon ET on Tuesday.", "2024-05-15") == [["noon ET on Tuesday", "2024-05-14T12:00"]]
+    assert values("It closed at midnight on Friday.", "2024-05-15") == [["midnight on Friday", "2024-05-10T24:00"]]
+
+
+def test_a_day_of_the_month_without_its_month():
+    assert values("The hearing was held on the 5th.", "2024-05-15") == [["the 5th", "2024-05-05"]]
+    assert values("The hearing will be held on the 5th.", "2024-05-15") == [["the 5th", "2024-06-05"]]
+    assert values("In March the board met twice. On the 5th it voted.", "2024-05-15")[1] == ["the 5th", "2024-03-05"]
+    assert values("He lives on the 5th floor.", "2024-05-15") == []
+
+
+def test_a_weekday_a_meeting_was_put_off_to_is_the_coming_one():
+    assert values("The talks were postponed until Monday.", "2024-05-15") == [["Monday", "2024-05-20"]]
+    assert values("The hearing was adjourned to Tuesday afternoon.", "2024-05-15") == [["Tuesday afternoon", "2024-05-21TAF"]]
+    assert values("He stayed in hospital until Monday.", "2024-05-15") == [["Monday", "2024-05-13"]]

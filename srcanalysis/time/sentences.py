@@ -12,7 +12,13 @@ gives every sentence one event interval and where it came from:
   narrative sentence of the article (a present-tense sentence speaks at publication time). Only
   an unquoted, foreground expression at most ``carry`` coarse (a day) and not after publication
   sets it ("On Monday the board met. It voted to sell." - both Monday); quotes, background
-  clauses and plans ("payable Dec. 15") do not move it.
+  clauses and plans ("payable Dec. 15") do not move it. A foreground expression that leaves the
+  reference day for another time too coarse to carry ("In 1986 he bought Pixar", "In the 1990s,
+  he seized farms" - that sentence itself then takes no day) sends the
+  narrative back to the lede's day (the article's first such day, not a dateline), and the
+  sentence right after it that opens on a pronoun ("She said ...") is still in that other time,
+  so it takes the publication date rather than the lede's day. A biography verb ("died",
+  "founded") marks background only for dates more than a year old: "died yesterday" is the news.
 * ``published``: neither: the publication date (the news peg).
 * ``none``: no publication date either, or the article failed (see ``attrs["errors"]``).
 
@@ -42,7 +48,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import carry_errors, per_article
-from .timex import GRAN_ORDER, _extract, _rules, _State, _to_date, day_first
+from .timex import GRAN_ORDER, _extract, _rules, _State, _to_date, day_first, local_published, _month_not_modal
 
 __all__ = ["date_sentences", "SENTENCE_DATE_COLUMNS", "choose_expression", "reporting_lag", "LAG_WINDOW_DAYS"]
 
@@ -62,20 +68,71 @@ def _cues() -> dict[str, re.Pattern]:
     with resources.files("srcanalysis.time").joinpath("rules/sentence_cues.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     words = {k: "|".join(sorted((re.escape(r["cue"]).replace("'", "['’]") for r in rows if r["kind"] == k),
-                                key=len, reverse=True)) for k in ("relative", "background", "present")}
+                                key=len, reverse=True)) for k in ("relative", "background", "biography", "present", "anaphor")}
     return {
-        # a clause giving background: a relative or parenthetical clause, or a since/until/born span
+        # a clause giving background: a relative or parenthetical clause, or a since/until span
         "background": re.compile(rf"(?i)(?:,\s*(?:{words['relative']})\b[^,;]*|\([^)]*|\b(?:{words['background']})\b[^,;.]*)$"),
-        "present": re.compile(rf"(?i)\b(?:{words['present']})(?!\w)"),
+        # a biography or history verb ("born in 1955", "founded in 1976"): background for old dates only
+        "biography": re.compile(rf"(?i)\b(?:{words['biography']})\b[^,;.]*$"),
+        # a present cue, or a third-person pronoun with an -s verb ("it expects", "he still plans")
+        "present": re.compile(rf"(?i)\b(?:{words['present']})(?!\w)|\b(?:he|she|it)\s+(?:(?:also|still|now|only|already)\s+)?"
+                              r"(?!(?:was|always|perhaps|sometimes|thus|its|as|this|is)\b)[a-z]{2,}[^s\W]s\b"),
+        # a sentence opening on a pronoun ("She said ...") goes on about the sentence before it
+        "anaphor": re.compile(rf"(?i)^\W*(?:{words['anaphor']})\b"),
     }
+
+
+# "was/were" + a participle or a progressive: an event ("was taken to hospital", "were shot", "were fleeing")
+_PARTICIPLE = re.compile(r"(?i)\b(?:was|were)\s+(?:(?:not|never|also|later|then|first|quickly|[a-z]+ly)\s+)?[a-z]+(?:en|ed|wn|rn|ght|t|ung|id|ot|ing)\b")
+
+
+@lru_cache(maxsize=4)
+def _cue_words(kind: str) -> frozenset[str]:
+    """The cues of one kind in ``rules/sentence_cues.csv``."""
+    with resources.files("srcanalysis.time").joinpath("rules/sentence_cues.csv").open(encoding="utf-8") as fh:
+        return frozenset(r["cue"] for r in csv.DictReader(fh) if r["kind"] == kind)
+
+
+def _reporting() -> frozenset[str]:
+    """Reporting verbs ("said", "told"; kind ``reporting``)."""
+    return _cue_words("reporting")
+
+
+def _not_narrative() -> frozenset[str]:
+    """Past-pointing adverbs that are no past verb ("since", "ago"; kind ``not_narrative``)."""
+    return _cue_words("not_narrative")
+
+
+def _quote_open_after(text: str, open_before: bool) -> bool:
+    """Whether a quotation is still open at the end of a sentence (a quote running over several
+    sentences: '"We waited years. | Nobody believed it," she said.').
+
+    Example:
+        >>> _quote_open_after('"We waited years.', False), _quote_open_after('Nobody believed it," she said.', True)
+        (True, False)
+    """
+    for ch in re.findall(r"[\"“”]", text):
+        open_before = ch == "“" or (ch == '"' and not open_before)
+    return open_before
 
 
 def _quoted(text: str, start: int) -> bool:
     return any(m.start() < start < m.end() for m in _QUOTE.finditer(text))
 
 
-def _background(text: str, start: int) -> bool:
-    return bool(_cues()["background"].search(text[max(0, start - 80):start]))
+def _background(text: str, start: int, old: bool = True) -> bool:
+    """Whether the expression at ``start`` stands in a background clause; a biography verb ("died",
+    "founded") makes background only of an ``old`` date: "died yesterday" is the news itself."""
+    before = text[max(0, start - 80):start]
+    return bool(_cues()["background"].search(before) or (old and _cues()["biography"].search(before)))
+
+
+def _old(r: dict[str, Any], published: Any) -> bool:
+    """Whether an expression's interval ends more than :data:`LAG_WINDOW_DAYS` before publication
+    (True when publication is unknown)."""
+    if published is None or pd.isna(published) or r.get("end_date") is None:
+        return True
+    return (pd.Timestamp(published) - pd.Timestamp(r["end_date"])).days > LAG_WINDOW_DAYS
 
 
 #: Granularities that can date what a sentence reports; a decade or a century ("out of place in
@@ -89,16 +146,34 @@ def _past(text: str) -> bool:
     present-tense statement ("The phone has two cameras", "..., says Ms. Helms") speaks at
     publication time, so only past-tense sentences carry the narrative's reference day.
 
+    A sentence whose only past verb is "was"/"were" without a participle ("He was 95") states a
+    condition, not an event on a day; a reporting verb ("said") leaves the decision to the clause
+    it reports ("It said it expects ..." is present); "since"/"ago" are no past verbs.
+
     Example:
         >>> _past("It voted to sell."), _past("The phone has a frame, dubbed steel."), _past('"We tried," he says.')
         (True, False, False)
+        >>> _past("He was 95."), _past("He was taken to hospital."), _past("It said it expects a loss.")
+        (False, True, False)
     """
     bare = _QUOTE.sub(" ", text)
-    past = next((m.start() for m in _rules().future_re.finditer(bare) if m.group("past")), None)
-    if past is None:
+    cues = [m for m in _rules().future_re.finditer(bare) if m.group("past") and m.group(0).lower() not in _not_narrative()]
+    if not cues:
         return False
-    present = _cues()["present"].search(bare)
-    return present is None or past < present.start()
+    present = next((m for m in _cues()["present"].finditer(bare) if not _month_not_modal(bare, m.start(), m.group(0))), None)
+    # a reporting verb is past because the saying is ("Acme said it expects ..."): the reported
+    # clause's own tense decides, so a present cue after it wins unless a narrative past verb comes first
+    if all(m.group(0).lower() in _cue_words("copula") for m in cues) and not _PARTICIPLE.search(bare):
+        return False  # "He was a dictator", "Van Halen was a native of ...": a state, no event to date
+    past = next((m.start() for m in cues if m.group(0).lower() not in _reporting()), None)
+    if past is None and all(m.group(0).lower() in _not_narrative() for m in cues):
+        return False  # "Since its launch the store has sold ...": no past verb at all
+    return present is None or (past is not None and past < present.start())
+
+
+def _dateline(text: str, r: dict[str, Any]) -> bool:
+    """Whether a sentence is only its date (a dateline such as "June 8, 2010")."""
+    return len(re.sub(r"[\W_]+", "", text)) <= len(re.sub(r"[\W_]+", "", r["text"]))
 
 
 def _in_range(r: dict[str, Any]) -> bool:
@@ -106,7 +181,7 @@ def _in_range(r: dict[str, Any]) -> bool:
     return all(getattr(r.get(k), "year", 2000) in range(1678, 2262) for k in ("begin", "end_date"))
 
 
-def choose_expression(text: str, rows: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, bool]:
+def choose_expression(text: str, rows: list[dict[str, Any]], published: Any = None) -> tuple[dict[str, Any] | None, bool]:
     """Pick the expression that dates what a sentence reports.
 
     Args:
@@ -114,6 +189,9 @@ def choose_expression(text: str, rows: list[dict[str, Any]]) -> tuple[dict[str, 
         rows: Its resolved expressions (rows of the time-expression engine: ``start, text, type,
             begin, granularity``). Only DATE/TIME expressions with an interval at most a year wide
             are eligible (a decade or century names an era, not an event).
+        published: The publication date, when known: a biography or history verb ("died",
+            "founded", ``rules/sentence_cues.csv`` kind ``biography``) makes background only of a
+            date more than :data:`LAG_WINDOW_DAYS` before it ("died in 1999", not "died yesterday").
 
     Returns:
         ``(row, narrative)``: the chosen row (None when no DATE/TIME expression has an interval)
@@ -132,11 +210,24 @@ def choose_expression(text: str, rows: list[dict[str, Any]]) -> tuple[dict[str, 
                 or r["granularity"] not in _DATING \
                 or str(r["value"]).endswith("_REF") or not _in_range(r):
             continue
-        bg, q = _background(text, r["start"]), _quoted(text, r["start"])
+        bg, q = _background(text, r["start"], _old(r, published)), _quoted(text, r["start"])
         key = (bg, q, GRAN_ORDER.index(r["granularity"]), r["start"])
         if best_key is None or key < best_key:
             best, best_key, best_narr = r, key, not (bg or q)
     return best, best_narr
+
+
+def _era(text: str, rows: list[dict[str, Any]], published: Any, day: Any) -> bool:
+    """Whether a sentence stands in a decade or century of its own that leaves out the narrative's
+    ``day`` ("in the 1960s"; not "in the last decade", which runs up to now, nor "out of place in
+    the 21st century"), in the foreground: it tells of another time, so it takes no day from the
+    narrative."""
+    d = pd.Timestamp(day).date()
+    return any(r["type"] == "DATE" and r["granularity"] in ("decade", "century") and r.get("anchor") != "published"
+               and r["begin"] is not None and r["end_date"] is not None
+               and not (pd.Timestamp(r["begin"]).date() <= d <= pd.Timestamp(r["end_date"]).date())
+               and not _quoted(text, r["start"])
+               and not _background(text, r["start"], _old(r, published)) for r in rows)
 
 
 def _lag_end(begin: Any, end: Any, pub: Any, text: str) -> Any:
@@ -169,40 +260,66 @@ LAG_WINDOW_DAYS = 365
 def reporting_lag(published: pd.Series, event_end: pd.Series) -> pd.Series:
     """Publication minus event end (Timedelta), NaT outside :data:`LAG_WINDOW_DAYS` either side.
 
+    Counted in whole calendar days: the publication's time of day is dropped (an event on 30 April
+    reported at 23:30 on 1 May has a lag of 1 day, not 1 day 23:30); ``published`` is read by
+    :func:`~srcanalysis.time.timex.local_published` (the outlet's local date, offsets dropped).
+
     Example:
         >>> pub = pd.Series(pd.to_datetime(["2019-09-06", "2019-09-06"]))
         >>> reporting_lag(pub, pd.Series(pd.to_datetime(["2019-09-02", "1931-12-31"]))).dt.days.tolist()
         [4.0, nan]
     """
-    lag = (pd.to_datetime(published, errors="coerce").astype("datetime64[ns]")
+    lag = (local_published(published).dt.normalize().to_numpy()
            - pd.to_datetime(event_end, errors="coerce").astype("datetime64[ns]")).astype("timedelta64[ns]")
     return lag.where(lag.abs() <= pd.Timedelta(days=LAG_WINDOW_DAYS))
 
 
 def _date_article(texts: list[str], pub: Any, carry: str, article_id: Any = "",
-                  log: list[dict[str, Any]] | None = None) -> list[tuple]:
+                  log: list[dict[str, Any]] | None = None, paragraphs: list[Any] | None = None) -> list[tuple]:
     """Event interval of each sentence of one article (in order)."""
     st = _State(_to_date(pub), article_id=article_id, dayfirst=day_first(" ".join(texts)))
     pub_ts = pd.Timestamp(st.dct) if st.dct is not None else pd.NaT
     limit = GRAN_ORDER.index(carry)
     ref: tuple | None = None
+    peg: tuple | None = None
+    shifted = False  # the sentence before moved the narrative to a time too coarse to carry
     out = []
-    for text in texts:
+    quote_open = False
+    for k, text in enumerate(texts):
         rows = _extract(text, st)
-        r, narrative = choose_expression(text, rows)
+        if paragraphs is not None and k and paragraphs[k] != paragraphs[k - 1]:
+            quote_open = False  # a quote running on into the next paragraph opens again there
+        opened, quote_open = quote_open, _quote_open_after(text, quote_open)
+        if opened:  # the sentence goes on with a quote opened before it: read it with its opening mark
+            text = '"' + text
+            rows = [dict(x, start=x["start"] + 1, end=x["end"] + 1) for x in rows]
+        r, narrative = choose_expression(text, rows, st.dct)
         if r is not None:
             b, e = pd.Timestamp(r["begin"]), pd.Timestamp(r["end_date"])
             item = (b, e, r["granularity"], "own", r["text"], _lag_end(b, e, pub_ts, text))
             ahead = pub_ts is not pd.NaT and item[0] > pub_ts  # a plan: past-tense narrative cannot stand there
             if narrative and GRAN_ORDER.index(r["granularity"]) <= limit and not ahead:
                 ref = item
-
-        elif ref is not None and _past(text):
+                peg = peg or (None if _dateline(text, r) else item)
+            elif narrative and not ahead and ref is not None and not (b <= ref[0] and ref[1] <= e):
+                ref = peg  # the narrative moved to another time ("In 1986 he bought Pixar"): back to the lede's day
+                shifted = True
+                out.append(item)
+                continue
+        elif ref is not None and _era(text, rows, st.dct, ref[0]):
+            ref, item = peg, (pub_ts, pub_ts, "day", "published", "", pub_ts) if pub_ts is not pd.NaT else \
+                (pd.NaT, pd.NaT, "", "none", "", pd.NaT)  # "The vaccine came in the 1960s": another time, no day
+            shifted = True
+            out.append(item)
+            continue
+        elif ref is not None and _past(text) and not (shifted and _cues()["anaphor"].match(text)):
+            # "In September, Diaz objected. She said ...": "She" still speaks in September, not on the lede's day
             item = ref[:3] + ("carried", ref[4], ref[5])
         elif pub_ts is not pd.NaT:
             item = (pub_ts, pub_ts, "day", "published", "", pub_ts)
         else:
             item = (pd.NaT, pd.NaT, "", "none", "", pd.NaT)
+        shifted = False
         out.append(item)
     if log is not None:
         log.extend(st.errors)
@@ -219,6 +336,10 @@ def date_sentences(sentences: pd.DataFrame, *, carry: str = "day") -> pd.DataFra
         carry: Coarsest granularity of an expression that sets the narrative's reference time for
             the sentences after it (``"day"`` … ``"year"``; default ``"day"``: a month or a year
             names the context rather than the moment the narrative stands at).
+
+    A quotation that runs over several sentences is followed across them (``paragraph``, when
+    present, closes it at a paragraph break): a sentence inside it is the speaker's account,
+    not the article's narrative, so it neither carries nor sets the reference day.
 
     Returns:
         The input rows (same index and order) plus ``event_begin``, ``event_end`` (Timestamps,
@@ -254,8 +375,9 @@ def date_sentences(sentences: pd.DataFrame, *, carry: str = "day") -> pd.DataFra
     log: list[dict[str, Any]] = []
     if n:
         aids = df["article_id"].tolist() if "article_id" in df.columns else [""] * n
-        pubs = pd.to_datetime(df["published"], errors="coerce").tolist() if "published" in df.columns else [pd.NaT] * n
+        pubs = local_published(df["published"]).tolist() if "published" in df.columns else [pd.NaT] * n
         order = df["sentence"].tolist() if "sentence" in df.columns else list(range(n))
+        paras = df["paragraph"].tolist() if "paragraph" in df.columns else [0] * n
         texts = ["" if not isinstance(t, str) and pd.isna(t) else str(t) for t in df["text"].tolist()]
         groups: dict[Any, list[int]] = {}
         for i, a in enumerate(aids):
@@ -264,7 +386,7 @@ def date_sentences(sentences: pd.DataFrame, *, carry: str = "day") -> pd.DataFra
         for _aid, (idx, res) in per_article(
                 "date_sentences", [(a, (a, idx)) for a, idx in items],
                 lambda a_idx: (a_idx[1], _date_article([texts[i] for i in a_idx[1]], pubs[a_idx[1][0]], carry,
-                                                       a_idx[0], log)), log):
+                                                       a_idx[0], log, [paras[i] for i in a_idx[1]])), log):
             for i, (b, e, g, s, x, le) in zip(idx, res):
                 begin[i], end[i], lag_end[i] = (np.datetime64(b, "ns") if b is not pd.NaT else begin[i]), \
                     (np.datetime64(e, "ns") if e is not pd.NaT else end[i]), \
@@ -275,7 +397,7 @@ def date_sentences(sentences: pd.DataFrame, *, carry: str = "day") -> pd.DataFra
     df["event_granularity"] = gran
     df["event_basis"] = basis
     df["event_expression"] = expr
-    pub = pd.to_datetime(df["published"], errors="coerce") if "published" in df.columns \
-        else pd.Series(pd.NaT, index=df.index)
+    pub = local_published(df["published"]) if "published" in df.columns \
+        else pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
     df["event_lag"] = reporting_lag(pub, pd.Series(lag_end, index=df.index))
     return carry_errors(df, sentences, new=log)

@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..errors import carry_errors, per_article
 from .sentences import choose_expression, reporting_lag
-from .timex import _extract, _State, _to_date, day_first, infer_published
+from .timex import _extract, _State, _to_date, day_first, infer_published, local_published
 
 TIMELINE_COLUMNS = [
     "article_id", "outlet", "published", "published_basis", "sentence", "sentence_text", "expression", "expr_start",
@@ -82,7 +82,7 @@ def timeline(sentences: pd.DataFrame, *, infer: bool = False, include_durations:
     df = df.sort_values(["_art"] + order[1:] + ["_pos"], kind="stable")
     cols = {
         "text": df["text"].tolist(), "start": _col(df, "start", 0).tolist(), "outlet": _col(df, "outlet", "").tolist(),
-        "published": pd.to_datetime(_col(df, "published", pd.NaT), errors="coerce").tolist(),
+        "published": local_published(_col(df, "published", pd.NaT)).tolist(),
         "sentence": _col(df, "sentence", 0).tolist(), "article_id": df["article_id"].tolist(),
     }
     extra = [c for c in PASSTHROUGH if c in df.columns]
@@ -129,7 +129,7 @@ def _article_rows(cols: dict[str, list], extra_vals: dict[str, list], i: int, j:
     for k in range(i, j):
         text = texts[k] if isinstance(texts[k], str) else ("" if pd.isna(texts[k]) else str(texts[k]))
         found = _extract(text, st)
-        chosen, _ = choose_expression(text, found)
+        chosen, _ = choose_expression(text, found, st.dct)
         for r in found:
             if r["begin"] is None or r["type"] == "SET":
                 continue

@@ -164,11 +164,13 @@ def _build_patterns(R: _Rules) -> None:
         ("compact_dmy", rf"{B}(?P<d>0?[1-9]|[12]\d|3[01])(?P<sep>[-/])(?P<mon>{month_any})(?P=sep)(?P<y>{year}|\d\d){E}"),
         ("compact_ymd", rf"{B}(?P<y>{year})(?P<sep>[-/])(?P<mon>{month_any})(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01]){E}"),
         ("clock", rf"{B}(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{I('a[.]m[.]?|p[.]m[.]?|am|pm')})(?![\w])"
-                  rf"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET)){E})?"
+                  rf"(?:\s+(?P<tz>(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)){E})?"
                   rf"(?:\s+(?:{I('on')}\s+)?(?P<day>{wd_full}|{I('today|yesterday|tomorrow|tonight')}){E})?"
                   rf"(?:\s*,?\s+(?:{I('on')}\s+)?(?P<mon>{month_any})\s*(?P<dd>{day})(?!\d)(?:\s*,\s*(?P<yy>{year})(?!\d))?)?"),
-        ("clock24", rf"{B}(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET)){E}"),
-        ("noon", rf"{B}(?P<w>{I('noon|midnight|midday')})(?:\s+(?P<day>{wd_full}|{I('today|yesterday|tomorrow')}){E})?{E}"),
+        ("clock24", rf"{B}(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)){E}"),
+        ("dom", rf"(?<=\b[Oo]n\s)(?P<det>{I('the')})\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s*[.,;:!?)]|\s*$|\s+(?:it|he|she|they|we|the|a|an|at|when|after|before)\b)"),
+        ("noon", rf"{B}(?P<w>{I('noon|midnight|midday')})(?:\s+(?P<tz>(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T))(?=\s+{I('on')}\s|[\s.,;:!?]|$))?"
+                 rf"(?:\s+(?:{I('on')}\s+)?(?P<day>{wd_full}|{I('today|yesterday|tomorrow')}){E})?{E}"),
         ("mdy", rf"{B}(?:(?P<wd>{wd_all})\s*,?\s+)?(?P<mon>{month_any})\s*(?P<d>{day})(?!\d|:\d|\s*,\d|[.,]\d)"
                 rf"(?:(?:\s*,\s*|\s+)(?P<y>{year})(?!\d))?{E}"),
         ("dmy", rf"{B}(?:(?P<wd>{wd_all})\s*,?\s+)?(?:{I('the')}\s+)?(?P<d>{day})\s+(?:{I('of')}\s+)?(?P<mon>{month_any})"
@@ -254,10 +256,10 @@ def _build_patterns(R: _Rules) -> None:
     add("clock", ["noon", "midnight", "midday", "am", "pm", "a", "p"])
     R.keywords = kw
     R.digit_gate = re.compile(r"(?P<num4>(?<!\d)(?:1[5-9]|20)\d\d(?!\d))|(?P<clock>\d[:.]\d\d)|(?P<slash>\d/\d)"
-                              r"|(?P<decade>['’]\d0['’]?s\b)|(?P<q>\bQ[1-4]\b|\b[1-4]Q\b)")
+                              r"|(?P<decade>['’]\d0['’]?s\b)|(?P<q>\bQ[1-4]\b|\b[1-4]Q\b)|(?P<dom>\b\d\d?(?:st|nd|rd|th)\b)")
     R.pattern_gates = {
         "iso": ("num4",), "numeric": ("slash",), "numeric_dm": ("slash",), "ymd_slash": ("slash",), "dotted": ("num4",),
-        "compact_dmy": ("month",), "compact_ymd": ("month",), "clock": ("clock",), "clock24": ("clock",), "noon": ("clock",),
+        "compact_dmy": ("month",), "compact_ymd": ("month",), "clock": ("clock",), "clock24": ("clock",), "noon": ("clock",), "dom": ("dom",),
         "mdy": ("month",), "dmy": ("month",), "month_rel": ("month", "season"), "my": ("month",), "month": ("month",), "fiscal": ("num4",),
         "year": ("num4",), "decade": ("decade", "num4", "unit"), "century": ("unit",), "season": ("season",),
         "season_y": ("season",), "quarter": ("q",), "qnum": ("q",), "hnum": ("num4",), "half": ("half",), "relday": ("relday",),
@@ -380,11 +382,51 @@ def _to_date(published: Any) -> Date | None:
     try:
         ts = pd.Timestamp(published)
     except (ValueError, TypeError) as exc:
+        ts = local_published([published]).iloc[0] if isinstance(published, str) else pd.NaT  # "Nov. 5, 2024 at 2 p.m. ET"
+        if not pd.isna(ts):
+            return ts.date()
         raise ValueError(f"published={published!r} is not a date; pass e.g. '2017-04-01', a datetime, "
                          "or None when unknown") from exc
     if ts is pd.NaT or pd.isna(ts):
         return None
     return ts.date()
+
+
+def local_published(values: Any) -> pd.Series:
+    """Publication dates as tz-naive Timestamps in the outlet's own wall-clock time.
+
+    The convention of the whole package (and of :func:`srcanalysis.loading.parse_date`): a value
+    with a UTC offset keeps its local date and time and drops the offset, because "yesterday" is
+    said in the outlet's local calendar: ``2024-05-01T23:30:00-04:00`` is 1 May, not 2 May UTC.
+    ``...Z``/``GMT`` values are read as written (UTC wall time); epoch numbers carry no zone and
+    are read as UTC. A column mixing offsets, naive values, strings and blanks is converted value
+    by value, so tz-aware and naive values never mix and nothing raises.
+
+    Args:
+        values: A Series or list of strings, datetimes, Timestamps (naive or tz-aware), epoch
+            numbers or blanks.
+
+    Returns:
+        A ``datetime64[ns]`` Series (same index for a Series), NaT where a value is blank or no date.
+
+    Example:
+        >>> local_published(["2024-05-01T23:30:00-04:00", pd.Timestamp("2024-05-02T01:30Z"), None]).tolist()
+        [Timestamp('2024-05-01 23:30:00'), Timestamp('2024-05-02 01:30:00'), NaT]
+    """
+    s = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    if isinstance(s.dtype, pd.DatetimeTZDtype):
+        return s.dt.tz_localize(None).astype("datetime64[ns]")
+    if pd.api.types.is_datetime64_dtype(s.dtype):
+        return s.astype("datetime64[ns]")
+    from ..loading import parse_date  # the loader's parser: one convention for every entry point
+    seen: dict[Any, Any] = {}
+    out = []
+    for v in s:  # one parse per distinct value: a sentence frame repeats its article's date
+        try:
+            out.append(seen[v] if v in seen else seen.setdefault(v, parse_date(v)))
+        except TypeError:  # an unhashable value
+            out.append(parse_date(v))
+    return pd.Series(out, index=s.index, dtype="datetime64[ns]")
 
 
 def _safe_date(y: int, m: int, d: int) -> Date | None:
@@ -446,6 +488,10 @@ PREP_BEFORE_MONTH = {"in", "since", "until", "till", "by", "during", "through", 
                      "until", "into", "for", "earlier", "later", "each", "every", "in", "through", "than"}
 
 
+# a month name followed by a range word ("from May to July", "May through June") is a month, not the modal
+_RANGE_ON = re.compile(r"\s+(?:to|through|thru|until|till)\s+[A-Z]")
+
+
 def _ok_month(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
     """A bare month: an ambiguous one ("may", "march") needs a preposition or a relative word; no street names."""
     mon = g["mon"]
@@ -454,7 +500,7 @@ def _ok_month(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
         if not prev or prev[0].lower() not in PREP_BEFORE_MONTH:
             return False
         nxt = text[m.end():m.end() + 3]
-        if mon.lower() == "may" and re.match(r"\s+[a-z]", nxt) and prev[0].lower() not in ("in", "since", "until", "of", "early", "late", "mid", "during", "by", "last", "next", "this"):
+        if mon.lower() == "may" and re.match(r"\s+[a-z]", nxt) and not _RANGE_ON.match(text, m.end()) and prev[0].lower() not in ("in", "since", "until", "of", "early", "late", "mid", "during", "by", "last", "next", "this"):
             return False
     if re.match(r"\s+(?:Street|St\.|Avenue|Ave\.|Road|Madness|Equinox)\b", text[m.end():m.end() + 12]):
         return False
@@ -686,6 +732,31 @@ def _ok_spelled(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
 
 
 #: Context check of each expression kind (kinds without one are always kept).
+@lru_cache(maxsize=2)
+def _name_words(after_the: bool) -> re.Pattern:
+    """``rules/timex_name_words.csv``: words that make a capitalised day name a title ("The Sunday
+    Times", "Saturday Night Live", "the Today show"), matched case-sensitively right after it;
+    ``after_the`` rows only when "the" stands before the day name."""
+    words = sorted((r["word"] for r in _table("name_words") if (r["after_the"] == "1") == after_the),
+                   key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?!\w)")
+
+
+def _ok_name(kind: str, m: re.Match, text: str, R: _Rules, g: dict) -> bool:
+    """A capitalised weekday or "Today" followed by a title word names a paper or a show, not a day.
+
+    Example:
+        >>> find_timexes("The Sunday Times and the Today show reported it on Monday.", "2017-04-05")["text"].tolist()
+        ['Monday']
+    """
+    key = "wd" if g.get("wd") else "w"
+    word, end = m.group(key) or "", m.end(key)
+    if not word[:1].isupper() or word.isupper():
+        return True
+    the = re.search(r"\b[Tt]he\s+$", text[max(0, m.start(key) - 5):m.start(key)]) is not None
+    return not (_name_words(False).match(text, end) or (the and _name_words(True).match(text, end)))
+
+
 _CHECKS: dict[str, Any] = {
     "month": _ok_month,
     "noon": _ok_noon,
@@ -704,6 +775,8 @@ _CHECKS: dict[str, Any] = {
     "ref": _ok_ref,
     "set": _ok_set,
     "spelled": _ok_spelled,
+    "weekday": _ok_name,
+    "relday": _ok_name,
 }
 
 
@@ -819,6 +892,10 @@ _NOT_PAST_BEFORE = re.compile(rf"(?i)\b(?:{_clause_cues('not_past_before')})\s+(
 _NOT_PAST = re.compile(rf"(?i)(?:{_clause_cues('not_past')})$")
 
 
+# "postponed until Monday", "adjourned to Tuesday": the new day lies ahead of the decision
+_POSTPONED = re.compile(rf"(?i)\b(?:{_clause_cues('postpone')})\s+(?:[\w'’-]+\s+){{0,4}}?(?:until|till|to|for)\s+$")
+
+
 def _past_cue(text: str, m: re.Match) -> bool:
     """Whether a past-tense cue match really marks the past (not "will be named", "the reduced").
 
@@ -828,6 +905,17 @@ def _past_cue(text: str, m: re.Match) -> bool:
         [False]
     """
     return not (_NOT_PAST.fullmatch(m.group(0)) or _NOT_PAST_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+
+
+def _month_not_modal(text: str, pos: int, word: str) -> bool:
+    """Whether a tense cue that is also a month name ("may") is the month: capitalised and not
+    opening a sentence ("from May to July", not "May I ask").
+
+    Example:
+        >>> _month_not_modal("It ran from May to July.", 12, "May"), _month_not_modal("May I ask?", 0, "May")
+        (True, False)
+    """
+    return word[:1].isupper() and word.lower() in _rules().months and text[:pos].rstrip()[-1:] not in ("", ".", "!", "?", '"', "“")
 
 
 def _future(text: str, f: _Found, R: _Rules) -> bool | None:
@@ -844,7 +932,7 @@ def _future(text: str, f: _Found, R: _Rules) -> bool | None:
     b = m2.start() if m2 else min(len(text), f.end + 300)
     before, after, cue_end = None, None, 0
     for m in R.future_re.finditer(text, max(a + 1, f.start - 80), min(b, f.end + 80)):
-        if m.group("fut") is None and not _past_cue(text, m):
+        if (m.group("fut") is None and not _past_cue(text, m)) or _month_not_modal(text, m.start(), m.group(0)):
             continue
         if m.end() <= f.start:
             before, cue_end = m.group("fut") is not None, m.end()  # the last cue before the expression wins
@@ -888,6 +976,8 @@ def _sentence_tense(text: str, f: _Found, R: _Rules) -> bool | None:
     m2 = _SENT_END.search(text, f.end, min(len(text), f.end + 300))
     b = m2.start() if m2 else min(len(text), f.end + 300)
     for m in R.future_re.finditer(text, a + 1, b):
+        if _month_not_modal(text, m.start(), m.group(0)):
+            continue
         if m.group("fut") is not None:
             return True
         if _past_cue(text, m):
@@ -1483,6 +1573,8 @@ def _r_weekday(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date |
             direction = -2
         elif rel in ("next", "coming", "this coming"):
             direction = 2
+        elif _POSTPONED.search(text[max(0, f.start - 60):f.start]):
+            direction = 2  # "The talks were postponed until Monday": the coming Monday
         else:
             tense = _future(text, f, R)
             if re.match(r"['’]s\b", text[f.end:f.end + 3]):
@@ -1827,6 +1919,33 @@ def _r_noon(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | No
     return _Res("TIME", f"{base.isoformat()}T{hh}", "day", base, base, base, "published", dayless=not g.get("day"))
 
 
+def _r_dom(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
+    """A day of the month without its month ("on the 5th"): in the month the story just named
+    ("In March the board met twice. On the 5th it voted."), else the instance in this, the last or
+    the next month the tense points to (the nearest without a tense cue).
+
+    Example:
+        >>> find_timexes("The hearing was held on the 5th.", "2024-05-15")["value"].tolist()
+        ['2024-05-05']
+        >>> find_timexes("The hearing will be held on the 5th.", "2024-05-15")["value"].tolist()
+        ['2024-06-05']
+    """
+    d = int(re.match(r"\d+", g["d"]).group())
+    if st.last is not None and st.last[0] in ("day", "month") and st.last[1] is not None:
+        c = _safe_date(st.last[1].year, st.last[1].month, d)
+        return _point("day", c, st.last[2]) if c else None
+    if dct is None:
+        return _Res("DATE", f"XXXX-XX-{d:02d}", "day")
+    opts = [c for k in (-1, 0, 1) for m0 in [dct.replace(day=1) + relativedelta(months=k)]
+            if (c := _safe_date(m0.year, m0.month, d))]
+    tense = _future(text, f, R)
+    if tense is None:
+        pick = min(opts, key=lambda c: abs((c - dct).days))
+    else:
+        pick = (min if tense else max)((c for c in opts if (c >= dct) == bool(tense) or c == dct), default=None)
+    return _point("day", pick, "published") if pick else None
+
+
 def _r_clock(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
     """A clock time, on the day written with it, else publication (see :func:`_clock_to_its_date`).
 
@@ -1926,6 +2045,7 @@ _RESOLVERS: dict[str, Any] = {
     "ref": _r_ref,
     "set": _r_set,
     "noon": _r_noon,
+    "dom": _r_dom,
     "clock": _r_clock,
     "clock24": _r_clock,
     "holiday": _r_holiday,
@@ -2190,4 +2310,4 @@ def new_state(published: Any = None) -> _State:
     return _State(_to_date(published))
 
 
-__all__ = ["find_timexes", "infer_published", "day_first", "COLUMNS"]
+__all__ = ["find_timexes", "infer_published", "day_first", "local_published", "COLUMNS"]
