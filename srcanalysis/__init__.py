@@ -15,7 +15,7 @@ from . import accessor as _accessor  # noqa: F401  (registers DataFrame.src)
 from .errors import errors
 from .sources.attribution import tag_sentences
 from .loading import read_articles, skipped
-from .sources.plot import plot_anonymous_by_position, plot_source_mix, plot_source_strip
+from .sources.plot import plot_anonymous_by_position, plot_source_mix, plot_source_strip, position_shares
 from .sources.headline import anonymous_answer, anonymous_headline, anonymous_shares
 from .sources.profile import anonymous_by_position, source_profile
 from .reuse import find_reuse, reuse_summary
@@ -42,6 +42,7 @@ __all__ = [
     "plot_source_strip",
     "plot_source_mix",
     "plot_anonymous_by_position",
+    "position_shares",
     "find_timexes",
     "date_sentences",
     "infer_published",

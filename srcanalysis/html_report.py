@@ -370,7 +370,7 @@ def _write_report(articles: pd.DataFrame, out: Path, title: str, jobs: int) -> P
         counts = tl.groupby("article_id").size().sort_values(ascending=False, kind="stable")
         top = counts.index[0]
         story = dated[dated["article_id"] == top]
-        figs = [_png(plot_timeline(story))]
+        figs = [_png(plot_timeline(story, titles=articles.set_index("article_id")["title"] if "title" in articles else None))]
         has_lag = dated["event_lag"].notna() & dated["event_basis"].isin(["own", "carried"])
         if has_lag.any():
             figs.append(_png(plot_reporting_lag(dated)))

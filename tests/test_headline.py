@@ -84,3 +84,22 @@ def test_sentences_without_an_outlet_are_named_as_unknown_not_left_blank():
     table = anonymous_shares(sents, by="outlet")
     assert table["outlet"].tolist() == ["(unknown outlet)", "Wire"]
     assert "(unknown outlet) leans most on anonymous sources" in anonymous_answer(sents)
+
+
+def test_shares_chart_names_a_leader_only_when_the_intervals_say_so(sents):
+    """Capital Post (20 of 40) clears River Gazette (2 of 42); two outlets whose intervals overlap
+    get no leader in the title (a title must not rank what the margin of error cannot)."""
+    import matplotlib.pyplot as plt
+
+    from srcanalysis.sources.headline import plot_anonymous_shares
+
+    ax = plot_anonymous_shares(sents)
+    assert ax.get_title(loc="left").startswith("Capital Post leans most on anonymous sources")
+    plt.close(ax.figure)
+    close = pd.DataFrame({"outlet": ["A"] * 40 + ["B"] * 40,
+                          "source_type": (["anonymous"] * 10 + ["named_person"] * 30
+                                          + ["anonymous"] * 8 + ["named_person"] * 32)})
+    ax = plot_anonymous_shares(close)
+    title = ax.get_title(loc="left")
+    plt.close(ax.figure)
+    assert "leans most" not in title and "within the margin of error of B" in title

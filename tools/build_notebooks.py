@@ -214,11 +214,13 @@ print(len(anonymous), "anonymous sentences,", len(strict), "with their own attri
     ("md", """## Where in the article?
 
 Anonymous sourcing often carries the top of an investigative story. The chart splits each article into
-thirds by sentence count; error bars are 95 % intervals."""),
-    ("code", """from srcanalysis.sources.profile import anonymous_by_position
-by_pos = anonymous_by_position(sents)
+thirds by sentence count and gives, per third, the headline share (anonymous over *sourced* sentences)
+with its 95 % interval. With anonymous sources in only a couple of articles, the chart says so instead
+of naming a third."""),
+    ("code", """by_pos = sa.position_shares(sents)
 # NBVAL_CHECK_OUTPUT
-print(by_pos.to_string(index=False))"""),
+print(by_pos[["position", "anonymous", "sourced", "anonymous_of_sourced", "anonymous_of_sourced_low",
+              "anonymous_of_sourced_high"]].to_string(index=False))"""),
     ("code", """from pathlib import Path
 Path(OUTPUT_DIR).mkdir(parents=True, exist_ok=True)
 ax = sa.plot_anonymous_by_position(sents)

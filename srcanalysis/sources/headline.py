@@ -179,7 +179,7 @@ def plot_anonymous_shares(sentences: pd.DataFrame, *, min_group: int = MIN_GROUP
         >>> s = pd.DataFrame({"outlet": ["A"] * 40, "source_type": ["anonymous"] * 10 + ["named_person"] * 30})
         >>> ax = plot_anonymous_shares(s)
         >>> ax.get_title(loc="left")
-        'A: 25% of sourced sentences rest on anonymous sources'
+        'Only A has 30+ sourced sentences: 25% of them rest on anonymous sources (10 of 40)'
         >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
     from ..style import ACCENT, MUTED, finish, new_axes, style
@@ -197,11 +197,11 @@ def plot_anonymous_shares(sentences: pd.DataFrame, *, min_group: int = MIN_GROUP
         ax.set_yticks(range(len(table)), labels)
         ax.set_xlim(0, 100)
         ax.set_ylim(-0.6, len(table) - 0.4)
-    ranked = table[~table["anonymous_of_sourced_small"]]
-    if len(ranked) > 1:
-        title = f"{ranked.iloc[-1]['outlet']} leans most on anonymous sources"
-    elif len(ranked) == 1:
-        title = f"{ranked.iloc[0]['outlet']}: {percent(ranked.iloc[0]['anonymous_of_sourced'])} of sourced sentences rest on anonymous sources"
+    from .plot import _mix_title  # the one title rule: a leader is named only when its interval clears the next
+
+    ranked = table[~table["anonymous_of_sourced_small"]].iloc[::-1]
+    if len(ranked):
+        title = _mix_title(ranked.reset_index(drop=True), "outlet")
     else:
         title = f"No outlet has {min_group} sourced sentences: shares shown, not ranked"
     return finish(ax, title, xlabel="anonymous share of sourced sentences (%), dot and 95% interval",
