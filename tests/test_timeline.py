@@ -393,3 +393,16 @@ def test_a_past_state_takes_no_day_but_a_passive_or_progressive_event_does():
                   "Crowds were chanting outside."], published="2019-09-09") == [
         ["own", "Friday", "2019-09-06"], ["published", "", "2019-09-09"], ["published", "", "2019-09-09"],
         ["carried", "Friday", "2019-09-06"], ["carried", "Friday", "2019-09-06"]]
+
+
+def test_gap_labels_say_whether_sentences_or_expressions_were_counted():
+    """The CLI's --gaps (time expressions) and the report (dated sentences) measure different things;
+    a label must say which, also when gaps are computed per article."""
+    text = ("The council first discussed the bridge on Jan. 4, 2021. "
+            "It voted on the repairs on June 30, 2021. Work began on Aug. 2, 2021.")
+    sents = sa.sentences(sa.read_articles(pd.DataFrame({"article_id": ["b1"], "outlet": ["City Desk"],
+                                                        "published": ["2021-08-10"], "text": [text]})))
+    by_sentence = sa.timeline_gaps(sa.date_sentences(sents), by="article_id")
+    by_expression = sa.timeline_gaps(sa.timeline(sents), by="article_id")
+    assert by_sentence["label"].tolist() == ["176 days with no dated sentence", "32 days with no dated sentence"]
+    assert by_expression["label"].tolist() == ["176 days with no time expression", "32 days with no time expression"]

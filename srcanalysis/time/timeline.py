@@ -227,7 +227,9 @@ def timeline_gaps(
     Returns:
         One row per gap, longest first: ``start`` (first uncovered day), ``end`` (last uncovered
         day), ``length`` (Timedelta, whole days), ``days`` (int), ``before`` / ``after`` (the
-        expressions whose intervals bound the gap) and ``label`` ("74 days with no dated event").
+        expressions whose intervals bound the gap) and ``label`` ("74 days with no dated sentence"
+        from :func:`~srcanalysis.time.sentences.date_sentences` input, "74 days with no time
+        expression" from :func:`timeline` input: the two count different things).
         ``attrs["lag"]`` holds the per-outlet reporting-lag summary as records (see :func:`lag_summary`) (``outlet, events,
         median_days, mean_days, min_days, max_days``, over events with a known lag) and
         ``attrs["span"]`` the story span.
@@ -242,7 +244,9 @@ def timeline_gaps(
         >>> g[["start", "end", "days"]].astype(str).values.tolist()
         [['2016-12-11', '2017-01-31', '52']]
     """
-    timeline = as_events(timeline)
+    if "_covered_by" not in timeline.columns:  # what a gap is a gap in, named in its label
+        covered_by = "dated sentence" if "event_begin" in timeline.columns else "time expression"
+        timeline = as_events(timeline).assign(_covered_by=covered_by)
     if by is not None:
         parts = [timeline_gaps(g, min_gap, types=types, max_granularity=max_granularity, span=span).assign(**{by: key})
                  for key, g in timeline.groupby(by, sort=True)] if len(timeline) else []
@@ -253,6 +257,7 @@ def timeline_gaps(
         out.attrs["lag"] = lag_summary(timeline).to_dict("records")
         return out
     min_gap = pd.Timedelta(min_gap)
+    covered_by = timeline["_covered_by"].iat[0] if len(timeline) else "dated event"
     cols = ["start", "end", "length", "days", "before", "after", "label"]
     ev = _coverage_events(timeline, types, max_granularity) if len(timeline) else timeline
     gaps: list[dict[str, Any]] = []
@@ -274,7 +279,7 @@ def timeline_gaps(
                 if length >= min_gap:
                     gaps.append({"start": g0, "end": g1, "length": length, "days": int(length.days),
                                  "before": last_expr, "after": x,
-                                 "label": f"{int(length.days)} days with no dated event"})
+                                 "label": f"{int(length.days)} day{'' if length.days == 1 else 's'} with no {covered_by}"})
             if covered_to is None or e > covered_to:
                 covered_to, last_expr = e, x
     out = pd.DataFrame(gaps, columns=cols)
