@@ -768,7 +768,11 @@ def _parse_in_order(value: Any, order: str | None) -> tuple[pd.Timestamp, str]:
     """
     m = _NUMERIC_DATE.match(value) if isinstance(value, str) else None
     if not m:
-        return parse_date(value), ""
+        date = parse_date(value)
+        if pd.isna(date) and isinstance(value, str) and value.strip():
+            return date, (f"publication date {value.strip()[:60]!r} is not a date; left empty, so this article's "
+                          "relative dates ('last Tuesday') stay unresolved (write YYYY-MM-DD or pass published=)")
+        return date, ""
     first, second = int(m[1]), int(m[2])
     if first > 12 or second > 12 or first == second:  # one reading only (or the same both ways)
         return _dateutil(value, dayfirst=first > 12), ""

@@ -900,3 +900,14 @@ def test_a_page_saved_under_a_txt_name_is_read_as_html(tmp_path):
     assert "<" not in df["text"].iloc[0] and "Home | News" not in df["text"].iloc[0]
     assert "café reopened" in df["text"].iloc[0] and df["encoding"].iloc[0] == "cp1252"
     assert "read as HTML" in df.attrs["warnings"][0]["reason"]
+
+
+def test_a_publication_date_that_is_not_a_date_is_warned_not_dropped_silently():
+    frame = pd.DataFrame({"text": ["The mayor said on Monday the bridge would close."] * 4,
+                          "published": ["2019-13-45", "next Tuesday", "", "2019-05-02"]})
+    df = sa.read_articles(frame)
+    assert df["published"].isna().tolist() == [True, True, True, False]
+    reasons = {w["path"]: w["reason"] for w in df.attrs["warnings"]}
+    assert set(reasons) == {"<DataFrame>#row0", "<DataFrame>#row1"}  # a blank value is no error
+    assert "'2019-13-45' is not a date" in reasons["<DataFrame>#row0"]
+    assert "relative dates" in reasons["<DataFrame>#row1"]
