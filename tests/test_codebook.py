@@ -360,3 +360,34 @@ def test_a_party_member_from_a_state_is_an_unnamed_person(sentence):
 def test_a_named_party_member_stays_named():
     row = last("Ohio Republican Dana Wills said the field would narrow.")
     assert (row["source_type"], row["source_name"]) == ("named_person", "Dana Wills")
+
+
+# --------------------------------------------------------------------------- review of real pages (kinds 1-5)
+
+@pytest.mark.parametrize("sentence", ["Commuters said the trains were late again.",
+                                      "Shoppers complained that prices had doubled.",
+                                      "Retirees said they could not afford the rent.",
+                                      "Motorists said the detour added an hour."])
+def test_a_capitalised_plural_people_noun_is_a_group_not_an_org(sentence):
+    assert last(sentence)["source_type"] == "unnamed_group"
+
+
+def test_a_capitalised_plural_the_article_also_writes_in_lower_case_is_a_group():
+    out = tag("Beekeepers said the hives had collapsed over the winter.", "Every beekeeper in the valley lost bees.")
+    assert out["source_type"].iloc[0] == "unnamed_group"
+
+
+@pytest.mark.parametrize("sentences, name", [
+    (("The plan drew criticism from José Núñez, a former minister.", "Núñez said it would raise prices."),
+     "José Núñez"),
+    (("Jean-Luc Moreau, a French diplomat, spoke first.", "Moreau said the talks were useful."), "Jean-Luc Moreau"),
+    (("Economist Lawrence Summers criticized the plan.", "Summers said it would raise prices."), "Lawrence Summers"),
+])
+def test_a_surname_introduced_with_an_accented_or_hyphenated_given_name_is_a_person(sentences, name):
+    row = last(*sentences)
+    assert (row["source_type"], row["source_name"]) == ("named_person", name)
+
+
+@pytest.mark.parametrize("sentence", ["Texaco said it would appeal the ruling.", "Siemens said it would cut jobs."])
+def test_a_lone_company_name_stays_an_organisation(sentence):
+    assert last(sentence)["source_type"] == "named_org"

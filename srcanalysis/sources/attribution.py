@@ -1111,8 +1111,12 @@ def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, dist
 
 
 #: A full name ("Jim Mattis", "George W. Bush") or a title and surname ("Sen. Warren"); overlapping.
-_FULL_NAME = re.compile(r"\b(?=(?:([A-Z][a-z]+)(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof)\.?)"
-                        r"\s+([A-Z][\w’'-]+)\b)")
+#: A capital letter, Latin-1 accented ones included ("Ángel", "Øyvind"), and a given name, hyphenated
+#: ones included ("José", "Jean-Luc"): names the article introduces are read with them.
+_UPPER = "[A-ZÀ-ÖØ-Þ]"
+_GIVEN = _UPPER + "[a-zß-öø-ÿ]+(?:-" + _UPPER + "[a-zß-öø-ÿ]+)?"
+_FULL_NAME = re.compile(r"\b(?=(?:(" + _GIVEN + r")(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof)\.?)"
+                        r"\s+(" + _UPPER + r"[\w’'-]+)\b)")
 
 
 def _head_noun(span: str) -> str:
@@ -1151,7 +1155,8 @@ _NAME_BEFORE = re.compile(r"((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z][\w&.’'-]*)$")
 
 
 #: A given name and surname, with an optional initial or quoted nickname between ("Kevin 'KJ' Mendes").
-_GIVEN_NAME = re.compile(r"\b(?=([A-Z][a-z]+)(?:\s+[A-Z]\.|\s+[“\"'‘][^”\"'’\x00]{1,15}[”\"'’])?\s+([A-Z][a-z][\w’'-]*)\b)")
+_GIVEN_NAME = re.compile(r"\b(?=(" + _GIVEN + r")(?:\s+[A-Z]\.|\s+[“\"'‘][^”\"'’\x00]{1,15}[”\"'’])?\s+("
+                         + _UPPER + r"[a-zß-öø-ÿ][\w’'-]*)\b)")
 
 
 #: Word classes a given name cannot have ("Bill" may be a name although "bill" is a document word).
@@ -1221,7 +1226,10 @@ class _Persons:
         """Whether the article also writes ``word`` in lower case (a common word, not a name)."""
         if self.lower_words is None:
             self.lower_words = set(_LOWER_WORD.findall(self.joined))
-        return word.lower() in self.lower_words or _has(word, "quantifier") or _has(word, "function")
+        low = word.lower()
+        singular = low[:-1] if low.endswith("s") and not low.endswith("ss") else ""
+        return low in self.lower_words or singular in self.lower_words or _has(word, "quantifier") \
+            or _has(word, "function")
 
     def company(self, name: str) -> bool:
         self._scan()
