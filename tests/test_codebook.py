@@ -391,3 +391,22 @@ def test_a_surname_introduced_with_an_accented_or_hyphenated_given_name_is_a_per
 @pytest.mark.parametrize("sentence", ["Texaco said it would appeal the ruling.", "Siemens said it would cut jobs."])
 def test_a_lone_company_name_stays_an_organisation(sentence):
     assert last(sentence)["source_type"] == "named_org"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('In the words of a senior official who asked not to be named, the talks are "dead," as reported by AP.',
+     "anonymous"),
+    ("A senior official said the talks had collapsed, according to Reuters.", "anonymous"),
+    ("In a Bloomberg interview Ruiz declared that the alliance was obsolete.", "named_person"),
+    # the outlet alone, or as the main reporting verb's subject, stays the source
+    ("The plant will close in May, as first reported by Reuters.", "media"),
+    ("The flood damaged 300 homes, according to The Guardian.", "media"),
+    ("Reuters reported that officials in Kabul said the attack killed 12.", "media"),
+])
+def test_an_outlet_relaying_a_speaker_is_the_conduit_not_the_source(sentence, expected):
+    assert last(sentence)["source_type"] == expected
+
+
+def test_a_span_running_over_its_own_reporting_verb_is_no_outlet():
+    row = last("The heads of both unions told AP they saw no reason to strike.")
+    assert row["source_type"] not in ("media", "unattributed")

@@ -327,6 +327,8 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
         return None  # "released a statement", "wouldn't say": a verb phrase, not a noun phrase
     if len(toks) > 1 and lows[0] in ("he", "she", "it", "they", "we", "i", "you"):
         return None  # "He nearly tied Mrs. Clinton among voters": a clause, not a speaker
+    if any(low in _CORE_SPEECH for low in lows[1:]):
+        return None  # "The heads of both firms told AP they": a clause with its own reporting verb
     head_part = []
     for k, low in enumerate(lows):
         if low in _MODIFIER_START:
@@ -354,8 +356,9 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
     if len(head_toks) >= 2 and all(_is_name_token(t) and not _is_org_token(t) for t in head_toks) \
             and not _media().search(" ".join(head_toks)):
         return "named_person", None  # "Jennifer Daskal of American University and contributor to Slate"
-    if _media().search(span):
-        return "media", None
+    outlet = _media().search(span)
+    if outlet and not _name_after(toks, span[outlet.end():]):
+        return "media", None  # but "In a Bloomberg interview Trump": the person after the outlet speaks
     if len(toks) == 1 and _has(lows[0], "pronoun"):
         return "pronoun", None
     # a proper name at the end of the span, or an appositive name first ("Jeff Davis, a spokesman")
@@ -421,6 +424,15 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
             and not any(_has(w, "pronoun") or _has(w, "function") or w in _TRAILING_AUX for w in lows[1:]):
         return _unnamed_type(span, toks, lows, _count(toks)), _count(toks)
     return None
+
+
+def _name_after(toks: list[str], rest: str) -> bool:
+    """Whether a span ends on a person's name after the outlet it mentions ("a Bloomberg interview
+    Trump"): a capitalised last token, not the outlet's, with a lower-case word between them (an
+    outlet's reporter, "The Daily Beast's Kim Dozier", stays the outlet's)."""
+    after = [t for t in _tokens(rest) if len(t) > 1]  # not the possessive "s" ("The Daily Beast’s Kim Dozier")
+    return len(after) >= 2 and any(t.islower() for t in after[:-1]) and _is_name_token(toks[-1]) \
+        and not _is_org_token(toks[-1]) and not _media().search(after[-1])
 
 
 #: The codebook's types for a source without a name (section 3 of the sourcing codebook).
@@ -918,6 +930,7 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
         return (not _closing_credit(text, m), _in_relative_clause(text, m), 1.5 if opening else order[kind], m.start())
 
     ranked = sorted(cues, key=rank) if len(cues) > 1 else cues
+    conduit: _Source | None = None  # an outlet relaying a speaker the sentence may name (_media_conduit)
     usable = []  # the cues that are verbs here, for the fallbacks below
     for m in ranked:
         cue = _norm_cue(m.group(0))
@@ -973,8 +986,34 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
             if kind in ("stance", "intention") and (typ == "document" or rule.endswith("inverted")
                                                     or len(src.split()) > 8):
                 continue
-            return _Source(typ, src, span[0], span[1], m.group(0), rule, count)
-    return _far_subject(text, ranked, usable)
+            found = _Source(typ, src, span[0], span[1], m.group(0), rule, count)
+            if typ == "media" and conduit is None and len(ranked) > 1 and _media_conduit(text, m, rule):
+                conduit = found  # "..., as reported by AP": the outlet relays a speaker another cue names
+                break
+            if conduit is not None and typ in ("media", "document"):
+                continue
+            return found
+    return conduit or _far_subject(text, ranked, usable)
+
+
+#: An outlet that only relays another speaker's words (codebook section 3: "four current and former
+#: Pentagon officials told The Daily Beast" rests on the officials): "as (first) reported by AP".
+_AS_BEFORE = re.compile(r"\bas\s+(?:\w+ly\s+)?(?:first\s+|earlier\s+|previously\s+)?$", re.I)
+
+
+def _media_conduit(text: str, m, rule: str) -> bool:
+    """Whether a cue crediting an outlet may yield to a speaker another cue of the sentence names: an
+    "according to" credit, or a subordinate "as reported by" (the outlet is then the conduit; the
+    sentence rests on the person or withheld source it relays, if the sentence names one).
+
+    Example:
+        >>> t = 'In the words of one aide, the bill is "dead," as reported by AP.'
+        >>> _media_conduit(t, re.search("reported", t), "speech:passive-by")
+        True
+    """
+    if rule == "according-to":
+        return True
+    return rule.endswith("passive-by") and _AS_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
 
 
 def _far_subject(text: str, ranked: list, usable: list) -> _Source | None:
@@ -1226,10 +1265,14 @@ class _Persons:
         """Whether the article also writes ``word`` in lower case (a common word, not a name)."""
         if self.lower_words is None:
             self.lower_words = set(_LOWER_WORD.findall(self.joined))
+        return word.lower() in self.lower_words or _has(word, "quantifier") or _has(word, "function")
+
+    def common_singular(self, word: str) -> bool:
+        """Whether the article writes the singular of a plural ``word`` in lower case ("Beekeepers ..."
+        and "every beekeeper")."""
+        self.common_word(word)
         low = word.lower()
-        singular = low[:-1] if low.endswith("s") and not low.endswith("ss") else ""
-        return low in self.lower_words or singular in self.lower_words or _has(word, "quantifier") \
-            or _has(word, "function")
+        return low.endswith("s") and not low.endswith("ss") and low[:-1] in self.lower_words
 
     def company(self, name: str) -> bool:
         self._scan()
@@ -1258,6 +1301,10 @@ def _single_name(found: _Source, persons: _Persons) -> _Source | None:
         if as_noun is not None and (as_noun[0] in UNNAMED_TYPES or as_noun[0] == "named_org"):
             return _Source(as_noun[0], found.text, found.start, found.end, found.cue, found.rule, as_noun[1])
         return None
+    if persons.common_singular(toks[0]):  # "Beekeepers said ..." and "every beekeeper": people, if a people noun
+        as_noun = classify_source(found.text.lower())
+        if as_noun is not None and as_noun[0] == "unnamed_group":
+            return _Source(as_noun[0], found.text, found.start, found.end, found.cue, found.rule, as_noun[1])
     return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+single-name-not-a-person")
 
 
