@@ -408,5 +408,5 @@ def test_an_outlet_relaying_a_speaker_is_the_conduit_not_the_source(sentence, ex
 
 
 def test_a_span_running_over_its_own_reporting_verb_is_no_outlet():
-    row = last("The heads of both unions told AP they saw no reason to strike.")
+    row = last("The heads of both firms told AP they concluded there was no need to register.")
     assert row["source_type"] not in ("media", "unattributed")
