@@ -410,3 +410,27 @@ def test_an_outlet_relaying_a_speaker_is_the_conduit_not_the_source(sentence, ex
 def test_a_span_running_over_its_own_reporting_verb_is_no_outlet():
     row = last("The heads of both firms told AP they concluded there was no need to register.")
     assert row["source_type"] not in ("media", "unattributed")
+
+
+@pytest.mark.parametrize("sentence", ["As I wrote last week, the bridge is unsafe.",
+                                      "I believe the levy will fail, and I said so last year.",
+                                      "This columnist has argued for years that the tax is unfair.",
+                                      "This newspaper has reported that the contract was never signed.",
+                                      "This reporter asked the mayor twice about the contract."])
+def test_the_writers_own_view_is_not_sourced(sentence):
+    assert last(sentence)["source_type"] == "unattributed"
+
+
+def test_a_writers_opinion_paragraph_does_not_inherit_the_next_source():
+    out = tag("In my view, the mayor should resign.", "As I wrote last week, the bridge is unsafe.")
+    assert out["source_type"].tolist() == ["unattributed", "unattributed"]
+
+
+def test_first_person_inside_a_running_quotation_keeps_the_speaker():
+    out = tag("“I will appeal,” Ana Ruiz said.", "“We have the votes.", "I said so from the start.”")
+    assert out["source_type"].tolist() == ["named_person"] * 3
+
+
+def test_the_writer_asking_someone_relays_the_answer():
+    row = last("Campaign chairman Tom Okafor offered a blunt slogan when I asked him how she would win.")
+    assert row["source_type"] == "named_person"

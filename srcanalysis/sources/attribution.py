@@ -163,8 +163,8 @@ def _word_class(cls: str) -> frozenset[str]:
 
 def _cues_flagged(flag: str) -> frozenset[str]:
     """The cues of ``rules/attribution_cues.csv`` with ``flag``: ``inverts`` (may stand before its speaker
-    after a quote or comma), ``verb`` (never a noun or an adjective: "said", "believes") and ``core``
-    (the plainest reporting verbs)."""
+    after a quote or comma), ``verb`` (never a noun or an adjective: "said", "believes"), ``core``
+    (the plainest reporting verbs) and ``question`` ("asked": the one asked answers)."""
     table = _cue_table()
     return frozenset(table.loc[table["flags"].str.split().map(lambda flags: flag in flags), "cue"])
 
@@ -182,6 +182,7 @@ _ING_OPENERS = _word_class("opener")
 _INVERTING = _cues_flagged("inverts")
 _VERB_ONLY = _cues_flagged("verb")
 _CORE_SPEECH = _cues_flagged("core")
+_QUESTION = _cues_flagged("question")
 
 
 @lru_cache(maxsize=1)
@@ -311,8 +312,8 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
         ('media', None)
     """
     span = span.strip(" ,.;:“”\"'’")
-    if not span:
-        return None
+    if not span or _patterns()["self_reference"].fullmatch(span):
+        return None  # "this columnist", "this newspaper": the writer, whose own view is no source
     first, conj, _ = span.partition(" and ")
     if conj and first[:1].isupper() and first.count(" ") <= 3:
         named = classify_source(first)  # "Cruz and his aides", "Mr. King and Mr. Morial": the first conjunct
@@ -962,6 +963,10 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
                 spans.append(((named.start(1), named.end(1)), f"{kind}:passive-by"))
         else:
             spans = [(_clip_before(text, m.start()), f"{kind}:subject")]
+            if spans[0][0] is not None and _patterns()["self_reference"].fullmatch(
+                    text[spans[0][0][0]:spans[0][0][1]].strip(" ,")):
+                usable.pop()  # "This reporter asked ...": the writer, so no speaker to look further for
+                continue
             inverted = kind == "speech" and cue in _INVERTING \
                 and _INVERSION.search(text, max(0, m.start() - 8), m.start()) is not None
             if inverted:  # "..., said one GOP source in the room.": the speaker follows the verb
@@ -1054,6 +1059,8 @@ def _far_subject(text: str, ranked: list, usable: list) -> _Source | None:
     return found or _reportedly(text)
 
 
+#: First-person subjects of a cue: outside a quotation and away from any source, the writer speaking.
+_WRITER_PRONOUNS = frozenset({"i", "we"})
 _NOT_A_SPEAKER_BEFORE = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Ii]t|[Ww]hich|[Ww]hat)\s+(?:\w+ly\s+)?$")
 _PREPOSITION_AFTER = re.compile(r"\s+(?:along|over|by|in|for|at|on|from|into|under|through|to|as|with)\b")
 _APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w.’'-]+\s+){1,3}[A-Z][\w’'-]+)")
@@ -1533,7 +1540,12 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
         found = _tag_one(text, scope, hits[i]) if candidates[i] else None
         if found is None and len(text) <= 60:
             found = _credit_line(text)
-        if found is not None and found.type == "pronoun":
+        writer = found is not None and found.type == "pronoun" and found.text.lower() in _WRITER_PRONOUNS \
+            and not open_quote and (last_source is None or paragraphs[last_source_at] != paragraphs[i]) \
+            and _norm_cue(found.cue) not in _QUESTION  # "when I asked him": the writer asks, the other answers
+        if writer:  # "As I wrote last week, ...", "I said so": the writer's own voice (codebook section 1)
+            found = None
+        elif found is not None and found.type == "pronoun":
             found = _resolve_pronoun(found, text, last_named, i - last_named_at, last_person, i - last_person_at,
                                      last_thing, i - last_thing_at)
         elif found is not None and found.type == "unresolved":
@@ -1579,7 +1591,7 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
             found = _Source(last_source.type, last_source.text, -1, -1, last_source.cue, "inherit:figures",
                             last_source.count)
         if found is None:
-            how = "quote" if quotes[i] or open_quote else "first-person" if _first_person(text) else ""
+            how = "quote" if quotes[i] or open_quote else "first-person" if _first_person(text) and not writer else ""
             if how == "first-person" and (last_source is None or paragraphs[last_source_at] != paragraphs[i]):
                 # first person far from any source is the writer's own voice (a column), not a quotation
                 speaker = None
