@@ -434,3 +434,34 @@ def test_first_person_inside_a_running_quotation_keeps_the_speaker():
 def test_the_writer_asking_someone_relays_the_answer():
     row = last("Campaign chairman Tom Okafor offered a blunt slogan when I asked him how she would win.")
     assert row["source_type"] == "named_person"
+
+
+def test_a_quoted_title_saying_more_about_something_is_no_statement():
+    out = tag("“The Last Harbor” said more about grief than any film this year.", "Ana Ruiz said the film made her cry.")
+    assert out["source_type"].tolist() == ["unattributed", "named_person"]
+
+
+@pytest.mark.parametrize("sentence", ["The festival says a lot about how the town sees itself.",
+                                      "The film tells the story of a family in Gdansk."])
+def test_revealing_or_depicting_is_no_statement(sentence):
+    assert last(sentence)["source_type"] == "unattributed"
+
+
+@pytest.mark.parametrize("sentence", ["“The Long Night” argues that families are broken.",
+                                      "“Silent Fields,” the 2019 documentary, shows how farmers lost their land."])
+def test_a_titled_work_is_a_document_not_a_speaker(sentence):
+    assert last(sentence)["source_type"] == "document"
+
+
+def test_a_quoted_slogan_before_an_inverted_verb_leaves_the_speaker():
+    assert last("“Never Again,” said Ana Ruiz.")["source_type"] == "named_person"
+
+
+def test_a_title_in_quotation_marks_is_no_quotation():
+    out = tag("Tom Okafor said the gallery would reopen.",
+              "The show includes a print called “Cowboys and Indians” from 1987.")
+    assert (out["is_quote"].iloc[1], out["source_type"].iloc[1]) == (False, "unattributed")
+
+
+def test_not_offering_details_is_a_no_comment_disclosure():
+    assert last("The two officials did not offer details about the plan.")["source_type"] == "no_comment"

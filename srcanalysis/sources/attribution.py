@@ -814,8 +814,9 @@ _RELATIVE_OPEN = re.compile(r"(?:^|[,(—–]\s*)(?:who|which|whom|whose)\b[^,;:
 
 
 def _not_a_statement(text: str, m, cue: str, kind: str) -> bool:
-    """Actions read as statements (issue 11): a passive with no agent ("were added to the committee",
-    "mosques have been attacked"), a participle modifying a noun that is no document ("legislation
+    """Actions read as statements (issue 11): an idiom of revealing or depicting ("says a lot about",
+    "tells the story of": ``not_a_statement_after`` in ``rules/attribution_patterns.csv``), a passive
+    with no agent ("were added to the committee", "mosques have been attacked"), a participle modifying a noun that is no document ("legislation
     promised by Democrats"), and an "-ing" form that is not set off as a speech act ("signed legislation
     adding two judges" but not ", adding that ...").
 
@@ -828,6 +829,8 @@ def _not_a_statement(text: str, m, cue: str, kind: str) -> bool:
         False
     """
     start, end = m.start(), m.end()
+    if _patterns()["not_a_statement_after"].match(text, end):
+        return True  # "says a lot about", "tells the story of": what a thing reveals or depicts, not a statement
     window = text[max(0, start - 40):start]
     progressive = cue.endswith("ing")
     last = window.rsplit(None, 2)[-2:]
@@ -984,7 +987,13 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
                 if span is None:
                     continue
                 src = text[span[0]:span[1]]
-            cls = classify_source(src)
+            if ":subject" in rule and _quoted_title_span(text, span[0], span[1]):
+                if len(spans) > 1:
+                    continue  # “Never Again,” said Ruiz: the speaker follows the verb
+                cls = ("document", None)  # “The Last Harbor” shows ...: a titled work the reporter uses
+                rule = f"{rule}+title"
+            else:
+                cls = classify_source(src)
             if cls is None:
                 continue
             typ, count = cls
@@ -1360,7 +1369,9 @@ def _first_person(text: str) -> bool:
 
 
 def _is_quote(text: str) -> bool:
-    """Whether a sentence quotes at least :data:`MIN_QUOTE_WORDS` words, or opens with a quote mark.
+    """Whether a sentence quotes at least :data:`MIN_QUOTE_WORDS` words, or opens with a quote mark;
+    the title of a work in quotation marks ("“The Last Harbor” shows ...", see :func:`_is_title`) is
+    no quotation.
 
     Example:
         >>> _is_quote("He called it “a disaster for everyone.”"), _is_quote("He backed the “Dream” act.")
@@ -1368,11 +1379,52 @@ def _is_quote(text: str) -> bool:
     """
     if "“" not in text and '"' not in text and "''" not in text:
         return False
+    lead = len(text) - len(text.lstrip())
     for m in _QUOTED.finditer(text):
-        words = (m.group(1) or m.group(2) or "").split()
-        if len(words) >= MIN_QUOTE_WORDS:
+        content = m.group(1) or m.group(2) or ""
+        title = _is_title(content, m.group(0))  # “The Internet Explorer 6 Countdown”: a work's title, no quotation
+        if m.start() == lead and title:
+            return False  # “The Last Harbor” said more about grief ...: a title opens the sentence
+        if len(content.split()) >= MIN_QUOTE_WORDS and not title:
             return True
     return _STARTS_QUOTED.match(text) is not None and len(text.split()) >= MIN_QUOTE_WORDS
+
+
+#: Small words a title keeps in lower case ("The Lord of the Rings").
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from",
+                          "vs", "vs.", "v.", "nor", "but", "as"})
+
+
+def _is_title(content: str, whole: str = "") -> bool:
+    """Whether quoted words are the title of a work ("The Last Harbor", "Silent Fields,"): closed
+    quotation marks around two or more words, each capitalised but for a title's small words, and no
+    sentence punctuation inside. Quoted speech ("Absolutely not,") is not a title.
+
+    Example:
+        >>> _is_title("The Lord of the Rings", "“The Lord of the Rings”"), _is_title("We will win,", "“We will win,”")
+        (True, False)
+    """
+    if whole and whole[-1:] not in ("”", '"', "'"):
+        return False
+    words = content.strip().rstrip(",").split()
+    if len(words) < 2 or any(ch in content for ch in ".!?;:"):
+        return False
+    return words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL
+                                          for w in words)
+
+
+def _quoted_title_span(text: str, start: int, end: int) -> bool:
+    """Whether a source span is the title of a work set in quotation marks ("“The Last Harbor” said"):
+    a titled work is a document, never a speaker (codebook section 2, ``document``).
+
+    Example:
+        >>> t = '"Silent Fields," the documentary, shows it.'
+        >>> _quoted_title_span(t, 1, 14), _quoted_title_span(t, 17, 31)
+        (True, False)
+    """
+    before = text[:start].rstrip()
+    after = text[end:].lstrip(" ,")
+    return before[-1:] in ("“", '"') and after[:1] in ("”", '"') and _is_title(text[start:end], "")
 
 
 # --------------------------------------------------------------------------- frames
