@@ -465,3 +465,25 @@ def test_a_title_in_quotation_marks_is_no_quotation():
 
 def test_not_offering_details_is_a_no_comment_disclosure():
     assert last("The two officials did not offer details about the plan.")["source_type"] == "no_comment"
+
+
+@pytest.mark.parametrize("sentence", ["It demands that the city pay for the repairs.",
+                                      "The storm warned residents of what was to come.",
+                                      "History shows that such booms end badly.",
+                                      "Experience teaches that such plans fail."])
+def test_a_thing_or_an_abstraction_with_a_cue_verb_is_no_source(sentence):
+    assert last(sentence)["source_type"] == "unattributed"
+
+
+def test_a_rule_or_plan_that_says_something_is_a_document():
+    assert last("The new law says landlords must return deposits within 30 days.")["source_type"] == "document"
+
+
+def test_it_said_after_an_organisation_takes_the_organisation():
+    out = tag("The Tenant Union held a meeting on Monday.", "It said rents had doubled since 2019.")
+    assert out["source_type"].iloc[1] == "named_org"
+
+
+def test_surrogates_are_people():
+    out = tag("Ana Ruiz spent the week in Ohio.", "Her surrogates warned that the race was close.")
+    assert out["source_type"].iloc[1] == "unnamed_group"

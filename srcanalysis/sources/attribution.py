@@ -349,6 +349,8 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
             return _unnamed_type(span, toks, head_part, _count(toks)), _count(toks)
         if inner is not None and inner[0] != "pronoun":
             return inner
+    if _has(head, "abstract"):
+        return None  # "History shows", "Experience teaches": no source
     if _has(head, "document"):
         return "document", None  # before media: "a Washington Post poll" is the poll
     if _SHARE.search(span):  # "52 percent of voters", "six in 10 Americans": poll results
@@ -1063,6 +1065,9 @@ def _far_subject(text: str, ranked: list, usable: list) -> _Source | None:
                     or _BARE_OBJECT.match(text, m.end() + 1) \
                     or (cue not in _CORE_SPEECH and _PREPOSITION_AFTER.match(text, m.end())):
                 continue  # "this only explains", "the bond revealed itself", "a future projected along ..."
+            subject = _clip_before(text, m.start())
+            if subject is not None and _inanimate(text[subject[0]:subject[1]]):
+                continue  # "The storm warned residents ...": the subject is found, and it is no speaker
             if kind in ("speech", "phrase") or (kind == "cognition" and text.startswith(" that ", m.end())):
                 return _Source("unresolved", "", -1, -1, m.group(0), f"{kind}:speaker-not-found")
     return found or _reportedly(text)
@@ -1070,6 +1075,28 @@ def _far_subject(text: str, ranked: list, usable: list) -> _Source | None:
 
 #: First-person subjects of a cue: outside a quotation and away from any source, the writer speaking.
 _WRITER_PRONOUNS = frozenset({"i", "we"})
+#: Word classes that make a noun phrase a possible speaker (or the document a sentence rests on).
+_SPEAKER_CLASSES = ("role", "title", "anonymous", "org_voice", "org_member", "group", "inner_circle", "party_member",
+                    "document", "org", "org_suffix", "named_org", "pronoun")
+_INANIMATE_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "such"})
+
+
+def _inanimate(span: str) -> bool:
+    """Whether a subject is a plain thing, no speaker: a determiner and lower-case words of no source
+    class, not ending on a noun for people ("the storm", "the move", "its silence"); "the heads of
+    both firms" and "the organizers" may be speakers.
+
+    Example:
+        >>> _inanimate("The storm"), _inanimate("the neighbours"), _inanimate("Ana Ruiz")
+        (True, False, False)
+    """
+    toks = _tokens(span)
+    if not 2 <= len(toks) <= 5 or toks[0].lower() not in _INANIMATE_DETERMINERS \
+            or not all(t.islower() for t in toks[1:]):
+        return False
+    return not _PERSON_NOUN.search(toks[-1]) and not any(_has(t, c) for t in toks[1:] for c in _SPEAKER_CLASSES)
+
+
 _NOT_A_SPEAKER_BEFORE = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Ii]t|[Ww]hich|[Ww]hat)\s+(?:\w+ly\s+)?$")
 _PREPOSITION_AFTER = re.compile(r"\s+(?:along|over|by|in|for|at|on|from|into|under|through|to|as|with)\b")
 _APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w.’'-]+\s+){1,3}[A-Z][\w’'-]+)")
@@ -1152,8 +1179,8 @@ def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, dist
         if last_thing is not None and thing_distance <= PRONOUN_LOOKBACK:
             return _Source(last_thing.type, found.text, found.start, found.end, found.cue,
                            f"{found.rule}+pronoun:{last_thing.text}", last_thing.count)
-        if not found.rule.startswith(("speech", "phrase")):
-            return None
+        if not found.rule.startswith(("speech", "phrase")) or _norm_cue(found.cue) not in _CORE_SPEECH:
+            return None  # "It demands that ...", "It was clear ...": nothing named for "it" to stand for
         return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun")
     if low in ("he", "she", "i") and any(_is_name_token(t) and not _is_org_token(t) for t in _tokens(before)[1:]):
         return _Source("named_person", found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun:named-before")
