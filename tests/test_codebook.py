@@ -487,3 +487,35 @@ def test_it_said_after_an_organisation_takes_the_organisation():
 def test_surrogates_are_people():
     out = tag("Ana Ruiz spent the week in Ohio.", "Her surrogates warned that the race was close.")
     assert out["source_type"].iloc[1] == "unnamed_group"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("“The levee will hold,” sighed Tom Okafor, looking at the river.", "named_person"),
+    ("“We have no money left,” grumbled a shop owner on Main Street.", "unnamed_person"),
+    ("“The shelter is full,” muttered a volunteer.", "unnamed_person"),
+])
+def test_manner_of_speaking_verbs_credit_a_quotation(sentence, expected):
+    assert last(sentence)["source_type"] == expected
+
+
+@pytest.mark.parametrize("sentence", ["The mayor will resign, according to two people briefed on the plan.",
+                                      "The mayor will resign, according to people close to the council."])
+def test_a_withholding_mark_cut_at_its_preposition_still_withholds(sentence):
+    assert last(sentence)["source_type"] == "anonymous"
+
+
+def test_it_was_reported_rests_on_unnamed_news_reports():
+    row = last("It was reported that the mayor would resign.")
+    assert (row["source_type"], row["source_name"]) == ("media", "news reports")
+
+
+@pytest.mark.parametrize("sentence", ["No injuries were reported.", "Ruiz pleaded guilty to a misdemeanor charge.",
+                                      "She read the report twice."])
+def test_actions_are_not_statements(sentence):
+    assert last(sentence)["source_type"] == "unattributed"
+
+
+def test_a_quotation_credited_to_the_statement_it_was_read_from():
+    out = tag("People close to the campaign said the speech was a success.",
+              "“The team took notes on her life,” read the statement.")
+    assert out["source_type"].tolist() == ["anonymous", "document"]

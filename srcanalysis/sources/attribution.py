@@ -164,7 +164,8 @@ def _word_class(cls: str) -> frozenset[str]:
 def _cues_flagged(flag: str) -> frozenset[str]:
     """The cues of ``rules/attribution_cues.csv`` with ``flag``: ``inverts`` (may stand before its speaker
     after a quote or comma), ``verb`` (never a noun or an adjective: "said", "believes"), ``core``
-    (the plainest reporting verbs) and ``question`` ("asked": the one asked answers)."""
+    (the plainest reporting verbs), ``question`` ("asked": the one asked answers) and ``only_inverted``
+    (a cue only right after a quotation: "“...,” read the statement")."""
     table = _cue_table()
     return frozenset(table.loc[table["flags"].str.split().map(lambda flags: flag in flags), "cue"])
 
@@ -183,6 +184,7 @@ _INVERTING = _cues_flagged("inverts")
 _VERB_ONLY = _cues_flagged("verb")
 _CORE_SPEECH = _cues_flagged("core")
 _QUESTION = _cues_flagged("question")
+_ONLY_INVERTED = _cues_flagged("only_inverted")
 
 
 @lru_cache(maxsize=1)
@@ -956,6 +958,8 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
             nxt = text[m.end(): m.end() + 30].lstrip()
             if (kind == "cognition" and _BARE_OBJECT.match(nxt)) or (kind == "finding" and _NOT_A_FINDING.match(nxt)):
                 continue  # "knows this", "found a way", "found himself": not a finding
+        if cue in _ONLY_INVERTED and _INVERSION.search(text, max(0, m.start() - 8), m.start()) is None:
+            continue  # "read" credits only after a quotation ("“...,” read the statement"), never "read the book"
         usable.append(m)
         if kind == "phrase":
             spans = [(_clip_after(text, m.end(), long=True), "according-to")]
@@ -976,6 +980,8 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
                 and _INVERSION.search(text, max(0, m.start() - 8), m.start()) is not None
             if inverted:  # "..., said one GOP source in the room.": the speaker follows the verb
                 spans.append((_clip_after(text, m.end()), f"{kind}:inverted"))
+                if cue in _ONLY_INVERTED:
+                    spans = spans[1:]
             if spans[0][0] is None or classify_source(text[spans[0][0][0]:spans[0][0][1]]) is None:
                 opening = _opening_subject(text, m.start())
                 if opening and not text[opening[0]:opening[1]].endswith(("’s", "'s")):
@@ -996,6 +1002,8 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
                 rule = f"{rule}+title"
             else:
                 cls = classify_source(src)
+            if cls is not None and cls[0] in _UPGRADABLE and _withheld_after(text, span):
+                cls = ("anonymous", cls[1])  # "according to two people briefed on the plan": the mark ran past the cut
             if cls is None:
                 continue
             typ, count = cls
@@ -1015,6 +1023,20 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
 #: An outlet that only relays another speaker's words (codebook section 3: "four current and former
 #: Pentagon officials told The Daily Beast" rests on the officials): "as (first) reported by AP".
 _AS_BEFORE = re.compile(r"\bas\s+(?:\w+ly\s+)?(?:first\s+|earlier\s+|previously\s+)?$", re.I)
+
+
+def _withheld_after(text: str, span: tuple[int, int]) -> bool:
+    """Whether a withholding mark starts inside a source span cut short before its preposition
+    ("two people briefed | on the plan", "people close | to the mayor": ``withheld`` in
+    ``rules/attribution_patterns.csv``).
+
+    Example:
+        >>> t = "The mayor will resign, according to two people briefed on the plan."
+        >>> _withheld_after(t, (t.index("two"), t.index(" on the")))
+        True
+    """
+    m = _patterns()["withheld"].search(text, span[0], min(len(text), span[1] + 20))
+    return m is not None and m.start() < span[1] < m.end()
 
 
 def _media_conduit(text: str, m, rule: str) -> bool:
@@ -1100,7 +1122,8 @@ def _inanimate(span: str) -> bool:
 _NOT_A_SPEAKER_BEFORE = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Ii]t|[Ww]hich|[Ww]hat)\s+(?:\w+ly\s+)?$")
 _PREPOSITION_AFTER = re.compile(r"\s+(?:along|over|by|in|for|at|on|from|into|under|through|to|as|with)\b")
 _APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w.’'-]+\s+){1,3}[A-Z][\w’'-]+)")
-_REPORTEDLY = re.compile(r"\b(?:[Rr]eportedly|[Pp]urportedly|allegedly reported)\b")
+_REPORTEDLY = re.compile(r"\b(?:[Rr]eportedly|[Pp]urportedly|allegedly reported|[Ii]t (?:was|is|has been|had been) "
+                         r"(?:widely |also |previously |first )?reported)\b")
 
 
 def _reportedly(text: str) -> _Source | None:
