@@ -519,3 +519,26 @@ def test_a_quotation_credited_to_the_statement_it_was_read_from():
     out = tag("People close to the campaign said the speech was a success.",
               "“The team took notes on her life,” read the statement.")
     assert out["source_type"].tolist() == ["anonymous", "document"]
+
+
+def test_a_quotation_in_single_straight_quotes_credits_the_speaker_after_it():
+    row = last("'It's a disgrace,' said another tenant.")
+    assert (row["source_type"], row["rule"]) == ("unnamed_person", "speech:inverted")
+
+
+def test_a_question_asked_by_one_parent_is_an_unnamed_person():
+    assert last("“Will the pool reopen next year?” asked one parent.")["source_type"] == "unnamed_person"
+
+
+def test_a_relative_clause_keeps_the_article_of_its_antecedent():
+    row = last("The senator, who has said he will not run again, voted against the bill.")
+    assert (row["source_type"], row["source"]) == ("named_person", "The senator")
+
+
+@pytest.mark.parametrize("sentence, name", [("The Teachers Union said it would strike.", "Teachers Union"),
+                                            ("The Parent Teacher Association said it would meet.",
+                                             "Parent Teacher Association"),
+                                            ("State Department officials said the talks would resume.",
+                                             "State Department")])
+def test_a_source_noun_inside_an_organisations_name_stays_in_the_name(sentence, name):
+    assert last(sentence)["source_name"] == name

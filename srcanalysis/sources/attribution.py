@@ -552,7 +552,7 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
     return s, e
 
 
-_INVERSION = re.compile(r"(?:[,”\"’]|''|—|–|\s-)\s*$")
+_INVERSION = re.compile(r"(?:[,”\"’]|''|(?<=[,.!?])'|—|–|\s-)\s*$")  # also 'single quotes,' said X
 _AFTER = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90})")
 _AFTER_LONG = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90}?)"
                          r"(?=\s+(?:conducted|released|published|by|for)\b|[,;:!?“”\"()—–]|$)")
@@ -585,6 +585,8 @@ def _antecedent(text: str, pos: int) -> tuple[int, int] | None:
         if _has(cleaned[k].lower(), "anonymous"):
             first = k - 1 if k > 0 and cleaned[k - 1][:1].islower() and cleaned[k - 1].lower() not in _LEADING_FUNCTION \
                 and not _has(cleaned[k - 1].lower(), "function") else k
+            if first > 0 and _has(cleaned[first - 1].lower(), "determiner"):
+                first -= 1  # "The senator, who has said ...": the article says whom it means
             return words[first].start(), words[k].start() + len(cleaned[k])
     names = []
     for k in range(len(words) - 1, -1, -1):
@@ -1931,16 +1933,27 @@ def _org_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
     """The organisation behind a span: "a Delta spokesperson" -> "Delta", "a spokesman for the State
     Department" -> "State Department", a bare "officials" -> the last organisation the article named."""
     words = span.split()
-    if not any(_has(w.strip(",.’'"), "org_voice") or _has(w.strip(",.’'"), "anonymous") for w in words):
+    voice = [_voice_word(words, k) for k in range(len(words))]
+    if not any(voice):
         return _name_as_written(span, persons, state)
     of = _VOICE_OF.search(span)
     if of:
         return of.group(1).strip()
-    caps = [w.removesuffix("’s").removesuffix("'s") for w in words if w[:1].isupper() and not _has(w, "determiner")
-            and not _has(w, "org_voice") and not _has(w, "anonymous")]
+    caps = [w.removesuffix("’s").removesuffix("'s") for w, v in zip(words, voice) if w[:1].isupper()
+            and not _has(w, "determiner") and not v]
     if caps:
         return " ".join(caps)
     return state.get("org", "")
+
+
+def _voice_word(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` names the voice of an organisation ("spokesman", "officials") rather than
+    being part of its name: a capitalised source noun followed by another capitalised word belongs to
+    the name ("the Teachers Union", "the Parent Teacher Association")."""
+    w = words[k].strip(",.’'")
+    if not (_has(w, "org_voice") or _has(w, "anonymous")):
+        return False
+    return not (w[:1].isupper() and k + 1 < len(words) and words[k + 1][:1].isupper())
 
 
 def _document_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
