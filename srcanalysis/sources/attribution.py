@@ -184,6 +184,9 @@ _INVERTING = _cues_flagged("inverts")
 _VERB_ONLY = _cues_flagged("verb")
 _CORE_SPEECH = _cues_flagged("core")
 _QUESTION = _cues_flagged("question")
+#: First four letters of the writer's self-references ("this columnist", "the present writer", "your
+#: correspondent", "yours truly"), a cheap test before the pattern.
+_SELF_OPENERS = frozenset({"this", "the ", "your"})
 _ONLY_INVERTED = _cues_flagged("only_inverted")
 
 
@@ -314,7 +317,7 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
         ('media', None)
     """
     span = span.strip(" ,.;:“”\"'’")
-    if not span or _patterns()["self_reference"].fullmatch(span):
+    if not span or (span[:4].lower() in _SELF_OPENERS and _patterns()["self_reference"].fullmatch(span)):
         return None  # "this columnist", "this newspaper": the writer, whose own view is no source
     first, conj, _ = span.partition(" and ")
     if conj and first[:1].isupper() and first.count(" ") <= 3:
@@ -330,7 +333,7 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
         return None  # "released a statement", "wouldn't say": a verb phrase, not a noun phrase
     if len(toks) > 1 and lows[0] in ("he", "she", "it", "they", "we", "i", "you"):
         return None  # "He nearly tied Mrs. Clinton among voters": a clause, not a speaker
-    if any(low in _CORE_SPEECH for low in lows[1:]):
+    if len(lows) > 1 and not _CORE_SPEECH.isdisjoint(lows[1:]):
         return None  # "The heads of both firms told AP they": a clause with its own reporting verb
     head_part = []
     for k, low in enumerate(lows):
@@ -819,6 +822,12 @@ _NOUN_BEFORE = re.compile(r"([a-z][\w-]*)\s+(?:\w+ly\s+)?$")
 _RELATIVE_OPEN = re.compile(r"(?:^|[,(—–]\s*)(?:who|which|whom|whose)\b[^,;:“”\"()—–]*$", re.I)
 
 
+#: The words that may open ``not_a_statement_after`` ("says *a lot* about", "tells *the* story of"): a cheap
+#: test before the pattern.
+_IDIOM_STARTS = (" a ", " much", " more", " less", " little", " some", " every", " noth", " volu", " plen", " so ",
+                 " the ", " its ", " his ", " her ", " their ", " our ", " an ")
+
+
 def _not_a_statement(text: str, m, cue: str, kind: str) -> bool:
     """Actions read as statements (issue 11): an idiom of revealing or depicting ("says a lot about",
     "tells the story of": ``not_a_statement_after`` in ``rules/attribution_patterns.csv``), a passive
@@ -835,7 +844,7 @@ def _not_a_statement(text: str, m, cue: str, kind: str) -> bool:
         False
     """
     start, end = m.start(), m.end()
-    if _patterns()["not_a_statement_after"].match(text, end):
+    if text.startswith(_IDIOM_STARTS, end) and _patterns()["not_a_statement_after"].match(text, end):
         return True  # "says a lot about", "tells the story of": what a thing reveals or depicts, not a statement
     window = text[max(0, start - 40):start]
     progressive = cue.endswith("ing")
@@ -974,8 +983,8 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
                 spans.append(((named.start(1), named.end(1)), f"{kind}:passive-by"))
         else:
             spans = [(_clip_before(text, m.start()), f"{kind}:subject")]
-            if spans[0][0] is not None and _patterns()["self_reference"].fullmatch(
-                    text[spans[0][0][0]:spans[0][0][1]].strip(" ,")):
+            if spans[0][0] is not None and text[spans[0][0][0]:spans[0][0][0] + 4].lower() in _SELF_OPENERS \
+                    and _patterns()["self_reference"].fullmatch(text[spans[0][0][0]:spans[0][0][1]].strip(" ,")):
                 usable.pop()  # "This reporter asked ...": the writer, so no speaker to look further for
                 continue
             inverted = kind == "speech" and cue in _INVERTING \
@@ -1004,7 +1013,8 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
                 rule = f"{rule}+title"
             else:
                 cls = classify_source(src)
-            if cls is not None and cls[0] in _UPGRADABLE and _withheld_after(text, span):
+            if cls is not None and cls[0] in _UPGRADABLE and not rule.endswith(":subject") \
+                    and _withheld_after(text, span):
                 cls = ("anonymous", cls[1])  # "according to two people briefed on the plan": the mark ran past the cut
             if cls is None:
                 continue
@@ -1027,6 +1037,9 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
 _AS_BEFORE = re.compile(r"\bas\s+(?:\w+ly\s+)?(?:first\s+|earlier\s+|previously\s+)?$", re.I)
 
 
+_CUT_PREPOSITION = re.compile(r"\s+(?:on|to|about|with|of)\b")
+
+
 def _withheld_after(text: str, span: tuple[int, int]) -> bool:
     """Whether a withholding mark starts inside a source span cut short before its preposition
     ("two people briefed | on the plan", "people close | to the mayor": ``withheld`` in
@@ -1037,6 +1050,8 @@ def _withheld_after(text: str, span: tuple[int, int]) -> bool:
         >>> _withheld_after(t, (t.index("two"), t.index(" on the")))
         True
     """
+    if not _CUT_PREPOSITION.match(text, span[1]):
+        return False
     m = _patterns()["withheld"].search(text, span[0], min(len(text), span[1] + 20))
     return m is not None and m.start() < span[1] < m.end()
 
@@ -1222,7 +1237,7 @@ def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, dist
 #: ones included ("José", "Jean-Luc"): names the article introduces are read with them.
 _UPPER = "[A-ZÀ-ÖØ-Þ]"
 _GIVEN = _UPPER + "[a-zß-öø-ÿ]+(?:-" + _UPPER + "[a-zß-öø-ÿ]+)?"
-_FULL_NAME = re.compile(r"\b(?=(?:(" + _GIVEN + r")(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof)\.?)"
+_FULL_NAME = re.compile(r"\b(?=" + _UPPER + r")(?=(?:(" + _GIVEN + r")(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof)\.?)"
                         r"\s+(" + _UPPER + r"[\w’'-]+)\b)")
 
 
@@ -1262,7 +1277,7 @@ _NAME_BEFORE = re.compile(r"((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z][\w&.’'-]*)$")
 
 
 #: A given name and surname, with an optional initial or quoted nickname between ("Kevin 'KJ' Mendes").
-_GIVEN_NAME = re.compile(r"\b(?=(" + _GIVEN + r")(?:\s+[A-Z]\.|\s+[“\"'‘][^”\"'’\x00]{1,15}[”\"'’])?\s+("
+_GIVEN_NAME = re.compile(r"\b(?=" + _UPPER + r")(?=(" + _GIVEN + r")(?:\s+[A-Z]\.|\s+[“\"'‘][^”\"'’\x00]{1,15}[”\"'’])?\s+("
                          + _UPPER + r"[a-zß-öø-ÿ][\w’'-]*)\b)")
 
 
@@ -1474,9 +1489,13 @@ def _quoted_title_span(text: str, start: int, end: int) -> bool:
         >>> _quoted_title_span(t, 1, 14), _quoted_title_span(t, 17, 31)
         (True, False)
     """
-    before = text[:start].rstrip()
-    after = text[end:].lstrip(" ,")
-    return before[-1:] in ("“", '"') and after[:1] in ("”", '"') and _is_title(text[start:end], "")
+    k = start - 1
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    if k < 0 or text[k] not in "“\"":
+        return False
+    after = text[end:end + 4].lstrip(" ,")
+    return after[:1] in ("”", '"') and _is_title(text[start:end], "")
 
 
 # --------------------------------------------------------------------------- frames
@@ -1933,6 +1952,8 @@ def _org_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
     """The organisation behind a span: "a Delta spokesperson" -> "Delta", "a spokesman for the State
     Department" -> "State Department", a bare "officials" -> the last organisation the article named."""
     words = span.split()
+    if not any(_has(w.strip(",.’'"), "org_voice") or _has(w.strip(",.’'"), "anonymous") for w in words):
+        return _name_as_written(span, persons, state)
     voice = [_voice_word(words, k) for k in range(len(words))]
     if not any(voice):
         return _name_as_written(span, persons, state)
