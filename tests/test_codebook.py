@@ -542,3 +542,13 @@ def test_a_relative_clause_keeps_the_article_of_its_antecedent():
                                              "State Department")])
 def test_a_source_noun_inside_an_organisations_name_stays_in_the_name(sentence, name):
     assert last(sentence)["source_name"] == name
+
+
+def test_a_cue_word_after_a_possessive_is_a_noun():
+    row = last("Though it is hard to judge the regime's claims about the test, experts say it underscores the threat.")
+    assert (row["source_type"], row["source"]) == ("unnamed_group", "experts")
+
+
+def test_saying_little_about_something_yields_to_the_sentences_other_source():
+    row = last("She has said little about the plan, and people familiar with her thinking say she now doubts it.")
+    assert row["source_type"] == "anonymous"

@@ -960,10 +960,11 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
         past = cue.endswith("ed") or cue in _VERB_ONLY  # "Many thought", "Some said": a verb, not a noun
         before = prev.group(1).lower() if prev else ""
         if _has(before, "determiner") or (not past and _has(before, "quantifier")) \
+                or (not past and before.endswith(("'s", "’s")) and before not in _CONTRACTIONS) \
                 or (kind != "speech" and before == "to") \
                 or (cue == "continued" and text[m.end():m.end() + 2].strip()[:1] not in (":", "“", '"', ",")):
-            # "an hourlong show", "the estimated cost", "begins to show", "the pound continued to gain":
-            # a noun, an adjective, an infinitive or a plain verb, not a cue
+            # "an hourlong show", "the estimated cost", "North Korea's claims", "begins to show", "the pound
+            # continued to gain": a noun, an adjective, an infinitive or a plain verb, not a cue
             continue
         if kind in ("cognition", "finding"):
             nxt = text[m.end(): m.end() + 30].lstrip()
@@ -1136,6 +1137,9 @@ def _inanimate(span: str) -> bool:
     return not _PERSON_NOUN.search(toks[-1]) and not any(_has(t, c) for t in toks[1:] for c in _SPEAKER_CLASSES)
 
 
+#: Pronouns with "is" or "has" ("she's said"): no possessive before a cue.
+_CONTRACTIONS = frozenset(f"{w}{a}s" for w in ("he", "she", "it", "that", "there", "who", "what", "here")
+                          for a in ("'", "’"))
 _NOT_A_SPEAKER_BEFORE = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Ii]t|[Ww]hich|[Ww]hat)\s+(?:\w+ly\s+)?$")
 _PREPOSITION_AFTER = re.compile(r"\s+(?:along|over|by|in|for|at|on|from|into|under|through|to|as|with)\b")
 _APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w.’'-]+\s+){1,3}[A-Z][\w’'-]+)")
