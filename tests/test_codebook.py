@@ -545,10 +545,38 @@ def test_a_source_noun_inside_an_organisations_name_stays_in_the_name(sentence, 
 
 
 def test_a_cue_word_after_a_possessive_is_a_noun():
-    row = last("Though it is hard to judge the regime's claims about the test, experts say it underscores the threat.")
+    row = last("Though it is difficult to assess the regime’s claims about its test, experts say it underscores the threat.")
     assert (row["source_type"], row["source"]) == ("unnamed_group", "experts")
 
 
 def test_saying_little_about_something_yields_to_the_sentences_other_source():
     row = last("She has said little about the plan, and people familiar with her thinking say she now doubts it.")
     assert row["source_type"] == "anonymous"
+
+
+@pytest.mark.parametrize("sentences, expected", [
+    (("The Writers Guild of America called a strike on Monday.", "The guild said talks had failed."), "named_org"),
+    (("The thrift said the buyer is a private corporation.",), "named_org"),
+    (("The accounts showed a deficit of 1.8 billion crowns.",), "document"),
+])
+def test_a_plain_noun_subject_is_an_organisation_or_a_record_never_a_person(sentences, expected):
+    assert last(*sentences)["source_type"] == expected
+
+
+def test_it_added_stays_the_organisations_voice():
+    assert last("The board will be presented at the meeting, it added.")["source_type"] == "named_org"
+
+
+def test_a_weak_it_yields_to_a_named_speaker():
+    row = last("In a filing in which it disclosed its stake, Ana Ruiz said she also asked for a shareholder list.")
+    assert (row["source_type"], row["source"]) == ("named_person", "Ana Ruiz")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("They said the ministers discussed the debt but declined to provide details.", "unnamed_group"),
+    ('He did not give details but said, "It is a very useful alternative."', "named_person"),
+    ("A spokesman said the company had no comment on the offer.", "no_comment"),
+    ("He declined to give further details.", "no_comment"),
+])
+def test_a_no_comment_phrase_beside_a_statement_leaves_the_statement_sourced(sentence, expected):
+    assert last(sentence)["source_type"] == expected

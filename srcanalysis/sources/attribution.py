@@ -188,6 +188,9 @@ _QUESTION = _cues_flagged("question")
 #: correspondent", "yours truly"), a cheap test before the pattern.
 _SELF_OPENERS = frozenset({"this", "the ", "your"})
 _ONLY_INVERTED = _cues_flagged("only_inverted")
+#: Plain reporting verbs ("said", "added", "noted": the core ones and those that may invert): "it" with
+#: one of them and nothing to stand for is still an organisation's voice ("..., it added.").
+_PLAIN_REPORTING = _CORE_SPEECH | _INVERTING
 
 
 @lru_cache(maxsize=1)
@@ -881,6 +884,33 @@ def _in_relative_clause(text: str, m) -> bool:
     return _RELATIVE_OPEN.search(text, max(0, m.start() - 80), m.start()) is not None
 
 
+_CORE_WORD = re.compile(r"(?<![\w-])(?:said|says|told|tells)(?![\w-])")
+_NEGATION_BEFORE = re.compile(r"(?:n[’']t|\bnot|\bto|\bnever)\s+(?:\w+ly\s+)?$")
+
+
+def _states_too(text: str, nc) -> bool:
+    """Whether a sentence with a no-comment phrase also relays a statement with a plain reporting verb
+    outside that phrase and outside quotation marks ("He did not give details but said ...", "They said
+    the talks went well but declined to give details"): then it is a sourced statement (codebook
+    section 3, several sources: the main reporting verb decides). A verb whose content is the
+    disclosure itself ("a spokesman said the company had no comment") leaves it a disclosure.
+
+    Example:
+        >>> t = "He did not give details but said the plan was useful."
+        >>> _states_too(t, re.search("did not give details", t))
+        True
+    """
+    for m in _CORE_WORD.finditer(text):
+        if nc.start() <= m.start() < nc.end() or _NEGATION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        between = text[m.end():nc.start()]
+        if m.start() < nc.start() and len(between.split()) < 6 and not any(c in between for c in ",;:"):
+            continue  # "A spokesman said the company had no comment": the statement is the disclosure
+        if not _inside_quote(text, m.start()):
+            return True
+    return False
+
+
 def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = None) -> _Source | None:
     """The source of one sentence (``None`` if it has none); ``hits``, when given, names the
     sentence-wide searches of :func:`_sentence_hits` that matched (computed for many sentences at once)."""
@@ -891,6 +921,8 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
     if hits is None:
         hits = _sentence_hits([text])[0]
     nc = pats["no_comment"].search(text) if "no_comment" in hits else None
+    if nc and _states_too(text, nc):
+        nc = None  # "They said the talks went well but declined to give details": a statement first
     if nc:
         span = _clip_before(text, nc.start())
         src = text[span[0]:span[1]] if span else ""
@@ -950,6 +982,7 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
 
     ranked = sorted(cues, key=rank) if len(cues) > 1 else cues
     conduit: _Source | None = None  # an outlet relaying a speaker the sentence may name (_media_conduit)
+    weak_it: _Source | None = None  # "it" with a cue that is no plain reporting verb: other cues first
     usable = []  # the cues that are verbs here, for the fallbacks below
     for m in ranked:
         cue = _norm_cue(m.group(0))
@@ -1029,8 +1062,11 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
                 break
             if conduit is not None and typ in ("media", "document"):
                 continue
+            if typ == "pronoun" and src.lower() == "it" and cue not in _PLAIN_REPORTING and len(ranked) > 1:
+                weak_it = weak_it or found  # "in which it disclosed its stake, Bryson said": the name decides
+                break
             return found
-    return conduit or _far_subject(text, ranked, usable)
+    return conduit or weak_it or _far_subject(text, ranked, usable)
 
 
 #: An outlet that only relays another speaker's words (codebook section 3: "four current and former
@@ -1107,7 +1143,10 @@ def _far_subject(text: str, ranked: list, usable: list) -> _Source | None:
                 continue  # "this only explains", "the bond revealed itself", "a future projected along ..."
             subject = _clip_before(text, m.start())
             if subject is not None and _inanimate(text[subject[0]:subject[1]]):
-                continue  # "The storm warned residents ...": the subject is found, and it is no speaker
+                # "The guild said", "The storm warned residents": no person; an organisation named before, or
+                # one saying something plainly, or nothing (resolved in tag_frame, _thing_subject)
+                return _Source("unresolved", text[subject[0]:subject[1]], subject[0], subject[1], m.group(0),
+                               f"{kind}:thing-subject")
             if kind in ("speech", "phrase") or (kind == "cognition" and text.startswith(" that ", m.end())):
                 return _Source("unresolved", "", -1, -1, m.group(0), f"{kind}:speaker-not-found")
     return found or _reportedly(text)
@@ -1207,6 +1246,23 @@ def _last_source(found: _Source, last_named: _Source | None, distance: int) -> _
     return _Source("named_person", "", -1, -1, found.cue, found.rule)
 
 
+def _thing_subject(found: _Source, last_thing: _Source | None, distance: int) -> _Source | None:
+    """A cue whose subject is a plain noun of no source class, never a person (codebook section 2): a
+    record for a verb of finding ("the accounts showed"); for a reporting verb the organisation,
+    outlet or document named just before when the noun is part of its name ("the guild" after "the
+    Writers Guild"), else an organisation for a plain "said"/"told" ("the thrift said"), else no source
+    ("the storm warned")."""
+    if found.rule.startswith("finding"):  # "The accounts showed a deficit": a record the reporter reads
+        return _Source("document", found.text, found.start, found.end, found.cue, found.rule)
+    head = _tokens(found.text)[-1].lower()
+    if last_thing is not None and distance <= PRONOUN_LOOKBACK and head in last_thing.text.lower():
+        return _Source(last_thing.type, found.text, found.start, found.end, found.cue,
+                       f"{found.rule}+refers-to:{last_thing.text}", last_thing.count)
+    if _norm_cue(found.cue) in _CORE_SPEECH and found.rule.startswith("speech"):
+        return _Source("named_org", found.text, found.start, found.end, found.cue, found.rule)
+    return None
+
+
 def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, distance: int,
                      last_person: _Source | None = None, person_distance: int = 10**9,
                      last_thing: _Source | None = None, thing_distance: int = 10**9) -> _Source | None:
@@ -1223,7 +1279,7 @@ def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, dist
         if last_thing is not None and thing_distance <= PRONOUN_LOOKBACK:
             return _Source(last_thing.type, found.text, found.start, found.end, found.cue,
                            f"{found.rule}+pronoun:{last_thing.text}", last_thing.count)
-        if not found.rule.startswith(("speech", "phrase")) or _norm_cue(found.cue) not in _CORE_SPEECH:
+        if not found.rule.startswith(("speech", "phrase")) or _norm_cue(found.cue) not in _PLAIN_REPORTING:
             return None  # "It demands that ...", "It was clear ...": nothing named for "it" to stand for
         return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun")
     if low in ("he", "she", "i") and any(_is_name_token(t) and not _is_org_token(t) for t in _tokens(before)[1:]):
@@ -1675,6 +1731,8 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
         elif found is not None and found.type == "pronoun":
             found = _resolve_pronoun(found, text, last_named, i - last_named_at, last_person, i - last_person_at,
                                      last_thing, i - last_thing_at)
+        elif found is not None and found.type == "unresolved" and found.rule.endswith("thing-subject"):
+            found = _thing_subject(found, last_thing, i - last_thing_at)
         elif found is not None and found.type == "unresolved":
             found = _last_source(found, last_named, i - last_named_at)
         elif found is not None and found.type in _UPGRADABLE and found.start >= 0 and withheld_heads \
