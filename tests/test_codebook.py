@@ -580,3 +580,7 @@ def test_a_weak_it_yields_to_a_named_speaker():
 ])
 def test_a_no_comment_phrase_beside_a_statement_leaves_the_statement_sourced(sentence, expected):
     assert last(sentence)["source_type"] == expected
+
+
+def test_an_organisation_named_with_an_apostrophe_s_still_speaks():
+    assert last("Moody’s pointed out that the notes would be unsecured.")["source_type"] == "named_org"

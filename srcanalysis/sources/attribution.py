@@ -993,7 +993,8 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
         past = cue.endswith("ed") or cue in _VERB_ONLY  # "Many thought", "Some said": a verb, not a noun
         before = prev.group(1).lower() if prev else ""
         if _has(before, "determiner") or (not past and _has(before, "quantifier")) \
-                or (not past and before.endswith(("'s", "’s")) and before not in _CONTRACTIONS) \
+                or (cue.endswith("s") and cue not in _VERB_ONLY and before.endswith(("'s", "’s"))
+                    and before not in _CONTRACTIONS) \
                 or (kind != "speech" and before == "to") \
                 or (cue == "continued" and text[m.end():m.end() + 2].strip()[:1] not in (":", "“", '"', ",")):
             # "an hourlong show", "the estimated cost", "North Korea's claims", "begins to show", "the pound
