@@ -20,7 +20,12 @@ A transparent rule tagger, fast enough for whole archives. For every sentence it
    promised by Democrats"; an "-ing" form not set off: "signed legislation adding ..."). The main
    reporting verb decides: a credit closing the sentence (", the source added.") beats a verb in
    the reported content, a verb in a relative clause ("who wrote the rules") ranks last, and an
-   opening "According to X," yields to the sentence's own reporting verb;
+   opening "According to X," yields to the sentence's own reporting verb. An outlet that only relays
+   a speaker the sentence names ("..., as reported by AP", "..., according to Reuters") yields to
+   that speaker (codebook section 3). Idioms of revealing or depicting ("says a lot about", "tells
+   the story of") are no statements, nor is a cue word after a possessive ("the regime's claims");
+   a no-comment phrase beside a plain reporting verb ("said ... but declined to give details")
+   leaves the sentence sourced;
 3. takes the *source* span next to the cue: the noun phrase before it (back to the last comma, quote
    mark or colon; an appositive "Jeff Davis, a Pentagon spokesman," keeps its name, a relative "who"
    takes its antecedent, a party tag "(R)" or ", D-Ore.," stays with the name), the noun phrase after
@@ -29,13 +34,19 @@ A transparent rule tagger, fast enough for whole archives. For every sentence it
    speaker none of these finds takes the source named just before it (``speech:speaker-not-found``);
 4. classifies the span by its head noun with the word tables in ``rules/attribution_words.csv`` and
    ``rules/attribution_media.csv``: a document noun ("records", "a poll", "52 percent of voters") →
-   ``document``; an outlet or a news agency → ``media``; a proper name or an office of a named
+   ``document`` (so is the title of a work in quotation marks, "“The Last Harbor” shows ...");
+   an outlet or a news agency → ``media``; a proper name or an office of a named
    organisation ("Former DNC chairman") → ``named_person``; a source noun without a name goes by the
    codebook's hard lines (:func:`_unnamed_type`): a withholding mark ("familiar with", "sources",
    "senior ... officials", or in the sentence "on condition of anonymity") → ``anonymous``; an
    organisation's voice ("a Delta spokesperson", "officials", "campaign aides") → ``named_org``; one
    person → ``unnamed_person``, several → ``unnamed_group``; an institution ("the Pentagon", "the
-   county") → ``named_org``; a pronoun → the last fitting source named before it;
+   county") → ``named_org``; a pronoun → the last fitting source named before it. The writer's own
+   voice is no source: "I"/"we" outside a quotation and away from any source ("As I wrote last
+   week"), and self-references ("this columnist", ``self_reference`` in
+   ``rules/attribution_patterns.csv``); abstractions ("History shows") are no source, and a plain
+   noun subject is never a person ("the thrift said" → ``named_org``, "the accounts showed" →
+   ``document``, "the storm warned" → none);
 5. lets sentences that plainly continue a statement inherit its source, and says so in ``rule``:
    ``inherit:quote-continues`` (a quotation running over several sentences or paragraphs, straight or
    curly quotes), ``inherit:after-colon`` (after "X said:"), ``inherit:quote`` (a quotation later in
