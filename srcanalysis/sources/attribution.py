@@ -1052,7 +1052,8 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
                 if span is None:
                     continue
                 src = text[span[0]:span[1]]
-            if ":subject" in rule and _quoted_title_span(text, span[0], span[1]):
+            if text[span[1]:span[1] + 1] in _AFTER_TITLE and ":subject" in rule \
+                    and _quoted_title_span(text, span[0], span[1]):
                 if len(spans) > 1:
                     continue  # “Never Again,” said Ruiz: the speaker follows the verb
                 cls = ("document", None)  # “The Last Harbor” shows ...: a titled work the reporter uses
@@ -1521,10 +1522,14 @@ def _is_quote(text: str) -> bool:
     lead = len(text) - len(text.lstrip())
     for m in _QUOTED.finditer(text):
         content = m.group(1) or m.group(2) or ""
-        title = _is_title(content, m.group(0))  # “The Internet Explorer 6 Countdown”: a work's title, no quotation
-        if m.start() == lead and title:
-            return False  # “The Last Harbor” said more about grief ...: a title opens the sentence
-        if len(content.split()) >= MIN_QUOTE_WORDS and not title:
+        long = len(content.split()) >= MIN_QUOTE_WORDS
+        if not long and m.start() != lead:
+            continue
+        if _is_title(content, m.group(0)):  # “The Internet Explorer 6 Countdown”: a work's title, no quotation
+            if m.start() == lead:
+                return False  # “The Last Harbor” said more about grief ...: a title opens the sentence
+            continue
+        if long:
             return True
     return _STARTS_QUOTED.match(text) is not None and len(text.split()) >= MIN_QUOTE_WORDS
 
@@ -1550,6 +1555,10 @@ def _is_title(content: str, whole: str = "") -> bool:
         return False
     return words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL
                                           for w in words)
+
+
+#: What may follow a quoted title used as a subject: its closing mark or a comma before it.
+_AFTER_TITLE = ("”", '"', ",")
 
 
 def _quoted_title_span(text: str, start: int, end: int) -> bool:
