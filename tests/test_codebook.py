@@ -584,3 +584,13 @@ def test_a_no_comment_phrase_beside_a_statement_leaves_the_statement_sourced(sen
 
 def test_an_organisation_named_with_an_apostrophe_s_still_speaks():
     assert last("Moody’s pointed out that the notes would be unsecured.")["source_type"] == "named_org"
+
+
+def test_first_person_in_an_interview_transcript_is_the_guest():
+    out = tag("((WN)) What made you run for mayor?", "((Ana Ruiz)) I grew up here.", "As I told you, I said so in 2019.")
+    assert out["source_type"].iloc[2] == "named_person"
+
+
+def test_commented_credits_its_subject_and_nobody_is_no_speaker():
+    out = tag("Senator Ana Ruiz commented that the tweets were a concession.", "Nobody commented.")
+    assert out["source_type"].tolist() == ["named_person", "unattributed"]

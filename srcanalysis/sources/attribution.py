@@ -1192,7 +1192,7 @@ def _inanimate(span: str) -> bool:
 #: Pronouns with "is" or "has" ("she's said"): no possessive before a cue.
 _CONTRACTIONS = frozenset(f"{w}{a}s" for w in ("he", "she", "it", "that", "there", "who", "what", "here")
                           for a in ("'", "’"))
-_NOT_A_SPEAKER_BEFORE = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Ii]t|[Ww]hich|[Ww]hat)\s+(?:\w+ly\s+)?$")
+_NOT_A_SPEAKER_BEFORE = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Ii]t|[Ww]hich|[Ww]hat|[Nn]obody|[Nn]o one)\s+(?:\w+ly\s+)?$")
 _PREPOSITION_AFTER = re.compile(r"\s+(?:along|over|by|in|for|at|on|from|into|under|through|to|as|with)\b")
 _APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w.’'-]+\s+){1,3}[A-Z][\w’'-]+)")
 _REPORTEDLY = re.compile(r"\b(?:[Rr]eportedly|[Pp]urportedly|allegedly reported|[Ii]t (?:was|is|has been|had been) "
@@ -1371,6 +1371,7 @@ class _Persons:
         self.companies: set[str] = set()
         self.lower_words: set[str] | None = None
         self.full: dict[str, str] | None = None
+        self._interview: bool | None = None
 
     @property
     def joined(self) -> str:
@@ -1429,6 +1430,15 @@ class _Persons:
         self.common_word(word)
         low = word.lower()
         return low.endswith("s") and not low.endswith("ss") and low[:-1] in self.lower_words
+
+    def interview(self) -> bool:
+        """Whether the article is an interview transcript: some line opens on a speaker label
+        ("((Ana Ruiz)) I grew up ...", "Q: ...": ``speaker_label`` in ``rules/attribution_patterns.csv``),
+        so its first person is the guest speaking, not the writer."""
+        if self._interview is None:
+            label = _patterns()["speaker_label"]
+            self._interview = any(label.match(t) for t in self.texts[self.start:self.end])
+        return self._interview
 
     def company(self, name: str) -> bool:
         self._scan()
@@ -1746,7 +1756,8 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
             found = _credit_line(text)
         writer = found is not None and found.type == "pronoun" and found.text.lower() in _WRITER_PRONOUNS \
             and not open_quote and (last_source is None or paragraphs[last_source_at] != paragraphs[i]) \
-            and _norm_cue(found.cue) not in _QUESTION  # "when I asked him": the writer asks, the other answers
+            and _norm_cue(found.cue) not in _QUESTION \
+            and not persons.interview()  # "when I asked him": the writer asks; a transcript's "I" is the guest
         if writer:  # "As I wrote last week, ...", "I said so": the writer's own voice (codebook section 1)
             found = None
         elif found is not None and found.type == "pronoun":
