@@ -360,3 +360,237 @@ def test_a_party_member_from_a_state_is_an_unnamed_person(sentence):
 def test_a_named_party_member_stays_named():
     row = last("Ohio Republican Dana Wills said the field would narrow.")
     assert (row["source_type"], row["source_name"]) == ("named_person", "Dana Wills")
+
+
+# --------------------------------------------------------------------------- review of real pages (kinds 1-5)
+
+@pytest.mark.parametrize("sentence", ["Commuters said the trains were late again.",
+                                      "Shoppers complained that prices had doubled.",
+                                      "Retirees said they could not afford the rent.",
+                                      "Motorists said the detour added an hour."])
+def test_a_capitalised_plural_people_noun_is_a_group_not_an_org(sentence):
+    assert last(sentence)["source_type"] == "unnamed_group"
+
+
+def test_a_capitalised_plural_the_article_also_writes_in_lower_case_is_a_group():
+    out = tag("Beekeepers said the hives had collapsed over the winter.", "Every beekeeper in the valley lost bees.")
+    assert out["source_type"].iloc[0] == "unnamed_group"
+
+
+@pytest.mark.parametrize("sentences, name", [
+    (("The plan drew criticism from José Núñez, a former minister.", "Núñez said it would raise prices."),
+     "José Núñez"),
+    (("Jean-Luc Moreau, a French diplomat, spoke first.", "Moreau said the talks were useful."), "Jean-Luc Moreau"),
+    (("Economist Lawrence Summers criticized the plan.", "Summers said it would raise prices."), "Lawrence Summers"),
+])
+def test_a_surname_introduced_with_an_accented_or_hyphenated_given_name_is_a_person(sentences, name):
+    row = last(*sentences)
+    assert (row["source_type"], row["source_name"]) == ("named_person", name)
+
+
+@pytest.mark.parametrize("sentence", ["Texaco said it would appeal the ruling.", "Siemens said it would cut jobs."])
+def test_a_lone_company_name_stays_an_organisation(sentence):
+    assert last(sentence)["source_type"] == "named_org"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('In the words of a senior official who asked not to be named, the talks are "dead," as reported by AP.',
+     "anonymous"),
+    ("A senior official said the talks had collapsed, according to Reuters.", "anonymous"),
+    ("In a Bloomberg interview Ruiz declared that the alliance was obsolete.", "named_person"),
+    # the outlet alone, or as the main reporting verb's subject, stays the source
+    ("The plant will close in May, as first reported by Reuters.", "media"),
+    ("The flood damaged 300 homes, according to The Guardian.", "media"),
+    ("Reuters reported that officials in Kabul said the attack killed 12.", "media"),
+])
+def test_an_outlet_relaying_a_speaker_is_the_conduit_not_the_source(sentence, expected):
+    assert last(sentence)["source_type"] == expected
+
+
+def test_a_span_running_over_its_own_reporting_verb_is_no_outlet():
+    row = last("The heads of both firms told AP they concluded there was no need to register.")
+    assert row["source_type"] not in ("media", "unattributed")
+
+
+@pytest.mark.parametrize("sentence", ["As I wrote last week, the bridge is unsafe.",
+                                      "I believe the levy will fail, and I said so last year.",
+                                      "This columnist has argued for years that the tax is unfair.",
+                                      "This newspaper has reported that the contract was never signed.",
+                                      "This reporter asked the mayor twice about the contract."])
+def test_the_writers_own_view_is_not_sourced(sentence):
+    assert last(sentence)["source_type"] == "unattributed"
+
+
+def test_a_writers_opinion_paragraph_does_not_inherit_the_next_source():
+    out = tag("In my view, the mayor should resign.", "As I wrote last week, the bridge is unsafe.")
+    assert out["source_type"].tolist() == ["unattributed", "unattributed"]
+
+
+def test_first_person_inside_a_running_quotation_keeps_the_speaker():
+    out = tag("“I will appeal,” Ana Ruiz said.", "“We have the votes.", "I said so from the start.”")
+    assert out["source_type"].tolist() == ["named_person"] * 3
+
+
+def test_the_writer_asking_someone_relays_the_answer():
+    row = last("Campaign chairman Tom Okafor offered a blunt slogan when I asked him how she would win.")
+    assert row["source_type"] == "named_person"
+
+
+def test_a_quoted_title_saying_more_about_something_is_no_statement():
+    out = tag("“The Last Harbor” said more about grief than any film this year.", "Ana Ruiz said the film made her cry.")
+    assert out["source_type"].tolist() == ["unattributed", "named_person"]
+
+
+@pytest.mark.parametrize("sentence", ["The festival says a lot about how the town sees itself.",
+                                      "The film tells the story of a family in Gdansk."])
+def test_revealing_or_depicting_is_no_statement(sentence):
+    assert last(sentence)["source_type"] == "unattributed"
+
+
+@pytest.mark.parametrize("sentence", ["“The Long Night” argues that families are broken.",
+                                      "“Silent Fields,” the 2019 documentary, shows how farmers lost their land."])
+def test_a_titled_work_is_a_document_not_a_speaker(sentence):
+    assert last(sentence)["source_type"] == "document"
+
+
+def test_a_quoted_slogan_before_an_inverted_verb_leaves_the_speaker():
+    assert last("“Never Again,” said Ana Ruiz.")["source_type"] == "named_person"
+
+
+def test_a_title_in_quotation_marks_is_no_quotation():
+    out = tag("Tom Okafor said the gallery would reopen.",
+              "The show includes a print called “Cowboys and Indians” from 1987.")
+    assert (out["is_quote"].iloc[1], out["source_type"].iloc[1]) == (False, "unattributed")
+
+
+def test_not_offering_details_is_a_no_comment_disclosure():
+    assert last("The two officials did not offer details about the plan.")["source_type"] == "no_comment"
+
+
+@pytest.mark.parametrize("sentence", ["It demands that the city pay for the repairs.",
+                                      "The storm warned residents of what was to come.",
+                                      "History shows that such booms end badly.",
+                                      "Experience teaches that such plans fail."])
+def test_a_thing_or_an_abstraction_with_a_cue_verb_is_no_source(sentence):
+    assert last(sentence)["source_type"] == "unattributed"
+
+
+def test_a_rule_or_plan_that_says_something_is_a_document():
+    assert last("The new law says landlords must return deposits within 30 days.")["source_type"] == "document"
+
+
+def test_it_said_after_an_organisation_takes_the_organisation():
+    out = tag("The Tenant Union held a meeting on Monday.", "It said rents had doubled since 2019.")
+    assert out["source_type"].iloc[1] == "named_org"
+
+
+def test_surrogates_are_people():
+    out = tag("Ana Ruiz spent the week in Ohio.", "Her surrogates warned that the race was close.")
+    assert out["source_type"].iloc[1] == "unnamed_group"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("“The levee will hold,” sighed Tom Okafor, looking at the river.", "named_person"),
+    ("“We have no money left,” grumbled a shop owner on Main Street.", "unnamed_person"),
+    ("“The shelter is full,” muttered a volunteer.", "unnamed_person"),
+])
+def test_manner_of_speaking_verbs_credit_a_quotation(sentence, expected):
+    assert last(sentence)["source_type"] == expected
+
+
+@pytest.mark.parametrize("sentence", ["The mayor will resign, according to two people briefed on the plan.",
+                                      "The mayor will resign, according to people close to the council."])
+def test_a_withholding_mark_cut_at_its_preposition_still_withholds(sentence):
+    assert last(sentence)["source_type"] == "anonymous"
+
+
+def test_it_was_reported_rests_on_unnamed_news_reports():
+    row = last("It was reported that the mayor would resign.")
+    assert (row["source_type"], row["source_name"]) == ("media", "news reports")
+
+
+@pytest.mark.parametrize("sentence", ["No injuries were reported.", "Ruiz pleaded guilty to a misdemeanor charge.",
+                                      "She read the report twice."])
+def test_actions_are_not_statements(sentence):
+    assert last(sentence)["source_type"] == "unattributed"
+
+
+def test_a_quotation_credited_to_the_statement_it_was_read_from():
+    out = tag("People close to the campaign said the speech was a success.",
+              "“The team took notes on her life,” read the statement.")
+    assert out["source_type"].tolist() == ["anonymous", "document"]
+
+
+def test_a_quotation_in_single_straight_quotes_credits_the_speaker_after_it():
+    row = last("'It's a disgrace,' said another tenant.")
+    assert (row["source_type"], row["rule"]) == ("unnamed_person", "speech:inverted")
+
+
+def test_a_question_asked_by_one_parent_is_an_unnamed_person():
+    assert last("“Will the pool reopen next year?” asked one parent.")["source_type"] == "unnamed_person"
+
+
+def test_a_relative_clause_keeps_the_article_of_its_antecedent():
+    row = last("The senator, who has said he will not run again, voted against the bill.")
+    assert (row["source_type"], row["source"]) == ("named_person", "The senator")
+
+
+@pytest.mark.parametrize("sentence, name", [("The Teachers Union said it would strike.", "Teachers Union"),
+                                            ("The Parent Teacher Association said it would meet.",
+                                             "Parent Teacher Association"),
+                                            ("State Department officials said the talks would resume.",
+                                             "State Department")])
+def test_a_source_noun_inside_an_organisations_name_stays_in_the_name(sentence, name):
+    assert last(sentence)["source_name"] == name
+
+
+def test_a_cue_word_after_a_possessive_is_a_noun():
+    row = last("Though it is difficult to assess the regime’s claims about its test, experts say it underscores the threat.")
+    assert (row["source_type"], row["source"]) == ("unnamed_group", "experts")
+
+
+def test_saying_little_about_something_yields_to_the_sentences_other_source():
+    row = last("She has said little about the plan, and people familiar with her thinking say she now doubts it.")
+    assert row["source_type"] == "anonymous"
+
+
+@pytest.mark.parametrize("sentences, expected", [
+    (("The Writers Guild of America called a strike on Monday.", "The guild said talks had failed."), "named_org"),
+    (("The thrift said the buyer is a private corporation.",), "named_org"),
+    (("The accounts showed a deficit of 1.8 billion crowns.",), "document"),
+])
+def test_a_plain_noun_subject_is_an_organisation_or_a_record_never_a_person(sentences, expected):
+    assert last(*sentences)["source_type"] == expected
+
+
+def test_it_added_stays_the_organisations_voice():
+    assert last("The board will be presented at the meeting, it added.")["source_type"] == "named_org"
+
+
+def test_a_weak_it_yields_to_a_named_speaker():
+    row = last("In a filing in which it disclosed its stake, Ana Ruiz said she also asked for a shareholder list.")
+    assert (row["source_type"], row["source"]) == ("named_person", "Ana Ruiz")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("They said the ministers discussed the debt but declined to provide details.", "unnamed_group"),
+    ('He did not give details but said, "It is a very useful alternative."', "named_person"),
+    ("A spokesman said the company had no comment on the offer.", "no_comment"),
+    ("He declined to give further details.", "no_comment"),
+])
+def test_a_no_comment_phrase_beside_a_statement_leaves_the_statement_sourced(sentence, expected):
+    assert last(sentence)["source_type"] == expected
+
+
+def test_an_organisation_named_with_an_apostrophe_s_still_speaks():
+    assert last("Moody’s pointed out that the notes would be unsecured.")["source_type"] == "named_org"
+
+
+def test_first_person_in_an_interview_transcript_is_the_guest():
+    out = tag("((WN)) What made you run for mayor?", "((Ana Ruiz)) I grew up here.", "As I told you, I said so in 2019.")
+    assert out["source_type"].iloc[2] == "named_person"
+
+
+def test_commented_credits_its_subject_and_nobody_is_no_speaker():
+    out = tag("Senator Ana Ruiz commented that the tweets were a concession.", "Nobody commented.")
+    assert out["source_type"].tolist() == ["named_person", "unattributed"]

@@ -20,7 +20,12 @@ A transparent rule tagger, fast enough for whole archives. For every sentence it
    promised by Democrats"; an "-ing" form not set off: "signed legislation adding ..."). The main
    reporting verb decides: a credit closing the sentence (", the source added.") beats a verb in
    the reported content, a verb in a relative clause ("who wrote the rules") ranks last, and an
-   opening "According to X," yields to the sentence's own reporting verb;
+   opening "According to X," yields to the sentence's own reporting verb. An outlet that only relays
+   a speaker the sentence names ("..., as reported by AP", "..., according to Reuters") yields to
+   that speaker (codebook section 3). Idioms of revealing or depicting ("says a lot about", "tells
+   the story of") are no statements, nor is a cue word after a possessive ("the regime's claims");
+   a no-comment phrase beside a plain reporting verb ("said ... but declined to give details")
+   leaves the sentence sourced;
 3. takes the *source* span next to the cue: the noun phrase before it (back to the last comma, quote
    mark or colon; an appositive "Jeff Davis, a Pentagon spokesman," keeps its name, a relative "who"
    takes its antecedent, a party tag "(R)" or ", D-Ore.," stays with the name), the noun phrase after
@@ -29,13 +34,19 @@ A transparent rule tagger, fast enough for whole archives. For every sentence it
    speaker none of these finds takes the source named just before it (``speech:speaker-not-found``);
 4. classifies the span by its head noun with the word tables in ``rules/attribution_words.csv`` and
    ``rules/attribution_media.csv``: a document noun ("records", "a poll", "52 percent of voters") →
-   ``document``; an outlet or a news agency → ``media``; a proper name or an office of a named
+   ``document`` (so is the title of a work in quotation marks, "“The Last Harbor” shows ...");
+   an outlet or a news agency → ``media``; a proper name or an office of a named
    organisation ("Former DNC chairman") → ``named_person``; a source noun without a name goes by the
    codebook's hard lines (:func:`_unnamed_type`): a withholding mark ("familiar with", "sources",
    "senior ... officials", or in the sentence "on condition of anonymity") → ``anonymous``; an
    organisation's voice ("a Delta spokesperson", "officials", "campaign aides") → ``named_org``; one
    person → ``unnamed_person``, several → ``unnamed_group``; an institution ("the Pentagon", "the
-   county") → ``named_org``; a pronoun → the last fitting source named before it;
+   county") → ``named_org``; a pronoun → the last fitting source named before it. The writer's own
+   voice is no source: "I"/"we" outside a quotation and away from any source ("As I wrote last
+   week"), and self-references ("this columnist", ``self_reference`` in
+   ``rules/attribution_patterns.csv``); abstractions ("History shows") are no source, and a plain
+   noun subject is never a person ("the thrift said" → ``named_org``, "the accounts showed" →
+   ``document``, "the storm warned" → none);
 5. lets sentences that plainly continue a statement inherit its source, and says so in ``rule``:
    ``inherit:quote-continues`` (a quotation running over several sentences or paragraphs, straight or
    curly quotes), ``inherit:after-colon`` (after "X said:"), ``inherit:quote`` (a quotation later in
@@ -163,8 +174,9 @@ def _word_class(cls: str) -> frozenset[str]:
 
 def _cues_flagged(flag: str) -> frozenset[str]:
     """The cues of ``rules/attribution_cues.csv`` with ``flag``: ``inverts`` (may stand before its speaker
-    after a quote or comma), ``verb`` (never a noun or an adjective: "said", "believes") and ``core``
-    (the plainest reporting verbs)."""
+    after a quote or comma), ``verb`` (never a noun or an adjective: "said", "believes"), ``core``
+    (the plainest reporting verbs), ``question`` ("asked": the one asked answers) and ``only_inverted``
+    (a cue only right after a quotation: "“...,” read the statement")."""
     table = _cue_table()
     return frozenset(table.loc[table["flags"].str.split().map(lambda flags: flag in flags), "cue"])
 
@@ -182,6 +194,14 @@ _ING_OPENERS = _word_class("opener")
 _INVERTING = _cues_flagged("inverts")
 _VERB_ONLY = _cues_flagged("verb")
 _CORE_SPEECH = _cues_flagged("core")
+_QUESTION = _cues_flagged("question")
+#: First four letters of the writer's self-references ("this columnist", "the present writer", "your
+#: correspondent", "yours truly"), a cheap test before the pattern.
+_SELF_OPENERS = frozenset({"this", "the ", "your"})
+_ONLY_INVERTED = _cues_flagged("only_inverted")
+#: Plain reporting verbs ("said", "added", "noted": the core ones and those that may invert): "it" with
+#: one of them and nothing to stand for is still an organisation's voice ("..., it added.").
+_PLAIN_REPORTING = _CORE_SPEECH | _INVERTING
 
 
 @lru_cache(maxsize=1)
@@ -311,8 +331,8 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
         ('media', None)
     """
     span = span.strip(" ,.;:“”\"'’")
-    if not span:
-        return None
+    if not span or (span[:4].lower() in _SELF_OPENERS and _patterns()["self_reference"].fullmatch(span)):
+        return None  # "this columnist", "this newspaper": the writer, whose own view is no source
     first, conj, _ = span.partition(" and ")
     if conj and first[:1].isupper() and first.count(" ") <= 3:
         named = classify_source(first)  # "Cruz and his aides", "Mr. King and Mr. Morial": the first conjunct
@@ -327,6 +347,8 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
         return None  # "released a statement", "wouldn't say": a verb phrase, not a noun phrase
     if len(toks) > 1 and lows[0] in ("he", "she", "it", "they", "we", "i", "you"):
         return None  # "He nearly tied Mrs. Clinton among voters": a clause, not a speaker
+    if len(lows) > 1 and not _CORE_SPEECH.isdisjoint(lows[1:]):
+        return None  # "The heads of both firms told AP they": a clause with its own reporting verb
     head_part = []
     for k, low in enumerate(lows):
         if low in _MODIFIER_START:
@@ -346,6 +368,8 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
             return _unnamed_type(span, toks, head_part, _count(toks)), _count(toks)
         if inner is not None and inner[0] != "pronoun":
             return inner
+    if _has(head, "abstract"):
+        return None  # "History shows", "Experience teaches": no source
     if _has(head, "document"):
         return "document", None  # before media: "a Washington Post poll" is the poll
     if _SHARE.search(span):  # "52 percent of voters", "six in 10 Americans": poll results
@@ -354,8 +378,9 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
     if len(head_toks) >= 2 and all(_is_name_token(t) and not _is_org_token(t) for t in head_toks) \
             and not _media().search(" ".join(head_toks)):
         return "named_person", None  # "Jennifer Daskal of American University and contributor to Slate"
-    if _media().search(span):
-        return "media", None
+    outlet = _media().search(span)
+    if outlet and not _name_after(toks, span[outlet.end():]):
+        return "media", None  # but "In a Bloomberg interview Trump": the person after the outlet speaks
     if len(toks) == 1 and _has(lows[0], "pronoun"):
         return "pronoun", None
     # a proper name at the end of the span, or an appositive name first ("Jeff Davis, a spokesman")
@@ -421,6 +446,15 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
             and not any(_has(w, "pronoun") or _has(w, "function") or w in _TRAILING_AUX for w in lows[1:]):
         return _unnamed_type(span, toks, lows, _count(toks)), _count(toks)
     return None
+
+
+def _name_after(toks: list[str], rest: str) -> bool:
+    """Whether a span ends on a person's name after the outlet it mentions ("a Bloomberg interview
+    Trump"): a capitalised last token, not the outlet's, with a lower-case word between them (an
+    outlet's reporter, "The Daily Beast's Kim Dozier", stays the outlet's)."""
+    after = [t for t in _tokens(rest) if len(t) > 1]  # not the possessive "s" ("The Daily Beast’s Kim Dozier")
+    return len(after) >= 2 and any(t.islower() for t in after[:-1]) and _is_name_token(toks[-1]) \
+        and not _is_org_token(toks[-1]) and not _media().search(after[-1])
 
 
 #: The codebook's types for a source without a name (section 3 of the sourcing codebook).
@@ -535,7 +569,7 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
     return s, e
 
 
-_INVERSION = re.compile(r"(?:[,”\"’]|''|—|–|\s-)\s*$")
+_INVERSION = re.compile(r"(?:[,”\"’]|''|(?<=[,.!?])'|—|–|\s-)\s*$")  # also 'single quotes,' said X
 _AFTER = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90})")
 _AFTER_LONG = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90}?)"
                          r"(?=\s+(?:conducted|released|published|by|for)\b|[,;:!?“”\"()—–]|$)")
@@ -568,6 +602,8 @@ def _antecedent(text: str, pos: int) -> tuple[int, int] | None:
         if _has(cleaned[k].lower(), "anonymous"):
             first = k - 1 if k > 0 and cleaned[k - 1][:1].islower() and cleaned[k - 1].lower() not in _LEADING_FUNCTION \
                 and not _has(cleaned[k - 1].lower(), "function") else k
+            if first > 0 and _has(cleaned[first - 1].lower(), "determiner"):
+                first -= 1  # "The senator, who has said ...": the article says whom it means
             return words[first].start(), words[k].start() + len(cleaned[k])
     names = []
     for k in range(len(words) - 1, -1, -1):
@@ -800,9 +836,16 @@ _NOUN_BEFORE = re.compile(r"([a-z][\w-]*)\s+(?:\w+ly\s+)?$")
 _RELATIVE_OPEN = re.compile(r"(?:^|[,(—–]\s*)(?:who|which|whom|whose)\b[^,;:“”\"()—–]*$", re.I)
 
 
+#: The words that may open ``not_a_statement_after`` ("says *a lot* about", "tells *the* story of"): a cheap
+#: test before the pattern.
+_IDIOM_STARTS = (" a ", " much", " more", " less", " little", " some", " every", " noth", " volu", " plen", " so ",
+                 " the ", " its ", " his ", " her ", " their ", " our ", " an ")
+
+
 def _not_a_statement(text: str, m, cue: str, kind: str) -> bool:
-    """Actions read as statements (issue 11): a passive with no agent ("were added to the committee",
-    "mosques have been attacked"), a participle modifying a noun that is no document ("legislation
+    """Actions read as statements (issue 11): an idiom of revealing or depicting ("says a lot about",
+    "tells the story of": ``not_a_statement_after`` in ``rules/attribution_patterns.csv``), a passive
+    with no agent ("were added to the committee", "mosques have been attacked"), a participle modifying a noun that is no document ("legislation
     promised by Democrats"), and an "-ing" form that is not set off as a speech act ("signed legislation
     adding two judges" but not ", adding that ...").
 
@@ -815,6 +858,8 @@ def _not_a_statement(text: str, m, cue: str, kind: str) -> bool:
         False
     """
     start, end = m.start(), m.end()
+    if text.startswith(_IDIOM_STARTS, end) and _patterns()["not_a_statement_after"].match(text, end):
+        return True  # "says a lot about", "tells the story of": what a thing reveals or depicts, not a statement
     window = text[max(0, start - 40):start]
     progressive = cue.endswith("ing")
     last = window.rsplit(None, 2)[-2:]
@@ -850,6 +895,33 @@ def _in_relative_clause(text: str, m) -> bool:
     return _RELATIVE_OPEN.search(text, max(0, m.start() - 80), m.start()) is not None
 
 
+_CORE_WORD = re.compile(r"(?<![\w-])(?:said|says|told|tells)(?![\w-])")
+_NEGATION_BEFORE = re.compile(r"(?:n[’']t|\bnot|\bto|\bnever)\s+(?:\w+ly\s+)?$")
+
+
+def _states_too(text: str, nc) -> bool:
+    """Whether a sentence with a no-comment phrase also relays a statement with a plain reporting verb
+    outside that phrase and outside quotation marks ("He did not give details but said ...", "They said
+    the talks went well but declined to give details"): then it is a sourced statement (codebook
+    section 3, several sources: the main reporting verb decides). A verb whose content is the
+    disclosure itself ("a spokesman said the company had no comment") leaves it a disclosure.
+
+    Example:
+        >>> t = "He did not give details but said the plan was useful."
+        >>> _states_too(t, re.search("did not give details", t))
+        True
+    """
+    for m in _CORE_WORD.finditer(text):
+        if nc.start() <= m.start() < nc.end() or _NEGATION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        between = text[m.end():nc.start()]
+        if m.start() < nc.start() and len(between.split()) < 6 and not any(c in between for c in ",;:"):
+            continue  # "A spokesman said the company had no comment": the statement is the disclosure
+        if not _inside_quote(text, m.start()):
+            return True
+    return False
+
+
 def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = None) -> _Source | None:
     """The source of one sentence (``None`` if it has none); ``hits``, when given, names the
     sentence-wide searches of :func:`_sentence_hits` that matched (computed for many sentences at once)."""
@@ -860,6 +932,8 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
     if hits is None:
         hits = _sentence_hits([text])[0]
     nc = pats["no_comment"].search(text) if "no_comment" in hits else None
+    if nc and _states_too(text, nc):
+        nc = None  # "They said the talks went well but declined to give details": a statement first
     if nc:
         span = _clip_before(text, nc.start())
         src = text[span[0]:span[1]] if span else ""
@@ -918,6 +992,8 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
         return (not _closing_credit(text, m), _in_relative_clause(text, m), 1.5 if opening else order[kind], m.start())
 
     ranked = sorted(cues, key=rank) if len(cues) > 1 else cues
+    conduit: _Source | None = None  # an outlet relaying a speaker the sentence may name (_media_conduit)
+    weak_it: _Source | None = None  # "it" with a cue that is no plain reporting verb: other cues first
     usable = []  # the cues that are verbs here, for the fallbacks below
     for m in ranked:
         cue = _norm_cue(m.group(0))
@@ -928,15 +1004,19 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
         past = cue.endswith("ed") or cue in _VERB_ONLY  # "Many thought", "Some said": a verb, not a noun
         before = prev.group(1).lower() if prev else ""
         if _has(before, "determiner") or (not past and _has(before, "quantifier")) \
+                or (cue.endswith("s") and cue not in _VERB_ONLY and before.endswith(("'s", "’s"))
+                    and before not in _CONTRACTIONS) \
                 or (kind != "speech" and before == "to") \
                 or (cue == "continued" and text[m.end():m.end() + 2].strip()[:1] not in (":", "“", '"', ",")):
-            # "an hourlong show", "the estimated cost", "begins to show", "the pound continued to gain":
-            # a noun, an adjective, an infinitive or a plain verb, not a cue
+            # "an hourlong show", "the estimated cost", "North Korea's claims", "begins to show", "the pound
+            # continued to gain": a noun, an adjective, an infinitive or a plain verb, not a cue
             continue
         if kind in ("cognition", "finding"):
             nxt = text[m.end(): m.end() + 30].lstrip()
             if (kind == "cognition" and _BARE_OBJECT.match(nxt)) or (kind == "finding" and _NOT_A_FINDING.match(nxt)):
                 continue  # "knows this", "found a way", "found himself": not a finding
+        if cue in _ONLY_INVERTED and _INVERSION.search(text, max(0, m.start() - 8), m.start()) is None:
+            continue  # "read" credits only after a quotation ("“...,” read the statement"), never "read the book"
         usable.append(m)
         if kind == "phrase":
             spans = [(_clip_after(text, m.end(), long=True), "according-to")]
@@ -949,10 +1029,16 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
                 spans.append(((named.start(1), named.end(1)), f"{kind}:passive-by"))
         else:
             spans = [(_clip_before(text, m.start()), f"{kind}:subject")]
+            if spans[0][0] is not None and text[spans[0][0][0]:spans[0][0][0] + 4].lower() in _SELF_OPENERS \
+                    and _patterns()["self_reference"].fullmatch(text[spans[0][0][0]:spans[0][0][1]].strip(" ,")):
+                usable.pop()  # "This reporter asked ...": the writer, so no speaker to look further for
+                continue
             inverted = kind == "speech" and cue in _INVERTING \
                 and _INVERSION.search(text, max(0, m.start() - 8), m.start()) is not None
             if inverted:  # "..., said one GOP source in the room.": the speaker follows the verb
                 spans.append((_clip_after(text, m.end()), f"{kind}:inverted"))
+                if cue in _ONLY_INVERTED:
+                    spans = spans[1:]
             if spans[0][0] is None or classify_source(text[spans[0][0][0]:spans[0][0][1]]) is None:
                 opening = _opening_subject(text, m.start())
                 if opening and not text[opening[0]:opening[1]].endswith(("’s", "'s")):
@@ -966,15 +1052,73 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
                 if span is None:
                     continue
                 src = text[span[0]:span[1]]
-            cls = classify_source(src)
+            if text[span[1]:span[1] + 1] in _AFTER_TITLE and ":subject" in rule \
+                    and _quoted_title_span(text, span[0], span[1]):
+                if len(spans) > 1:
+                    continue  # “Never Again,” said Ruiz: the speaker follows the verb
+                cls = ("document", None)  # “The Last Harbor” shows ...: a titled work the reporter uses
+                rule = f"{rule}+title"
+            else:
+                cls = classify_source(src)
+            if cls is not None and cls[0] in _UPGRADABLE and not rule.endswith(":subject") \
+                    and _withheld_after(text, span):
+                cls = ("anonymous", cls[1])  # "according to two people briefed on the plan": the mark ran past the cut
             if cls is None:
                 continue
             typ, count = cls
             if kind in ("stance", "intention") and (typ == "document" or rule.endswith("inverted")
                                                     or len(src.split()) > 8):
                 continue
-            return _Source(typ, src, span[0], span[1], m.group(0), rule, count)
-    return _far_subject(text, ranked, usable)
+            found = _Source(typ, src, span[0], span[1], m.group(0), rule, count)
+            if typ == "media" and conduit is None and len(ranked) > 1 and _media_conduit(text, m, rule):
+                conduit = found  # "..., as reported by AP": the outlet relays a speaker another cue names
+                break
+            if conduit is not None and typ in ("media", "document"):
+                continue
+            if typ == "pronoun" and src.lower() == "it" and cue not in _PLAIN_REPORTING and len(ranked) > 1:
+                weak_it = weak_it or found  # "in which it disclosed its stake, Bryson said": the name decides
+                break
+            return found
+    return conduit or weak_it or _far_subject(text, ranked, usable)
+
+
+#: An outlet that only relays another speaker's words (codebook section 3: "four current and former
+#: Pentagon officials told The Daily Beast" rests on the officials): "as (first) reported by AP".
+_AS_BEFORE = re.compile(r"\bas\s+(?:\w+ly\s+)?(?:first\s+|earlier\s+|previously\s+)?$", re.I)
+
+
+_CUT_PREPOSITION = re.compile(r"\s+(?:on|to|about|with|of)\b")
+
+
+def _withheld_after(text: str, span: tuple[int, int]) -> bool:
+    """Whether a withholding mark starts inside a source span cut short before its preposition
+    ("two people briefed | on the plan", "people close | to the mayor": ``withheld`` in
+    ``rules/attribution_patterns.csv``).
+
+    Example:
+        >>> t = "The mayor will resign, according to two people briefed on the plan."
+        >>> _withheld_after(t, (t.index("two"), t.index(" on the")))
+        True
+    """
+    if not _CUT_PREPOSITION.match(text, span[1]):
+        return False
+    m = _patterns()["withheld"].search(text, span[0], min(len(text), span[1] + 20))
+    return m is not None and m.start() < span[1] < m.end()
+
+
+def _media_conduit(text: str, m, rule: str) -> bool:
+    """Whether a cue crediting an outlet may yield to a speaker another cue of the sentence names: an
+    "according to" credit, or a subordinate "as reported by" (the outlet is then the conduit; the
+    sentence rests on the person or withheld source it relays, if the sentence names one).
+
+    Example:
+        >>> t = 'In the words of one aide, the bill is "dead," as reported by AP.'
+        >>> _media_conduit(t, re.search("reported", t), "speech:passive-by")
+        True
+    """
+    if rule == "according-to":
+        return True
+    return rule.endswith("passive-by") and _AS_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
 
 
 def _far_subject(text: str, ranked: list, usable: list) -> _Source | None:
@@ -1010,15 +1154,49 @@ def _far_subject(text: str, ranked: list, usable: list) -> _Source | None:
                     or _BARE_OBJECT.match(text, m.end() + 1) \
                     or (cue not in _CORE_SPEECH and _PREPOSITION_AFTER.match(text, m.end())):
                 continue  # "this only explains", "the bond revealed itself", "a future projected along ..."
+            subject = _clip_before(text, m.start())
+            if subject is not None and _inanimate(text[subject[0]:subject[1]]):
+                # "The guild said", "The storm warned residents": no person; an organisation named before, or
+                # one saying something plainly, or nothing (resolved in tag_frame, _thing_subject)
+                return _Source("unresolved", text[subject[0]:subject[1]], subject[0], subject[1], m.group(0),
+                               f"{kind}:thing-subject")
             if kind in ("speech", "phrase") or (kind == "cognition" and text.startswith(" that ", m.end())):
                 return _Source("unresolved", "", -1, -1, m.group(0), f"{kind}:speaker-not-found")
     return found or _reportedly(text)
 
 
-_NOT_A_SPEAKER_BEFORE = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Ii]t|[Ww]hich|[Ww]hat)\s+(?:\w+ly\s+)?$")
+#: First-person subjects of a cue: outside a quotation and away from any source, the writer speaking.
+_WRITER_PRONOUNS = frozenset({"i", "we"})
+#: Word classes that make a noun phrase a possible speaker (or the document a sentence rests on).
+_SPEAKER_CLASSES = ("role", "title", "anonymous", "org_voice", "org_member", "group", "inner_circle", "party_member",
+                    "document", "org", "org_suffix", "named_org", "pronoun")
+_INANIMATE_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "such"})
+
+
+def _inanimate(span: str) -> bool:
+    """Whether a subject is a plain thing, no speaker: a determiner and lower-case words of no source
+    class, not ending on a noun for people ("the storm", "the move", "its silence"); "the heads of
+    both firms" and "the organizers" may be speakers.
+
+    Example:
+        >>> _inanimate("The storm"), _inanimate("the neighbours"), _inanimate("Ana Ruiz")
+        (True, False, False)
+    """
+    toks = _tokens(span)
+    if not 2 <= len(toks) <= 5 or toks[0].lower() not in _INANIMATE_DETERMINERS \
+            or not all(t.islower() for t in toks[1:]):
+        return False
+    return not _PERSON_NOUN.search(toks[-1]) and not any(_has(t, c) for t in toks[1:] for c in _SPEAKER_CLASSES)
+
+
+#: Pronouns with "is" or "has" ("she's said"): no possessive before a cue.
+_CONTRACTIONS = frozenset(f"{w}{a}s" for w in ("he", "she", "it", "that", "there", "who", "what", "here")
+                          for a in ("'", "’"))
+_NOT_A_SPEAKER_BEFORE = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Ii]t|[Ww]hich|[Ww]hat|[Nn]obody|[Nn]o one)\s+(?:\w+ly\s+)?$")
 _PREPOSITION_AFTER = re.compile(r"\s+(?:along|over|by|in|for|at|on|from|into|under|through|to|as|with)\b")
 _APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w.’'-]+\s+){1,3}[A-Z][\w’'-]+)")
-_REPORTEDLY = re.compile(r"\b(?:[Rr]eportedly|[Pp]urportedly|allegedly reported)\b")
+_REPORTEDLY = re.compile(r"\b(?:[Rr]eportedly|[Pp]urportedly|allegedly reported|[Ii]t (?:was|is|has been|had been) "
+                         r"(?:widely |also |previously |first )?reported)\b")
 
 
 def _reportedly(text: str) -> _Source | None:
@@ -1081,6 +1259,23 @@ def _last_source(found: _Source, last_named: _Source | None, distance: int) -> _
     return _Source("named_person", "", -1, -1, found.cue, found.rule)
 
 
+def _thing_subject(found: _Source, last_thing: _Source | None, distance: int) -> _Source | None:
+    """A cue whose subject is a plain noun of no source class, never a person (codebook section 2): a
+    record for a verb of finding ("the accounts showed"); for a reporting verb the organisation,
+    outlet or document named just before when the noun is part of its name ("the guild" after "the
+    Writers Guild"), else an organisation for a plain "said"/"told" ("the thrift said"), else no source
+    ("the storm warned")."""
+    if found.rule.startswith("finding"):  # "The accounts showed a deficit": a record the reporter reads
+        return _Source("document", found.text, found.start, found.end, found.cue, found.rule)
+    head = _tokens(found.text)[-1].lower()
+    if last_thing is not None and distance <= PRONOUN_LOOKBACK and head in last_thing.text.lower():
+        return _Source(last_thing.type, found.text, found.start, found.end, found.cue,
+                       f"{found.rule}+refers-to:{last_thing.text}", last_thing.count)
+    if _norm_cue(found.cue) in _CORE_SPEECH and found.rule.startswith("speech"):
+        return _Source("named_org", found.text, found.start, found.end, found.cue, found.rule)
+    return None
+
+
 def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, distance: int,
                      last_person: _Source | None = None, person_distance: int = 10**9,
                      last_thing: _Source | None = None, thing_distance: int = 10**9) -> _Source | None:
@@ -1097,8 +1292,8 @@ def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, dist
         if last_thing is not None and thing_distance <= PRONOUN_LOOKBACK:
             return _Source(last_thing.type, found.text, found.start, found.end, found.cue,
                            f"{found.rule}+pronoun:{last_thing.text}", last_thing.count)
-        if not found.rule.startswith(("speech", "phrase")):
-            return None
+        if not found.rule.startswith(("speech", "phrase")) or _norm_cue(found.cue) not in _PLAIN_REPORTING:
+            return None  # "It demands that ...", "It was clear ...": nothing named for "it" to stand for
         return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun")
     if low in ("he", "she", "i") and any(_is_name_token(t) and not _is_org_token(t) for t in _tokens(before)[1:]):
         return _Source("named_person", found.text, found.start, found.end, found.cue, f"{found.rule}+pronoun:named-before")
@@ -1111,8 +1306,12 @@ def _resolve_pronoun(found: _Source, text: str, last_named: _Source | None, dist
 
 
 #: A full name ("Jim Mattis", "George W. Bush") or a title and surname ("Sen. Warren"); overlapping.
-_FULL_NAME = re.compile(r"\b(?=(?:([A-Z][a-z]+)(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof)\.?)"
-                        r"\s+([A-Z][\w’'-]+)\b)")
+#: A capital letter, Latin-1 accented ones included ("Ángel", "Øyvind"), and a given name, hyphenated
+#: ones included ("José", "Jean-Luc"): names the article introduces are read with them.
+_UPPER = "[A-ZÀ-ÖØ-Þ]"
+_GIVEN = _UPPER + "[a-zß-öø-ÿ]+(?:-" + _UPPER + "[a-zß-öø-ÿ]+)?"
+_FULL_NAME = re.compile(r"\b(?=" + _UPPER + r")(?=(?:(" + _GIVEN + r")(?:\s+[A-Z]\.)?|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof)\.?)"
+                        r"\s+(" + _UPPER + r"[\w’'-]+)\b)")
 
 
 def _head_noun(span: str) -> str:
@@ -1151,7 +1350,8 @@ _NAME_BEFORE = re.compile(r"((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z][\w&.’'-]*)$")
 
 
 #: A given name and surname, with an optional initial or quoted nickname between ("Kevin 'KJ' Mendes").
-_GIVEN_NAME = re.compile(r"\b(?=([A-Z][a-z]+)(?:\s+[A-Z]\.|\s+[“\"'‘][^”\"'’\x00]{1,15}[”\"'’])?\s+([A-Z][a-z][\w’'-]*)\b)")
+_GIVEN_NAME = re.compile(r"\b(?=" + _UPPER + r")(?=(" + _GIVEN + r")(?:\s+[A-Z]\.|\s+[“\"'‘][^”\"'’\x00]{1,15}[”\"'’])?\s+("
+                         + _UPPER + r"[a-zß-öø-ÿ][\w’'-]*)\b)")
 
 
 #: Word classes a given name cannot have ("Bill" may be a name although "bill" is a document word).
@@ -1171,6 +1371,7 @@ class _Persons:
         self.companies: set[str] = set()
         self.lower_words: set[str] | None = None
         self.full: dict[str, str] | None = None
+        self._interview: bool | None = None
 
     @property
     def joined(self) -> str:
@@ -1223,6 +1424,22 @@ class _Persons:
             self.lower_words = set(_LOWER_WORD.findall(self.joined))
         return word.lower() in self.lower_words or _has(word, "quantifier") or _has(word, "function")
 
+    def common_singular(self, word: str) -> bool:
+        """Whether the article writes the singular of a plural ``word`` in lower case ("Beekeepers ..."
+        and "every beekeeper")."""
+        self.common_word(word)
+        low = word.lower()
+        return low.endswith("s") and not low.endswith("ss") and low[:-1] in self.lower_words
+
+    def interview(self) -> bool:
+        """Whether the article is an interview transcript: some line opens on a speaker label
+        ("((Ana Ruiz)) I grew up ...", "Q: ...": ``speaker_label`` in ``rules/attribution_patterns.csv``),
+        so its first person is the guest speaking, not the writer."""
+        if self._interview is None:
+            label = _patterns()["speaker_label"]
+            self._interview = any(label.match(t) for t in self.texts[self.start:self.end])
+        return self._interview
+
     def company(self, name: str) -> bool:
         self._scan()
         return name.removeprefix("the ").removeprefix("The ") in self.companies
@@ -1250,6 +1467,10 @@ def _single_name(found: _Source, persons: _Persons) -> _Source | None:
         if as_noun is not None and (as_noun[0] in UNNAMED_TYPES or as_noun[0] == "named_org"):
             return _Source(as_noun[0], found.text, found.start, found.end, found.cue, found.rule, as_noun[1])
         return None
+    if persons.common_singular(toks[0]):  # "Beekeepers said ..." and "every beekeeper": people, if a people noun
+        as_noun = classify_source(found.text.lower())
+        if as_noun is not None and as_noun[0] == "unnamed_group":
+            return _Source(as_noun[0], found.text, found.start, found.end, found.cue, found.rule, as_noun[1])
     return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+single-name-not-a-person")
 
 
@@ -1298,7 +1519,9 @@ def _first_person(text: str) -> bool:
 
 
 def _is_quote(text: str) -> bool:
-    """Whether a sentence quotes at least :data:`MIN_QUOTE_WORDS` words, or opens with a quote mark.
+    """Whether a sentence quotes at least :data:`MIN_QUOTE_WORDS` words, or opens with a quote mark;
+    the title of a work in quotation marks ("“The Last Harbor” shows ...", see :func:`_is_title`) is
+    no quotation.
 
     Example:
         >>> _is_quote("He called it “a disaster for everyone.”"), _is_quote("He backed the “Dream” act.")
@@ -1306,11 +1529,64 @@ def _is_quote(text: str) -> bool:
     """
     if "“" not in text and '"' not in text and "''" not in text:
         return False
+    lead = len(text) - len(text.lstrip())
     for m in _QUOTED.finditer(text):
-        words = (m.group(1) or m.group(2) or "").split()
-        if len(words) >= MIN_QUOTE_WORDS:
+        content = m.group(1) or m.group(2) or ""
+        long = len(content.split()) >= MIN_QUOTE_WORDS
+        if not long and m.start() != lead:
+            continue
+        if _is_title(content, m.group(0)):  # “The Internet Explorer 6 Countdown”: a work's title, no quotation
+            if m.start() == lead:
+                return False  # “The Last Harbor” said more about grief ...: a title opens the sentence
+            continue
+        if long:
             return True
     return _STARTS_QUOTED.match(text) is not None and len(text.split()) >= MIN_QUOTE_WORDS
+
+
+#: Small words a title keeps in lower case ("The Lord of the Rings").
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from",
+                          "vs", "vs.", "v.", "nor", "but", "as"})
+
+
+def _is_title(content: str, whole: str = "") -> bool:
+    """Whether quoted words are the title of a work ("The Last Harbor", "Silent Fields,"): closed
+    quotation marks around two or more words, each capitalised but for a title's small words, and no
+    sentence punctuation inside. Quoted speech ("Absolutely not,") is not a title.
+
+    Example:
+        >>> _is_title("The Lord of the Rings", "“The Lord of the Rings”"), _is_title("We will win,", "“We will win,”")
+        (True, False)
+    """
+    if whole and whole[-1:] not in ("”", '"', "'"):
+        return False
+    words = content.strip().rstrip(",").split()
+    if len(words) < 2 or any(ch in content for ch in ".!?;:"):
+        return False
+    return words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL
+                                          for w in words)
+
+
+#: What may follow a quoted title used as a subject: its closing mark or a comma before it.
+_AFTER_TITLE = ("”", '"', ",")
+
+
+def _quoted_title_span(text: str, start: int, end: int) -> bool:
+    """Whether a source span is the title of a work set in quotation marks ("“The Last Harbor” said"):
+    a titled work is a document, never a speaker (codebook section 2, ``document``).
+
+    Example:
+        >>> t = '"Silent Fields," the documentary, shows it.'
+        >>> _quoted_title_span(t, 1, 14), _quoted_title_span(t, 17, 31)
+        (True, False)
+    """
+    k = start - 1
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    if k < 0 or text[k] not in "“\"":
+        return False
+    after = text[end:end + 4].lstrip(" ,")
+    return after[:1] in ("”", '"') and _is_title(text[start:end], "")
 
 
 # --------------------------------------------------------------------------- frames
@@ -1478,9 +1754,17 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
         found = _tag_one(text, scope, hits[i]) if candidates[i] else None
         if found is None and len(text) <= 60:
             found = _credit_line(text)
-        if found is not None and found.type == "pronoun":
+        writer = found is not None and found.type == "pronoun" and found.text.lower() in _WRITER_PRONOUNS \
+            and not open_quote and (last_source is None or paragraphs[last_source_at] != paragraphs[i]) \
+            and _norm_cue(found.cue) not in _QUESTION \
+            and not persons.interview()  # "when I asked him": the writer asks; a transcript's "I" is the guest
+        if writer:  # "As I wrote last week, ...", "I said so": the writer's own voice (codebook section 1)
+            found = None
+        elif found is not None and found.type == "pronoun":
             found = _resolve_pronoun(found, text, last_named, i - last_named_at, last_person, i - last_person_at,
                                      last_thing, i - last_thing_at)
+        elif found is not None and found.type == "unresolved" and found.rule.endswith("thing-subject"):
+            found = _thing_subject(found, last_thing, i - last_thing_at)
         elif found is not None and found.type == "unresolved":
             found = _last_source(found, last_named, i - last_named_at)
         elif found is not None and found.type in _UPGRADABLE and found.start >= 0 and withheld_heads \
@@ -1524,7 +1808,7 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
             found = _Source(last_source.type, last_source.text, -1, -1, last_source.cue, "inherit:figures",
                             last_source.count)
         if found is None:
-            how = "quote" if quotes[i] or open_quote else "first-person" if _first_person(text) else ""
+            how = "quote" if quotes[i] or open_quote else "first-person" if _first_person(text) and not writer else ""
             if how == "first-person" and (last_source is None or paragraphs[last_source_at] != paragraphs[i]):
                 # first person far from any source is the writer's own voice (a column), not a quotation
                 speaker = None
@@ -1764,14 +2048,27 @@ def _org_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
     words = span.split()
     if not any(_has(w.strip(",.’'"), "org_voice") or _has(w.strip(",.’'"), "anonymous") for w in words):
         return _name_as_written(span, persons, state)
+    voice = [_voice_word(words, k) for k in range(len(words))]
+    if not any(voice):
+        return _name_as_written(span, persons, state)
     of = _VOICE_OF.search(span)
     if of:
         return of.group(1).strip()
-    caps = [w.removesuffix("’s").removesuffix("'s") for w in words if w[:1].isupper() and not _has(w, "determiner")
-            and not _has(w, "org_voice") and not _has(w, "anonymous")]
+    caps = [w.removesuffix("’s").removesuffix("'s") for w, v in zip(words, voice) if w[:1].isupper()
+            and not _has(w, "determiner") and not v]
     if caps:
         return " ".join(caps)
     return state.get("org", "")
+
+
+def _voice_word(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` names the voice of an organisation ("spokesman", "officials") rather than
+    being part of its name: a capitalised source noun followed by another capitalised word belongs to
+    the name ("the Teachers Union", "the Parent Teacher Association")."""
+    w = words[k].strip(",.’'")
+    if not (_has(w, "org_voice") or _has(w, "anonymous")):
+        return False
+    return not (w[:1].isupper() and k + 1 < len(words) and words[k + 1][:1].isupper())
 
 
 def _document_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
