@@ -509,3 +509,53 @@ def test_two_copies_of_a_wire_story_say_which_one_credits_the_agency():
     (row,) = find_reuse(arts).itertuples()
     assert (row.taker, row.credit, row.origin) == ("both", "not_credited", "Associated Press")
     assert row.credit_text == "a: COLUMBUS, Ohio (AP) —; b: no credit"  # the Dayton copy credits AP, the other not
+
+
+# --------------------------------------------------------------------------- credit lines vs photo credits and promos
+def wire_pair(agency: str, later_text: str) -> pd.DataFrame:
+    """The agency's own story and a later Courier copy built from ``later_text``."""
+    return pd.DataFrame({"article_id": ["w", "c"], "outlet": [agency, "Courier"],
+                         "published": pd.to_datetime(["2024-04-06 09:00", "2024-04-06 15:00"]),
+                         "text": [WIRE, later_text]})
+
+
+@pytest.mark.parametrize("agency, text, words", [
+    ("Reuters", WIRE + "\n\nReuters", "Reuters"),                 # a closing agency line after the story
+    ("Associated Press", WIRE + " — AP", "— AP"),
+    ("Associated Press", WIRE + "\n\n(c) 2024 The Associated Press. All rights reserved.",
+     "(c) 2024 The Associated Press"),
+    ("Reuters", WIRE + "\n\nAdditional reporting by Reuters; editing by Ann Roe", "reporting by Reuters"),
+    ("Reuters", WIRE + "\n\nThis story was originally published by Reuters.", "originally published by Reuters"),
+    ("Associated Press", WIRE + "\n\nRepublished with permission of The Associated Press.",
+     "Republished with permission of The Associated Press"),
+    ("Reuters", WIRE + "\n\nSource: Reuters", "Source: Reuters"),
+    ("Reuters", WIRE + "\n\nhttps://www.reuters.com/world/us/senate-confirms-epa-chief-2024-04-06/",
+     "https://www.reuters.com"),                                   # a link-only credit
+    ("Associated Press", WIRE + "\n\n- With wires", "With wires"),  # unnamed wire credit, wire origin
+    ("Reuters", WIRE + "\n\nWire services contributed to this report.", "Wire services contributed"),
+    ("Reuters", WIRE + "\n\nReuters\n\nMore from Reuters\n\nStocks slide as oil climbs", "Reuters"),
+])
+def test_closing_credit_lines_of_newsroom_practice_credit_the_agency(agency, text, words):
+    row = find_reuse(wire_pair(agency, text)).iloc[0]
+    assert (row["credit"], row["credit_text"], row["origin"]) == ("credited", words, agency)
+
+
+@pytest.mark.parametrize("agency, text", [
+    ("Reuters", "Photo: Reuters\n\n" + WIRE),
+    ("Reuters", "Senators leave the chamber after the vote on Thursday. REUTERS/Jane Doe\n\n" + WIRE),
+    ("Reuters", WIRE + "\n\nPhoto: REUTERS"),
+    ("Associated Press", WIRE + "\n\n(AP Photo/John Smith)"),
+    ("Agence France-Presse", WIRE + "\n\nGetty Images/AFP"),
+    ("Agence France-Presse", WIRE + "\n\nThe Capitol on Thursday. AFP via Getty Images"),
+    ("Reuters", WIRE + "\n\nMore from Reuters\n\nStocks slide as oil climbs"),
+    ("Reuters", WIRE + "\n\nFollow Reuters on X for the latest news"),
+])
+def test_photo_credits_and_promos_naming_the_agency_are_no_credit_for_the_text(agency, text):
+    row = find_reuse(wire_pair(agency, text)).iloc[0]
+    assert (row["credit"], row["credit_text"]) == ("not_credited", "")
+
+
+def test_unnamed_wire_credit_does_not_credit_an_outlet_that_is_no_agency():
+    arts = wire_pair("Herald", WIRE + "\n\n- With wires")
+    row = find_reuse(arts).iloc[0]
+    assert (row["origin"], row["credit"]) == ("Herald", "not_credited")
