@@ -559,3 +559,71 @@ def test_unnamed_wire_credit_does_not_credit_an_outlet_that_is_no_agency():
     arts = wire_pair("Herald", WIRE + "\n\n- With wires")
     row = find_reuse(arts).iloc[0]
     assert (row["origin"], row["credit"]) == ("Herald", "not_credited")
+
+
+# --------------------------------------------------------------------------- hub stories (more copies than max_df)
+FLOOD = [
+    "Flood waters rose across three river towns on Sunday after two days of heavy rain, forcing hundreds of "
+    "families from their homes and closing the main highway between the valley and the coast.",
+    "The regional emergency agency said more than 1,200 people had spent the night in schools and sports halls "
+    "turned into shelters, and that rescue crews in boats had reached several farms cut off by the water.",
+    "Officials said the river at the old stone bridge had climbed almost four metres above its usual level by "
+    "midday, the highest reading since records began at the station more than sixty years ago.",
+    "Power was cut to about 18,000 homes as a precaution, the utility said, and engineers would not restore it "
+    "until the water had fallen back and the substations had been checked for damage.",
+    "Forecasters expect the rain to ease on Monday evening, but warned that water flowing down from the hills "
+    "could keep the river high for most of the week and that more roads might have to close.",
+]
+
+
+def hub_corpus(copies: int, agency_row: bool = True) -> pd.DataFrame:
+    """A Reuters story and ``copies`` lightly edited copies in as many outlets, a third crediting it."""
+    story = "\n\n".join(FLOOD)
+    rows = [("wire", "Reuters", pd.Timestamp("2024-05-05 08:00"), story)] if agency_row else []
+    for k in range(copies):
+        words = story.split(" ")
+        words[(7 * k) % len(words)] = f"edit{k}"           # each copy edited in its own place
+        ending = ["\n\nReuters", "", "\n\nPhoto: REUTERS/Ann Lee"][k % 3]
+        rows.append((f"c{k}", f"Paper {k}", pd.Timestamp("2024-05-05 09:00") + pd.Timedelta(minutes=k),
+                     f"Edition {k} of the valley news.\n\n" + " ".join(words) + ending))
+    return pd.DataFrame(rows, columns=["article_id", "outlet", "published", "text"])
+
+
+@pytest.mark.parametrize("agency_row", [True, False])
+def test_a_wire_story_copied_more_often_than_max_df_finds_every_copy_through_its_anchor(agency_row):
+    import time
+    arts = hub_corpus(80, agency_row)
+    t0 = time.perf_counter()
+    p = find_reuse(arts)
+    assert time.perf_counter() - t0 < 20
+    copies = {f"c{k}" for k in range(80)}
+    assert copies <= set(p["article_a"]) | set(p["article_b"])
+    assert set(p["origin"]) == {"Reuters"} and p["cluster"].nunique() == 1
+    assert len(p) < 80 * 79 // 4             # copy-anchor pairs (and copies sharing an ending), not all 3,160 pairs
+    per = reuse_summary(arts, p).articles.set_index("article_id")
+    story_words = len(re.findall(r"\w+", "\n\n".join(FLOOD)))
+    for k in range(80):
+        row = per.loc[f"c{k}"]
+        assert row["reused_words"] >= story_words - 2
+        assert (row["credited_words"] > 0) == (k % 3 == 0)   # a photo credit is no credit for the text
+    assert sa.errors(p).empty
+
+
+def test_hub_copies_pair_with_the_anchor_only_when_they_share_two_sentences():
+    tagline = ("Our newsroom is supported by readers like you; become a member today and help keep local "
+               "reporting free for everyone.")
+    texts = [f"Story number {k} about topic {k}. " + tagline for k in range(60)]
+    pairs = candidate_pairs(texts, outlets=list(range(60)))
+    assert pairs.empty                                      # a one-sentence cross-outlet tagline pairs nothing
+
+
+def test_text_left_out_as_one_outlets_boilerplate_is_recorded_when_other_outlets_share_it():
+    story = "\n\n".join(FLOOD)
+    rows = [(f"r{k}", "Reuters", pd.Timestamp("2024-05-05 08:00") + pd.Timedelta(minutes=k),
+             f"Update {k}: " + story) for k in range(60)]
+    rows += [(f"p{k}", f"Paper {k}", pd.Timestamp("2024-05-06"), f"Briefly, edition {k}. " + story) for k in range(3)]
+    arts = pd.DataFrame(rows, columns=["article_id", "outlet", "published", "text"])
+    p = find_reuse(arts)
+    err = sa.errors(p)
+    row = err[err["stage"] == "reuse:not_searched"]
+    assert len(row) == 1 and row["message"].iloc[0].startswith("3 article(s) share text with more than max_df=50")

@@ -292,6 +292,30 @@ def annotate_passages(arts: pd.DataFrame, raw: list[tuple], options: dict[str, A
     return frame.astype({c: t for c, t in _DTYPES.items() if t is not object})
 
 
+class NotSearched(UserWarning):
+    """Recorded in ``attrs["errors"]`` when text shared across outlets was left out of the search."""
+
+
+def anchor_rank(arts: pd.DataFrame) -> np.ndarray:
+    """Anchor preference of each article for hub stories: agency first, then earliest, then corpus order."""
+    not_agency = (~arts["outlet"].map(is_agency)).to_numpy(dtype=np.int64)
+    pub = pd.to_datetime(arts["published"], errors="coerce")
+    when = np.where(pub.isna(), np.iinfo(np.int64).max, pub.to_numpy(dtype="datetime64[ns]").view(np.int64))
+    order = np.lexsort((np.arange(len(arts)), when, not_agency))
+    rank = np.empty(len(arts), dtype=np.int64)
+    rank[order] = np.arange(len(arts))
+    return rank
+
+
+def note_not_searched(report: Any, max_df: int, log_rows: list[dict[str, Any]]) -> None:
+    """Record (article ``*``, stage ``reuse:not_searched``) when articles of other outlets share an outlet's boilerplate."""
+    if report.other_outlet_articles:
+        record_error(log_rows, "*", "reuse:not_searched", NotSearched(
+            f"{report.other_outlet_articles} article(s) share text with more than max_df={max_df} articles of "
+            f"one outlet ({report.boilerplate_ngrams} n-grams treated as that outlet's boilerplate): their "
+            f"copies of it were found only through rarer words; raise max_df to search it"))
+
+
 def find_reuse(articles: pd.DataFrame, *, engine: str = "python", sentences: pd.DataFrame | None = None,
                **options: Any) -> pd.DataFrame:
     """Find passages reused between articles (verbatim or edited), say who took them and whether they credited it.
@@ -310,9 +334,16 @@ def find_reuse(articles: pd.DataFrame, *, engine: str = "python", sentences: pd.
 
             * ``ngram`` (5): words per indexed n-gram. 4: same recall, precision 0.994, 35 % slower;
               6: recall 0.998 (8 %-edited copies 0.994), 30 % faster.
-            * ``max_df`` (50): n-grams in more articles are boilerplate and ignored (passim uses
-              100); a story syndicated to more than ``max_df`` articles is then only found through
-              its rarer n-grams: raise it for wire-heavy corpora.
+            * ``max_df`` (50): an n-gram in more articles is boilerplate and ignored when more
+              than ``max_df`` of them come from one outlet (a footer, a tagline; passim drops every
+              n-gram above its max-df, 100). Otherwise it is a *hub*, one story run by many
+              outlets: each copy is paired with the hub's anchor (the agency's own article, else
+              the earliest) when they share about two sentences of it, so 80 copies of one wire
+              story cost 80 alignments, not 3,160 (see :mod:`.index`). When articles of other
+              outlets share an outlet's boilerplate, ``sa.errors(result)`` has a
+              ``reuse:not_searched`` row: their copies of that text were found only through rarer
+              words; raise ``max_df`` to search it. The Spark engine drops every n-gram above
+              ``max_df`` (no hub search).
             * ``min_shared`` (3): rare n-grams two articles must share before they are aligned.
             * ``short_text`` (0, off): when > 0, two articles sharing only 2 rare n-grams are
               aligned too if the shorter has at most this many n-grams. Heavy rewrites of a short
@@ -385,9 +416,12 @@ def find_reuse(articles: pd.DataFrame, *, engine: str = "python", sentences: pd.
         raw = spark_raw_passages(arts, opts, spark=options.get("spark"))
     else:
         texts = arts["text"].tolist()
-        pairs, common = candidate_pairs(texts, ngram=opts["ngram"], max_df=opts["max_df"],
-                                        min_shared=opts["min_shared"], short_text=opts["short_text"],
-                                        return_common=True, on_error=on_error)
+        pairs, common, report = candidate_pairs(texts, ngram=opts["ngram"], max_df=opts["max_df"],
+                                                min_shared=opts["min_shared"], short_text=opts["short_text"],
+                                                return_common=True, on_error=on_error,
+                                                outlets=pd.factorize(arts["outlet"].map(canonical))[0],
+                                                rank=anchor_rank(arts))
+        note_not_searched(report, opts["max_df"], log_rows)
         raw = align_pairs(texts, zip(pairs["a"].tolist(), pairs["b"].tolist()), opts, common, on_error)
     frame = annotate_passages(arts, raw, opts, sentences, log_rows)
     return carry_errors(frame, articles, new=log_rows)
