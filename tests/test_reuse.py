@@ -627,3 +627,74 @@ def test_text_left_out_as_one_outlets_boilerplate_is_recorded_when_other_outlets
     err = sa.errors(p)
     row = err[err["stage"] == "reuse:not_searched"]
     assert len(row) == 1 and row["message"].iloc[0].startswith("3 article(s) share text with more than max_df=50")
+
+
+# --------------------------------------------------------------------------- inputs that break text-reuse tools
+LEDGER_FOOTER = ("Sign up for the Morning Ledger newsletter to get the day's top stories in your inbox every "
+                 "weekday. The Valley Ledger is an independent nonprofit newsroom supported by readers, "
+                 "foundations and local businesses.")
+LEDGER_BODIES = [
+    "The council approved a new budget for road repairs on Tuesday after a long debate about potholes on Main Street.",
+    "Two teenagers were rescued from the river near the old mill late on Saturday night, the fire chief said.",
+    "The high school football team won its first regional title in twelve years with a late field goal.",
+    "A fire destroyed a barn on Route 9 overnight, but firefighters saved the farmhouse next to it and the horses.",
+    "The library will extend its opening hours during the exam season, the director told the board on Monday.",
+    "Police are asking for help finding a dog that went missing from the park on Elm Street last weekend.",
+]
+
+
+def ledger(extra: list[tuple] = ()) -> pd.DataFrame:
+    rows = [(f"l{k}", "Valley Ledger", pd.Timestamp("2024-01-01") + pd.Timedelta(days=k), b + "\n\n" + LEDGER_FOOTER)
+            for k, b in enumerate(LEDGER_BODIES)]
+    return pd.DataFrame(rows + list(extra), columns=["article_id", "outlet", "published", "text"])
+
+
+def test_a_footer_every_article_of_an_outlet_ends_with_is_not_reuse_between_them():
+    assert find_reuse(ledger()).empty
+
+
+def test_an_outlets_footer_is_no_reuse_from_each_of_its_articles_but_a_whole_copied_article_is():
+    whole = ("x", "Other Paper", pd.Timestamp("2024-02-01"), "From our partners.\n\n" + COURT + "\n\n" + LEDGER_FOOTER)
+    arts = ledger([whole, ("l9", "Valley Ledger", pd.Timestamp("2024-01-20"), COURT + "\n\n" + LEDGER_FOOTER)])
+    p = find_reuse(arts)
+    assert p[["article_a", "article_b"]].values.tolist() == [["x", "l9"]]
+    assert "Morning Ledger" in p["text_a"].iloc[0]          # story and footer together are no boilerplate
+
+
+def test_the_same_article_given_twice_is_kept_once():
+    arts = pd.DataFrame({"article_id": ["a", "a", "b"], "outlet": ["Herald", "Herald", "Courier"],
+                         "published": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-01-02"]),
+                         "text": [COURT, COURT, "Briefly. " + COURT]})
+    p = find_reuse(arts)
+    assert p[["article_a", "article_b", "credit"]].values.tolist() == [["a", "b", "not_credited"]]
+    assert sa.errors(p)["stage"].tolist() == ["reuse:duplicates"]
+    assert reuse_summary(arts, p).articles["article_id"].tolist() == ["a", "b"]
+    with pytest.raises(ValueError, match="one text per article_id"):
+        find_reuse(arts.assign(text=[COURT, STORM, COURT]))
+
+
+def test_identical_timestamps_leave_the_direction_to_the_credit():
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Herald", "Courier"],
+                         "published": pd.to_datetime(["2024-01-01 10:00"] * 2), "text": [COURT, COURT + "\n\nHerald"]})
+    row = find_reuse(arts).iloc[0]
+    assert (row["earlier"], row["taker"], row["credit"], row["credit_text"]) == ("unknown", "b", "credited", "Herald")
+
+
+ZH = ("国务院新闻办公室周二举行发布会，介绍今年前三季度经济运行情况。国家统计局发言人表示，前三季度国内生产总值"
+      "同比增长百分之五，消费对经济增长的贡献率明显提高。")
+
+
+def test_chinese_text_without_spaces_is_matched_by_character_and_credited():
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Xinhua", "Paper"],
+                         "published": pd.to_datetime(["2024-01-01", "2024-01-02"]),
+                         "text": [ZH, "本报讯 " + ZH + "（新华社）"]})
+    p = find_reuse(arts)
+    assert len(p) == 1 and p["text_b"].iloc[0].startswith("国务院") and p["words"].iloc[0] == len(re.findall(r"\w", ZH))
+    assert (p["credit"].iloc[0], p["credit_text"].iloc[0]) == ("credited", "（新华社）")
+
+
+def test_a_chinese_stock_phrase_of_a_few_words_is_not_reuse():
+    a = "中华人民共和国外交部发言人周二在例行记者会上表示，中方对有关报道表示关切，将继续密切关注事态发展。"
+    b = "中华人民共和国外交部发言人周四回答记者提问时说，两国贸易合作稳步推进，双方将在下月举行新一轮磋商。"
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "published": pd.NaT, "text": [a, b]})
+    assert find_reuse(arts).empty

@@ -27,6 +27,7 @@ Example:
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, NamedTuple
 
 import numpy as np
@@ -38,6 +39,7 @@ from .clusters import cluster_origins, passage_clusters
 from .credit import article_credits, canonical, credits_target, is_agency
 from .index import candidate_pairs
 from .options import DEFAULTS
+from .text import count_words
 from .quotes import quote_spans, quoted_share, same_source, sentence_sources
 
 __all__ = ["find_reuse", "PASSAGE_COLUMNS", "CREDIT_VALUES", "annotate_passages"]
@@ -72,14 +74,24 @@ def prepare(articles: pd.DataFrame) -> pd.DataFrame:
     """The columns reuse needs: ``article_id``, ``outlet``, ``published``, ``text``, ``byline``.
 
     ``byline`` joins the ``credit`` column (wire agency of the byline, when the loader gives it) and
-    ``author``.
+    ``author``. The same article given twice (same ``article_id`` and text) is kept once: it would
+    otherwise be reported as copying itself and counted twice.
 
     Raises:
-        ValueError: ``article_id`` or ``text`` is missing.
+        ValueError: ``article_id`` or ``text`` is missing, or one ``article_id`` has two different texts.
     """
     missing = [c for c in ("article_id", "text") if c not in articles.columns]
     if missing:
         raise ValueError(f"find_reuse needs columns {missing} (pass the read_articles frame)")
+    text = _column(articles, "text")
+    twice = articles["article_id"].astype(object).duplicated(keep=False).to_numpy()
+    if twice.any():
+        pairs = pd.DataFrame({"id": articles["article_id"].astype(object).to_numpy()[twice], "text": text.to_numpy()[twice]})
+        clash = pairs.groupby("id", sort=False)["text"].nunique()
+        if (clash > 1).any():
+            raise ValueError(f"find_reuse needs one text per article_id; these have several: {clash[clash > 1].index[:5].tolist()}")
+        keep = ~articles["article_id"].astype(object).duplicated(keep="first").to_numpy()
+        return prepare(articles[keep])
     byline = (_column(articles, "credit") + " | " + _column(articles, "author")).str.strip(" |")
     return pd.DataFrame({
         "article_id": articles["article_id"].astype(object).to_numpy(),
@@ -237,6 +249,73 @@ def mark_shared_quotes(frame: pd.DataFrame, arts: pd.DataFrame, sentences: pd.Da
     return frame
 
 
+# --------------------------------------------------------------------------- outlet boilerplate
+#: Articles of one outlet that must share an edge passage for it to be that outlet's boilerplate.
+BOILERPLATE_ARTICLES = 3
+#: Largest share of either article's words an outlet-boilerplate passage may cover.
+BOILERPLATE_SHARE = 0.75
+_NO_WORD = re.compile(r"\W*", re.S)
+
+
+def _edge(text: str, start: int, end: int) -> str:
+    """``"end"`` or ``"start"`` when only punctuation or space lies beyond the span, else ``""``."""
+    if _NO_WORD.fullmatch(text, end):
+        return "end"
+    if _NO_WORD.fullmatch(text, 0, start):
+        return "start"
+    return ""
+
+
+def outlet_boilerplate_spans(arts: pd.DataFrame, raw: list[tuple]) -> dict[tuple[int, str], tuple[int, int]]:
+    """Per (article position, edge): the span of text its outlet repeats at that edge of many articles.
+
+    A same-outlet passage is boilerplate (a newsletter footer, a standing header) when it sits at the
+    same edge (start or end) of both articles, covers under ``BOILERPLATE_SHARE`` of each, and the
+    article shares such a passage with ``BOILERPLATE_ARTICLES - 1`` or more others of its outlet.
+    """
+    outlets = [canonical(o) for o in arts["outlet"].tolist()]
+    texts = arts["text"].tolist()
+    sizes: dict[int, int] = {}
+    partners: dict[tuple[int, str], set[int]] = {}
+    spans: dict[tuple[int, str], tuple[int, int]] = {}
+
+    def small(k: int, s: int, e: int) -> bool:
+        if k not in sizes:
+            sizes[k] = count_words(texts[k])
+        return count_words(texts[k][s:e]) < BOILERPLATE_SHARE * sizes[k]
+
+    for a, b, a0, a1, b0, b1, *_ in raw:
+        if not outlets[a] or outlets[a] != outlets[b]:
+            continue
+        edge = _edge(texts[a], a0, a1)
+        if not edge or _edge(texts[b], b0, b1) != edge or not (small(a, a0, a1) and small(b, b0, b1)):
+            continue
+        for k, other, s, e in ((a, b, a0, a1), (b, a, b0, b1)):
+            partners.setdefault((k, edge), set()).add(other)
+            old = spans.get((k, edge), (s, e))
+            spans[(k, edge)] = (min(old[0], s), max(old[1], e))
+    return {key: spans[key] for key, who in partners.items() if len(who) >= BOILERPLATE_ARTICLES - 1}
+
+
+def drop_outlet_boilerplate(arts: pd.DataFrame, raw: list[tuple]) -> list[tuple]:
+    """``raw`` without passages lying (80 % or more) inside an outlet's boilerplate on either side.
+
+    An outlet's own footer is no reuse between its articles, nor between another article and each
+    of them; an article that copied one of them whole keeps its passage (story and footer together
+    are no boilerplate).
+    """
+    spans = outlet_boilerplate_spans(arts, raw)
+    if not spans:
+        return raw
+    by_article: dict[int, list[tuple[int, int]]] = {}
+    for (k, _), span in spans.items():
+        by_article.setdefault(k, []).append(span)
+
+    def inside(k: int, s: int, e: int) -> bool:
+        return any(min(e, be) - max(s, bs) >= 0.8 * (e - s) for bs, be in by_article.get(k, ()))
+    return [r for r in raw if not (inside(r[0], r[2], r[3]) or inside(r[1], r[4], r[5]))]
+
+
 # --------------------------------------------------------------------------- annotate
 def annotate_passages(arts: pd.DataFrame, raw: list[tuple], options: dict[str, Any],
                       sentences: pd.DataFrame | None = None,
@@ -253,7 +332,7 @@ def annotate_passages(arts: pd.DataFrame, raw: list[tuple], options: dict[str, A
         log_rows: Receives per-article failures.
     """
     log_rows = [] if log_rows is None else log_rows
-    frame = base_frame(arts, raw)
+    frame = base_frame(arts, drop_outlet_boilerplate(arts, raw))
     if frame.empty:
         return frame
     try:
@@ -408,6 +487,9 @@ def find_reuse(articles: pd.DataFrame, *, engine: str = "python", sentences: pd.
     arts = prepare(articles)
     ids = arts["article_id"].tolist()
     log_rows: list[dict[str, Any]] = []
+    if len(arts) < len(articles):
+        record_error(log_rows, "*", "reuse:duplicates", NotSearched(
+            f"{len(articles) - len(arts)} row(s) repeat an article already given (same article_id and text): kept once"))
     on_error: Callable[[int, BaseException], None] = lambda k, exc: record_error(log_rows, ids[k], "reuse", exc)  # noqa: E731
     if engine == "spark":
         if opts["short_text"]:
