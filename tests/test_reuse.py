@@ -698,3 +698,15 @@ def test_a_chinese_stock_phrase_of_a_few_words_is_not_reuse():
     b = "中华人民共和国外交部发言人周四回答记者提问时说，两国贸易合作稳步推进，双方将在下月举行新一轮磋商。"
     arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "published": pd.NaT, "text": [a, b]})
     assert find_reuse(arts).empty
+
+
+@pytest.mark.parametrize("agency, text, author, words", [
+    ("Reuters", "WASHINGTON/LONDON (Reuters) - " + WIRE, "", "WASHINGTON/LONDON (Reuters) -"),  # two-city dateline
+    ("Reuters", WIRE, "Jane Doe/Reuters", "Reuters"),                    # a slash in a byline names the author
+    ("Associated Press", WIRE, "Guardian staff and agencies", "and agencies"),
+    ("Reuters", WIRE + "\n\nThe Reuters/Ipsos poll was taken last week.", "", ""),   # a poll's name is no credit
+])
+def test_bylines_datelines_and_poll_names(agency, text, author, words):
+    arts = wire_pair(agency, text).assign(author=["", author])
+    row = find_reuse(arts).iloc[0]
+    assert (row["credit"], row["credit_text"]) == ("credited" if words else "not_credited", words)

@@ -214,9 +214,9 @@ def article_credits(text: str, byline: str = "", target: str | None = None) -> d
     """
     found: dict[str, str] = {}
     if byline:
-        found.update(_search("byline", [not_credit_masked(byline)], target))
-    text = not_credit_masked(text)
-    for where, chunks in (("dateline", _dateline_chunks(text)), ("closing", _closing_chunks(text))):
+        found.update(_search("byline", [byline], target))   # a byline names the text's authors: nothing to blank
+    # a dateline formula needs "(AP)" or "AFP —" at a paragraph start, which no photo credit looks like
+    for where, chunks in (("dateline", _dateline_chunks(text)), ("closing", _closing_chunks(not_credit_masked(text)))):
         for name, words in _search(where, chunks, target).items():
             found.setdefault(name, words)
     return found
@@ -301,7 +301,7 @@ def generic_wire_credit(text: str, start: int, end: int, window: int, byline: st
     pats = _patterns("generic", None)
     masked = not_credit_masked(text)
     lo, hi = max(0, start - window), min(len(text), end + window)
-    for chunk in [not_credit_masked(byline)] * bool(byline) + _closing_chunks(masked) + [masked[lo:hi]]:
+    for chunk in [byline] * bool(byline) + _closing_chunks(masked) + [masked[lo:hi]]:
         for pat in pats:
             m = pat.search(chunk)
             if m:
