@@ -710,3 +710,9 @@ def test_bylines_datelines_and_poll_names(agency, text, author, words):
     arts = wire_pair(agency, text).assign(author=["", author])
     row = find_reuse(arts).iloc[0]
     assert (row["credit"], row["credit_text"]) == ("credited" if words else "not_credited", words)
+
+
+def test_on_a_tie_the_agency_whose_own_article_is_in_the_cluster_is_the_origin():
+    arts = wire_pair("Reuters", WIRE + "\n\nAP")     # the copy credits the wrong agency
+    row = find_reuse(arts).iloc[0]
+    assert (row["origin"], row["credit"]) == ("Reuters", "not_credited")
