@@ -716,3 +716,14 @@ def test_on_a_tie_the_agency_whose_own_article_is_in_the_cluster_is_the_origin()
     arts = wire_pair("Reuters", WIRE + "\n\nAP")     # the copy credits the wrong agency
     row = find_reuse(arts).iloc[0]
     assert (row["origin"], row["credit"]) == ("Reuters", "not_credited")
+
+
+@pytest.mark.parametrize("text, words", [
+    (WIRE + " (With inputs from agencies)\n\nIn other news, the mayor opened a bridge on Friday.\n\nIt has two lanes."
+     "\n\nTolls start in May.", "(With inputs from agencies)"),
+    ("Funding from agencies such as the state rail fund was cut last year. " + WIRE
+     + "\n\nIn other news, the mayor opened a bridge on Friday.", ""),     # story words, no credit
+])
+def test_an_unnamed_wire_credit_near_the_passage_must_be_bracketed(text, words):
+    row = find_reuse(wire_pair("Reuters", text)).iloc[0]
+    assert (row["credit"], row["credit_text"]) == ("credited" if words else "not_credited", words)

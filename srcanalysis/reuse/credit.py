@@ -288,7 +288,7 @@ def credits_target(text: str, start: int, end: int, target: str, window: int,
 
 
 def generic_wire_credit(text: str, start: int, end: int, window: int, byline: str = "") -> str | None:
-    """Words of an unnamed wire credit ("With wires") in the byline, closing lines or near a passage.
+    """Words of an unnamed wire credit ("With wires") in the byline or closing lines, or bracketed near a passage.
 
     Such a credit names no agency: callers use it only when the passage's source is a wire agency.
 
@@ -298,12 +298,13 @@ def generic_wire_credit(text: str, start: int, end: int, window: int, byline: st
         >>> generic_wire_credit("The vote was close.", 0, 19, 0) is None
         True
     """
-    pats = _patterns("generic", None)
     masked = not_credit_masked(text)
     lo, hi = max(0, start - window), min(len(text), end + window)
-    for chunk in [byline] * bool(byline) + _closing_chunks(masked) + [masked[lo:hi]]:
-        for pat in pats:
-            m = pat.search(chunk)
-            if m:
-                return m.group(0).strip(" \t-\u2013\u2014")
+    # unbracketed "from agencies" may be story text ("funding from agencies"): only in a byline or closing line
+    for where, chunks in (("generic", [byline] * bool(byline) + _closing_chunks(masked)), ("generic_near", [masked[lo:hi]])):
+        for chunk in chunks:
+            for pat in _patterns(where, None):
+                m = pat.search(chunk)
+                if m:
+                    return m.group(0).strip(" \t-\u2013\u2014")
     return None

@@ -39,7 +39,7 @@ from .clusters import cluster_origins, passage_clusters
 from .credit import article_credits, canonical, credits_target, is_agency
 from .index import candidate_pairs
 from .options import DEFAULTS
-from .text import count_words
+from .text import tokens
 from .quotes import quote_spans, quoted_share, same_source, sentence_sources
 
 __all__ = ["find_reuse", "PASSAGE_COLUMNS", "CREDIT_VALUES", "annotate_passages"]
@@ -250,51 +250,44 @@ def mark_shared_quotes(frame: pd.DataFrame, arts: pd.DataFrame, sentences: pd.Da
 
 
 # --------------------------------------------------------------------------- outlet boilerplate
-#: Articles of one outlet that must share an edge passage for it to be that outlet's boilerplate.
+#: Articles of one outlet that must end (or start) with the same words for them to be its boilerplate.
 BOILERPLATE_ARTICLES = 3
-#: Largest share of either article's words an outlet-boilerplate passage may cover.
-BOILERPLATE_SHARE = 0.75
 _NO_WORD = re.compile(r"\W*", re.S)
 
 
 def _edge(text: str, start: int, end: int) -> str:
-    """``"end"`` or ``"start"`` when only punctuation or space lies beyond the span, else ``""``."""
-    if _NO_WORD.fullmatch(text, end):
-        return "end"
-    if _NO_WORD.fullmatch(text, 0, start):
-        return "start"
-    return ""
+    """``"end"``/``"start"`` when the span ends/starts the text (only punctuation or space beyond it),
+    ``""`` otherwise or when the span is the whole text."""
+    at_end, at_start = _NO_WORD.fullmatch(text, end), _NO_WORD.fullmatch(text, 0, start)
+    if at_end and at_start:
+        return ""
+    return "end" if at_end else "start" if at_start else ""
 
 
-def outlet_boilerplate_spans(arts: pd.DataFrame, raw: list[tuple]) -> dict[tuple[int, str], tuple[int, int]]:
-    """Per (article position, edge): the span of text its outlet repeats at that edge of many articles.
+def outlet_boilerplate_spans(arts: pd.DataFrame, raw: list[tuple]) -> dict[int, list[tuple[int, int]]]:
+    """Per article position: spans of text its outlet repeats word for word at the same edge of many articles.
 
-    A same-outlet passage is boilerplate (a newsletter footer, a standing header) when it sits at the
-    same edge (start or end) of both articles, covers under ``BOILERPLATE_SHARE`` of each, and the
-    article shares such a passage with ``BOILERPLATE_ARTICLES - 1`` or more others of its outlet.
+    A verbatim same-outlet passage that ends (or starts) both articles, without being either one
+    whole, is boilerplate (a newsletter footer, a standing header) when the same words end (start)
+    ``BOILERPLATE_ARTICLES`` or more articles of that outlet.
     """
     outlets = [canonical(o) for o in arts["outlet"].tolist()]
     texts = arts["text"].tolist()
-    sizes: dict[int, int] = {}
-    partners: dict[tuple[int, str], set[int]] = {}
-    spans: dict[tuple[int, str], tuple[int, int]] = {}
-
-    def small(k: int, s: int, e: int) -> bool:
-        if k not in sizes:
-            sizes[k] = count_words(texts[k])
-        return count_words(texts[k][s:e]) < BOILERPLATE_SHARE * sizes[k]
-
-    for a, b, a0, a1, b0, b1, *_ in raw:
-        if not outlets[a] or outlets[a] != outlets[b]:
+    groups: dict[tuple[str, str, tuple[str, ...]], dict[int, tuple[int, int]]] = {}
+    for a, b, a0, a1, b0, b1, _, _, verbatim in raw:
+        if not verbatim or not outlets[a] or outlets[a] != outlets[b]:
             continue
         edge = _edge(texts[a], a0, a1)
-        if not edge or _edge(texts[b], b0, b1) != edge or not (small(a, a0, a1) and small(b, b0, b1)):
+        if not edge or _edge(texts[b], b0, b1) != edge:
             continue
-        for k, other, s, e in ((a, b, a0, a1), (b, a, b0, b1)):
-            partners.setdefault((k, edge), set()).add(other)
-            old = spans.get((k, edge), (s, e))
-            spans[(k, edge)] = (min(old[0], s), max(old[1], e))
-    return {key: spans[key] for key, who in partners.items() if len(who) >= BOILERPLATE_ARTICLES - 1}
+        members = groups.setdefault((outlets[a], edge, tuple(tokens(texts[a][a0:a1]))), {})
+        members[a], members[b] = (a0, a1), (b0, b1)
+    out: dict[int, list[tuple[int, int]]] = {}
+    for members in groups.values():
+        if len(members) >= BOILERPLATE_ARTICLES:
+            for k, span in members.items():
+                out.setdefault(k, []).append(span)
+    return out
 
 
 def drop_outlet_boilerplate(arts: pd.DataFrame, raw: list[tuple]) -> list[tuple]:
@@ -307,12 +300,9 @@ def drop_outlet_boilerplate(arts: pd.DataFrame, raw: list[tuple]) -> list[tuple]
     spans = outlet_boilerplate_spans(arts, raw)
     if not spans:
         return raw
-    by_article: dict[int, list[tuple[int, int]]] = {}
-    for (k, _), span in spans.items():
-        by_article.setdefault(k, []).append(span)
 
     def inside(k: int, s: int, e: int) -> bool:
-        return any(min(e, be) - max(s, bs) >= 0.8 * (e - s) for bs, be in by_article.get(k, ()))
+        return any(min(e, be) - max(s, bs) >= 0.8 * (e - s) for bs, be in spans.get(k, ()))
     return [r for r in raw if not (inside(r[0], r[2], r[3]) or inside(r[1], r[4], r[5]))]
 
 
