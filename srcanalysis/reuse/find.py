@@ -268,8 +268,9 @@ def outlet_boilerplate_spans(arts: pd.DataFrame, raw: list[tuple]) -> dict[int, 
     """Per article position: spans of text its outlet repeats word for word at the same edge of many articles.
 
     A verbatim same-outlet passage that ends (or starts) both articles, without being either one
-    whole, is boilerplate (a newsletter footer, a standing header) when the same words end (start)
-    ``BOILERPLATE_ARTICLES`` or more articles of that outlet.
+    whole, is boilerplate: a newsletter footer when the same words end ``BOILERPLATE_ARTICLES`` or
+    more articles of that outlet, a standing header when they start half of its articles (and 3 or
+    more; fewer are an updated story's lead, rerun by its outlet).
     """
     outlets = [canonical(o) for o in arts["outlet"].tolist()]
     texts = arts["text"].tolist()
@@ -282,9 +283,13 @@ def outlet_boilerplate_spans(arts: pd.DataFrame, raw: list[tuple]) -> dict[int, 
             continue
         members = groups.setdefault((outlets[a], edge, tuple(tokens(texts[a][a0:a1]))), {})
         members[a], members[b] = (a0, a1), (b0, b1)
+    per_outlet = pd.Series(outlets).value_counts().to_dict()
     out: dict[int, list[tuple[int, int]]] = {}
-    for members in groups.values():
-        if len(members) >= BOILERPLATE_ARTICLES:
+    for (outlet, edge, _), members in groups.items():
+        # a footer ends 3+ articles; the same opening words are an updated story's lead unless
+        # half the outlet's articles start with them (a standing header)
+        need = BOILERPLATE_ARTICLES if edge == "end" else max(BOILERPLATE_ARTICLES, per_outlet[outlet] / 2)
+        if len(members) >= need:
             for k, span in members.items():
                 out.setdefault(k, []).append(span)
     return out
