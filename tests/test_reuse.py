@@ -727,3 +727,14 @@ def test_on_a_tie_the_agency_whose_own_article_is_in_the_cluster_is_the_origin()
 def test_an_unnamed_wire_credit_near_the_passage_must_be_bracketed(text, words):
     row = find_reuse(wire_pair("Reuters", text)).iloc[0]
     assert (row["credit"], row["credit_text"]) == ("credited" if words else "not_credited", words)
+
+
+def test_a_link_to_the_source_articles_site_credits_an_outlet_outside_the_table():
+    later = "Briefly.\n\n" + WIRE + "\n\nhttps://www.valleyherald.example/news/2024/04/06/senate-vote"
+    arts = pair(later).assign(url=["https://www.valleyherald.example/news/2024/04/06/senate-vote", ""])
+    row = find_reuse(arts).iloc[0]
+    assert (row["credit"], row["credit_text"]) == ("credited", "valleyherald.example")
+    per = reuse_summary(arts, find_reuse(arts)).articles.set_index("article_id")
+    assert per.loc["c", "credited_words"] == len(re.findall(r"\w+", WIRE))
+    row = find_reuse(pair(later)).iloc[0]             # without the source's url: no credit
+    assert row["credit"] == "not_credited"

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from typing import Any, Callable, NamedTuple
+from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
@@ -71,7 +72,10 @@ def _column(articles: pd.DataFrame, name: str) -> pd.Series:
 
 
 def prepare(articles: pd.DataFrame) -> pd.DataFrame:
-    """The columns reuse needs: ``article_id``, ``outlet``, ``published``, ``text``, ``byline``.
+    """The columns reuse needs: ``article_id``, ``outlet``, ``published``, ``text``, ``byline``, ``domain``.
+
+    ``domain`` is the host of the ``url`` column without ``www.`` (empty without one): a link to it
+    credits the article's outlet.
 
     ``byline`` joins the ``credit`` column (wire agency of the byline, when the loader gives it) and
     ``author``. The same article given twice (same ``article_id`` and text) is kept once: it would
@@ -100,7 +104,14 @@ def prepare(articles: pd.DataFrame) -> pd.DataFrame:
                       if "published" in articles else pd.NaT),
         "text": _column(articles, "text").to_numpy(),
         "byline": byline.to_numpy(),
+        "domain": _column(articles, "url").map(_domain).to_numpy(),
     })
+
+
+def _domain(url: str) -> str:
+    """Host of a URL without ``www.`` ("https://www.heraldnews.com/a/1" -> "heraldnews.com")."""
+    host = (urlsplit(url.strip()).hostname or "") if "//" in url else ""
+    return re.sub(r"^www\d?\.", "", host)
 
 
 def _direction(pub_a: Any, pub_b: Any) -> str:
@@ -140,17 +151,21 @@ class Columns(NamedTuple):
     outlets: list
     texts: list
     bylines: list
+    domains: list
 
     @classmethod
     def of(cls, arts: pd.DataFrame) -> "Columns":
-        return cls(arts["article_id"].tolist(), arts["outlet"].tolist(), arts["text"].tolist(), arts["byline"].tolist())
+        domains = arts["domain"].tolist() if "domain" in arts else [""] * len(arts)
+        return cls(arts["article_id"].tolist(), arts["outlet"].tolist(), arts["text"].tolist(), arts["byline"].tolist(),
+                   domains)
 
 
 def side_credit(cols: Columns, side: int, other: int, start: int, end: int, origin: str,
                 article_level: dict[str, str], window: int) -> str | None:
-    """Words by which article ``side`` credits ``other``'s outlet or the cluster's wire ``origin``."""
+    """Words by which article ``side`` credits ``other``'s outlet (by name or a link to its site) or the wire ``origin``."""
     own = canonical(cols.outlets[side])
-    for target in (cols.outlets[other], origin if is_agency(origin) else ""):
+    link = cols.domains[other] if cols.domains[other] != cols.domains[side] else ""
+    for target in (cols.outlets[other], origin if is_agency(origin) else "", link):
         if canonical(target) and canonical(target) != own:
             words = credits_target(cols.texts[side], start, end, target, window, article_level, cols.bylines[side])
             if words:
@@ -396,7 +411,8 @@ def find_reuse(articles: pd.DataFrame, *, engine: str = "python", sentences: pd.
 
     Args:
         articles: The :func:`srcanalysis.read_articles` frame (``article_id``, ``outlet``,
-            ``published``, ``text``; ``credit`` and ``author`` are read for bylines when present).
+            ``published``, ``text``; ``credit`` and ``author`` are read for bylines and ``url`` for
+            link credits when present). The same article given twice is kept once.
         engine: ``"python"`` (in process, numpy-vectorised index) or ``"spark"`` (pyspark, for
             corpora beyond one machine; needs the ``spark`` extra). Both return the same passages.
         sentences: Optional :func:`srcanalysis.sentences` frame of the same articles; its source
