@@ -161,15 +161,13 @@ def not_credit_masked(text: str) -> str:
     pats = _patterns("not", None)
     if not text or not pats:
         return text
+    spans = [m.span() for pat in pats for m in pat.finditer(text) if m.end() > m.start()]
+    if not spans:
+        return text
     chars = list(text)
-    hit = False
-    for pat in pats:
-        for m in pat.finditer(text):
-            for k in range(m.start(), m.end()):
-                if chars[k] != "\n":
-                    chars[k] = " "
-                    hit = True
-    return "".join(chars) if hit else text
+    for s, e in spans:
+        chars[s:e] = [c if c == "\n" else " " for c in text[s:e]]
+    return "".join(chars)
 
 
 def _dateline_chunks(text: str) -> list[str]:
