@@ -738,3 +738,12 @@ def test_a_link_to_the_source_articles_site_credits_an_outlet_outside_the_table(
     assert per.loc["c", "credited_words"] == len(re.findall(r"\w+", WIRE))
     row = find_reuse(pair(later)).iloc[0]             # without the source's url: no credit
     assert row["credit"] == "not_credited"
+
+
+def test_text_most_of_whose_articles_come_from_one_outlet_is_its_template_not_a_hub():
+    story = " ".join(FLOOD)
+    texts = [f"Brief {k}. " + story for k in range(60)]
+    spread = candidate_pairs(texts, outlets=list(range(60)))               # 60 outlets: a hub, pairs to the anchor
+    assert len(spread) == 59 and set(spread["a"]) == {0}
+    mostly_one = candidate_pairs(texts, outlets=[0] * 40 + list(range(1, 21)))   # 40 of 60 from one outlet
+    assert mostly_one.empty

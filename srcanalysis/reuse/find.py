@@ -425,7 +425,8 @@ def find_reuse(articles: pd.DataFrame, *, engine: str = "python", sentences: pd.
             * ``ngram`` (5): words per indexed n-gram. 4: same recall, precision 0.994, 35 % slower;
               6: recall 0.998 (8 %-edited copies 0.994), 30 % faster.
             * ``max_df`` (50): an n-gram in more articles is boilerplate and ignored when more
-              than ``max_df`` of them come from one outlet (a footer, a tagline; passim drops every
+              than ``max_df`` or more than half of them come from one outlet (a footer, a tagline,
+              a templated brief; passim drops every
               n-gram above its max-df, 100). Otherwise it is a *hub*, one story run by many
               outlets: each copy is paired with the hub's anchor (the agency's own article, else
               the earliest) when they share about two sentences of it, so 80 copies of one wire

@@ -7,9 +7,9 @@ so the work grows with the amount of reuse, not with the square of the corpus.
 
 An n-gram found in more than ``max_df`` articles is one of two things:
 
-* **boilerplate** (taglines, footers, disclaimers) when more than ``max_df`` of its articles come
-  from one outlet (articles without an outlet count as one outlet): it is ignored, and never seeds
-  an alignment;
+* **boilerplate** (taglines, footers, disclaimers, templated briefs) when one outlet holds more
+  than ``max_df`` of its articles or more than half of them (articles without an outlet count as
+  one outlet): it is ignored, and never seeds an alignment;
 * a **hub** (one wire story run by many outlets) otherwise. Pairing every copy with every other
   would cost the square of the copies, so each copy is paired with the hub's *anchor* only: among the
   articles holding the n-gram, an agency's own article first, then the earliest published, then
@@ -38,6 +38,8 @@ __all__ = ["candidate_pairs", "common_ngrams", "HUB_SHARED", "HubReport"]
 
 #: Hub n-grams a copy must share with its hub's anchor to be paired with it.
 HUB_SHARED = 30
+#: Largest share of a hub n-gram's articles one outlet may hold (more: that outlet's template).
+HUB_TOP_SHARE = 0.5
 
 #: Called with (position, exception) when one text cannot be tokenised; that text is then empty.
 OnError = Callable[[int, BaseException], None]
@@ -199,7 +201,7 @@ def _hub_pairs(g: np.ndarray, doc: np.ndarray, outlets: np.ndarray, rank: np.nda
     top_out = np.full(len(run_len), -1, dtype=np.int64)
     best = (cnt == top[key // n_out])
     top_out[(key // n_out)[best]] = (key % n_out)[best]      # one of the largest outlets of the run
-    boiler = big & (top > max_df)
+    boiler = big & ((top > max_df) | (top > HUB_TOP_SHARE * run_len))
     hub = big & ~boiler
     # articles of other outlets sharing a boilerplate n-gram: their copies are only found by rarer words
     in_boiler = boiler[e_run] & (e_out != top_out[e_run])
