@@ -747,3 +747,18 @@ def test_text_most_of_whose_articles_come_from_one_outlet_is_its_template_not_a_
     assert len(spread) == 59 and set(spread["a"]) == {0}
     mostly_one = candidate_pairs(texts, outlets=[0] * 40 + list(range(1, 21)))   # 40 of 60 from one outlet
     assert mostly_one.empty
+
+
+AR = ("قال وزير المالية يوم الثلاثاء إن الحكومة ستخفض الضرائب على الشركات الصغيرة اعتبارا من العام المقبل "
+      "وإن العجز في الميزانية سيتراجع إلى ثلاثة في المئة من الناتج المحلي بحلول نهاية العقد")
+HI = ("वित्त मंत्री ने मंगलवार को कहा कि सरकार अगले साल से छोटे कारोबारों पर कर घटाएगी और बजट घाटा दशक के अंत तक "
+      "सकल घरेलू उत्पाद के तीन प्रतिशत तक आ जाएगा")
+
+
+def test_arabic_vowel_signs_and_hindi_vowel_signs_never_split_a_word():
+    vocalised = AR.replace("قال", "قَالَ").replace("الحكومة", "الحُكُومَة")
+    arts = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "outlet": ["W", "X", "Y", "Z"], "published": pd.NaT,
+                         "text": [AR, "عاجل: " + vocalised, HI, "नई दिल्ली: " + HI]})
+    p = find_reuse(arts).set_index(["article_a", "article_b"])
+    assert set(p.index) == {("a", "b"), ("c", "d")}
+    assert p.loc[("a", "b"), "words"] == len(AR.split()) and p.loc[("c", "d"), "words"] == len(HI.split())
