@@ -40,8 +40,8 @@ from .clusters import cluster_origins, passage_clusters
 from .credit import article_credits, canonical, credits_target, is_agency
 from .index import candidate_pairs
 from .options import DEFAULTS
-from .text import tokens
 from .quotes import quote_spans, quoted_share, same_source, sentence_sources
+from .text import tokens
 
 __all__ = ["find_reuse", "PASSAGE_COLUMNS", "CREDIT_VALUES", "annotate_passages"]
 
@@ -102,7 +102,7 @@ def prepare(articles: pd.DataFrame) -> pd.DataFrame:
         "outlet": _column(articles, "outlet").to_numpy(),
         "published": (pd.to_datetime(articles["published"], errors="coerce").to_numpy()
                       if "published" in articles else pd.NaT),
-        "text": _column(articles, "text").to_numpy(),
+        "text": text.to_numpy(),
         "byline": byline.to_numpy(),
         "domain": _column(articles, "url").map(_domain).to_numpy(),
     })
@@ -512,7 +512,7 @@ def find_reuse(articles: pd.DataFrame, *, engine: str = "python", sentences: pd.
         texts = arts["text"].tolist()
         pairs, common, report = candidate_pairs(texts, ngram=opts["ngram"], max_df=opts["max_df"],
                                                 min_shared=opts["min_shared"], short_text=opts["short_text"],
-                                                return_common=True, on_error=on_error,
+                                                return_common=True, return_report=True, on_error=on_error,
                                                 outlets=pd.factorize(arts["outlet"].map(canonical))[0],
                                                 rank=anchor_rank(arts))
         note_not_searched(report, opts["max_df"], log_rows)

@@ -134,7 +134,7 @@ def candidate_pairs(texts: Sequence[str], *, ngram: int = DEFAULTS["ngram"], max
                     min_shared: int = DEFAULTS["min_shared"], short_text: int = DEFAULTS["short_text"],
                     return_common: bool = False, on_error: OnError | None = None,
                     outlets: Sequence[int] | None = None, rank: Sequence[int] | None = None,
-                    hub_shared: int = HUB_SHARED):
+                    hub_shared: int = HUB_SHARED, return_report: bool = False):
     """Pairs of texts (by position) sharing at least ``min_shared`` n-grams found in ≤ ``max_df`` texts.
 
     Args:
@@ -143,17 +143,18 @@ def candidate_pairs(texts: Sequence[str], *, ngram: int = DEFAULTS["ngram"], max
         max_df: N-grams in more texts are boilerplate or hubs (see the module docstring).
         min_shared: Rare n-grams a pair must share.
         short_text: See :func:`srcanalysis.find_reuse`.
-        return_common: Also return the boilerplate hashes and a :class:`HubReport`.
+        return_common: Also return the sorted boilerplate hashes.
         on_error: Called with ``(position, exception)`` for a text that cannot be tokenised.
         outlets: Integer outlet code per text (same code, same outlet); ``None``: no hub search.
         rank: Anchor preference per text (a permutation of ``range(len(texts))``, lowest first);
             ``None``: corpus order.
         hub_shared: Hub n-grams a copy must share with its anchor.
+        return_report: With ``return_common``, also return a :class:`HubReport`.
 
     Returns:
         DataFrame ``a``, ``b`` (positions, ``a < b``), ``shared`` (n-grams in common: rare ones, plus
         hub ones for a copy-anchor pair); with ``return_common``, also the sorted uint64 array of
-        boilerplate n-gram hashes and a :class:`HubReport`.
+        boilerplate n-gram hashes, and with ``return_report`` then a :class:`HubReport`.
 
     Example:
         >>> s = "the cat sat on the mat while the dog slept by the door all day long"
@@ -173,7 +174,7 @@ def candidate_pairs(texts: Sequence[str], *, ngram: int = DEFAULTS["ngram"], max
                      .astype("int64"))
     if not return_common:
         return pairs
-    return pairs, common, report
+    return (pairs, common, report) if return_report else (pairs, common)
 
 
 def _runs(g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
