@@ -762,3 +762,12 @@ def test_arabic_vowel_signs_and_hindi_vowel_signs_never_split_a_word():
     p = find_reuse(arts).set_index(["article_a", "article_b"])
     assert set(p.index) == {("a", "b"), ("c", "d")}
     assert p.loc[("a", "b"), "words"] == len(AR.split()) and p.loc[("c", "d"), "words"] == len(HI.split())
+
+
+def test_hub_copies_without_dates_or_credits_stay_undirected():
+    arts = hub_corpus(80, agency_row=False).assign(published=pd.NaT)
+    arts["text"] = arts["text"].str.replace("\n\nReuters", "", regex=False)
+    p = find_reuse(arts)
+    assert set(p["origin"]) == {"unknown"} and set(p["credit"]) == {"unknown"} and set(p["taker"]) == {"unknown"}
+    per = reuse_summary(arts, p).articles
+    assert (per["shared_words"] > 0).all() and (per["reused_words"] == 0).all()
