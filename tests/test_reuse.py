@@ -509,3 +509,265 @@ def test_two_copies_of_a_wire_story_say_which_one_credits_the_agency():
     (row,) = find_reuse(arts).itertuples()
     assert (row.taker, row.credit, row.origin) == ("both", "not_credited", "Associated Press")
     assert row.credit_text == "a: COLUMBUS, Ohio (AP) —; b: no credit"  # the Dayton copy credits AP, the other not
+
+
+# --------------------------------------------------------------------------- credit lines vs photo credits and promos
+def wire_pair(agency: str, later_text: str) -> pd.DataFrame:
+    """The agency's own story and a later Courier copy built from ``later_text``."""
+    return pd.DataFrame({"article_id": ["w", "c"], "outlet": [agency, "Courier"],
+                         "published": pd.to_datetime(["2024-04-06 09:00", "2024-04-06 15:00"]),
+                         "text": [WIRE, later_text]})
+
+
+@pytest.mark.parametrize("agency, text, words", [
+    ("Reuters", WIRE + "\n\nReuters", "Reuters"),                 # a closing agency line after the story
+    ("Associated Press", WIRE + " — AP", "— AP"),
+    ("Associated Press", WIRE + "\n\n(c) 2024 The Associated Press. All rights reserved.",
+     "(c) 2024 The Associated Press"),
+    ("Reuters", WIRE + "\n\nAdditional reporting by Reuters; editing by Ann Roe", "reporting by Reuters"),
+    ("Reuters", WIRE + "\n\nThis story was originally published by Reuters.", "originally published by Reuters"),
+    ("Associated Press", WIRE + "\n\nRepublished with permission of The Associated Press.",
+     "Republished with permission of The Associated Press"),
+    ("Reuters", WIRE + "\n\nSource: Reuters", "Source: Reuters"),
+    ("Reuters", WIRE + "\n\nhttps://www.reuters.com/world/us/senate-confirms-epa-chief-2024-04-06/",
+     "https://www.reuters.com"),                                   # a link-only credit
+    ("Associated Press", WIRE + "\n\n- With wires", "With wires"),  # unnamed wire credit, wire origin
+    ("Reuters", WIRE + "\n\nWire services contributed to this report.", "Wire services contributed"),
+    ("Reuters", WIRE + "\n\nReuters\n\nMore from Reuters\n\nStocks slide as oil climbs", "Reuters"),
+])
+def test_closing_credit_lines_of_newsroom_practice_credit_the_agency(agency, text, words):
+    row = find_reuse(wire_pair(agency, text)).iloc[0]
+    assert (row["credit"], row["credit_text"], row["origin"]) == ("credited", words, agency)
+
+
+@pytest.mark.parametrize("agency, text", [
+    ("Reuters", "Photo: Reuters\n\n" + WIRE),
+    ("Reuters", "Senators leave the chamber after the vote on Thursday. REUTERS/Jane Doe\n\n" + WIRE),
+    ("Reuters", WIRE + "\n\nPhoto: REUTERS"),
+    ("Associated Press", WIRE + "\n\n(AP Photo/John Smith)"),
+    ("Agence France-Presse", WIRE + "\n\nGetty Images/AFP"),
+    ("Agence France-Presse", WIRE + "\n\nThe Capitol on Thursday. AFP via Getty Images"),
+    ("Reuters", WIRE + "\n\nMore from Reuters\n\nStocks slide as oil climbs"),
+    ("Reuters", WIRE + "\n\nFollow Reuters on X for the latest news"),
+])
+def test_photo_credits_and_promos_naming_the_agency_are_no_credit_for_the_text(agency, text):
+    row = find_reuse(wire_pair(agency, text)).iloc[0]
+    assert (row["credit"], row["credit_text"]) == ("not_credited", "")
+
+
+def test_unnamed_wire_credit_does_not_credit_an_outlet_that_is_no_agency():
+    arts = wire_pair("Herald", WIRE + "\n\n- With wires")
+    row = find_reuse(arts).iloc[0]
+    assert (row["origin"], row["credit"]) == ("Herald", "not_credited")
+
+
+# --------------------------------------------------------------------------- hub stories (more copies than max_df)
+FLOOD = [
+    "Flood waters rose across three river towns on Sunday after two days of heavy rain, forcing hundreds of "
+    "families from their homes and closing the main highway between the valley and the coast.",
+    "The regional emergency agency said more than 1,200 people had spent the night in schools and sports halls "
+    "turned into shelters, and that rescue crews in boats had reached several farms cut off by the water.",
+    "Officials said the river at the old stone bridge had climbed almost four metres above its usual level by "
+    "midday, the highest reading since records began at the station more than sixty years ago.",
+    "Power was cut to about 18,000 homes as a precaution, the utility said, and engineers would not restore it "
+    "until the water had fallen back and the substations had been checked for damage.",
+    "Forecasters expect the rain to ease on Monday evening, but warned that water flowing down from the hills "
+    "could keep the river high for most of the week and that more roads might have to close.",
+]
+
+
+def hub_corpus(copies: int, agency_row: bool = True) -> pd.DataFrame:
+    """A Reuters story and ``copies`` lightly edited copies in as many outlets, a third crediting it."""
+    story = "\n\n".join(FLOOD)
+    rows = [("wire", "Reuters", pd.Timestamp("2024-05-05 08:00"), story)] if agency_row else []
+    for k in range(copies):
+        words = story.split(" ")
+        words[(7 * k) % len(words)] = f"edit{k}"           # each copy edited in its own place
+        ending = ["\n\nReuters", "", "\n\nPhoto: REUTERS/Ann Lee"][k % 3]
+        rows.append((f"c{k}", f"Paper {k}", pd.Timestamp("2024-05-05 09:00") + pd.Timedelta(minutes=k),
+                     f"Edition {k} of the valley news.\n\n" + " ".join(words) + ending))
+    return pd.DataFrame(rows, columns=["article_id", "outlet", "published", "text"])
+
+
+@pytest.mark.parametrize("agency_row", [True, False])
+def test_a_wire_story_copied_more_often_than_max_df_finds_every_copy_through_its_anchor(agency_row):
+    import time
+    arts = hub_corpus(80, agency_row)
+    t0 = time.perf_counter()
+    p = find_reuse(arts)
+    assert time.perf_counter() - t0 < 20
+    copies = {f"c{k}" for k in range(80)}
+    assert copies <= set(p["article_a"]) | set(p["article_b"])
+    assert set(p["origin"]) == {"Reuters"} and p["cluster"].nunique() == 1
+    assert len(p) < 80 * 79 // 4             # copy-anchor pairs (and copies sharing an ending), not all 3,160 pairs
+    per = reuse_summary(arts, p).articles.set_index("article_id")
+    story_words = len(re.findall(r"\w+", "\n\n".join(FLOOD)))
+    for k in range(80):
+        row = per.loc[f"c{k}"]
+        assert row["reused_words"] >= story_words - 2
+        assert (row["credited_words"] > 0) == (k % 3 == 0)   # a photo credit is no credit for the text
+    assert sa.errors(p).empty
+
+
+def test_hub_copies_pair_with_the_anchor_only_when_they_share_two_sentences():
+    tagline = ("Our newsroom is supported by readers like you; become a member today and help keep local "
+               "reporting free for everyone.")
+    texts = [f"Story number {k} about topic {k}. " + tagline for k in range(60)]
+    pairs = candidate_pairs(texts, outlets=list(range(60)))
+    assert pairs.empty                                      # a one-sentence cross-outlet tagline pairs nothing
+
+
+def test_text_left_out_as_one_outlets_boilerplate_is_recorded_when_other_outlets_share_it():
+    story = "\n\n".join(FLOOD)
+    rows = [(f"r{k}", "Reuters", pd.Timestamp("2024-05-05 08:00") + pd.Timedelta(minutes=k),
+             f"Update {k}: " + story) for k in range(60)]
+    rows += [(f"p{k}", f"Paper {k}", pd.Timestamp("2024-05-06"), f"Briefly, edition {k}. " + story) for k in range(3)]
+    arts = pd.DataFrame(rows, columns=["article_id", "outlet", "published", "text"])
+    p = find_reuse(arts)
+    err = sa.errors(p)
+    row = err[err["stage"] == "reuse:not_searched"]
+    assert len(row) == 1 and row["message"].iloc[0].startswith("3 article(s) share text with more than max_df=50")
+
+
+# --------------------------------------------------------------------------- inputs that break text-reuse tools
+LEDGER_FOOTER = ("Sign up for the Morning Ledger newsletter to get the day's top stories in your inbox every "
+                 "weekday. The Valley Ledger is an independent nonprofit newsroom supported by readers, "
+                 "foundations and local businesses.")
+LEDGER_BODIES = [
+    "The council approved a new budget for road repairs on Tuesday after a long debate about potholes on Main Street.",
+    "Two teenagers were rescued from the river near the old mill late on Saturday night, the fire chief said.",
+    "The high school football team won its first regional title in twelve years with a late field goal.",
+    "A fire destroyed a barn on Route 9 overnight, but firefighters saved the farmhouse next to it and the horses.",
+    "The library will extend its opening hours during the exam season, the director told the board on Monday.",
+    "Police are asking for help finding a dog that went missing from the park on Elm Street last weekend.",
+]
+
+
+def ledger(extra: list[tuple] = ()) -> pd.DataFrame:
+    rows = [(f"l{k}", "Valley Ledger", pd.Timestamp("2024-01-01") + pd.Timedelta(days=k), b + "\n\n" + LEDGER_FOOTER)
+            for k, b in enumerate(LEDGER_BODIES)]
+    return pd.DataFrame(rows + list(extra), columns=["article_id", "outlet", "published", "text"])
+
+
+def test_a_footer_every_article_of_an_outlet_ends_with_is_not_reuse_between_them():
+    assert find_reuse(ledger()).empty
+
+
+def test_an_outlets_footer_is_no_reuse_from_each_of_its_articles_but_a_whole_copied_article_is():
+    whole = ("x", "Other Paper", pd.Timestamp("2024-02-01"), "From our partners.\n\n" + COURT + "\n\n" + LEDGER_FOOTER)
+    arts = ledger([whole, ("l9", "Valley Ledger", pd.Timestamp("2024-01-20"), COURT + "\n\n" + LEDGER_FOOTER)])
+    p = find_reuse(arts)
+    assert p[["article_a", "article_b"]].values.tolist() == [["x", "l9"]]
+    assert "Morning Ledger" in p["text_a"].iloc[0]          # story and footer together are no boilerplate
+
+
+def test_the_same_article_given_twice_is_kept_once():
+    arts = pd.DataFrame({"article_id": ["a", "a", "b"], "outlet": ["Herald", "Herald", "Courier"],
+                         "published": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-01-02"]),
+                         "text": [COURT, COURT, "Briefly. " + COURT]})
+    p = find_reuse(arts)
+    assert p[["article_a", "article_b", "credit"]].values.tolist() == [["a", "b", "not_credited"]]
+    assert sa.errors(p)["stage"].tolist() == ["reuse:duplicates"]
+    assert reuse_summary(arts, p).articles["article_id"].tolist() == ["a", "b"]
+    with pytest.raises(ValueError, match="one text per article_id"):
+        find_reuse(arts.assign(text=[COURT, STORM, COURT]))
+
+
+def test_identical_timestamps_leave_the_direction_to_the_credit():
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Herald", "Courier"],
+                         "published": pd.to_datetime(["2024-01-01 10:00"] * 2), "text": [COURT, COURT + "\n\nHerald"]})
+    row = find_reuse(arts).iloc[0]
+    assert (row["earlier"], row["taker"], row["credit"], row["credit_text"]) == ("unknown", "b", "credited", "Herald")
+
+
+ZH = ("国务院新闻办公室周二举行发布会，介绍今年前三季度经济运行情况。国家统计局发言人表示，前三季度国内生产总值"
+      "同比增长百分之五，消费对经济增长的贡献率明显提高。")
+
+
+def test_chinese_text_without_spaces_is_matched_by_character_and_credited():
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Xinhua", "Paper"],
+                         "published": pd.to_datetime(["2024-01-01", "2024-01-02"]),
+                         "text": [ZH, "本报讯 " + ZH + "（新华社）"]})
+    p = find_reuse(arts)
+    assert len(p) == 1 and p["text_b"].iloc[0].startswith("国务院") and p["words"].iloc[0] == len(re.findall(r"\w", ZH))
+    assert (p["credit"].iloc[0], p["credit_text"].iloc[0]) == ("credited", "（新华社）")
+
+
+def test_a_chinese_stock_phrase_of_a_few_words_is_not_reuse():
+    a = "中华人民共和国外交部发言人周二在例行记者会上表示，中方对有关报道表示关切，将继续密切关注事态发展。"
+    b = "中华人民共和国外交部发言人周四回答记者提问时说，两国贸易合作稳步推进，双方将在下月举行新一轮磋商。"
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "published": pd.NaT, "text": [a, b]})
+    assert find_reuse(arts).empty
+
+
+@pytest.mark.parametrize("agency, text, author, words", [
+    ("Reuters", "WASHINGTON/LONDON (Reuters) - " + WIRE, "", "WASHINGTON/LONDON (Reuters) -"),  # two-city dateline
+    ("Reuters", WIRE, "Jane Doe/Reuters", "Reuters"),                    # a slash in a byline names the author
+    ("Associated Press", WIRE, "Guardian staff and agencies", "and agencies"),
+    ("Reuters", WIRE + "\n\nThe Reuters/Ipsos poll was taken last week.", "", ""),   # a poll's name is no credit
+])
+def test_bylines_datelines_and_poll_names(agency, text, author, words):
+    arts = wire_pair(agency, text).assign(author=["", author])
+    row = find_reuse(arts).iloc[0]
+    assert (row["credit"], row["credit_text"]) == ("credited" if words else "not_credited", words)
+
+
+def test_on_a_tie_the_agency_whose_own_article_is_in_the_cluster_is_the_origin():
+    arts = wire_pair("Reuters", WIRE + "\n\nAP")     # the copy credits the wrong agency
+    row = find_reuse(arts).iloc[0]
+    assert (row["origin"], row["credit"]) == ("Reuters", "not_credited")
+
+
+@pytest.mark.parametrize("text, words", [
+    (WIRE + " (With inputs from agencies)\n\nIn other news, the mayor opened a bridge on Friday.\n\nIt has two lanes."
+     "\n\nTolls start in May.", "(With inputs from agencies)"),
+    ("Funding from agencies such as the state rail fund was cut last year. " + WIRE
+     + "\n\nIn other news, the mayor opened a bridge on Friday.", ""),     # story words, no credit
+])
+def test_an_unnamed_wire_credit_near_the_passage_must_be_bracketed(text, words):
+    row = find_reuse(wire_pair("Reuters", text)).iloc[0]
+    assert (row["credit"], row["credit_text"]) == ("credited" if words else "not_credited", words)
+
+
+def test_a_link_to_the_source_articles_site_credits_an_outlet_outside_the_table():
+    later = "Briefly.\n\n" + WIRE + "\n\nhttps://www.valleyherald.example/news/2024/04/06/senate-vote"
+    arts = pair(later).assign(url=["https://www.valleyherald.example/news/2024/04/06/senate-vote", ""])
+    row = find_reuse(arts).iloc[0]
+    assert (row["credit"], row["credit_text"]) == ("credited", "valleyherald.example")
+    per = reuse_summary(arts, find_reuse(arts)).articles.set_index("article_id")
+    assert per.loc["c", "credited_words"] == len(re.findall(r"\w+", WIRE))
+    row = find_reuse(pair(later)).iloc[0]             # without the source's url: no credit
+    assert row["credit"] == "not_credited"
+
+
+def test_text_most_of_whose_articles_come_from_one_outlet_is_its_template_not_a_hub():
+    story = " ".join(FLOOD)
+    texts = [f"Brief {k}. " + story for k in range(60)]
+    spread = candidate_pairs(texts, outlets=list(range(60)))               # 60 outlets: a hub, pairs to the anchor
+    assert len(spread) == 59 and set(spread["a"]) == {0}
+    mostly_one = candidate_pairs(texts, outlets=[0] * 40 + list(range(1, 21)))   # 40 of 60 from one outlet
+    assert mostly_one.empty
+
+
+AR = ("قال وزير المالية يوم الثلاثاء إن الحكومة ستخفض الضرائب على الشركات الصغيرة اعتبارا من العام المقبل "
+      "وإن العجز في الميزانية سيتراجع إلى ثلاثة في المئة من الناتج المحلي بحلول نهاية العقد")
+HI = ("वित्त मंत्री ने मंगलवार को कहा कि सरकार अगले साल से छोटे कारोबारों पर कर घटाएगी और बजट घाटा दशक के अंत तक "
+      "सकल घरेलू उत्पाद के तीन प्रतिशत तक आ जाएगा")
+
+
+def test_arabic_vowel_signs_and_hindi_vowel_signs_never_split_a_word():
+    vocalised = AR.replace("قال", "قَالَ").replace("الحكومة", "الحُكُومَة")
+    arts = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "outlet": ["W", "X", "Y", "Z"], "published": pd.NaT,
+                         "text": [AR, "عاجل: " + vocalised, HI, "नई दिल्ली: " + HI]})
+    p = find_reuse(arts).set_index(["article_a", "article_b"])
+    assert set(p.index) == {("a", "b"), ("c", "d")}
+    assert p.loc[("a", "b"), "words"] == len(AR.split()) and p.loc[("c", "d"), "words"] == len(HI.split())
+
+
+def test_hub_copies_without_dates_or_credits_stay_undirected():
+    arts = hub_corpus(80, agency_row=False).assign(published=pd.NaT)
+    arts["text"] = arts["text"].str.replace("\n\nReuters", "", regex=False)
+    p = find_reuse(arts)
+    assert set(p["origin"]) == {"unknown"} and set(p["credit"]) == {"unknown"} and set(p["taker"]) == {"unknown"}
+    per = reuse_summary(arts, p).articles
+    assert (per["shared_words"] > 0).all() and (per["reused_words"] == 0).all()

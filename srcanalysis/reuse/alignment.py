@@ -18,13 +18,16 @@ Example:
 """
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
 from .options import DEFAULTS
-from .text import hash_tokens, ngram_hashes, token_spans
+from .text import _UNSPACED, hash_tokens, ngram_hashes, token_spans
+
+_UNSPACED_RE = re.compile(f"[{_UNSPACED}]")
 
 __all__ = ["align_texts", "align_pairs", "DocInfo"]
 
@@ -154,6 +157,9 @@ def align_texts(text_a: str, text_b: str, *, seed_ngram: int = DEFAULTS["seed_ng
         i0, i1 = chain[0][0], chain[-1][0] + n
         j0, j1 = chain[0][1], chain[-1][1] + n
         span_a, span_b = ta[i0:i1], tb[j0:j1]
+        need = min_match * _char_weight(span_a)   # a Chinese/Japanese character is about half a word
+        if cov_a < need:
+            continue
         verbatim = span_a == span_b
         if verbatim:
             sim = 1.0
@@ -163,7 +169,7 @@ def align_texts(text_a: str, text_b: str, *, seed_ngram: int = DEFAULTS["seed_ng
         else:
             sim = SequenceMatcher(None, span_a, span_b, autojunk=False).ratio()
         # Short passages must be closer copies: stock phrases and templates match loosely.
-        if sim < min_similarity or (min(len(span_a), len(span_b)) < 2 * min_match and sim < (1 + min_similarity) / 2):
+        if sim < min_similarity or (min(len(span_a), len(span_b)) < 2 * need and sim < (1 + min_similarity) / 2):
             continue
         a0, a1 = _widen(text_a, int(sa[i0]), int(ea[i1 - 1]))
         b0, b1 = _widen(text_b, int(sb[j0]), int(eb[j1 - 1]))
@@ -180,6 +186,14 @@ def align_texts(text_a: str, text_b: str, *, seed_ngram: int = DEFAULTS["seed_ng
     return out
 
 
+def _char_weight(span: list[str]) -> float:
+    """1 for words, up to 2 when the span's tokens are characters of a script without spaces (see :mod:`.text`)."""
+    if not span:
+        return 1.0
+    chars = sum(1 for t in span if len(t) == 1 and _UNSPACED_RE.match(t))
+    return 1.0 + chars / len(span)
+
+
 def _paraphrase(chains: list[list[tuple[int, int]]], n: int, ta: list[str], tb: list[str],
                 min_containment: float, min_match: int) -> tuple[int, int, int, int, float] | None:
     """Hull of all seed chains when together they cover enough of the shorter text (a rewrite)."""
@@ -190,6 +204,8 @@ def _paraphrase(chains: list[list[tuple[int, int]]], n: int, ta: list[str], tb: 
         return None
     i0 = min(c[0][0] for c in chains)
     i1 = max(c[-1][0] for c in chains) + n
+    if min(cov_a, cov_b) < min_match * _char_weight(ta[i0:i1]):
+        return None
     j0 = min(min(j for _, j in c) for c in chains)
     j1 = max(max(j for _, j in c) for c in chains) + n
     # similarity of a rewrite: share of the stretch's words inside shared seeds (difflib on two long,

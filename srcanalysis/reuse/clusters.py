@@ -5,7 +5,8 @@ overlapping stretches (half of the shorter one or more) of the same article. The
 three outlets is one cluster of three passages (a-b, a-c, b-c), not three separate thefts.
 
 **Origin.** Each cluster gets an ``origin``: the wire agency when any of its articles credits one (in
-its byline/credit field, dateline or closing line) or is published by one; else the outlet of its
+its byline/credit field, dateline or closing line) or is published by one (on a tie between agencies,
+the one whose own article is in the cluster); else the outlet of its
 earliest dated article (when only one article has that date); else ``"unknown"``.
 
 
@@ -106,14 +107,16 @@ def cluster_origins(passages: pd.DataFrame, cluster: pd.Series, outlet_of: dict[
 
 def _origin(arts: list, outlet_of: dict, date_of: dict, credits_of: dict) -> str:
     votes: dict[str, int] = {}
+    own: set[str] = set()      # agencies publishing one of the cluster's articles themselves
     for a in arts:
         names = [n for n in credits_of.get(a, {}) if is_agency(n)]
         if is_agency(outlet_of.get(a, "")):
+            own.add(canonical(outlet_of[a]))
             names.append(canonical(outlet_of[a]))
         for n in set(names):
             votes[n] = votes.get(n, 0) + 1
-    if votes:
-        return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    if votes:   # most votes; on a tie the agency whose own article is in the cluster
+        return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0] not in own, kv[0]))[0][0]
     dated = [(pd.Timestamp(date_of[a]), a) for a in arts if not pd.isna(date_of.get(a, pd.NaT))]
     if not dated:
         return "unknown"

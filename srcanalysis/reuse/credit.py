@@ -6,6 +6,11 @@ that make a credit ("WASHINGTON (AP) —" dateline, a closing "AP" line, "Reuter
 report", "according to AFP" next to the passage). A short form in capitals (``case=exact``) counts
 only inside a formula or a byline/credit field, never as a bare word in the story.
 
+Words that name an outlet without crediting the text (``where=not``: photo and video credits such
+as "REUTERS/Jane Doe" or "(AP Photo/John Smith)", "More from Reuters" promos, "Related:" lines) are
+blanked first, keeping offsets. An unnamed wire credit (``where=generic``: "With wires", "Wire
+services contributed to this report") credits a wire agency, never another outlet.
+
 Credit is looked for in four places:
 
 * **byline**: the article's ``credit`` column (the wire agency of the byline) when present, and its
@@ -30,7 +35,7 @@ from importlib.resources import files
 import pandas as pd
 
 __all__ = ["alias_table", "canonical", "is_agency", "article_credits", "credits_near", "credits_target",
-           "CLOSING_LINES", "MAX_CLOSING_WORDS"]
+           "generic_wire_credit", "not_credit_masked", "CLOSING_LINES", "MAX_CLOSING_WORDS"]
 
 #: How many paragraphs at the start are searched for a dateline, and lines at the end for a credit.
 DATELINE_PARAGRAPHS = 3
@@ -52,7 +57,7 @@ def alias_table() -> pd.DataFrame:
     Example:
         >>> t = alias_table()
         >>> sorted(t.loc[t["name"] == "Agence France-Presse", "alias"])
-        ['AFP', 'Agence France Presse', 'Agence France-Presse']
+        ['AFP', 'Agence France Presse', 'Agence France-Presse', 'afp.com']
     """
     return _read("outlets.csv")
 
@@ -142,6 +147,29 @@ def _search(where: str, chunks: list[str], target: str | None) -> dict[str, str]
     return found
 
 
+@lru_cache(maxsize=20000)
+def not_credit_masked(text: str) -> str:
+    """``text`` with the words that name an outlet without crediting it blanked (same length).
+
+    The ``not`` formulas of ``rules/credit_formulas.csv``: photo and video credits, promo and
+    related-link lines. Offsets stay valid.
+
+    Example:
+        >>> not_credit_masked("Vote held. REUTERS/Jane Doe").rstrip()
+        'Vote held.'
+    """
+    pats = _patterns("not", None)
+    if not text or not pats:
+        return text
+    spans = [m.span() for pat in pats for m in pat.finditer(text) if m.end() > m.start()]
+    if not spans:
+        return text
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = [c if c == "\n" else " " for c in text[s:e]]
+    return "".join(chars)
+
+
 def _dateline_chunks(text: str) -> list[str]:
     paras = [p for p in re.split(r"\n\s*\n|\n(?=\s{2,})", text[:3000]) if p.strip()]
     chunks = [p.strip()[:200] for p in paras[:DATELINE_PARAGRAPHS]]
@@ -184,8 +212,9 @@ def article_credits(text: str, byline: str = "", target: str | None = None) -> d
     """
     found: dict[str, str] = {}
     if byline:
-        found.update(_search("byline", [byline], target))
-    for where, chunks in (("dateline", _dateline_chunks(text)), ("closing", _closing_chunks(text))):
+        found.update(_search("byline", [byline], target))   # a byline names the text's authors: nothing to blank
+    # a dateline formula needs "(AP)" or "AFP —" at a paragraph start, which no photo credit looks like
+    for where, chunks in (("dateline", _dateline_chunks(text)), ("closing", _closing_chunks(not_credit_masked(text)))):
         for name, words in _search(where, chunks, target).items():
             found.setdefault(name, words)
     return found
@@ -223,7 +252,7 @@ def credits_near(text: str, start: int, end: int, target: str, window: int) -> s
     if not canonical(target):
         return None
     lo, hi = max(0, start - window), min(len(text), end + window)
-    chunk = text[lo:hi]
+    chunk = not_credit_masked(text)[lo:hi]
     m = _names_pattern(target).search(chunk)
     if m:
         return m.group(0)
@@ -251,4 +280,29 @@ def credits_target(text: str, start: int, end: int, target: str, window: int,
     if near:
         return near
     found = article_credits(text, byline, target=target)
-    return next(iter(found.values())) if found else None
+    if found:
+        return next(iter(found.values()))
+    return generic_wire_credit(text, start, end, window, byline) if name in _lookup()[2] else None
+
+
+def generic_wire_credit(text: str, start: int, end: int, window: int, byline: str = "") -> str | None:
+    """Words of an unnamed wire credit ("With wires") in the byline or closing lines, or bracketed near a passage.
+
+    Such a credit names no agency: callers use it only when the passage's source is a wire agency.
+
+    Example:
+        >>> generic_wire_credit("The vote was close.\\n\\n- With wires", 0, 19, 0)
+        'With wires'
+        >>> generic_wire_credit("The vote was close.", 0, 19, 0) is None
+        True
+    """
+    masked = not_credit_masked(text)
+    lo, hi = max(0, start - window), min(len(text), end + window)
+    # unbracketed "from agencies" may be story text ("funding from agencies"): only in a byline or closing line
+    for where, chunks in (("generic", [byline] * bool(byline) + _closing_chunks(masked)), ("generic_near", [masked[lo:hi]])):
+        for chunk in chunks:
+            for pat in _patterns(where, None):
+                m = pat.search(chunk)
+                if m:
+                    return m.group(0).strip(" \t-\u2013\u2014")
+    return None

@@ -27,7 +27,9 @@ Example:
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, NamedTuple
+from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
@@ -39,6 +41,7 @@ from .credit import article_credits, canonical, credits_target, is_agency
 from .index import candidate_pairs
 from .options import DEFAULTS
 from .quotes import quote_spans, quoted_share, same_source, sentence_sources
+from .text import tokens
 
 __all__ = ["find_reuse", "PASSAGE_COLUMNS", "CREDIT_VALUES", "annotate_passages"]
 
@@ -69,26 +72,46 @@ def _column(articles: pd.DataFrame, name: str) -> pd.Series:
 
 
 def prepare(articles: pd.DataFrame) -> pd.DataFrame:
-    """The columns reuse needs: ``article_id``, ``outlet``, ``published``, ``text``, ``byline``.
+    """The columns reuse needs: ``article_id``, ``outlet``, ``published``, ``text``, ``byline``, ``domain``.
+
+    ``domain`` is the host of the ``url`` column without ``www.`` (empty without one): a link to it
+    credits the article's outlet.
 
     ``byline`` joins the ``credit`` column (wire agency of the byline, when the loader gives it) and
-    ``author``.
+    ``author``. The same article given twice (same ``article_id`` and text) is kept once: it would
+    otherwise be reported as copying itself and counted twice.
 
     Raises:
-        ValueError: ``article_id`` or ``text`` is missing.
+        ValueError: ``article_id`` or ``text`` is missing, or one ``article_id`` has two different texts.
     """
     missing = [c for c in ("article_id", "text") if c not in articles.columns]
     if missing:
         raise ValueError(f"find_reuse needs columns {missing} (pass the read_articles frame)")
+    text = _column(articles, "text")
+    twice = articles["article_id"].astype(object).duplicated(keep=False).to_numpy()
+    if twice.any():
+        pairs = pd.DataFrame({"id": articles["article_id"].astype(object).to_numpy()[twice], "text": text.to_numpy()[twice]})
+        clash = pairs.groupby("id", sort=False)["text"].nunique()
+        if (clash > 1).any():
+            raise ValueError(f"find_reuse needs one text per article_id; these have several: {clash[clash > 1].index[:5].tolist()}")
+        keep = ~articles["article_id"].astype(object).duplicated(keep="first").to_numpy()
+        return prepare(articles[keep])
     byline = (_column(articles, "credit") + " | " + _column(articles, "author")).str.strip(" |")
     return pd.DataFrame({
         "article_id": articles["article_id"].astype(object).to_numpy(),
         "outlet": _column(articles, "outlet").to_numpy(),
         "published": (pd.to_datetime(articles["published"], errors="coerce").to_numpy()
                       if "published" in articles else pd.NaT),
-        "text": _column(articles, "text").to_numpy(),
+        "text": text.to_numpy(),
         "byline": byline.to_numpy(),
+        "domain": _column(articles, "url").map(_domain).to_numpy(),
     })
+
+
+def _domain(url: str) -> str:
+    """Host of a URL without ``www.`` ("https://www.heraldnews.com/a/1" -> "heraldnews.com")."""
+    host = (urlsplit(url.strip()).hostname or "") if "//" in url else ""
+    return re.sub(r"^www\d?\.", "", host)
 
 
 def _direction(pub_a: Any, pub_b: Any) -> str:
@@ -128,17 +151,21 @@ class Columns(NamedTuple):
     outlets: list
     texts: list
     bylines: list
+    domains: list
 
     @classmethod
     def of(cls, arts: pd.DataFrame) -> "Columns":
-        return cls(arts["article_id"].tolist(), arts["outlet"].tolist(), arts["text"].tolist(), arts["byline"].tolist())
+        domains = arts["domain"].tolist() if "domain" in arts else [""] * len(arts)
+        return cls(arts["article_id"].tolist(), arts["outlet"].tolist(), arts["text"].tolist(), arts["byline"].tolist(),
+                   domains)
 
 
 def side_credit(cols: Columns, side: int, other: int, start: int, end: int, origin: str,
                 article_level: dict[str, str], window: int) -> str | None:
-    """Words by which article ``side`` credits ``other``'s outlet or the cluster's wire ``origin``."""
+    """Words by which article ``side`` credits ``other``'s outlet (by name or a link to its site) or the wire ``origin``."""
     own = canonical(cols.outlets[side])
-    for target in (cols.outlets[other], origin if is_agency(origin) else ""):
+    link = cols.domains[other] if cols.domains[other] != cols.domains[side] else ""
+    for target in (cols.outlets[other], origin if is_agency(origin) else "", link):
         if canonical(target) and canonical(target) != own:
             words = credits_target(cols.texts[side], start, end, target, window, article_level, cols.bylines[side])
             if words:
@@ -237,6 +264,68 @@ def mark_shared_quotes(frame: pd.DataFrame, arts: pd.DataFrame, sentences: pd.Da
     return frame
 
 
+# --------------------------------------------------------------------------- outlet boilerplate
+#: Articles of one outlet that must end (or start) with the same words for them to be its boilerplate.
+BOILERPLATE_ARTICLES = 3
+_NO_WORD = re.compile(r"\W*", re.S)
+
+
+def _edge(text: str, start: int, end: int) -> str:
+    """``"end"``/``"start"`` when the span ends/starts the text (only punctuation or space beyond it),
+    ``""`` otherwise or when the span is the whole text."""
+    at_end, at_start = _NO_WORD.fullmatch(text, end), _NO_WORD.fullmatch(text, 0, start)
+    if at_end and at_start:
+        return ""
+    return "end" if at_end else "start" if at_start else ""
+
+
+def outlet_boilerplate_spans(arts: pd.DataFrame, raw: list[tuple]) -> dict[int, list[tuple[int, int]]]:
+    """Per article position: spans of text its outlet repeats word for word at the same edge of many articles.
+
+    A verbatim same-outlet passage that ends (or starts) both articles, without being either one
+    whole, is boilerplate: a newsletter footer when the same words end ``BOILERPLATE_ARTICLES`` or
+    more articles of that outlet, a standing header when they start half of its articles (and 3 or
+    more; fewer are an updated story's lead, rerun by its outlet).
+    """
+    outlets = [canonical(o) for o in arts["outlet"].tolist()]
+    texts = arts["text"].tolist()
+    groups: dict[tuple[str, str, tuple[str, ...]], dict[int, tuple[int, int]]] = {}
+    for a, b, a0, a1, b0, b1, _, _, verbatim in raw:
+        if not verbatim or not outlets[a] or outlets[a] != outlets[b]:
+            continue
+        edge = _edge(texts[a], a0, a1)
+        if not edge or _edge(texts[b], b0, b1) != edge:
+            continue
+        members = groups.setdefault((outlets[a], edge, tuple(tokens(texts[a][a0:a1]))), {})
+        members[a], members[b] = (a0, a1), (b0, b1)
+    per_outlet = pd.Series(outlets).value_counts().to_dict()
+    out: dict[int, list[tuple[int, int]]] = {}
+    for (outlet, edge, _), members in groups.items():
+        # a footer ends 3+ articles; the same opening words are an updated story's lead unless
+        # half the outlet's articles start with them (a standing header)
+        need = BOILERPLATE_ARTICLES if edge == "end" else max(BOILERPLATE_ARTICLES, per_outlet[outlet] / 2)
+        if len(members) >= need:
+            for k, span in members.items():
+                out.setdefault(k, []).append(span)
+    return out
+
+
+def drop_outlet_boilerplate(arts: pd.DataFrame, raw: list[tuple]) -> list[tuple]:
+    """``raw`` without passages lying (80 % or more) inside an outlet's boilerplate on either side.
+
+    An outlet's own footer is no reuse between its articles, nor between another article and each
+    of them; an article that copied one of them whole keeps its passage (story and footer together
+    are no boilerplate).
+    """
+    spans = outlet_boilerplate_spans(arts, raw)
+    if not spans:
+        return raw
+
+    def inside(k: int, s: int, e: int) -> bool:
+        return any(min(e, be) - max(s, bs) >= 0.8 * (e - s) for bs, be in spans.get(k, ()))
+    return [r for r in raw if not (inside(r[0], r[2], r[3]) or inside(r[1], r[4], r[5]))]
+
+
 # --------------------------------------------------------------------------- annotate
 def annotate_passages(arts: pd.DataFrame, raw: list[tuple], options: dict[str, Any],
                       sentences: pd.DataFrame | None = None,
@@ -253,7 +342,7 @@ def annotate_passages(arts: pd.DataFrame, raw: list[tuple], options: dict[str, A
         log_rows: Receives per-article failures.
     """
     log_rows = [] if log_rows is None else log_rows
-    frame = base_frame(arts, raw)
+    frame = base_frame(arts, drop_outlet_boilerplate(arts, raw))
     if frame.empty:
         return frame
     try:
@@ -292,13 +381,38 @@ def annotate_passages(arts: pd.DataFrame, raw: list[tuple], options: dict[str, A
     return frame.astype({c: t for c, t in _DTYPES.items() if t is not object})
 
 
+class NotSearched(UserWarning):
+    """Recorded in ``attrs["errors"]`` when text shared across outlets was left out of the search."""
+
+
+def anchor_rank(arts: pd.DataFrame) -> np.ndarray:
+    """Anchor preference of each article for hub stories: agency first, then earliest, then corpus order."""
+    not_agency = (~arts["outlet"].map(is_agency)).to_numpy(dtype=np.int64)
+    pub = pd.to_datetime(arts["published"], errors="coerce")
+    when = np.where(pub.isna(), np.iinfo(np.int64).max, pub.to_numpy(dtype="datetime64[ns]").view(np.int64))
+    order = np.lexsort((np.arange(len(arts)), when, not_agency))
+    rank = np.empty(len(arts), dtype=np.int64)
+    rank[order] = np.arange(len(arts))
+    return rank
+
+
+def note_not_searched(report: Any, max_df: int, log_rows: list[dict[str, Any]]) -> None:
+    """Record (article ``*``, stage ``reuse:not_searched``) when articles of other outlets share an outlet's boilerplate."""
+    if report.other_outlet_articles:
+        record_error(log_rows, "*", "reuse:not_searched", NotSearched(
+            f"{report.other_outlet_articles} article(s) share text with more than max_df={max_df} articles of "
+            f"one outlet ({report.boilerplate_ngrams} n-grams treated as that outlet's boilerplate): their "
+            f"copies of it were found only through rarer words; raise max_df to search it"))
+
+
 def find_reuse(articles: pd.DataFrame, *, engine: str = "python", sentences: pd.DataFrame | None = None,
                **options: Any) -> pd.DataFrame:
     """Find passages reused between articles (verbatim or edited), say who took them and whether they credited it.
 
     Args:
         articles: The :func:`srcanalysis.read_articles` frame (``article_id``, ``outlet``,
-            ``published``, ``text``; ``credit`` and ``author`` are read for bylines when present).
+            ``published``, ``text``; ``credit`` and ``author`` are read for bylines and ``url`` for
+            link credits when present). The same article given twice is kept once.
         engine: ``"python"`` (in process, numpy-vectorised index) or ``"spark"`` (pyspark, for
             corpora beyond one machine; needs the ``spark`` extra). Both return the same passages.
         sentences: Optional :func:`srcanalysis.sentences` frame of the same articles; its source
@@ -310,9 +424,17 @@ def find_reuse(articles: pd.DataFrame, *, engine: str = "python", sentences: pd.
 
             * ``ngram`` (5): words per indexed n-gram. 4: same recall, precision 0.994, 35 % slower;
               6: recall 0.998 (8 %-edited copies 0.994), 30 % faster.
-            * ``max_df`` (50): n-grams in more articles are boilerplate and ignored (passim uses
-              100); a story syndicated to more than ``max_df`` articles is then only found through
-              its rarer n-grams: raise it for wire-heavy corpora.
+            * ``max_df`` (50): an n-gram in more articles is boilerplate and ignored when more
+              than ``max_df`` or more than half of them come from one outlet (a footer, a tagline,
+              a templated brief; passim drops every
+              n-gram above its max-df, 100). Otherwise it is a *hub*, one story run by many
+              outlets: each copy is paired with the hub's anchor (the agency's own article, else
+              the earliest) when they share about two sentences of it, so 80 copies of one wire
+              story cost 80 alignments, not 3,160 (see :mod:`.index`). When articles of other
+              outlets share an outlet's boilerplate, ``sa.errors(result)`` has a
+              ``reuse:not_searched`` row: their copies of that text were found only through rarer
+              words; raise ``max_df`` to search it. The Spark engine drops every n-gram above
+              ``max_df`` (no hub search).
             * ``min_shared`` (3): rare n-grams two articles must share before they are aligned.
             * ``short_text`` (0, off): when > 0, two articles sharing only 2 rare n-grams are
               aligned too if the shorter has at most this many n-grams. Heavy rewrites of a short
@@ -377,6 +499,9 @@ def find_reuse(articles: pd.DataFrame, *, engine: str = "python", sentences: pd.
     arts = prepare(articles)
     ids = arts["article_id"].tolist()
     log_rows: list[dict[str, Any]] = []
+    if len(arts) < len(articles):
+        record_error(log_rows, "*", "reuse:duplicates", NotSearched(
+            f"{len(articles) - len(arts)} row(s) repeat an article already given (same article_id and text): kept once"))
     on_error: Callable[[int, BaseException], None] = lambda k, exc: record_error(log_rows, ids[k], "reuse", exc)  # noqa: E731
     if engine == "spark":
         if opts["short_text"]:
@@ -385,9 +510,12 @@ def find_reuse(articles: pd.DataFrame, *, engine: str = "python", sentences: pd.
         raw = spark_raw_passages(arts, opts, spark=options.get("spark"))
     else:
         texts = arts["text"].tolist()
-        pairs, common = candidate_pairs(texts, ngram=opts["ngram"], max_df=opts["max_df"],
-                                        min_shared=opts["min_shared"], short_text=opts["short_text"],
-                                        return_common=True, on_error=on_error)
+        pairs, common, report = candidate_pairs(texts, ngram=opts["ngram"], max_df=opts["max_df"],
+                                                min_shared=opts["min_shared"], short_text=opts["short_text"],
+                                                return_common=True, return_report=True, on_error=on_error,
+                                                outlets=pd.factorize(arts["outlet"].map(canonical))[0],
+                                                rank=anchor_rank(arts))
+        note_not_searched(report, opts["max_df"], log_rows)
         raw = align_pairs(texts, zip(pairs["a"].tolist(), pairs["b"].tolist()), opts, common, on_error)
     frame = annotate_passages(arts, raw, opts, sentences, log_rows)
     return carry_errors(frame, articles, new=log_rows)

@@ -7,7 +7,10 @@ Every text is tokenised the same way everywhere (index, alignment, Spark workers
 * each token is folded: compatibility forms (NFKD: ligatures, full-width letters, superscripts),
   accents dropped, lower-cased. "Café", "cafe\\u0301", "ＣＡＦＥ" and "cafe" are the same token;
 * punctuation, quote marks (curly or straight), dashes and spaces (non-breaking or not) separate
-  tokens and never take part in a match.
+  tokens and never take part in a match;
+* in scripts written without spaces (Chinese, Japanese kana and kanji) every character is a token:
+  a whole clause would otherwise be one "word" and no n-gram could match. Lengths (``min_match``,
+  ``words``) then count characters there.
 
 The token's start and end offsets always point into the original, unnormalised text.
 
@@ -26,8 +29,28 @@ import numpy as np
 
 __all__ = ["tokens", "token_spans", "fold", "token_hash", "ngram_hashes", "doc_ngram_hashes", "count_words"]
 
-#: A word: word characters, each optionally followed by combining marks.
-_WORD = re.compile(r"(?:\w[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*)+")
+#: Scripts written without spaces between words (Han, Hiragana, Katakana): each character is a token.
+_UNSPACED = "\u3005\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+
+
+def _mark_class() -> str:
+    """Regex class body of every combining mark of the Basic Multilingual Plane (categories Mn, Mc, Me)."""
+    marks = [c for c in range(0x300, 0x10000) if not 0xD800 <= c < 0xE000
+             and unicodedata.category(chr(c)) in ("Mn", "Mc", "Me")]
+    ranges, start, prev = [], marks[0], marks[0]
+    for c in marks[1:] + [-1]:
+        if c != prev + 1:
+            ranges.append(f"\\u{start:04x}" + (f"-\\u{prev:04x}" if prev > start else ""))
+            start = c
+        prev = c
+    return "".join(ranges)
+
+
+#: Combining marks: accents, Arabic vowel signs (harakat), Hebrew points, Indic vowel signs and viramas.
+_MARKS = _mark_class()
+#: A word: word characters, each optionally followed by combining marks (a vowel sign never splits a
+#: word: "كَتَبَ" is one word, the same as "كتب" once folded); or one unspaced-script character.
+_WORD = re.compile(rf"[{_UNSPACED}]|(?:[^\W{_UNSPACED}][{_MARKS}]*)+")
 _ASCII_WORD = re.compile(r"\w+")
 _MULT = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
                   0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB, 0xBF58476D1CE4E5B9,
@@ -54,6 +77,8 @@ def tokens(text: str) -> list[str]:
     Example:
         >>> tokens("“Everyone knew,” he said—then left.")
         ['everyone', 'knew', 'he', 'said', 'then', 'left']
+        >>> tokens("新华社北京电 GDP增长")
+        ['新', '华', '社', '北', '京', '电', 'gdp', '增', '长']
     """
     if not text:
         return []
