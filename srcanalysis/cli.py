@@ -354,19 +354,22 @@ def build_parser() -> argparse.ArgumentParser:
                         "resolves relative dates or computes a lag")
     scale(p)
 
+    from .reuse.options import DEFAULTS as REUSE  # help shows the finder's own defaults, never a copy of them
+
     p = add("reuse", cmd_reuse, "passages one article copied from another", "passages.csv")
     p.add_argument("--engine", default="python", choices=["python", "spark"],
                    help="in-process engine (default) or Apache Spark (needs the 'spark' extra)")
     p.add_argument("--summary", metavar="FILE",
                    help="also write the per-article reuse summary to FILE (and the outlet matrix beside it)")
-    p.add_argument("--ngram", type=int, help="words per indexed n-gram (default 5)")
+    p.add_argument("--ngram", type=int, help=f"words per indexed n-gram (default {REUSE['ngram']})")
     p.add_argument("--max-df", type=int, dest="max_df",
-                   help="n-grams in more articles than this are boilerplate (default 50; raise for wire-heavy corpora)")
+                   help=f"n-grams in more articles of one outlet than this are its boilerplate (default {REUSE['max_df']}); "
+                        "a story more outlets share is still aligned through one anchor copy")
     p.add_argument("--min-similarity", type=float, dest="min_similarity",
-                   help="lowest similarity of a reported passage, 0-1 (default 0.6)")
+                   help=f"lowest similarity of a reported passage, 0-1 (default {REUSE['min_similarity']})")
     p.add_argument("--min-containment", type=float, dest="min_containment",
                    help="share of the shorter text two articles must share to be reported as a rewrite "
-                        "(default 0.3; 0 turns the paraphrase fallback off)")
+                        f"(default {REUSE['min_containment']}; 0 turns the paraphrase fallback off)")
 
     p = add("report", cmd_report, "a self-contained HTML report with the CSVs behind it", "report")
     p.add_argument("--title", default="How these articles are sourced", help="page title")

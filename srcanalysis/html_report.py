@@ -264,6 +264,29 @@ def _article_html(article: pd.Series, sents: pd.DataFrame, reused: list[tuple[in
             f"{note}<details><summary>Show text</summary><p>{''.join(parts)}</p></details></div>")
 
 
+def _taking_sentence(per_article: pd.DataFrame, n_passages: int) -> str:
+    """The reuse headline, counted per taking article (each reused word once, however many copies it
+    matches), so two copies of one wire story matching each other are not a third taking.
+
+    Example:
+        >>> t = pd.DataFrame({"reused_words": [0, 71, 69], "credited_words": [0, 71, 0],
+        ...                   "uncredited_words": [0, 0, 69], "unknown_credit_words": [0, 0, 0]})
+        >>> _taking_sentence(t, 3)
+        '2 articles took 140 words from another outlet or a wire agency: 71 words credited (1 article), 69 not credited (1 article), 0 unknown (0 articles). They match in 3 passages (copies of one wire story also match each other).'
+    """
+    from .style import plural
+
+    takers = per_article[per_article["reused_words"] > 0]
+    part = {k: (int(takers[f"{k}_words"].sum()), int((takers[f"{k}_words"] > 0).sum()))
+            for k in ("credited", "uncredited", "unknown_credit")}
+    return (f"{plural(len(takers), 'article')} took {plural(int(takers['reused_words'].sum()), 'word')} from another "
+            f"outlet or a wire agency: {plural(part['credited'][0], 'word')} credited "
+            f"({plural(part['credited'][1], 'article')}), {part['uncredited'][0]:,} not credited "
+            f"({plural(part['uncredited'][1], 'article')}), {part['unknown_credit'][0]:,} unknown "
+            f"({plural(part['unknown_credit'][1], 'article')}). They match in {plural(n_passages, 'passage')} "
+            "(copies of one wire story also match each other).")
+
+
 def _top_articles(by_article: pd.DataFrame, n: int = 15) -> str:
     """The articles with anonymous sources, by their share of sourced sentences (none: a sentence)."""
     cols = ["article_id", "outlet", "sentences", "sourced", "anonymous", "anonymous_of_sourced",
@@ -416,13 +439,10 @@ def _write_report(articles: pd.DataFrame, out: Path, title: str, jobs: int) -> P
         quotes = passages["kind"] == "shared_quote"
         own = passages["same_outlet"] & ~quotes
         taken = passages[~quotes & ~own]
-        n = {v: int((taken["credit"] == v).sum()) for v in ("credited", "not_credited", "unknown")}
         from .reuse.credit import is_agency
         wire = summary["clusters"]
         wire_n = int(wire["origin"].map(is_agency).sum()) if len(wire) else 0
-        parts = [f"{len(taken):,} passages ({int(taken['words'].sum()):,} words) were taken from another outlet or a wire "
-                 f"agency: {n['credited']:,} credited, {n['not_credited']:,} not credited, {n['unknown']:,} unknown "
-                 "(no dates and no credit either way, or the source's outlet is unknown)."]
+        parts = [_taking_sentence(summary["articles"], len(taken))]
         if quotes.any():
             parts.append(f"{int(quotes.sum()):,} shared quotations (both articles quote the same third source) are "
                          "listed but not counted as taking.")

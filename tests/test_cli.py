@@ -136,3 +136,16 @@ def test_quiet_prints_no_summaries(tmp_path, capsys):
     main(["sentences", str(art), "-o", str(tmp_path / "s.csv"), "-q"])
     assert capsys.readouterr().err == ""
     assert (tmp_path / "s.csv").exists()
+
+
+def test_reuse_help_shows_the_finders_own_defaults(capsys):
+    """The help once said 'default 0.3' for min_containment after the finder moved to 0.2."""
+    import pytest as _pytest
+
+    from srcanalysis.reuse.options import DEFAULTS
+
+    with _pytest.raises(SystemExit):
+        main(["reuse", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert f"(default {DEFAULTS['min_containment']};" in text
+    assert f"(default {DEFAULTS['min_similarity']})" in text and f"(default {DEFAULTS['max_df']})" in text

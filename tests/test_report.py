@@ -161,3 +161,22 @@ def test_article_card_shows_the_planned_columns_when_present():
     assert "City Desk · 2024-02-20 · credit: Reuters · date from: meta · id x1" in card
     assert ("title='unnamed person · source: A police officer · rule: cue:said · date: on Monday · "
             "event from: 2024-02-19 · to: 2024-02-19 · dated by: weekday'") in card
+
+
+def test_reuse_headline_counts_takings_per_article_not_sibling_copies(tmp_path):
+    """Two outlets copy one Reuters story, one crediting it: two takings (one credited, one not),
+    although the copies also match each other in a third passage."""
+    wire = ("The central bank raised its main interest rate by half a point on Tuesday, the largest increase in "
+            "two decades, as policymakers moved to cool prices that have climbed faster than wages for a year. "
+            "Governor Maria Stein told reporters the bank would act again if inflation did not slow by autumn. "
+            "Markets had expected a smaller move, and the currency rose sharply against the dollar after the decision.")
+    arts = sa.read_articles(pd.DataFrame({
+        "article_id": ["r", "a", "b"], "outlet": ["Reuters", "Daily Ledger", "Evening Star"],
+        "title": ["Bank raises rates", "Rates up again", "Bank moves on prices"],
+        "published": ["2024-05-07"] * 3,
+        "text": ["LONDON (Reuters) - " + wire, "LONDON (Reuters) - " + wire + " Local lenders followed suit.",
+                 wire + " Shops said trade was slow."]}))
+    page = write_report(arts, tmp_path).read_text(encoding="utf-8")
+    assert len(pd.read_csv(tmp_path / "passages.csv")) == 3
+    assert ("2 articles took 140 words from another outlet or a wire agency: 71 words credited (1 article), "
+            "69 not credited (1 article), 0 unknown (0 articles). They match in 3 passages") in page
