@@ -771,3 +771,16 @@ def test_hub_copies_without_dates_or_credits_stay_undirected():
     assert set(p["origin"]) == {"unknown"} and set(p["credit"]) == {"unknown"} and set(p["taker"]) == {"unknown"}
     per = reuse_summary(arts, p).articles
     assert (per["shared_words"] > 0).all() and (per["reused_words"] == 0).all()
+
+
+def test_a_published_column_mixing_utc_offsets_and_blanks_does_not_crash_the_finder():
+    """A corpus passed straight to find_reuse may mix offsets ('-04:00', 'Z') and blanks: pandas
+    refuses to mix time zones, so each value keeps its outlet's wall time (the package convention)."""
+    text = ("The central bank raised its main interest rate by half a point on Tuesday, the largest increase in "
+            "two decades, as policymakers moved to cool prices that have climbed faster than wages for a year.")
+    frame = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["Ledger", "Star", "Post"],
+                          "published": ["2024-05-01T23:30:00-04:00", "2024-05-02T09:00:00Z", ""],
+                          "text": [text] * 3})
+    passages = sa.find_reuse(frame).set_index(["article_a", "article_b"])
+    assert passages.loc[("a", "b"), "earlier"] == "a" and passages.loc[("a", "b"), "taker"] == "b"
+    assert passages.loc[("a", "c"), "earlier"] == "unknown"

@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import carry_errors, per_article, record_error
+from ..time.timex import local_published
 from .alignment import align_pairs
 from .clusters import cluster_origins, passage_clusters
 from .credit import article_credits, canonical, credits_target, is_agency
@@ -100,7 +101,7 @@ def prepare(articles: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "article_id": articles["article_id"].astype(object).to_numpy(),
         "outlet": _column(articles, "outlet").to_numpy(),
-        "published": (pd.to_datetime(articles["published"], errors="coerce").to_numpy()
+        "published": (local_published(articles["published"]).to_numpy()  # mixed offsets: each outlet's wall time
                       if "published" in articles else pd.NaT),
         "text": text.to_numpy(),
         "byline": byline.to_numpy(),
