@@ -314,7 +314,14 @@ def write_report(articles: pd.DataFrame, out_dir: str | Path, *, title: str = "H
         ``profile_outlets.csv``, ``timeline.csv``, ``gaps.csv``, ``passages.csv`` (and the reuse
         summaries), ``errors.csv`` and ``skipped.csv`` (what could not be read), and
         ``srcanalysis.db`` holding each CSV as a table (see :func:`write_sqlite`).
+
+        A frame that did not come from :func:`srcanalysis.read_articles` (no ``article_id`` or
+        ``title`` column) is read through it first, so its columns are mapped as a corpus's are.
     """
+    if not {"article_id", "title", "text"} <= set(articles.columns):
+        from .loading import read_articles
+
+        articles = read_articles(articles)
     token = _TITLES.set({str(a): str(t) for a, t in zip(articles["article_id"], articles.get("title", articles["article_id"]))
                          if isinstance(t, str) and t.strip()})
     try:

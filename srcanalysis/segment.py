@@ -272,12 +272,14 @@ def _article_sentences(row: tuple) -> list[tuple]:
 
 def _sentence_frame(parts: list[list[tuple]]) -> pd.DataFrame:
     """One frame from the per-article sentence rows, with the sentence columns' dtypes."""
+    from .time.timex import local_published
+
     flat = [r for part in parts for r in part]
     cols = list(zip(*flat)) if flat else [()] * 8
     return pd.DataFrame({
         "article_id": pd.Series(cols[0], dtype=object),
         "outlet": pd.Series(cols[1], dtype=object),
-        "published": pd.to_datetime(pd.Series(cols[2], dtype="datetime64[ns]")),
+        "published": local_published(pd.Series(cols[2], dtype=object)),  # mixed offsets: each outlet's wall time
         "paragraph": pd.Series(cols[3], dtype="int64"),
         "sentence": pd.Series(cols[4], dtype="int64"),
         "start": pd.Series(cols[5], dtype="int64"),

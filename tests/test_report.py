@@ -180,3 +180,16 @@ def test_reuse_headline_counts_takings_per_article_not_sibling_copies(tmp_path):
     assert len(pd.read_csv(tmp_path / "passages.csv")) == 3
     assert ("2 articles took 140 words from another outlet or a wire agency: 71 words credited (1 article), "
             "69 not credited (1 article), 0 unknown (0 articles). They match in 3 passages") in page
+
+
+def test_a_plain_frame_with_mixed_utc_offsets_gets_every_section(tmp_path):
+    """A frame straight from a database export (no title column, offsets mixed with blanks) is read
+    like a corpus: every section is computed, none fails on a missing column or on time zones."""
+    text = ("Officials said on Monday the bridge would close. A senior official who was not authorized to "
+            "speak said repairs would take a year.")
+    frame = pd.DataFrame({"outlet": ["Ledger", "Star", "Post"], "text": [text] * 3,
+                          "published": ["2024-05-01T23:30:00-04:00", "2024-05-02T09:00:00Z", ""]})
+    page = write_report(frame, tmp_path).read_text(encoding="utf-8")
+    assert "could not be computed" not in page
+    sents = pd.read_csv(tmp_path / "sentences.csv")
+    assert sents["published"].dropna().str[:10].unique().tolist() == ["2024-05-01", "2024-05-02"]
