@@ -480,3 +480,22 @@ def test_a_weekday_a_meeting_was_put_off_to_is_the_coming_one():
     assert values("The talks were postponed until Monday.", "2024-05-15") == [["Monday", "2024-05-20"]]
     assert values("The hearing was adjourned to Tuesday afternoon.", "2024-05-15") == [["Tuesday afternoon", "2024-05-21TAF"]]
     assert values("He stayed in hospital until Monday.", "2024-05-15") == [["Monday", "2024-05-13"]]
+
+
+def test_a_named_yearly_day_with_an_approach_cue_is_the_coming_one():
+    # published on a Monday three weeks before the US election: a present/future cue points ahead
+    pub = "2022-10-17"
+    assert values("Polling Day is near and Election Day is fast approaching, organisers said.", pub)[-1] == \
+        ["Election Day", "2022-11-08"]
+    assert values("As Thanksgiving approaches, food banks said they were short of turkeys.", pub) == \
+        [["Thanksgiving", "2022-11-24"]]
+    assert values("Turnout was low on Election Day.", pub) == [["Election Day", "2021-11-02"]]
+
+
+def test_a_weekday_after_an_irregular_past_verb_is_the_last_one():
+    pub = "2024-05-15"  # a Wednesday: the coming Friday is nearer than the last one
+    for verb in ("struck", "hit", "shook", "broke out", "occurred", "happened"):
+        assert values(f"The tremor {verb} on Friday.", pub) == [["Friday", "2024-05-10"]], verb
+    assert values("The storm will hit the coast on Friday.", pub) == [["Friday", "2024-05-17"]]
+    assert values("The storm is expected to hit the coast on Friday.", pub) == [["Friday", "2024-05-17"]]
+    assert values("The appeal is heard in June.", pub) == [["June", "2024-06"]]

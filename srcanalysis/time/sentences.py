@@ -48,7 +48,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import carry_errors, per_article
-from .timex import GRAN_ORDER, _extract, _rules, _State, _to_date, day_first, local_published, _month_not_modal
+from .timex import GRAN_ORDER, _extract, _rules, _State, _to_date, day_first, local_published, _month_not_modal, _past_cue
 
 __all__ = ["date_sentences", "SENTENCE_DATE_COLUMNS", "choose_expression", "reporting_lag", "LAG_WINDOW_DAYS"]
 
@@ -157,7 +157,8 @@ def _past(text: str) -> bool:
         (False, True, False)
     """
     bare = _QUOTE.sub(" ", text)
-    cues = [m for m in _rules().future_re.finditer(bare) if m.group("past") and m.group(0).lower() not in _not_narrative()]
+    cues = [m for m in _rules().future_re.finditer(bare)
+            if m.group("past") and m.group(0).lower() not in _not_narrative() and _past_cue(bare, m)]
     if not cues:
         return False
     present = next((m for m in _cues()["present"].finditer(bare) if not _month_not_modal(bare, m.start(), m.group(0))), None)
