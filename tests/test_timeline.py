@@ -406,3 +406,11 @@ def test_gap_labels_say_whether_sentences_or_expressions_were_counted():
     by_expression = sa.timeline_gaps(sa.timeline(sents), by="article_id")
     assert by_sentence["label"].tolist() == ["176 days with no dated sentence", "32 days with no dated sentence"]
     assert by_expression["label"].tolist() == ["176 days with no time expression", "32 days with no time expression"]
+
+
+def test_a_no_comment_sentence_speaks_at_publication_not_on_the_narratives_day():
+    d = sa.date_sentences(article(["The mayor resigned on March 20.", "Her deputy took over the office.",
+                                   "The city council declined to comment.",
+                                   "Her lawyer did not respond to a request for comment."]))
+    assert d["event_basis"].tolist() == ["own", "carried", "published", "published"]
+    assert str(d.loc[2, "event_begin"].date()) == "2017-04-05"

@@ -19,7 +19,9 @@ gives every sentence one event interval and where it came from:
   sentence right after it that opens on a pronoun ("She said ...") is still in that other time,
   so it takes the publication date rather than the lede's day. A biography verb ("died",
   "founded") marks background only for dates more than a year old: "died yesterday" is the news.
-* ``published``: neither: the publication date (the news peg).
+* ``published``: neither: the publication date (the news peg). A sentence saying someone would
+  not comment ("The White House declined to comment", "did not respond to a request for comment")
+  speaks at publication time too: the reporter asked for the article, not on the narrative's day.
 * ``none``: no publication date either, or the article failed (see ``attrs["errors"]``).
 
 Relative expressions are never resolved against a guessed publication date: without one they
@@ -68,7 +70,7 @@ def _cues() -> dict[str, re.Pattern]:
     with resources.files("srcanalysis.time").joinpath("rules/sentence_cues.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     words = {k: "|".join(sorted((re.escape(r["cue"]).replace("'", "['’]") for r in rows if r["kind"] == k),
-                                key=len, reverse=True)) for k in ("relative", "background", "biography", "present", "anaphor")}
+                                key=len, reverse=True)) for k in ("relative", "background", "biography", "present", "anaphor", "no_comment")}
     return {
         # a clause giving background: a relative or parenthetical clause, or a since/until span
         "background": re.compile(rf"(?i)(?:,\s*(?:{words['relative']})\b[^,;]*|\([^)]*|\b(?:{words['background']})\b[^,;.]*)$"),
@@ -79,6 +81,8 @@ def _cues() -> dict[str, re.Pattern]:
                               r"(?!(?:was|always|perhaps|sometimes|thus|its|as|this|is)\b)[a-z]{2,}[^s\W]s\b"),
         # a sentence opening on a pronoun ("She said ...") goes on about the sentence before it
         "anaphor": re.compile(rf"(?i)^\W*(?:{words['anaphor']})\b"),
+        # "X declined to comment", "did not respond to a request for comment": said at publication time
+        "no_comment": re.compile(rf"(?i)\b(?:{words['no_comment']})\b"),
     }
 
 
@@ -170,6 +174,19 @@ def _past(text: str) -> bool:
     if past is None and all(m.group(0).lower() in _not_narrative() for m in cues):
         return False  # "Since its launch the store has sold ...": no past verb at all
     return present is None or (past is not None and past < present.start())
+
+
+def _no_comment(text: str) -> bool:
+    """Whether a sentence, outside quotation marks, reports that someone would not comment ("The
+    White House declined to comment", "did not respond to a request for comment";
+    ``rules/sentence_cues.csv`` kind ``no_comment``): the reporter's request is made for the article,
+    so the sentence speaks at publication time and never carries the narrative's day.
+
+    Example:
+        >>> _no_comment("The ministry did not immediately respond to a request for comment."), _no_comment("It declined.")
+        (True, False)
+    """
+    return bool(_cues()["no_comment"].search(_QUOTE.sub(" ", text)))
 
 
 def _dateline(text: str, r: dict[str, Any]) -> bool:
@@ -313,7 +330,8 @@ def _date_article(texts: list[str], pub: Any, carry: str, article_id: Any = "",
             shifted = True
             out.append(item)
             continue
-        elif ref is not None and _past(text) and not (shifted and _cues()["anaphor"].match(text)):
+        elif ref is not None and _past(text) and not (shifted and _cues()["anaphor"].match(text)) \
+                and not _no_comment(text):
             # "In September, Diaz objected. She said ...": "She" still speaks in September, not on the lede's day
             item = ref[:3] + ("carried", ref[4], ref[5])
         elif pub_ts is not pd.NaT:
