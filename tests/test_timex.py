@@ -346,9 +346,10 @@ def test_mid_part_of_day(text, expected):
     assert find_timexes(text, "1989-11-02")[["text", "value", "mod"]].values.tolist() == expected
 
 
-def test_the_past_year_is_last_year_but_the_past_decade_a_duration():
-    # TimeBank annotates "the past year" as the year before publication (2 of 2), "the past decade" as P10Y
-    assert values("Prices rose 5% over the past year.", "1998-02-13") == [["the past year", "1997"]]
+def test_the_past_year_and_the_past_decade_are_durations():
+    # TimeBank annotates "the past year" as the year before publication (2 of 2); we follow TIMEX3's
+    # duration anchored at publication so it agrees with "the past 12 months" (costs TimeBank 0.002)
+    assert values("Prices rose 5% over the past year.", "1998-02-13") == [["the past year", "P1Y"]]
     assert values("Crime fell over the past decade.", "1998-10-25") == [["the past decade", "P10Y"]]
 
 
@@ -499,3 +500,15 @@ def test_a_weekday_after_an_irregular_past_verb_is_the_last_one():
     assert values("The storm will hit the coast on Friday.", pub) == [["Friday", "2024-05-17"]]
     assert values("The storm is expected to hit the coast on Friday.", pub) == [["Friday", "2024-05-17"]]
     assert values("The appeal is heard in June.", pub) == [["June", "2024-06"]]
+
+
+def test_the_past_year_is_a_rolling_period_like_the_past_12_months():
+    # "the past/last year|month|week" runs up to publication; "last year" alone is the calendar year
+    pub = "2023-06-10"
+    for phrase, value in (("the past year", "P1Y"), ("the last year", "P1Y"), ("the past 12 months", "P12M"),
+                          ("the last month", "P1M"), ("the past two years", "P2Y")):
+        r = one(f"Over {phrase}, rents climbed.", pub)
+        assert (r["type"], r["value"], str(r["end_date"].date())) == ("DURATION", value, pub), phrase
+    assert str(one("Over the past year, rents climbed.", pub)["begin"].date()) == "2022-06-10"
+    r = one("Last year, rents climbed.", pub)
+    assert (r["type"], r["value"], str(r["begin"].date())) == ("DATE", "2022", "2022-01-01")

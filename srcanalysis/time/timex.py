@@ -1625,8 +1625,10 @@ def _r_unit(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | No
     det = (g.get("det") or "").lower()
     weekend = u == "weekend"
     gran = _UNIT_GRAN[u]
-    # "the past month" is a duration up to publication; "the past year" is last year (TimeBank 2 of 2)
-    if rel == "past" and det == "the" and u not in ("weekend", "day", "year"):
+    # "the past month", "the past year", "the last year": a period running up to publication (TIMEX3
+    # duration anchored at the document time), like "the past 12 months"; "last year" is the calendar year
+    # (TimeBank's gold has "the past year" as the calendar year 2 of 2 times: value accuracy -0.002, accepted)
+    if det == "the" and ((rel == "past" and u not in ("weekend", "day")) or (rel == "last" and u in ("week", "month", "year"))):
         return _past_unit(u, gran, dct)
     off, anaphoric = R.relative.get(rel.replace("this past", "last"), (0, False))
     anaphoric = anaphoric or rel == "the" or (rel == "next" and det == "the")
