@@ -414,3 +414,14 @@ def test_a_no_comment_sentence_speaks_at_publication_not_on_the_narratives_day()
                                    "Her lawyer did not respond to a request for comment."]))
     assert d["event_basis"].tolist() == ["own", "carried", "published", "published"]
     assert str(d.loc[2, "event_begin"].date()) == "2017-04-05"
+
+
+def test_a_since_clause_and_a_cited_documents_publication_lose_to_the_main_clause():
+    got = dated(["The lake froze over on Monday.",
+                 "Swimmers cut a hole in the ice, said Ann Lowry, 61, who has swum there every day since 1994.",
+                 "Glaciers in the range lost a fifth of their mass during the drought of 2015, according to a study published yesterday.",
+                 "Tom Reyes, fishing there since 2001, caught nothing.",
+                 "The survey was released on Tuesday."])
+    assert got == [["own", "Monday", "2017-04-03"], ["carried", "Monday", "2017-04-03"],
+                   ["own", "2015", "2015-01-01"], ["carried", "Monday", "2017-04-03"],
+                   ["own", "Tuesday", "2017-04-04"]]

@@ -6,7 +6,9 @@ gives every sentence one event interval and where it came from:
 * ``own``: the sentence dates itself. Of its resolved DATE/TIME expressions the one dating what it
   reports is chosen: expressions in background clauses ("Apple, which was founded in 1976,") or in
   parentheses come last, then expressions inside quotation marks, then the finest granularity,
-  then the first in the sentence.
+  then the first in the sentence. A cited document's publication ("according to a study
+  published yesterday") is background too, and the "since" of a relative or participial clause
+  ("Marsh, who has swum there since 1998") dates nothing.
 * ``carried``: no expression of its own, told in the past tense; news narrative keeps its
   reference time until a new anchor, so the sentence takes the reference time set by the last
   narrative sentence of the article (a present-tense sentence speaks at publication time). Only
@@ -70,7 +72,7 @@ def _cues() -> dict[str, re.Pattern]:
     with resources.files("srcanalysis.time").joinpath("rules/sentence_cues.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     words = {k: "|".join(sorted((re.escape(r["cue"]).replace("'", "['’]") for r in rows if r["kind"] == k),
-                                key=len, reverse=True)) for k in ("relative", "background", "biography", "present", "anaphor", "no_comment")}
+                                key=len, reverse=True)) for k in ("relative", "background", "biography", "present", "anaphor", "no_comment", "document", "publication")}
     return {
         # a clause giving background: a relative or parenthetical clause, or a since/until span
         "background": re.compile(rf"(?i)(?:,\s*(?:{words['relative']})\b[^,;]*|\([^)]*|\b(?:{words['background']})\b[^,;.]*)$"),
@@ -81,6 +83,11 @@ def _cues() -> dict[str, re.Pattern]:
                               r"(?!(?:was|always|perhaps|sometimes|thus|its|as|this|is)\b)[a-z]{2,}[^s\W]s\b"),
         # a sentence opening on a pronoun ("She said ...") goes on about the sentence before it
         "anaphor": re.compile(rf"(?i)^\W*(?:{words['anaphor']})\b"),
+        # "a study published yesterday", "a report by the UN released on Tuesday" (not "the report was released")
+        "citation": re.compile(rf"(?i)\b(?:{words['document']})s?\s+(?:(?!(?:was|were|is|are|has|have|had|been|be|will)\b)[\w'’-]+\s+){{0,4}}?"
+                               rf"(?:{words['publication']})\s+(?:(?:on|in|at|earlier|early|late)\s+)?$"),
+        # "Marsh, who has swum there since 1998", "Marsh, living there since 1998,": the start of a state, not an event
+        "since_clause": re.compile(rf"(?i)(?:,\s*(?:{words['relative']})\b|,\s*(?:having\b|[a-z]+ing\b))[^,;]*\b(?:ever\s+)?since\s+$"),
         # "X declined to comment", "did not respond to a request for comment": said at publication time
         "no_comment": re.compile(rf"(?i)\b(?:{words['no_comment']})\b"),
     }
@@ -128,7 +135,21 @@ def _background(text: str, start: int, old: bool = True) -> bool:
     """Whether the expression at ``start`` stands in a background clause; a biography verb ("died",
     "founded") makes background only of an ``old`` date: "died yesterday" is the news itself."""
     before = text[max(0, start - 80):start]
-    return bool(_cues()["background"].search(before) or (old and _cues()["biography"].search(before)))
+    return bool(_cues()["background"].search(before) or _cues()["citation"].search(before)
+                or (old and _cues()["biography"].search(before)))
+
+
+def _since_clause(text: str, start: int) -> bool:
+    """Whether the expression at ``start`` is the "since" of a relative or participial clause
+    ("said Helen Marsh, who has swum there since 1998"): it dates when a state began, not what the
+    sentence reports, so it never dates the sentence.
+
+    Example:
+        >>> t = "said Ann Lee, who has lived there since 1998."
+        >>> _since_clause(t, t.index("1998")), _since_clause("Sales rose since 1998.", 17)
+        (True, False)
+    """
+    return bool(_cues()["since_clause"].search(text[max(0, start - 120):start]))
 
 
 def _old(r: dict[str, Any], published: Any) -> bool:
@@ -226,7 +247,7 @@ def choose_expression(text: str, rows: list[dict[str, Any]], published: Any = No
     for r in rows:
         if (r["type"] not in ("DATE", "TIME") and not _LATER.match(text, r["end"])) or r["begin"] is None \
                 or r["granularity"] not in _DATING \
-                or str(r["value"]).endswith("_REF") or not _in_range(r):
+                or str(r["value"]).endswith("_REF") or not _in_range(r) or _since_clause(text, r["start"]):
             continue
         bg, q = _background(text, r["start"], _old(r, published)), _quoted(text, r["start"])
         key = (bg, q, GRAN_ORDER.index(r["granularity"]), r["start"])
