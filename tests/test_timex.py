@@ -512,3 +512,14 @@ def test_the_past_year_is_a_rolling_period_like_the_past_12_months():
     assert str(one("Over the past year, rents climbed.", pub)["begin"].date()) == "2022-06-10"
     r = one("Last year, rents climbed.", pub)
     assert (r["type"], r["value"], str(r["begin"].date())) == ("DATE", "2022", "2022-01-01")
+
+
+def test_deictic_words_in_a_quotation_count_from_the_day_it_was_said():
+    pub = "2021-03-11"  # a Thursday; the post was made on Monday 8 March
+    t = 'On Monday, March 8, the governor posted: "Two shelters opened last night and more open tomorrow."'
+    assert values(t, pub) == [["Monday, March 8", "2021-03-08"], ["last night", "2021-03-07TNI"], ["tomorrow", "2021-03-09"]]
+    assert values('"The roads reopen tomorrow," the mayor said on Monday.', pub)[0] == ["tomorrow", "2021-03-09"]
+    # no day of saying, or a new clause between the day and the quotation: publication stays the anchor
+    assert values('She said: "We met yesterday."', pub) == [["yesterday", "2021-03-10"]]
+    t = 'The strike began on Monday, and union leaders said: "We walk out again tomorrow."'
+    assert values(t, pub)[1] == ["tomorrow", "2021-03-12"]

@@ -2155,7 +2155,65 @@ def _extract(text: str, st: _State) -> list[dict[str, Any]]:
             dayless.append(len(rows) - 1)
     for i in dayless:
         _clock_to_its_date(rows, i, text)
+    if st.dct is not None:
+        _quote_anchor(rows, text, st.dct)
     return rows
+
+
+@lru_cache(maxsize=1)
+def _quote_cues() -> dict[str, re.Pattern]:
+    """Patterns from ``rules/timex_quote_cues.csv``: deictic words, verbs of saying, clause breaks."""
+    rows = _table("quote_cues")
+    words = {k: _alt([r["cue"] for r in rows if r["kind"] == k], ci=True) for k in ("deictic", "speech", "break")}
+    return {"deictic": re.compile(rf"(?<!\w){words['deictic']}$"),
+            "speech": re.compile(rf"(?<!\w){words['speech']}(?!\w)"),
+            "break": re.compile(rf"(?<!\w){words['break']}(?!\w)")}
+
+
+_QUOTATION = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
+
+
+def _quote_anchor(rows: list[dict[str, Any]], text: str, dct: Date) -> None:
+    """Re-anchor the deictic words of a quotation ("last night", "this morning", ``rules/timex_quote_cues.csv``)
+    on the day the article says it was said: a day written outside the quotation, right before it
+    ("On Monday, Sept. 9, Trump tweeted: "... last night ..."") or in its attribution right after it
+    (""... tomorrow," she said on Monday"), with a verb of saying and no new clause ("and", "when")
+    between them. Without such a day the words keep the publication anchor.
+
+    Example:
+        >>> t = 'On Monday, the senator tweeted: "We worked late last night."'
+        >>> find_timexes(t, "2019-09-12")[["text", "value", "anchor"]].values.tolist()
+        [['Monday', '2019-09-09', 'published'], ['late last night', '2019-09-08TNI', 'Monday']]
+    """
+    Q = _quote_cues()
+    quotes = list(_QUOTATION.finditer(text))
+    for q in quotes:
+        inside = [r for r in rows if q.start() < r["start"] < q.end() and r["anchor"] == "published"
+                  and r["granularity"] == "day" and r["begin"] is not None and Q["deictic"].search(r["text"])]
+        day = _said_on(rows, text, q, quotes) if inside else None
+        for r in inside if day is not None else ():
+            new = day["begin"] + (r["begin"] - dct)  # "last night" said on Monday: the night before Monday
+            r.update(value=new.isoformat() + str(r["value"])[10:], begin=new, end_date=new, anchor=day["text"])
+
+
+def _said_on(rows: list[dict[str, Any]], text: str, q: re.Match, quotes: list[re.Match]) -> dict[str, Any] | None:
+    """The day a quotation was said: the last day expression before it or the first after it, outside
+    any quotation, joined to it by a verb of saying with no sentence end or new clause between."""
+    Q = _quote_cues()
+    days = [r for r in rows if r["granularity"] == "day" and r["type"] in ("DATE", "TIME") and r["begin"] is not None
+            and not Q["deictic"].search(r["text"]) and not any(p.start() < r["start"] < p.end() for p in quotes)]
+    before = [r for r in days if r["end"] <= q.start()]
+    after = [r for r in days if r["start"] >= q.end()]
+    if before:
+        gap, lead = text[before[-1]["end"]:q.start()], re.split(r"[.!?]\s", text[max(0, before[-1]["start"] - 60):before[-1]["start"]])[-1]
+        if len(gap) <= 80 and not re.search(r"[.!?\"“”]", gap) and re.search(r"[:,]\s*$", gap) and not Q["break"].search(gap) \
+                and (Q["speech"].search(gap) or Q["speech"].search(lead)):
+            return before[-1]
+    if after:
+        gap = text[q.end():after[0]["start"]]
+        if len(gap) <= 60 and not re.search(r"[.!?\"“”]", gap) and not Q["break"].search(gap) and Q["speech"].search(gap):
+            return after[0]
+    return None
 
 
 _NEXT_TO = re.compile(r"(?i)\s*(?:\([^()]{1,14}\)\s*)?(?:,\s*)?(?:(?:on|at|around|about|by|from|until|\(|-|–)\s+)?$")
