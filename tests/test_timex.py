@@ -491,6 +491,10 @@ def test_a_named_yearly_day_with_an_approach_cue_is_the_coming_one():
     assert values("As Thanksgiving approaches, food banks said they were short of turkeys.", pub) == \
         [["Thanksgiving", "2022-11-24"]]
     assert values("Turnout was low on Election Day.", pub) == [["Election Day", "2021-11-02"]]
+    # the day as the subject of a present verb, even with a past reporting verb after it
+    assert values("Election Day is three weeks off, and poll workers said they felt ready.", pub)[0] == \
+        ["Election Day", "2022-11-08"]
+    assert values("Election Day's turnout was low.", pub) == [["Election Day", "2021-11-02"]]
 
 
 def test_a_weekday_after_an_irregular_past_verb_is_the_last_one():

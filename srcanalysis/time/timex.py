@@ -1978,12 +1978,18 @@ def _r_clock(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | N
     return _Res("TIME", f"{base.isoformat()}T{hh}", "day", base, base, base, "published", dayless=dayless)
 
 
+# "Election Day is two weeks away", "Christmas falls on a Friday": the day as subject of a present verb
+_HOLIDAY_PRESENT = re.compile(rf"(?i)\s*(?:{_clause_cues('holiday_present')})(?!\w)(?!\s+(?:over|past|behind)\b)")
+
+
 def _r_holiday(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
     """A holiday: the instance the relative word or tense points to.
 
     Example:
         >>> find_timexes('Sales fell at Christmas.', '2017-04-01')["value"].tolist()
         ['2016-12-25']
+        >>> find_timexes('Election Day is near, voters said.', '2020-10-19')["value"].tolist()
+        ['2020-11-03']
     """
     key = g["w"] if g["w"] in R.holidays else re.sub(r"\s+", " ", g["w"])
     if key not in R.holidays:
@@ -1995,7 +2001,7 @@ def _r_holiday(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date |
     options = [d for d in (_holiday(key, y, R) for y in (dct.year - 1, dct.year, dct.year + 1)) if d]
     past = [d for d in options if d <= dct]
     future = [d for d in options if d >= dct]
-    tense = _future(text, f, R)
+    tense = True if _HOLIDAY_PRESENT.match(text, f.end) else _future(text, f, R)
     if rel in ("last", "this past", "the previous") or (not rel and tense is not True):
         if tense is None and future and past and (future[0] - dct).days < (dct - past[-1]).days and not rel:
             d = future[0]
