@@ -2192,22 +2192,26 @@ def _quote_anchor(rows: list[dict[str, Any]], text: str, dct: Date) -> None:
         [['Monday', '2019-09-09', 'published'], ['late last night', '2019-09-08TNI', 'Monday']]
     """
     Q = _quote_cues()
+    deictic = [r for r in rows if r["anchor"] == "published" and r["granularity"] == "day" and r["begin"] is not None
+               and Q["deictic"].search(r["text"])]
+    if not deictic:
+        return
     quotes = list(_QUOTATION.finditer(text))
+    days = [r for r in rows if r["granularity"] == "day" and r["type"] in ("DATE", "TIME") and r["begin"] is not None
+            and not Q["deictic"].search(r["text"]) and not any(p.start() < r["start"] < p.end() for p in quotes)]
     for q in quotes:
-        inside = [r for r in rows if q.start() < r["start"] < q.end() and r["anchor"] == "published"
-                  and r["granularity"] == "day" and r["begin"] is not None and Q["deictic"].search(r["text"])]
-        day = _said_on(rows, text, q, quotes) if inside else None
+        inside = [r for r in deictic if q.start() < r["start"] < q.end()]
+        day = _said_on(days, text, q) if inside and days else None
         for r in inside if day is not None else ():
             new = day["begin"] + (r["begin"] - dct)  # "last night" said on Monday: the night before Monday
             r.update(value=new.isoformat() + str(r["value"])[10:], begin=new, end_date=new, anchor=day["text"])
 
 
-def _said_on(rows: list[dict[str, Any]], text: str, q: re.Match, quotes: list[re.Match]) -> dict[str, Any] | None:
-    """The day a quotation was said: the last day expression before it or the first after it, outside
-    any quotation, joined to it by a verb of saying with no sentence end or new clause between."""
+def _said_on(days: list[dict[str, Any]], text: str, q: re.Match) -> dict[str, Any] | None:
+    """The day a quotation was said: of the ``days`` (day expressions outside any quotation), the
+    last before it or the first after it, joined to it by a verb of saying with no sentence end or
+    new clause between."""
     Q = _quote_cues()
-    days = [r for r in rows if r["granularity"] == "day" and r["type"] in ("DATE", "TIME") and r["begin"] is not None
-            and not Q["deictic"].search(r["text"]) and not any(p.start() < r["start"] < p.end() for p in quotes)]
     before = [r for r in days if r["end"] <= q.start()]
     after = [r for r in days if r["start"] >= q.end()]
     if before:
