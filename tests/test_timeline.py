@@ -425,3 +425,12 @@ def test_a_since_clause_and_a_cited_documents_publication_lose_to_the_main_claus
     assert got == [["own", "Monday", "2017-04-03"], ["carried", "Monday", "2017-04-03"],
                    ["own", "2015", "2015-01-01"], ["carried", "Monday", "2017-04-03"],
                    ["own", "Tuesday", "2017-04-04"]]
+
+
+def test_a_quotation_running_over_sentences_keeps_the_day_it_was_said():
+    texts = ['On Monday, March 8, the governor posted: "Two shelters opened last night.', 'More open tomorrow."',
+             "Officials said yesterday that the roads were clear."]
+    t = timeline(frame(texts, published="2021-03-11"))
+    assert t[["expression", "value"]].values.tolist() == [
+        ["Monday, March 8", "2021-03-08"], ["last night", "2021-03-07TNI"], ["tomorrow", "2021-03-09"],
+        ["yesterday", "2021-03-10"]]

@@ -477,6 +477,8 @@ class _State:
     period_pos: int = -10**9
     settled: tuple[str, Date, str] | None = None  # the last anchor not after publication
     text: str = ""  # the text being resolved (for the tense of an anaphor)
+    quote_day: tuple[Date, str] | None = None  # the day an open quotation was said (see _quote_anchor)
+    quote_left: int = 0  # sentences it may still run on for
 
 
 def _word_before(text: str, pos: int, n: int = 1) -> list[str]:
@@ -2162,7 +2164,7 @@ def _extract(text: str, st: _State) -> list[dict[str, Any]]:
     for i in dayless:
         _clock_to_its_date(rows, i, text)
     if st.dct is not None:
-        _quote_anchor(rows, text, st.dct)
+        _quote_anchor(rows, text, st)
     return rows
 
 
@@ -2179,32 +2181,55 @@ def _quote_cues() -> dict[str, re.Pattern]:
 _QUOTATION = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
 
 
-def _quote_anchor(rows: list[dict[str, Any]], text: str, dct: Date) -> None:
+def _quote_anchor(rows: list[dict[str, Any]], text: str, st: _State) -> None:
     """Re-anchor the deictic words of a quotation ("last night", "this morning", ``rules/timex_quote_cues.csv``)
     on the day the article says it was said: a day written outside the quotation, right before it
     ("On Monday, Sept. 9, Trump tweeted: "... last night ..."") or in its attribution right after it
     (""... tomorrow," she said on Monday"), with a verb of saying and no new clause ("and", "when")
-    between them. Without such a day the words keep the publication anchor.
+    between them. Without such a day the words keep the publication anchor. A quotation left open
+    at the end of a sentence keeps its day in the next sentences (at most :data:`_QUOTE_CARRY`)
+    until its closing mark, so sentence-by-sentence callers anchor it the same way.
 
     Example:
         >>> t = 'On Monday, the senator tweeted: "We worked late last night."'
         >>> find_timexes(t, "2019-09-12")[["text", "value", "anchor"]].values.tolist()
         [['Monday', '2019-09-09', 'published'], ['late last night', '2019-09-08TNI', 'Monday']]
     """
-    Q = _quote_cues()
+    Q, dct = _quote_cues(), st.dct
     deictic = [r for r in rows if r["anchor"] == "published" and r["granularity"] == "day" and r["begin"] is not None
                and Q["deictic"].search(r["text"])]
-    if not deictic:
+    lo = 0
+    if st.quote_day is not None:  # the sentence goes on with a quotation opened before it
+        close = re.search(r"[\"”]", text)
+        lo = close.end() if close else len(text)
+        _shift(deictic, 0, lo, st.quote_day, dct)
+        st.quote_day, st.quote_left = (None, 0) if close or st.quote_left <= 1 else (st.quote_day, st.quote_left - 1)
+    quotes = list(_QUOTATION.finditer(text, lo))
+    if not quotes:
         return
-    quotes = list(_QUOTATION.finditer(text))
     days = [r for r in rows if r["granularity"] == "day" and r["type"] in ("DATE", "TIME") and r["begin"] is not None
             and not Q["deictic"].search(r["text"]) and not any(p.start() < r["start"] < p.end() for p in quotes)]
     for q in quotes:
-        inside = [r for r in deictic if q.start() < r["start"] < q.end()]
-        day = _said_on(days, text, q) if inside and days else None
-        for r in inside if day is not None else ():
-            new = day["begin"] + (r["begin"] - dct)  # "last night" said on Monday: the night before Monday
-            r.update(value=new.isoformat() + str(r["value"])[10:], begin=new, end_date=new, anchor=day["text"])
+        open_end = q.group(0)[-1:] not in ('"', "”") or len(q.group(0)) == 1
+        if not (open_end or any(q.start() < r["start"] < q.end() for r in deictic)):
+            continue
+        day = _said_on(days, text, q) if days else None
+        if day is not None:
+            _shift(deictic, q.start(), q.end(), (day["begin"], day["text"]), dct)
+        if open_end:
+            st.quote_day, st.quote_left = ((day["begin"], day["text"]), _QUOTE_CARRY) if day is not None else (None, 0)
+
+
+#: Sentences after the one a quotation opens in that may still be inside it (a quote of a few sentences).
+_QUOTE_CARRY = 3
+
+
+def _shift(deictic: list[dict[str, Any]], lo: int, hi: int, day: tuple[Date, str], dct: Date) -> None:
+    """Move the deictic rows starting inside ``lo:hi`` from publication to the quotation's ``day``."""
+    for r in deictic:
+        if lo <= r["start"] < hi and r["anchor"] == "published":
+            new = day[0] + (r["begin"] - dct)  # "last night" said on Monday: the night before Monday
+            r.update(value=new.isoformat() + str(r["value"])[10:], begin=new, end_date=new, anchor=day[1])
 
 
 def _said_on(days: list[dict[str, Any]], text: str, q: re.Match) -> dict[str, Any] | None:
