@@ -430,6 +430,9 @@ def test_a_since_clause_and_a_cited_documents_publication_lose_to_the_main_claus
 def test_a_quotation_running_over_sentences_keeps_the_day_it_was_said():
     texts = ['On Monday, March 8, the governor posted: "Two shelters opened last night.', 'More open tomorrow."',
              "Officials said yesterday that the roads were clear."]
+    # a quoted sentence with no time words closes the quotation too: "yesterday" after it is the article's
+    quiet = ['On Monday the governor posted: "Two shelters opened.', 'Both are full."', "Officials said yesterday it rained."]
+    assert timeline(frame(quiet, published="2021-03-11"))["value"].tolist() == ["2021-03-08", "2021-03-10"]
     t = timeline(frame(texts, published="2021-03-11"))
     assert t[["expression", "value"]].values.tolist() == [
         ["Monday, March 8", "2021-03-08"], ["last night", "2021-03-07TNI"], ["tomorrow", "2021-03-09"],

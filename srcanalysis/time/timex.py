@@ -2133,6 +2133,8 @@ def day_first(text: str) -> bool:
 def _extract(text: str, st: _State) -> list[dict[str, Any]]:
     R = _rules()
     if not text or not R.prefilter.search(text):
+        if st.quote_day is not None:
+            _quote_anchor([], text or "", st)  # a quoted sentence with no time words still moves the quotation on
         return []
     rows: list[dict[str, Any]] = []
     dayless: list[int] = []
