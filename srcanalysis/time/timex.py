@@ -274,8 +274,10 @@ def _build_patterns(R: _Rules) -> None:
     words = (list(R.months) + list(R.weekdays) + list(R.seasons) + list(R.units) + list(R.refs) + list(R.sets)
              + ["yesterday", "today", "tomorrow", "tonight", "noon", "midnight", "midday", "overnight", "morning",
                 "afternoon", "evening", "night", "quarter", "half", "century", "nineteen", "thousand", "fiscal",
-                "eve", "fourth", "am", "pm", "a.m", "p.m"]
-             + [h.split()[0] for h in R.holidays if h.split()[0].lower() != "the"])  # "Thanksgiving", "Easter" (no "day")
+                "eve", "fourth", "am", "pm", "a.m", "p.m"])
+    known = {w.lower() for w in words}
+    # a holiday none of whose words passes already ("Thanksgiving", "Easter", "Halloween"; not "Labor Day")
+    words += [h.split()[-1] for h in R.holidays if not known & {x.lower() for x in h.split()}]
     stems = sorted({w.lower().rstrip(".") for w in words if w}, key=len, reverse=True)
     R.prefilter = re.compile(r"\d|(?i:\b(?:" + "|".join(re.escape(s) for s in stems) + r"))")
 
