@@ -406,3 +406,34 @@ def test_gap_labels_say_whether_sentences_or_expressions_were_counted():
     by_expression = sa.timeline_gaps(sa.timeline(sents), by="article_id")
     assert by_sentence["label"].tolist() == ["176 days with no dated sentence", "32 days with no dated sentence"]
     assert by_expression["label"].tolist() == ["176 days with no time expression", "32 days with no time expression"]
+
+
+def test_a_no_comment_sentence_speaks_at_publication_not_on_the_narratives_day():
+    d = sa.date_sentences(article(["The mayor resigned on March 20.", "Her deputy took over the office.",
+                                   "The city council declined to comment.",
+                                   "Her lawyer did not respond to a request for comment."]))
+    assert d["event_basis"].tolist() == ["own", "carried", "published", "published"]
+    assert str(d.loc[2, "event_begin"].date()) == "2017-04-05"
+
+
+def test_a_since_clause_and_a_cited_documents_publication_lose_to_the_main_clause():
+    got = dated(["The lake froze over on Monday.",
+                 "Swimmers cut a hole in the ice, said Ann Lowry, 61, who has swum there every day since 1994.",
+                 "Glaciers in the range lost a fifth of their mass during the drought of 2015, according to a study published yesterday.",
+                 "Tom Reyes, fishing there since 2001, caught nothing.",
+                 "The survey was released on Tuesday."])
+    assert got == [["own", "Monday", "2017-04-03"], ["carried", "Monday", "2017-04-03"],
+                   ["own", "2015", "2015-01-01"], ["carried", "Monday", "2017-04-03"],
+                   ["own", "Tuesday", "2017-04-04"]]
+
+
+def test_a_quotation_running_over_sentences_keeps_the_day_it_was_said():
+    texts = ['On Monday, March 8, the governor posted: "Two shelters opened last night.', 'More open tomorrow."',
+             "Officials said yesterday that the roads were clear."]
+    # a quoted sentence with no time words closes the quotation too: "yesterday" after it is the article's
+    quiet = ['On Monday the governor posted: "Two shelters opened.', 'Both are full."', "Officials said yesterday it rained."]
+    assert timeline(frame(quiet, published="2021-03-11"))["value"].tolist() == ["2021-03-08", "2021-03-10"]
+    t = timeline(frame(texts, published="2021-03-11"))
+    assert t[["expression", "value"]].values.tolist() == [
+        ["Monday, March 8", "2021-03-08"], ["last night", "2021-03-07TNI"], ["tomorrow", "2021-03-09"],
+        ["yesterday", "2021-03-10"]]

@@ -346,9 +346,10 @@ def test_mid_part_of_day(text, expected):
     assert find_timexes(text, "1989-11-02")[["text", "value", "mod"]].values.tolist() == expected
 
 
-def test_the_past_year_is_last_year_but_the_past_decade_a_duration():
-    # TimeBank annotates "the past year" as the year before publication (2 of 2), "the past decade" as P10Y
-    assert values("Prices rose 5% over the past year.", "1998-02-13") == [["the past year", "1997"]]
+def test_the_past_year_and_the_past_decade_are_durations():
+    # TimeBank annotates "the past year" as the year before publication (2 of 2); we follow TIMEX3's
+    # duration anchored at publication so it agrees with "the past 12 months" (costs TimeBank 0.002)
+    assert values("Prices rose 5% over the past year.", "1998-02-13") == [["the past year", "P1Y"]]
     assert values("Crime fell over the past decade.", "1998-10-25") == [["the past decade", "P10Y"]]
 
 
@@ -480,3 +481,49 @@ def test_a_weekday_a_meeting_was_put_off_to_is_the_coming_one():
     assert values("The talks were postponed until Monday.", "2024-05-15") == [["Monday", "2024-05-20"]]
     assert values("The hearing was adjourned to Tuesday afternoon.", "2024-05-15") == [["Tuesday afternoon", "2024-05-21TAF"]]
     assert values("He stayed in hospital until Monday.", "2024-05-15") == [["Monday", "2024-05-13"]]
+
+
+def test_a_named_yearly_day_with_an_approach_cue_is_the_coming_one():
+    # published on a Monday three weeks before the US election: a present/future cue points ahead
+    pub = "2022-10-17"
+    assert values("Polling Day is near and Election Day is fast approaching, organisers said.", pub)[-1] == \
+        ["Election Day", "2022-11-08"]
+    assert values("As Thanksgiving approaches, food banks said they were short of turkeys.", pub) == \
+        [["Thanksgiving", "2022-11-24"]]
+    assert values("Turnout was low on Election Day.", pub) == [["Election Day", "2021-11-02"]]
+    # the day as the subject of a present verb, even with a past reporting verb after it
+    assert values("Election Day is three weeks off, and poll workers said they felt ready.", pub)[0] == \
+        ["Election Day", "2022-11-08"]
+    assert values("Election Day's turnout was low.", pub) == [["Election Day", "2021-11-02"]]
+
+
+def test_a_weekday_after_an_irregular_past_verb_is_the_last_one():
+    pub = "2024-05-15"  # a Wednesday: the coming Friday is nearer than the last one
+    for verb in ("struck", "hit", "shook", "broke out", "occurred", "happened"):
+        assert values(f"The tremor {verb} on Friday.", pub) == [["Friday", "2024-05-10"]], verb
+    assert values("The storm will hit the coast on Friday.", pub) == [["Friday", "2024-05-17"]]
+    assert values("The storm is expected to hit the coast on Friday.", pub) == [["Friday", "2024-05-17"]]
+    assert values("The appeal is heard in June.", pub) == [["June", "2024-06"]]
+
+
+def test_the_past_year_is_a_rolling_period_like_the_past_12_months():
+    # "the past/last year|month|week" runs up to publication; "last year" alone is the calendar year
+    pub = "2023-06-10"
+    for phrase, value in (("the past year", "P1Y"), ("the last year", "P1Y"), ("the past 12 months", "P12M"),
+                          ("the last month", "P1M"), ("the past two years", "P2Y")):
+        r = one(f"Over {phrase}, rents climbed.", pub)
+        assert (r["type"], r["value"], str(r["end_date"].date())) == ("DURATION", value, pub), phrase
+    assert str(one("Over the past year, rents climbed.", pub)["begin"].date()) == "2022-06-10"
+    r = one("Last year, rents climbed.", pub)
+    assert (r["type"], r["value"], str(r["begin"].date())) == ("DATE", "2022", "2022-01-01")
+
+
+def test_deictic_words_in_a_quotation_count_from_the_day_it_was_said():
+    pub = "2021-03-11"  # a Thursday; the post was made on Monday 8 March
+    t = 'On Monday, March 8, the governor posted: "Two shelters opened last night and more open tomorrow."'
+    assert values(t, pub) == [["Monday, March 8", "2021-03-08"], ["last night", "2021-03-07TNI"], ["tomorrow", "2021-03-09"]]
+    assert values('"The roads reopen tomorrow," the mayor said on Monday.', pub)[0] == ["tomorrow", "2021-03-09"]
+    # no day of saying, or a new clause between the day and the quotation: publication stays the anchor
+    assert values('She said: "We met yesterday."', pub) == [["yesterday", "2021-03-10"]]
+    t = 'The strike began on Monday, and union leaders said: "We walk out again tomorrow."'
+    assert values(t, pub)[1] == ["tomorrow", "2021-03-12"]

@@ -6,7 +6,9 @@ gives every sentence one event interval and where it came from:
 * ``own``: the sentence dates itself. Of its resolved DATE/TIME expressions the one dating what it
   reports is chosen: expressions in background clauses ("Apple, which was founded in 1976,") or in
   parentheses come last, then expressions inside quotation marks, then the finest granularity,
-  then the first in the sentence.
+  then the first in the sentence. A cited document's publication ("according to a study
+  published yesterday") is background too, and the "since" of a relative or participial clause
+  ("Marsh, who has swum there since 1998") dates nothing.
 * ``carried``: no expression of its own, told in the past tense; news narrative keeps its
   reference time until a new anchor, so the sentence takes the reference time set by the last
   narrative sentence of the article (a present-tense sentence speaks at publication time). Only
@@ -19,7 +21,9 @@ gives every sentence one event interval and where it came from:
   sentence right after it that opens on a pronoun ("She said ...") is still in that other time,
   so it takes the publication date rather than the lede's day. A biography verb ("died",
   "founded") marks background only for dates more than a year old: "died yesterday" is the news.
-* ``published``: neither: the publication date (the news peg).
+* ``published``: neither: the publication date (the news peg). A sentence saying someone would
+  not comment ("The White House declined to comment", "did not respond to a request for comment")
+  speaks at publication time too: the reporter asked for the article, not on the narrative's day.
 * ``none``: no publication date either, or the article failed (see ``attrs["errors"]``).
 
 Relative expressions are never resolved against a guessed publication date: without one they
@@ -48,7 +52,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import carry_errors, per_article
-from .timex import GRAN_ORDER, _extract, _rules, _State, _to_date, day_first, local_published, _month_not_modal
+from .timex import GRAN_ORDER, _extract, _rules, _State, _to_date, day_first, local_published, _month_not_modal, _past_cue
 
 __all__ = ["date_sentences", "SENTENCE_DATE_COLUMNS", "choose_expression", "reporting_lag", "LAG_WINDOW_DAYS"]
 
@@ -68,7 +72,7 @@ def _cues() -> dict[str, re.Pattern]:
     with resources.files("srcanalysis.time").joinpath("rules/sentence_cues.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     words = {k: "|".join(sorted((re.escape(r["cue"]).replace("'", "['’]") for r in rows if r["kind"] == k),
-                                key=len, reverse=True)) for k in ("relative", "background", "biography", "present", "anaphor")}
+                                key=len, reverse=True)) for k in ("relative", "background", "biography", "present", "anaphor", "no_comment", "document", "publication")}
     return {
         # a clause giving background: a relative or parenthetical clause, or a since/until span
         "background": re.compile(rf"(?i)(?:,\s*(?:{words['relative']})\b[^,;]*|\([^)]*|\b(?:{words['background']})\b[^,;.]*)$"),
@@ -79,6 +83,13 @@ def _cues() -> dict[str, re.Pattern]:
                               r"(?!(?:was|always|perhaps|sometimes|thus|its|as|this|is)\b)[a-z]{2,}[^s\W]s\b"),
         # a sentence opening on a pronoun ("She said ...") goes on about the sentence before it
         "anaphor": re.compile(rf"(?i)^\W*(?:{words['anaphor']})\b"),
+        # "a study published yesterday", "a report by the UN released on Tuesday" (not "the report was released")
+        "citation": re.compile(rf"(?i)\b(?:{words['document']})s?\s+(?:(?!(?:was|were|is|are|has|have|had|been|be|will)\b)[\w'’-]+\s+){{0,4}}?"
+                               rf"(?:{words['publication']})\s+(?:(?:on|in|at|earlier|early|late)\s+)?$"),
+        # "Marsh, who has swum there since 1998", "Marsh, living there since 1998,": the start of a state, not an event
+        "since_clause": re.compile(rf"(?i)(?:,\s*(?:{words['relative']})\b|,\s*(?:having\b|[a-z]+ing\b))[^,;]*\b(?:ever\s+)?since\s+$"),
+        # "X declined to comment", "did not respond to a request for comment": said at publication time
+        "no_comment": re.compile(rf"(?i)\b(?:{words['no_comment']})\b"),
     }
 
 
@@ -124,7 +135,21 @@ def _background(text: str, start: int, old: bool = True) -> bool:
     """Whether the expression at ``start`` stands in a background clause; a biography verb ("died",
     "founded") makes background only of an ``old`` date: "died yesterday" is the news itself."""
     before = text[max(0, start - 80):start]
-    return bool(_cues()["background"].search(before) or (old and _cues()["biography"].search(before)))
+    return bool(_cues()["background"].search(before) or _cues()["citation"].search(before)
+                or (old and _cues()["biography"].search(before)))
+
+
+def _since_clause(text: str, start: int) -> bool:
+    """Whether the expression at ``start`` is the "since" of a relative or participial clause
+    ("said Helen Marsh, who has swum there since 1998"): it dates when a state began, not what the
+    sentence reports, so it never dates the sentence.
+
+    Example:
+        >>> t = "said Ann Lee, who has lived there since 1998."
+        >>> _since_clause(t, t.index("1998")), _since_clause("Sales rose since 1998.", 17)
+        (True, False)
+    """
+    return bool(_cues()["since_clause"].search(text[max(0, start - 120):start]))
 
 
 def _old(r: dict[str, Any], published: Any) -> bool:
@@ -157,7 +182,8 @@ def _past(text: str) -> bool:
         (False, True, False)
     """
     bare = _QUOTE.sub(" ", text)
-    cues = [m for m in _rules().future_re.finditer(bare) if m.group("past") and m.group(0).lower() not in _not_narrative()]
+    cues = [m for m in _rules().future_re.finditer(bare)
+            if m.group("past") and m.group(0).lower() not in _not_narrative() and _past_cue(bare, m)]
     if not cues:
         return False
     present = next((m for m in _cues()["present"].finditer(bare) if not _month_not_modal(bare, m.start(), m.group(0))), None)
@@ -169,6 +195,19 @@ def _past(text: str) -> bool:
     if past is None and all(m.group(0).lower() in _not_narrative() for m in cues):
         return False  # "Since its launch the store has sold ...": no past verb at all
     return present is None or (past is not None and past < present.start())
+
+
+def _no_comment(text: str) -> bool:
+    """Whether a sentence, outside quotation marks, reports that someone would not comment ("The
+    White House declined to comment", "did not respond to a request for comment";
+    ``rules/sentence_cues.csv`` kind ``no_comment``): the reporter's request is made for the article,
+    so the sentence speaks at publication time and never carries the narrative's day.
+
+    Example:
+        >>> _no_comment("The ministry did not immediately respond to a request for comment."), _no_comment("It declined.")
+        (True, False)
+    """
+    return bool(_cues()["no_comment"].search(_QUOTE.sub(" ", text)))
 
 
 def _dateline(text: str, r: dict[str, Any]) -> bool:
@@ -208,7 +247,7 @@ def choose_expression(text: str, rows: list[dict[str, Any]], published: Any = No
     for r in rows:
         if (r["type"] not in ("DATE", "TIME") and not _LATER.match(text, r["end"])) or r["begin"] is None \
                 or r["granularity"] not in _DATING \
-                or str(r["value"]).endswith("_REF") or not _in_range(r):
+                or str(r["value"]).endswith("_REF") or not _in_range(r) or _since_clause(text, r["start"]):
             continue
         bg, q = _background(text, r["start"], _old(r, published)), _quoted(text, r["start"])
         key = (bg, q, GRAN_ORDER.index(r["granularity"]), r["start"])
@@ -312,7 +351,8 @@ def _date_article(texts: list[str], pub: Any, carry: str, article_id: Any = "",
             shifted = True
             out.append(item)
             continue
-        elif ref is not None and _past(text) and not (shifted and _cues()["anaphor"].match(text)):
+        elif ref is not None and _past(text) and not (shifted and _cues()["anaphor"].match(text)) \
+                and not _no_comment(text):
             # "In September, Diaz objected. She said ...": "She" still speaks in September, not on the lede's day
             item = ref[:3] + ("carried", ref[4], ref[5])
         elif pub_ts is not pd.NaT:

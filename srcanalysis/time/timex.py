@@ -274,7 +274,10 @@ def _build_patterns(R: _Rules) -> None:
     words = (list(R.months) + list(R.weekdays) + list(R.seasons) + list(R.units) + list(R.refs) + list(R.sets)
              + ["yesterday", "today", "tomorrow", "tonight", "noon", "midnight", "midday", "overnight", "morning",
                 "afternoon", "evening", "night", "quarter", "half", "century", "nineteen", "thousand", "fiscal",
-                "christmas", "halloween", "eve", "fourth", "am", "pm", "a.m", "p.m"])
+                "eve", "fourth", "am", "pm", "a.m", "p.m"])
+    known = {w.lower() for w in words}
+    # a holiday none of whose words passes already ("Thanksgiving", "Easter", "Halloween"; not "Labor Day")
+    words += [h.split()[-1] for h in R.holidays if not known & {x.lower() for x in h.split()}]
     stems = sorted({w.lower().rstrip(".") for w in words if w}, key=len, reverse=True)
     R.prefilter = re.compile(r"\d|(?i:\b(?:" + "|".join(re.escape(s) for s in stems) + r"))")
 
@@ -476,6 +479,8 @@ class _State:
     period_pos: int = -10**9
     settled: tuple[str, Date, str] | None = None  # the last anchor not after publication
     text: str = ""  # the text being resolved (for the tense of an anaphor)
+    quote_day: tuple[Date, str] | None = None  # the day an open quotation was said (see _quote_anchor)
+    quote_left: int = 0  # sentences it may still run on for
 
 
 def _word_before(text: str, pos: int, n: int = 1) -> list[str]:
@@ -1624,8 +1629,10 @@ def _r_unit(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | No
     det = (g.get("det") or "").lower()
     weekend = u == "weekend"
     gran = _UNIT_GRAN[u]
-    # "the past month" is a duration up to publication; "the past year" is last year (TimeBank 2 of 2)
-    if rel == "past" and det == "the" and u not in ("weekend", "day", "year"):
+    # "the past month", "the past year", "the last year": a period running up to publication (TIMEX3
+    # duration anchored at the document time), like "the past 12 months"; "last year" is the calendar year
+    # (TimeBank's gold has "the past year" as the calendar year 2 of 2 times: value accuracy -0.002, accepted)
+    if det == "the" and ((rel == "past" and u not in ("weekend", "day")) or (rel == "last" and u in ("week", "month", "year"))):
         return _past_unit(u, gran, dct)
     off, anaphoric = R.relative.get(rel.replace("this past", "last"), (0, False))
     anaphoric = anaphoric or rel == "the" or (rel == "next" and det == "the")
@@ -1975,12 +1982,18 @@ def _r_clock(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | N
     return _Res("TIME", f"{base.isoformat()}T{hh}", "day", base, base, base, "published", dayless=dayless)
 
 
+# "Election Day is two weeks away", "Christmas falls on a Friday": the day as subject of a present verb
+_HOLIDAY_PRESENT = re.compile(rf"(?i)\s*(?:{_clause_cues('holiday_present')})(?!\w)(?!\s+(?:over|past|behind)\b)")
+
+
 def _r_holiday(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date | None) -> _Res | None:
     """A holiday: the instance the relative word or tense points to.
 
     Example:
         >>> find_timexes('Sales fell at Christmas.', '2017-04-01')["value"].tolist()
         ['2016-12-25']
+        >>> find_timexes('Election Day is near, voters said.', '2020-10-19')["value"].tolist()
+        ['2020-11-03']
     """
     key = g["w"] if g["w"] in R.holidays else re.sub(r"\s+", " ", g["w"])
     if key not in R.holidays:
@@ -1992,7 +2005,7 @@ def _r_holiday(f: _Found, text: str, st: _State, R: _Rules, g: dict, dct: Date |
     options = [d for d in (_holiday(key, y, R) for y in (dct.year - 1, dct.year, dct.year + 1)) if d]
     past = [d for d in options if d <= dct]
     future = [d for d in options if d >= dct]
-    tense = _future(text, f, R)
+    tense = True if _HOLIDAY_PRESENT.match(text, f.end) else _future(text, f, R)
     if rel in ("last", "this past", "the previous") or (not rel and tense is not True):
         if tense is None and future and past and (future[0] - dct).days < (dct - past[-1]).days and not rel:
             d = future[0]
@@ -2122,6 +2135,8 @@ def day_first(text: str) -> bool:
 def _extract(text: str, st: _State) -> list[dict[str, Any]]:
     R = _rules()
     if not text or not R.prefilter.search(text):
+        if st.quote_day is not None:
+            _quote_anchor([], text or "", st)  # a quoted sentence with no time words still moves the quotation on
         return []
     rows: list[dict[str, Any]] = []
     dayless: list[int] = []
@@ -2152,7 +2167,92 @@ def _extract(text: str, st: _State) -> list[dict[str, Any]]:
             dayless.append(len(rows) - 1)
     for i in dayless:
         _clock_to_its_date(rows, i, text)
+    if st.dct is not None:
+        _quote_anchor(rows, text, st)
     return rows
+
+
+@lru_cache(maxsize=1)
+def _quote_cues() -> dict[str, re.Pattern]:
+    """Patterns from ``rules/timex_quote_cues.csv``: deictic words, verbs of saying, clause breaks."""
+    rows = _table("quote_cues")
+    words = {k: _alt([r["cue"] for r in rows if r["kind"] == k], ci=True) for k in ("deictic", "speech", "break")}
+    return {"deictic": re.compile(rf"(?<!\w){words['deictic']}$"),
+            "speech": re.compile(rf"(?<!\w){words['speech']}(?!\w)"),
+            "break": re.compile(rf"(?<!\w){words['break']}(?!\w)")}
+
+
+_QUOTATION = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
+
+
+def _quote_anchor(rows: list[dict[str, Any]], text: str, st: _State) -> None:
+    """Re-anchor the deictic words of a quotation ("last night", "this morning", ``rules/timex_quote_cues.csv``)
+    on the day the article says it was said: a day written outside the quotation, right before it
+    ("On Monday, Sept. 9, Trump tweeted: "... last night ..."") or in its attribution right after it
+    (""... tomorrow," she said on Monday"), with a verb of saying and no new clause ("and", "when")
+    between them. Without such a day the words keep the publication anchor. A quotation left open
+    at the end of a sentence keeps its day in the next sentences (at most :data:`_QUOTE_CARRY`)
+    until its closing mark, so sentence-by-sentence callers anchor it the same way.
+
+    Example:
+        >>> t = 'On Monday, the senator tweeted: "We worked late last night."'
+        >>> find_timexes(t, "2019-09-12")[["text", "value", "anchor"]].values.tolist()
+        [['Monday', '2019-09-09', 'published'], ['late last night', '2019-09-08TNI', 'Monday']]
+    """
+    Q, dct = _quote_cues(), st.dct
+    deictic = [r for r in rows if r["anchor"] == "published" and r["granularity"] == "day" and r["begin"] is not None
+               and Q["deictic"].search(r["text"])]
+    lo = 0
+    if st.quote_day is not None:  # the sentence goes on with a quotation opened before it
+        close = re.search(r"[\"”]", text)
+        lo = close.end() if close else len(text)
+        _shift(deictic, 0, lo, st.quote_day, dct)
+        st.quote_day, st.quote_left = (None, 0) if close or st.quote_left <= 1 else (st.quote_day, st.quote_left - 1)
+    quotes = list(_QUOTATION.finditer(text, lo))
+    if not quotes:
+        return
+    days = [r for r in rows if r["granularity"] == "day" and r["type"] in ("DATE", "TIME") and r["begin"] is not None
+            and not Q["deictic"].search(r["text"]) and not any(p.start() < r["start"] < p.end() for p in quotes)]
+    for q in quotes:
+        open_end = q.group(0)[-1:] not in ('"', "”") or len(q.group(0)) == 1
+        if not (open_end or any(q.start() < r["start"] < q.end() for r in deictic)):
+            continue
+        day = _said_on(days, text, q) if days else None
+        if day is not None:
+            _shift(deictic, q.start(), q.end(), (day["begin"], day["text"]), dct)
+        if open_end:
+            st.quote_day, st.quote_left = ((day["begin"], day["text"]), _QUOTE_CARRY) if day is not None else (None, 0)
+
+
+#: Sentences after the one a quotation opens in that may still be inside it (a quote of a few sentences).
+_QUOTE_CARRY = 3
+
+
+def _shift(deictic: list[dict[str, Any]], lo: int, hi: int, day: tuple[Date, str], dct: Date) -> None:
+    """Move the deictic rows starting inside ``lo:hi`` from publication to the quotation's ``day``."""
+    for r in deictic:
+        if lo <= r["start"] < hi and r["anchor"] == "published":
+            new = day[0] + (r["begin"] - dct)  # "last night" said on Monday: the night before Monday
+            r.update(value=new.isoformat() + str(r["value"])[10:], begin=new, end_date=new, anchor=day[1])
+
+
+def _said_on(days: list[dict[str, Any]], text: str, q: re.Match) -> dict[str, Any] | None:
+    """The day a quotation was said: of the ``days`` (day expressions outside any quotation), the
+    last before it or the first after it, joined to it by a verb of saying with no sentence end or
+    new clause between."""
+    Q = _quote_cues()
+    before = [r for r in days if r["end"] <= q.start()]
+    after = [r for r in days if r["start"] >= q.end()]
+    if before:
+        gap, lead = text[before[-1]["end"]:q.start()], re.split(r"[.!?]\s", text[max(0, before[-1]["start"] - 60):before[-1]["start"]])[-1]
+        if len(gap) <= 80 and not re.search(r"[.!?\"“”]", gap) and re.search(r"[:,]\s*$", gap) and not Q["break"].search(gap) \
+                and (Q["speech"].search(gap) or Q["speech"].search(lead)):
+            return before[-1]
+    if after:
+        gap = text[q.end():after[0]["start"]]
+        if len(gap) <= 60 and not re.search(r"[.!?\"“”]", gap) and not Q["break"].search(gap) and Q["speech"].search(gap):
+            return after[0]
+    return None
 
 
 _NEXT_TO = re.compile(r"(?i)\s*(?:\([^()]{1,14}\)\s*)?(?:,\s*)?(?:(?:on|at|around|about|by|from|until|\(|-|–)\s+)?$")
