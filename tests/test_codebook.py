@@ -661,7 +661,8 @@ def test_a_reporting_verb_with_no_speaker_anywhere_is_no_source():
 def test_a_speaker_named_in_the_sentence_takes_the_span_when_no_source_is_near():
     row = last("Ana Ruiz grew up in Leeds.", "The mill closed.", "The river flooded.", "Roads shut.",
                "Shops stayed dark.", "Rain fell.",
-               "In a March 2019 meeting with the editorial board of the Leeds Courier Ruiz said that the mill would reopen.")
+               "In a March 2019 meeting with the editorial board of the Leeds Courier Ruiz said that the mill "
+               "would reopen.")
     assert (row["source_type"], row["source"], row["source_name"]) == ("named_person", "Ruiz", "Ana Ruiz")
 
 
@@ -696,7 +697,8 @@ def test_a_spokeswoman_takes_her_own_organisation_never_an_earlier_one():
 def test_the_anonymity_reason_stops_at_the_end_of_its_clause():
     row = last("A company engineer, who requested anonymity to speak freely, said they expected a delay.")
     assert (row["source_type"], row["anonymity_reason"]) == ("anonymous", "to speak freely")
-    row = last("Two aides speaking on condition of anonymity because they were not authorized to talk said the deal was off.")
+    row = last("Two aides speaking on condition of anonymity because they were not authorized to talk said "
+               "the deal was off.")
     assert row["anonymity_reason"] == "because they were not authorized to talk"
 
 

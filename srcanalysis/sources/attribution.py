@@ -8,9 +8,12 @@ officials), ``media``, ``document``, ``anonymous`` (an identity the article deli
 
 A transparent rule tagger, fast enough for whole archives. For every sentence it
 
-1. checks the *no comment* phrases ("declined to comment", "would not say"), *credit lines* (a line
-   that is only an outlet's name), transcript speakers ("WALLACE: ...") and headline labels
-   ("Poll: ..."; label words such as "Headline:" or "Updated:" are no sources);
+1. checks the *no comment* phrases ("declined to comment", "would not say"; not a fact left
+   undisclosed, "something he did not disclose": ``fronted_object`` in
+   ``rules/attribution_patterns.csv``), *credit lines* (a line that is only an outlet's name: no
+   sourced sentence, ``unattributed`` with rule ``credit-line`` and the outlet in ``source_name``),
+   transcript speakers ("WALLACE: ...") and headline labels ("Poll: ..."; label words such as
+   "Headline:" or "Updated:" are no sources);
 2. finds a *cue* outside quotation marks: "according to", a reporting verb ("said", "told", "wrote"),
    a verb of stance ("criticized", "called") or of finding ("showed", "found"), all listed with their
    kind in ``rules/attribution_cues.csv``. Verbs of belief ("believes") and intention ("wants",
@@ -31,11 +34,17 @@ A transparent rule tagger, fast enough for whole archives. For every sentence it
    takes its antecedent, a party tag "(R)" or ", D-Ore.," stays with the name), the noun phrase after
    "according to" or after an inverted verb ("…,” said Sen. Warren"), the agent of a passive, or —
    when the cue is far from its subject — the sentence's subject; a plain reporting verb whose
-   speaker none of these finds takes the source named just before it (``speech:speaker-not-found``);
+   speaker none of these finds takes the source named just before it (``speech:speaker-not-found``),
+   else a person the sentence names before its cue (``+name-in-sentence``), else none: a typed
+   sentence always carries its span. A "who" clause after a speaker noun stays in the span ("A
+   neighbor who lives across the street"); after "and" a second clause has its own subject ("Shares
+   fell 4 percent and analysts expect" → "analysts");
 4. classifies the span by its head noun with the word tables in ``rules/attribution_words.csv`` and
-   ``rules/attribution_media.csv``: a document noun ("records", "a poll", "52 percent of voters") →
-   ``document`` (so is the title of a work in quotation marks, "“The Last Harbor” shows ...");
-   an outlet or a news agency → ``media``; a proper name or an office of a named
+   ``rules/attribution_media.csv`` (a capitalised name ending in an organisation head noun,
+   ``org_suffix`` or ``org_head``: "Southern Coast Water", is an organisation; a capitalised plural
+   people noun before a place, "Swimmers at Brighton beach", a group): a document noun ("records",
+   "a poll", "52 percent of voters") → ``document`` (so is the title of a work in quotation marks,
+   "“The Last Harbor” shows ..."); an outlet or a news agency → ``media``; a proper name or an office of a named
    organisation ("Former DNC chairman") → ``named_person``; a source noun without a name goes by the
    codebook's hard lines (:func:`_unnamed_type`): a withholding mark ("familiar with", "sources",
    "senior ... officials", or in the sentence "on condition of anonymity") → ``anonymous``; an
@@ -63,8 +72,10 @@ A transparent rule tagger, fast enough for whole archives. For every sentence it
    (``+declared-anonymous``).
 
 Then ``source_name`` resolves the span (the person's full name for a surname or "he", the
-organisation behind "a spokesman", a poll's pollster; empty for ``anonymous``), and
-``anonymity_reason`` keeps the reason the article states for withholding a name, if any.
+organisation behind "a spokesman" — its own words first, "a fire department spokeswoman" → "fire
+department", never an organisation named earlier when it has its own —, a poll's pollster; empty for
+``anonymous``), and ``anonymity_reason`` keeps the reason the article states for withholding a name,
+if any, up to the end of its clause.
 
 The ``rule`` column says which step fired (``speech:subject``, ``according-to``,
 ``speech:sentence-subject``, ... with ``+pronoun``, ``+withheld``, ``+withheld-kind(-after)``,
@@ -1510,18 +1521,18 @@ class _Persons:
         return name.removeprefix("the ").removeprefix("The ") in self.companies
 
 
-def _plural_with_place(span: str, toks: list[str], persons: _Persons) -> bool | None:
-    """``True`` for a capitalised plural people noun opening the span before a prepositional phrase
+def _plural_with_place(span: str, toks: list[str], persons: _Persons) -> bool:
+    """Whether a capitalised plural people noun opens the span before a prepositional phrase
     ("Swimmers at Brighton beach", "Commuters in Leeds"): a group, however the place is written; a
-    word the article gives as someone's name ("Sanders at a rally") stays a name. ``None`` otherwise."""
+    word the article gives as someone's name ("Sanders at a rally") stays a name."""
     if len(toks) < 3 or not toks[0][:1].isupper() or not span.startswith(toks[0]) \
             or toks[1].lower() not in _MODIFIER_START or not toks[1].islower() or persons.introduced(toks[0]):
-        return None
+        return False
     low = toks[0].lower()
     if not (_PLURAL.search(low) and _PERSON_NOUN.search(low)):
-        return None
+        return False
     as_noun = classify_source(low)
-    return True if as_noun is not None and as_noun[0] == "unnamed_group" else None
+    return as_noun is not None and as_noun[0] == "unnamed_group"
 
 
 def _single_name(found: _Source, persons: _Persons) -> _Source | None:
@@ -1539,8 +1550,7 @@ def _single_name(found: _Source, persons: _Persons) -> _Source | None:
     if persons.company(found.text):
         return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+company")
     toks = _tokens(found.text)
-    group = _plural_with_place(found.text, toks, persons)
-    if group is not None:
+    if _plural_with_place(found.text, toks, persons):
         return _Source("unnamed_group", found.text, found.start, found.end, found.cue, f"{found.rule}+people-noun")
     if len(toks) != 1 or persons.introduced(toks[0]):
         return found
