@@ -25,7 +25,7 @@ def by_text(sents: pd.DataFrame, start: str) -> pd.Series:
     ("Even after Flynn left government, his NSC aides", "media"),
     ("Flynn’s attorney did not respond to a request for comment.", "no_comment"),
     ("Jared Kushner, Trump’s son-in-law", "document"),
-    ("The Daily Beast", "media"),
+    ("The Daily Beast", "unattributed"),  # a bare credit line states nothing (codebook section 1, labels)
     ("In 2015, Russia sent its military to Syria", "unattributed"),
     ("Into this dynamic stepped Mike Flynn.", "unattributed"),
 ])
@@ -46,7 +46,18 @@ def test_daily_beast_has_six_or_more_anonymous_attributions(seed_sentences):
     beast = seed_sentences[seed_sentences["outlet"] == "The Daily Beast"]
     assert (beast["source_type"] == "anonymous").sum() >= 6
     timeline = seed_sentences[seed_sentences["outlet"] == "The Trump Timeline"]
-    assert (timeline["source_type"] == "media").sum() == 2  # the two credit lines
+    credits = timeline[timeline["rule"] == "credit-line"]
+    assert len(credits) == 2 and (credits["source_type"] == "unattributed").all()  # the two credit lines
+    assert (credits["source_name"] == "Daily Beast").all()  # the outlet credited stays readable
+
+
+def test_every_typed_sentence_of_the_shipped_sample_names_its_source(sample_articles):
+    """A sentence typed as sourced (or no_comment) always carries the span it rests on, or says in
+    ``rule`` that it inherits one; an empty span with a type is a guessed source."""
+    sents = sa.sentences(sample_articles)
+    typed = sents[~sents["source_type"].isin(["unattributed"])]
+    empty = typed[(typed["source"].fillna("") == "") & ~typed["rule"].fillna("").str.startswith("inherit:")]
+    assert len(typed) > 100 and empty.empty, empty[["text", "source_type", "rule"]].to_string()
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -594,3 +594,115 @@ def test_first_person_in_an_interview_transcript_is_the_guest():
 def test_commented_credits_its_subject_and_nobody_is_no_speaker():
     out = tag("Senator Ana Ruiz commented that the tweets were a concession.", "Nobody commented.")
     assert out["source_type"].tolist() == ["named_person", "unattributed"]
+
+
+# --------------------------------------------------------------------------- a new user's trial (invented text)
+
+@pytest.mark.parametrize("sentence, source", [
+    ("The bank's shares fell 4 percent on Monday and analysts expect further falls.", "analysts"),
+    ("Ticket sales dropped 12 percent last year, and promoters say the slump will last.", "promoters"),
+])
+def test_a_second_clause_after_and_has_its_own_subject(sentence, source):
+    row = last(sentence)
+    assert (row["source_type"], row["source"]) == ("unnamed_group", source)
+
+
+def test_two_coordinated_speakers_stay_one_subject():
+    assert last("Federal and state officials said the bridge was safe.")["source"] == "Federal and state officials"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Southern Coast Water said it would lift the hosepipe ban next week.", "Southern Coast Water"),
+    ("Eastern Isles Airways said the flights would resume.", "Eastern Isles Airways"),
+    ("Riverside Community Health said the clinic would reopen.", "Riverside Community Health"),
+])
+def test_a_name_ending_in_an_organisation_head_noun_is_an_organisation(sentence, name):
+    row = last(sentence)
+    assert (row["source_type"], row["source"]) == ("named_org", name)
+
+
+def test_a_head_noun_of_an_organisation_in_lower_case_makes_no_organisation():
+    assert last("Criminal and health checks showed nothing, the minister Ana Ruiz said.")["source_type"] \
+        == "named_person"
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Swimmers at Brighton beach told the Courier the water smelled of sewage.", "Swimmers at Brighton beach"),
+    ("Commuters in Leeds said the trains were late again.", "Commuters in Leeds"),
+])
+def test_a_plural_people_noun_with_a_place_is_a_group(sentence, source):
+    row = last(sentence)
+    assert (row["source_type"], row["source"]) == ("unnamed_group", source)
+
+
+def test_a_surname_the_article_gave_stays_a_person_before_a_place():
+    row = last("Mara Sanders toured the plant.", "Sanders at a rally in Leeds said the plant would stay open.")
+    assert row["source_type"] == "named_person"
+
+
+@pytest.mark.parametrize("sentence, expected, source", [
+    ("A neighbor who lives across the street said she heard two shots.", "unnamed_person",
+     "A neighbor who lives across the street"),
+    ("Two residents who live near the plant told reporters the smell was awful.", "unnamed_group",
+     "Two residents who live near the plant"),
+])
+def test_a_relative_clause_after_the_head_noun_belongs_to_the_source(sentence, expected, source):
+    row = last(sentence)
+    assert (row["source_type"], row["source"]) == (expected, source)
+
+
+def test_a_reporting_verb_with_no_speaker_anywhere_is_no_source():
+    row = last("One newly revealed step in the plan may have gone beyond the law.")
+    assert (row["source_type"], row["source"]) == ("unattributed", "")
+    row = last("Sales rose again in May.", "A newly published chart was pinned to the wall.")
+    assert row["source_type"] == "unattributed"
+
+
+def test_a_speaker_named_in_the_sentence_takes_the_span_when_no_source_is_near():
+    row = last("Ana Ruiz grew up in Leeds.", "The mill closed.", "The river flooded.", "Roads shut.",
+               "Shops stayed dark.", "Rain fell.",
+               "In a March 2019 meeting with the editorial board of the Leeds Courier Ruiz said that the mill "
+               "would reopen.")
+    assert (row["source_type"], row["source"], row["source_name"]) == ("named_person", "Ruiz", "Ana Ruiz")
+
+
+def test_reportedly_keeps_its_word_as_the_span():
+    row = last("Ana Lopez reportedly threatened to resign.")
+    assert (row["source"], row["source_name"]) == ("reportedly", "news reports")
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 2019 he was paid a large fee by the firm, something he did not disclose as required to the board.",
+    "The firm paid him twice, which she would not say at the time.",
+])
+def test_a_fact_left_undisclosed_is_no_no_comment(sentence):
+    assert last(sentence)["source_type"] != "no_comment"
+
+
+@pytest.mark.parametrize("sentence", ["A spokeswoman would not say when the plant would reopen.",
+                                      "The council declined to disclose the terms."])
+def test_a_responder_who_would_not_say_is_still_no_comment(sentence):
+    assert last(sentence)["source_type"] == "no_comment"
+
+
+def test_a_spokeswoman_takes_her_own_organisation_never_an_earlier_one():
+    out = tag("Police said the road was closed.",
+              "A fire department spokeswoman said the blaze started in the kitchen.",
+              "The fire was out by noon, a fire department spokeswoman said.",
+              "A campaign spokesman said the rally would go ahead.")
+    assert out["source_name"].tolist()[1:] == ["fire department", "fire department", ""]
+    assert out["source_type"].tolist()[1:] == ["named_org"] * 3
+
+
+def test_the_anonymity_reason_stops_at_the_end_of_its_clause():
+    row = last("A company engineer, who requested anonymity to speak freely, said they expected a delay.")
+    assert (row["source_type"], row["anonymity_reason"]) == ("anonymous", "to speak freely")
+    row = last("Two aides speaking on condition of anonymity because they were not authorized to talk said "
+               "the deal was off.")
+    assert row["anonymity_reason"] == "because they were not authorized to talk"
+
+
+def test_a_bare_credit_line_is_no_sourced_sentence():
+    out = tag("The mayor said the pool would reopen.", "Crowds gathered on Sunday.", "The Guardian")
+    row = out.iloc[-1]
+    assert (row["source_type"], row["rule"], row["source_name"]) == ("unattributed", "credit-line", "Guardian")

@@ -8,9 +8,12 @@ officials), ``media``, ``document``, ``anonymous`` (an identity the article deli
 
 A transparent rule tagger, fast enough for whole archives. For every sentence it
 
-1. checks the *no comment* phrases ("declined to comment", "would not say"), *credit lines* (a line
-   that is only an outlet's name), transcript speakers ("WALLACE: ...") and headline labels
-   ("Poll: ..."; label words such as "Headline:" or "Updated:" are no sources);
+1. checks the *no comment* phrases ("declined to comment", "would not say"; not a fact left
+   undisclosed, "something he did not disclose": ``fronted_object`` in
+   ``rules/attribution_patterns.csv``), *credit lines* (a line that is only an outlet's name: no
+   sourced sentence, ``unattributed`` with rule ``credit-line`` and the outlet in ``source_name``),
+   transcript speakers ("WALLACE: ...") and headline labels ("Poll: ..."; label words such as
+   "Headline:" or "Updated:" are no sources);
 2. finds a *cue* outside quotation marks: "according to", a reporting verb ("said", "told", "wrote"),
    a verb of stance ("criticized", "called") or of finding ("showed", "found"), all listed with their
    kind in ``rules/attribution_cues.csv``. Verbs of belief ("believes") and intention ("wants",
@@ -31,11 +34,17 @@ A transparent rule tagger, fast enough for whole archives. For every sentence it
    takes its antecedent, a party tag "(R)" or ", D-Ore.," stays with the name), the noun phrase after
    "according to" or after an inverted verb ("…,” said Sen. Warren"), the agent of a passive, or —
    when the cue is far from its subject — the sentence's subject; a plain reporting verb whose
-   speaker none of these finds takes the source named just before it (``speech:speaker-not-found``);
+   speaker none of these finds takes the source named just before it (``speech:speaker-not-found``),
+   else a person the sentence names before its cue (``+name-in-sentence``), else none: a typed
+   sentence always carries its span. A "who" clause after a speaker noun stays in the span ("A
+   neighbor who lives across the street"); after "and" a second clause has its own subject ("Shares
+   fell 4 percent and analysts expect" → "analysts");
 4. classifies the span by its head noun with the word tables in ``rules/attribution_words.csv`` and
-   ``rules/attribution_media.csv``: a document noun ("records", "a poll", "52 percent of voters") →
-   ``document`` (so is the title of a work in quotation marks, "“The Last Harbor” shows ...");
-   an outlet or a news agency → ``media``; a proper name or an office of a named
+   ``rules/attribution_media.csv`` (a capitalised name ending in an organisation head noun,
+   ``org_suffix`` or ``org_head``: "Southern Coast Water", is an organisation; a capitalised plural
+   people noun before a place, "Swimmers at Brighton beach", a group): a document noun ("records",
+   "a poll", "52 percent of voters") → ``document`` (so is the title of a work in quotation marks,
+   "“The Last Harbor” shows ..."); an outlet or a news agency → ``media``; a proper name or an office of a named
    organisation ("Former DNC chairman") → ``named_person``; a source noun without a name goes by the
    codebook's hard lines (:func:`_unnamed_type`): a withholding mark ("familiar with", "sources",
    "senior ... officials", or in the sentence "on condition of anonymity") → ``anonymous``; an
@@ -63,8 +72,10 @@ A transparent rule tagger, fast enough for whole archives. For every sentence it
    (``+declared-anonymous``).
 
 Then ``source_name`` resolves the span (the person's full name for a surname or "he", the
-organisation behind "a spokesman", a poll's pollster; empty for ``anonymous``), and
-``anonymity_reason`` keeps the reason the article states for withholding a name, if any.
+organisation behind "a spokesman" — its own words first, "a fire department spokeswoman" → "fire
+department", never an organisation named earlier when it has its own —, a poll's pollster; empty for
+``anonymous``), and ``anonymity_reason`` keeps the reason the article states for withholding a name,
+if any, up to the end of its clause.
 
 The ``rule`` column says which step fired (``speech:subject``, ``according-to``,
 ``speech:sentence-subject``, ... with ``+pronoun``, ``+withheld``, ``+withheld-kind(-after)``,
@@ -303,7 +314,7 @@ _ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X)$")
 def _is_org_token(tok: str) -> bool:
     low = tok.lower()
     return (len(tok) >= 2 and tok.isupper() and tok.isalpha() and not _ROMAN.match(tok)) or _has(low, "org") \
-        or _has(low, "org_suffix")
+        or _has(low, "org_suffix") or (tok[:1].isupper() and _has(low, "org_head"))
 
 
 def _count(tokens: list[str]) -> int | None:
@@ -542,6 +553,8 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
     inner = _INNER_RELATIVE.search(segment)
     verb_next = inner is not None and (inner.group(1).split()[0].lower().endswith("ed")
                                        or inner.group(1).split()[0].lower() in _AUXILIARIES)
+    if inner and not verb_next and _speaker_before_who(segment, inner):
+        inner = None  # "A neighbor who lives across the street said": the clause belongs to its head noun
     if inner and not verb_next and any(w.lower() not in _TRAILING_AUX for w in inner.group(1).split()):
         start += inner.start(1)  # "proclamations which analysts say": the speaker follows the relative pronoun
         segment = inner.group(1)
@@ -562,11 +575,48 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
             break
     if words and words[-1].group(0).lower() in ("and", "or", "but", "then"):
         return None  # "he visited Moscow and later boasted": the subject is further back
+    words = _second_clause(segment, words)
     if not words or len(words) > 12:
         return None
     s = window_start + start + words[0].start()
     e = window_start + start + words[-1].end()
     return s, e
+
+
+def _speaker_before_who(segment: str, inner: re.Match) -> bool:
+    """Whether a "who" clause inside the span before a cue describes the speaker named before it
+    ("A neighbor who lives across the street"), rather than opening on the speaker of a relative
+    clause ("proclamations which analysts say"): the pronoun is "who" and what precedes it is a
+    person, a group or an anonymous source by :func:`classify_source`."""
+    rel = segment[inner.start():inner.start(1)].strip().lower()
+    if rel != "who":
+        return False
+    head = classify_source(segment[:inner.start()])
+    return head is not None and head[0] in ("unnamed_person", "unnamed_group", "anonymous")
+
+
+_COORDINATORS = frozenset({"and", "but", "yet", "so"})
+
+
+def _second_clause(segment: str, words: list) -> list:
+    """The words of the last of two coordinated clauses, when the cue's subject opens the second:
+    "Shares fell 4 percent on Monday and analysts expect ..." -> "analysts". The second part must be
+    a speaker by the word tables (in lower case), the first three words or more and no speaker
+    itself (a clause, or a figure: "The bank's shares fell 4 percent"); otherwise ``words``
+    unchanged ("Teachers and parents said", "Federal and state officials said" keep both)."""
+    for k in range(len(words) - 2, 0, -1):
+        if words[k].group(0).lower() not in _COORDINATORS:
+            continue
+        tail = segment[words[k + 1].start():words[-1].end()]
+        left = segment[words[0].start():words[k - 1].end()]
+        kind = classify_source(tail)
+        if kind is None or kind[0] in ("document", "pronoun") or tail[:1].isupper():
+            return words
+        before = classify_source(left)
+        if k < 3 or (before is not None and before[0] != "document"):
+            return words  # "Federal and state officials", "Teachers and parents": one subject
+        return words[k + 1:]
+    return words
 
 
 _INVERSION = re.compile(r"(?:[,”\"’]|''|(?<=[,.!?])'|—|–|\s-)\s*$")  # also 'single quotes,' said X
@@ -937,6 +987,11 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
     if nc:
         span = _clip_before(text, nc.start())
         src = text[span[0]:span[1]] if span else ""
+        if pats["fronted_object"].search(text, max(0, nc.start() - 40), nc.start()):
+            # "something he did not disclose", "which she would not say": a fact withheld, not a
+            # responder declining to answer (codebook: no_comment is someone not commenting)
+            nc = None
+    if nc:
         return _Source("no_comment", src, span[0] if span else -1, span[1] if span else -1,
                        nc.group(0), "no-comment")
     if ("report" in text or "contribut" in text or "aid" in text or "say" in text) \
@@ -1003,12 +1058,17 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
         prev = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         past = cue.endswith("ed") or cue in _VERB_ONLY  # "Many thought", "Some said": a verb, not a noun
         before = prev.group(1).lower() if prev else ""
-        if _has(before, "determiner") or (not past and _has(before, "quantifier")) \
+        adjective = False
+        if past and before.endswith("ly") and prev is not None:  # "One newly revealed step": an adjective
+            prev2 = _WORD_BEFORE.search(text, max(0, prev.start() - 30), prev.start())
+            first = prev2.group(1).lower() if prev2 else ""
+            adjective = _has(first, "determiner") or _has(first, "number")
+        if adjective or _has(before, "determiner") or (not past and _has(before, "quantifier")) \
                 or (cue.endswith("s") and cue not in _VERB_ONLY and before.endswith(("'s", "’s"))
                     and before not in _CONTRACTIONS) \
                 or (kind != "speech" and before == "to") \
                 or (cue == "continued" and text[m.end():m.end() + 2].strip()[:1] not in (":", "“", '"', ",")):
-            # "an hourlong show", "the estimated cost", "North Korea's claims", "begins to show", "the pound
+            # "an hourlong show", "the estimated cost", "a newly released report", "North Korea's claims", "begins to show", "the pound
             # continued to gain": a noun, an adjective, an infinitive or a plain verb, not a cue
             continue
         if kind in ("cognition", "finding"):
@@ -1169,7 +1229,7 @@ def _far_subject(text: str, ranked: list, usable: list) -> _Source | None:
 _WRITER_PRONOUNS = frozenset({"i", "we"})
 #: Word classes that make a noun phrase a possible speaker (or the document a sentence rests on).
 _SPEAKER_CLASSES = ("role", "title", "anonymous", "org_voice", "org_member", "group", "inner_circle", "party_member",
-                    "document", "org", "org_suffix", "named_org", "pronoun")
+                    "document", "org", "org_suffix", "org_head", "named_org", "pronoun")
 _INANIMATE_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "such"})
 
 
@@ -1207,7 +1267,8 @@ def _reportedly(text: str) -> _Source | None:
         'media'
     """
     m = _REPORTEDLY.search(text)
-    return _Source("media", "", -1, -1, m.group(0), "reportedly") if m else None
+    # the span is the word itself: the codebook's "news reports" the sentence rests on, unnamed
+    return _Source("media", m.group(0), m.start(), m.end(), m.group(0), "reportedly") if m else None
 
 
 #: A sentence that opens on the document it reports: "In a new NBC News poll, 50 percent chose ...".
@@ -1250,13 +1311,26 @@ def _quoted_subject(text: str) -> _Source | None:
     return _Source(cls[0], src, span[0], span[1], "", "quote:sentence-subject", cls[1])
 
 
-def _last_source(found: _Source, last_named: _Source | None, distance: int) -> _Source:
-    """A reporting verb whose speaker was not found rests on the last source named nearby, else on a
-    person (most unnamed speakers of "said" in news are people the story is about)."""
+def _last_source(found: _Source, last_named: _Source | None, distance: int) -> _Source | None:
+    """A reporting verb whose speaker was not found rests on the last source named nearby; with none
+    nearby, no source (``None``): a guessed speaker with no span would be a wrong number."""
     if last_named is not None and distance <= PRONOUN_LOOKBACK:
         return _Source(last_named.type, last_named.text, -1, -1, found.cue, f"{found.rule}+last-source",
                        last_named.count)
-    return _Source("named_person", "", -1, -1, found.cue, found.rule)
+    return None  # no source to name: a typed sentence always carries its source span (unattributed otherwise)
+
+
+def _name_in_sentence(found: _Source, text: str, persons: "_Persons", i: int) -> _Source | None:
+    """A reporting verb whose speaker was not found, with no source named nearby: the person the
+    article named last, when this sentence writes that name before its cue ("In a meeting with the
+    Post Trump said"); the span is the name as written. ``None`` when the sentence does not name them."""
+    cue_at = text.find(found.cue)
+    name = persons.named_before(i, cue_at) if cue_at > 0 else ""
+    surname = name.split()[-1] if name else ""
+    m = re.search(r"\b" + re.escape(surname) + r"\b", text[:cue_at]) if surname else None
+    if m is None:
+        return None
+    return _Source("named_person", surname, m.start(), m.end(), found.cue, f"{found.rule}+name-in-sentence")
 
 
 def _thing_subject(found: _Source, last_thing: _Source | None, distance: int) -> _Source | None:
@@ -1355,7 +1429,8 @@ _GIVEN_NAME = re.compile(r"\b(?=" + _UPPER + r")(?=(" + _GIVEN + r")(?:\s+[A-Z]\
 
 
 #: Word classes a given name cannot have ("Bill" may be a name although "bill" is a document word).
-_NOT_A_GIVEN_NAME = frozenset({"determiner", "quantifier", "function", "descriptor", "org", "org_suffix", "named_org",
+_NOT_A_GIVEN_NAME = frozenset({"determiner", "quantifier", "function", "descriptor", "org", "org_suffix", "org_head",
+                               "named_org",
                                "anonymous", "pronoun", "number", "time", "label", "leading", "trailing", "modifier",
                                "not_source", "opener", "auxiliary"})
 
@@ -1401,7 +1476,8 @@ class _Persons:
         """The person named last before sentence ``i`` (or before ``pos`` in it), in full: whom an
         unresolved "he said" most likely refers to (codebook section 3, pronouns); "" if none."""
         here = self.texts[i][:pos] if pos > 0 else ""
-        for text in [here, *(self.texts[k] for k in range(i - 1, max(self.start, i - PRONOUN_LOOKBACK) - 1, -1))]:
+        texts = [here, *(self.texts[k] for k in range(i - 1, max(self.start, i - PRONOUN_LOOKBACK) - 1, -1))]
+        for text in texts:
             found = [m for m in _GIVEN_NAME.finditer(text) if not _words().get(m.group(1).lower())]
             if found:
                 return self.full_name(found[-1].group(2).removesuffix("’s").removesuffix("'s"))
@@ -1445,6 +1521,20 @@ class _Persons:
         return name.removeprefix("the ").removeprefix("The ") in self.companies
 
 
+def _plural_with_place(span: str, toks: list[str], persons: _Persons) -> bool:
+    """Whether a capitalised plural people noun opens the span before a prepositional phrase
+    ("Swimmers at Brighton beach", "Commuters in Leeds"): a group, however the place is written; a
+    word the article gives as someone's name ("Sanders at a rally") stays a name."""
+    if len(toks) < 3 or not toks[0][:1].isupper() or not span.startswith(toks[0]) \
+            or toks[1].lower() not in _MODIFIER_START or not toks[1].islower() or persons.introduced(toks[0]):
+        return False
+    low = toks[0].lower()
+    if not (_PLURAL.search(low) and _PERSON_NOUN.search(low)):
+        return False
+    as_noun = classify_source(low)
+    return as_noun is not None and as_noun[0] == "unnamed_group"
+
+
 def _single_name(found: _Source, persons: _Persons) -> _Source | None:
     """A name is a company when the article gives it a legal suffix or ticker ("Western Digital Corp");
     a lone capitalised word ("Texaco said") is a person only if the article named one that way, and no
@@ -1460,6 +1550,8 @@ def _single_name(found: _Source, persons: _Persons) -> _Source | None:
     if persons.company(found.text):
         return _Source("named_org", found.text, found.start, found.end, found.cue, f"{found.rule}+company")
     toks = _tokens(found.text)
+    if _plural_with_place(found.text, toks, persons):
+        return _Source("unnamed_group", found.text, found.start, found.end, found.cue, f"{found.rule}+people-noun")
     if len(toks) != 1 or persons.introduced(toks[0]):
         return found
     if persons.common_word(toks[0]):  # "Terrorists mock bids ...": the article writes it in lower case too
@@ -1706,7 +1798,7 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
         if found.type == "anonymous":
             m = reason_re.search(texts[i])
             if m:
-                reasons[i] = m.group(0).strip(" ,—–-")
+                reasons[i] = _reason_clause(m.group(0))
         return found
 
     last_article = object()
@@ -1754,6 +1846,10 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
         found = _tag_one(text, scope, hits[i]) if candidates[i] else None
         if found is None and len(text) <= 60:
             found = _credit_line(text)
+        if found is not None and found.rule == "credit-line":
+            # a line that is only an outlet's name credits the passage; it states nothing, so it is no
+            # sourced sentence (codebook section 1, labels): the outlet stays in source_name, the rule says why
+            rules[i], names[i], found = "credit-line", _name_as_written(found.text, persons, state), None
         writer = found is not None and found.type == "pronoun" and found.text.lower() in _WRITER_PRONOUNS \
             and not open_quote and (last_source is None or paragraphs[last_source_at] != paragraphs[i]) \
             and _norm_cue(found.cue) not in _QUESTION \
@@ -1766,7 +1862,7 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
         elif found is not None and found.type == "unresolved" and found.rule.endswith("thing-subject"):
             found = _thing_subject(found, last_thing, i - last_thing_at)
         elif found is not None and found.type == "unresolved":
-            found = _last_source(found, last_named, i - last_named_at)
+            found = _last_source(found, last_named, i - last_named_at) or _name_in_sentence(found, text, persons, i)
         elif found is not None and found.type in _UPGRADABLE and found.start >= 0 and withheld_heads \
                 and _head_noun(found.text) in withheld_heads:
             # "a New Hampshire Republican, who ... responded anonymously" ... "another New Hampshire Republican
@@ -1840,7 +1936,7 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
                 if types[i] == "anonymous" and "refers-to" not in found.rule:
                     last_anon, last_anon_at = _Source("anonymous", found.text, found.start, found.end, found.cue,
                                                       found.rule, found.count), i
-                if found.type in _NAMEABLE and "pronoun" not in found.rule:
+                if found.type in _NAMEABLE and "pronoun" not in found.rule and found.rule != "reportedly":
                     last_named, last_named_at = found, i
                     if found.type in ("named_person", "unnamed_person") or (found.type == "anonymous" and found.count == 1):
                         last_person, last_person_at = found, i
@@ -1870,6 +1966,28 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
         "rule": pd.array(rules, dtype="string"),
     }, index=frame.index)
     return out[list(SOURCE_COLUMNS)]
+
+
+_REASON_END = re.compile(r",|\s[—–-]\s|[—–()]")
+
+
+def _reason_clause(reason: str) -> str:
+    """The withholding clause alone: cut at its closing comma or dash and before a plain reporting
+    verb (``core`` in ``rules/attribution_cues.csv``), so that "to speak freely, said they expected a
+    delay" keeps "to speak freely".
+
+    Example:
+        >>> _reason_clause("because they were not authorized to speak publicly said the plan was dead")
+        'because they were not authorized to speak publicly'
+    """
+    end = _REASON_END.search(reason)
+    if end:
+        reason = reason[:end.start()]
+    for w in _WORD.finditer(reason):
+        if w.start() > 0 and w.group(0).lower() in _CORE_SPEECH:
+            reason = reason[:w.start()]
+            break
+    return reason.strip(" ,—–-")
 
 
 def _same_source(cols: dict[str, list], a: int, b: int) -> bool:
@@ -1983,9 +2101,9 @@ def _name_for(found: _Source, resolved: dict[str, str], persons: "_Persons", sta
         return ""  # filled in by the caller from the names the article gave just before
     if ref:
         return resolved.get(ref.group(1), ref.group(1))
+    if found.rule == "reportedly":
+        return "news reports"  # codebook section 3: media, source unknown
     if found.rule.startswith("inherit") or found.rule.endswith("+last-source") or found.start < 0:
-        if found.rule == "reportedly":
-            return "news reports"
         return resolved.get(found.text, found.text)
     key = f"{found.type}\x00{found.text}"
     name = resolved.get(key)
@@ -2058,7 +2176,32 @@ def _org_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
             and not _has(w, "determiner") and not v]
     if caps:
         return " ".join(caps)
-    return state.get("org", "")
+    own = _own_org_words(words, voice)
+    if own is None:
+        return state.get("org", "")  # a bare "a spokesman": the organisation the story named last
+    return own
+
+
+def _own_org_words(words: list[str], voice: list[bool]) -> str | None:
+    """The organisation a span names in lower case before its voice word ("a fire department
+    spokeswoman" -> "fire department", "city council officials" -> "city council"): the words
+    before the first voice word, without determiners, when they are two or more and the last is an
+    organisation noun (``org``, ``org_suffix`` or ``named_org`` in ``rules/attribution_words.csv``),
+    or one institution (``org``: "a police spokesman"); "" when the span has an organisation word
+    that names no organisation ("a campaign spokesman"), never an organisation from an earlier
+    sentence; ``None`` when it has none ("a spokesman": the caller takes the last one named)."""
+    first = voice.index(True) if True in voice else len(words)
+    before = [w.strip(",.’'") for w in words[:first]]
+    while before and any(_has(before[0].lower(), c) for c in ("determiner", "number", "quantifier", "function",
+                                                                 "leading")):
+        before.pop(0)
+    if len(before) >= 2 and any(_has(before[-1].lower(), c) for c in ("org", "org_suffix", "named_org")):
+        return " ".join(before)
+    if len(before) == 1 and _has(before[0].lower(), "org"):
+        return before[0]  # "a police spokesman"; but "a campaign spokesman" names no one organisation
+    if any(_has(w.lower(), c) for w in before for c in ("org", "org_suffix", "org_head", "named_org")):
+        return ""  # its own organisation, unnamed: never one named in an earlier sentence
+    return None
 
 
 def _voice_word(words: list[str], k: int) -> bool:
