@@ -25,7 +25,7 @@ def by_text(sents: pd.DataFrame, start: str) -> pd.Series:
     ("Even after Flynn left government, his NSC aides", "media"),
     ("Flynn’s attorney did not respond to a request for comment.", "no_comment"),
     ("Jared Kushner, Trump’s son-in-law", "document"),
-    ("The Daily Beast", "unattributed"),  # a bare credit line states nothing (codebook section 1, labels)
+    ("The Daily Beast", "media"),  # a credit line, coded media by the codebook's type table
     ("In 2015, Russia sent its military to Syria", "unattributed"),
     ("Into this dynamic stepped Mike Flynn.", "unattributed"),
 ])
@@ -47,8 +47,7 @@ def test_daily_beast_has_six_or_more_anonymous_attributions(seed_sentences):
     assert (beast["source_type"] == "anonymous").sum() >= 6
     timeline = seed_sentences[seed_sentences["outlet"] == "The Trump Timeline"]
     credits = timeline[timeline["rule"] == "credit-line"]
-    assert len(credits) == 2 and (credits["source_type"] == "unattributed").all()  # the two credit lines
-    assert (credits["source_name"] == "Daily Beast").all()  # the outlet credited stays readable
+    assert len(credits) == 2 and (credits["source_type"] == "media").all()  # the two credit lines
 
 
 def test_every_typed_sentence_of_the_shipped_sample_names_its_source(sample_articles):

@@ -10,8 +10,8 @@ A transparent rule tagger, fast enough for whole archives. For every sentence it
 
 1. checks the *no comment* phrases ("declined to comment", "would not say"; not a fact left
    undisclosed, "something he did not disclose": ``fronted_object`` in
-   ``rules/attribution_patterns.csv``), *credit lines* (a line that is only an outlet's name: no
-   sourced sentence, ``unattributed`` with rule ``credit-line`` and the outlet in ``source_name``),
+   ``rules/attribution_patterns.csv``), *credit lines* (a line that is only an outlet's name: ``media``
+   with rule ``credit-line``, as the codebook's type table codes a credit line "AP"),
    transcript speakers ("WALLACE: ...") and headline labels ("Poll: ..."; label words such as
    "Headline:" or "Updated:" are no sources);
 2. finds a *cue* outside quotation marks: "according to", a reporting verb ("said", "told", "wrote"),
@@ -1846,10 +1846,6 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
         found = _tag_one(text, scope, hits[i]) if candidates[i] else None
         if found is None and len(text) <= 60:
             found = _credit_line(text)
-        if found is not None and found.rule == "credit-line":
-            # a line that is only an outlet's name credits the passage; it states nothing, so it is no
-            # sourced sentence (codebook section 1, labels): the outlet stays in source_name, the rule says why
-            rules[i], names[i], found = "credit-line", _name_as_written(found.text, persons, state), None
         writer = found is not None and found.type == "pronoun" and found.text.lower() in _WRITER_PRONOUNS \
             and not open_quote and (last_source is None or paragraphs[last_source_at] != paragraphs[i]) \
             and _norm_cue(found.cue) not in _QUESTION \

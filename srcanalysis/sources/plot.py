@@ -68,7 +68,8 @@ def plot_source_strip(sentences: pd.DataFrame, article_id: str | list[str] | Non
     present = [t for t in SOURCE_TYPES if (sentences["source_type"].astype(str) == t).any()]
     _legend(ax, present or ["unattributed"])
     shown = sentences[sentences["article_id"].isin(ids)]
-    return finish(ax, _strip_title(shown, len(ids)),
+    picked = article_id is None and sentences["article_id"].nunique() > len(ids)
+    return finish(ax, _strip_title(shown, len(ids), picked),
                   xlabel="sentence number (ticks mark paragraph starts)", ylabel="",
                   source="Source: srcanalysis source tagger (rule based; see the rule column for each sentence)")
 
@@ -86,14 +87,30 @@ def _row_labels(sentences: pd.DataFrame, ids: list, titles: Mapping[str, str] | 
     return labels
 
 
-def _strip_title(shown: pd.DataFrame, n_articles: int) -> str:
-    """The strip chart's finding, with the headline's denominator (sourced sentences)."""
+def _strip_title(shown: pd.DataFrame, n_articles: int, picked: bool = False) -> str:
+    """The strip chart's finding, with the headline's denominator (sourced sentences).
+
+    When the rows are the articles picked for having the most anonymous sentences (``picked``), the
+    title says so: their share is not the corpus's headline share.
+
+    Example:
+        >>> f = pd.DataFrame({"article_id": ["a"] * 4, "source_type": ["anonymous", "named_person", "unattributed",
+        ...                   "named_org"]})
+        >>> _strip_title(f, 1)
+        'Anonymous sources: 33% of sourced sentences in this article (1 of 3)'
+        >>> _strip_title(f, 1, picked=True)
+        'The article leaning most on anonymous sources: 33% of its sourced sentences (1 of 3)'
+    """
     share = anonymous_shares(shown).iloc[0]
     where = "this article" if n_articles == 1 else f"these {plural(n_articles, 'article')}"
     if share["sourced"] == 0:
         return f"No sourced sentences in {where}"
-    return (f"Anonymous sources: {percent(share['anonymous_of_sourced'])} of sourced sentences in {where} "
-            f"({share['anonymous']:,} of {share['sourced']:,})")
+    counts = f"({share['anonymous']:,} of {share['sourced']:,})"
+    if picked:
+        which = ("The article leaning most on anonymous sources" if n_articles == 1 else
+                 f"The {plural(n_articles, 'article')} leaning most on anonymous sources")
+        return f"{which}: {percent(share['anonymous_of_sourced'])} of {'its' if n_articles == 1 else 'their'} sourced sentences {counts}"
+    return f"Anonymous sources: {percent(share['anonymous_of_sourced'])} of sourced sentences in {where} {counts}"
 
 
 #: Order of the stacked segments: the anonymous share first, so its bar and error bar start at zero.
