@@ -160,5 +160,6 @@ def test_lag_title_names_no_faster_outlet_when_the_medians_intervals_overlap():
     tl = pd.DataFrame({"outlet": ["A"] * 20 + ["B"] * 20 + ["C"] * 3,
                        "lag": pd.to_timedelta(spread * 2 + [90] * 3, unit="D")})
     ax = plot_reporting_lag(tl)  # C is too small to be part of "every outlet"
-    assert ax.get_title(loc="left") == "Every outlet with 10+ cases: median lag is 2 days, per dated mention"
+    assert ax.get_title(loc="left") == ("The 2 outlets with 10+ cases (of 3 drawn) share a median lag of 2 days, per dated mention; "
+                     "the others have too few cases to compare")
     plt.close(ax.figure)

@@ -304,6 +304,9 @@ def _lag_title(days: pd.Series, outlets: pd.Series, unit: str) -> str:
         >>> d = pd.Series([0, 1, 2, 30, 40] * 4 + [1, 2, 3, 25, 45] * 4)
         >>> _lag_title(d, pd.Series(["A"] * 20 + ["B"] * 20), "dated mention")
         'Median lag 2 days (A) to 3 days (B), per dated mention: within the margin of error'
+        >>> d = pd.Series([1.0] * 24 + [0.0] * 4)
+        >>> _lag_title(d, pd.Series(["A"] * 12 + ["B"] * 12 + ["C"] * 4), "dated sentence")
+        'The 2 outlets with 10+ cases (of 3 drawn) share a median lag of 1 day, per dated sentence; the others have too few cases to compare'
     """
     if len(days) < MIN_LAG_EVENTS:
         return f"Only {plural(len(days), unit)} with a reporting lag: too few to state a typical lag"
@@ -316,8 +319,10 @@ def _lag_title(days: pd.Series, outlets: pd.Series, unit: str) -> str:
         return overall if len(medians) == 1 else overall + " (too few per outlet to compare)"
     fast, slow = compared.index[0], compared.index[-1]
     if round(compared.iloc[0]) == round(compared.iloc[-1]):  # a tie names no outlet as faster
-        who = "Every outlet's" if len(compared) == len(medians) else f"Every outlet with {MIN_LAG_EVENTS}+ cases:"
-        return f"{who} median lag is {plural(compared.iloc[0], 'day')}, per {unit}"
+        if len(compared) == len(medians):
+            return f"Every outlet's median lag is {plural(compared.iloc[0], 'day')}, per {unit}"
+        return (f"The {len(compared)} outlets with {MIN_LAG_EVENTS}+ cases (of {len(medians)} drawn) share a median lag "
+                f"of {plural(compared.iloc[0], 'day')}, per {unit}; the others have too few cases to compare")
     if median_interval(days[outlets == fast])[1] < median_interval(days[outlets == slow])[0]:
         return (f"{fast} reports sooner: median lag {round(compared.iloc[0]):,} "
                 f"vs {plural(compared.iloc[-1], 'day')} ({slow}), per {unit}")
