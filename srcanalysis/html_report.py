@@ -288,13 +288,18 @@ def _taking_sentence(per_article: pd.DataFrame, n_passages: int) -> str:
 
 
 def _top_articles(by_article: pd.DataFrame, n: int = 15) -> str:
-    """The articles with anonymous sources, by their share of sourced sentences (none: a sentence)."""
+    """The articles with anonymous sources, most anonymous sentences first (a share resting on one or
+    two sourced sentences does not rank an article first), with each share's interval and the
+    ``_small`` flag for fewer than 30 sourced sentences (none: a sentence)."""
     cols = ["article_id", "outlet", "sentences", "sourced", "anonymous", "anonymous_of_sourced",
-            "anonymous_of_sourced_low", "anonymous_of_sourced_high"]
+            "anonymous_of_sourced_low", "anonymous_of_sourced_high", "anonymous_of_sourced_small"]
     top = by_article[by_article["anonymous"] > 0]
     if top.empty:
         return "<p>No article rests on an anonymous source.</p>"
-    return _table(top[[c for c in cols if c in top]], n)
+    top = top.sort_values(["anonymous", "sourced"], ascending=False, kind="stable")
+    return ("<p class='note'>Ranked by the number of anonymous sentences. A share of an article with few sourced "
+            "sentences (<code>anonymous_of_sourced_small</code>) says little: read its interval.</p>"
+            + _table(top[[c for c in cols if c in top]], n))
 
 
 def write_report(articles: pd.DataFrame, out_dir: str | Path, *, title: str = "How these articles are sourced",
@@ -374,7 +379,7 @@ def _write_report(articles: pd.DataFrame, out: Path, title: str, jobs: int) -> P
                 "are marked, not ranked. Types come from transparent rules (cue verbs, source nouns, names); hover a "
                 "sentence below to see the rule that fired. Attribution a rule cannot see is missed.</p>"
                 f"<div class='figs'>{''.join(figs)}</div><h3>By outlet</h3>{_table(by_outlet[cols])}"
-                f"<h3>Articles with the most anonymous sourcing</h3>{_top_articles(by_article)}")
+                f"<h3>Articles with the most anonymous sentences</h3>{_top_articles(by_article)}")
 
     def timeline_section() -> str:
         from .errors import errors as _errors

@@ -193,3 +193,16 @@ def test_a_plain_frame_with_mixed_utc_offsets_gets_every_section(tmp_path):
     assert "could not be computed" not in page
     sents = pd.read_csv(tmp_path / "sentences.csv")
     assert sents["published"].dropna().str[:10].unique().tolist() == ["2024-05-01", "2024-05-02"]
+
+
+def test_top_articles_rank_by_anonymous_sentences_not_by_a_share_of_two():
+    """One anonymous of two sourced sentences (50 %) must not outrank six of forty (15 %)."""
+    from srcanalysis.html_report import _top_articles
+
+    by_article = pd.DataFrame({"article_id": ["tiny", "big"], "outlet": ["A", "B"], "sentences": [5, 80],
+                               "sourced": [2, 40], "anonymous": [1, 6], "anonymous_of_sourced": [0.5, 0.15],
+                               "anonymous_of_sourced_low": [0.09, 0.07], "anonymous_of_sourced_high": [0.91, 0.29],
+                               "anonymous_of_sourced_small": [True, False]})
+    table = _top_articles(by_article)
+    assert table.index("big") < table.index("tiny")
+    assert "anonymous_of_sourced_small" in table
