@@ -514,8 +514,14 @@ def _errors_of(articles: pd.DataFrame, state: dict[str, Any]) -> pd.DataFrame:
 
 def _lede(articles: pd.DataFrame, sents: pd.DataFrame, failed: pd.DataFrame, skips: pd.DataFrame) -> str:
     """What was read, and the headline answer with its definitions (same wording as the notebooks)."""
-    outlets = sorted(articles["outlet"].replace("", "unknown").unique())
+    from .sources.profile import UNKNOWN_GROUP
+    from .style import plural
+
+    known = articles["outlet"].fillna("").astype(str)
+    outlets = sorted(known[known != ""].unique())
     names = ", ".join(outlets[:12]) + (f" and {len(outlets) - 12:,} more" if len(outlets) > 12 else "")
+    unknown = int((known == "").sum())
+    names += (f"; {plural(unknown, 'article')} with no outlet, shown as {UNKNOWN_GROUP}" if unknown else "")
     counts = [f"{len(skips):,} input(s) not loaded" if len(skips) else "",
               f"{failed['article_id'].nunique():,} article(s) partly unread" if len(failed) else ""]
     said = ", ".join(c for c in counts if c)
@@ -526,10 +532,11 @@ def _lede(articles: pd.DataFrame, sents: pd.DataFrame, failed: pd.DataFrame, ski
     except (ValueError, KeyError) as exc:  # an untagged frame has no shares to state
         log.warning("no headline: %s", exc)
         answer = ""
-    return (f"<div class='lede'><p>{len(articles):,} articles from {len(outlets):,} outlet(s) ({html.escape(names)}); "
+    return (f"<div class='lede'><p>{plural(len(articles), 'article')} from {plural(len(outlets), 'outlet')} ({html.escape(names)}); "
             f"{len(sents):,} sentences.{problems}</p>{answer}"
             "<p class='meta'>Definitions used throughout: a <em>sourced</em> sentence rests on any source (a named person "
-            "or organisation, media, a document, an anonymous source), not on the reporter alone; the "
+            "or organisation, media, a document, an unnamed person or group, an anonymous source), not on the reporter "
+            "alone; a line saying someone did not comment is not sourced; the "
             "<em>anonymous share</em> divides anonymous sentences by sourced sentences, and where a second figure is "
             "given, by all sentences. Intervals are 95% Wilson intervals; an outlet with fewer than 30 sourced "
             "sentences is not ranked. Tables: click a column to sort; hover an article for its full title and id. "

@@ -68,3 +68,16 @@ def test_charts_return_axes_with_a_finding(seed_sentences, chart):
         assert ax.get_ylabel().startswith("share of sentences")
     assert isinstance(ax, plt.Axes) and ax.get_title(loc="left")
     plt.close(ax.figure)
+
+
+def test_sentences_without_an_outlet_are_counted_under_a_name_not_dropped():
+    """pandas drops NaN group keys: a profile by outlet once lost every article with no outlet."""
+    import srcanalysis as sa
+
+    sents = sa.tag_sentences(["A senior official said the plan was dead.", "The mayor said the road was open.",
+                              "Residents said the water was brown."])
+    sents = sents.assign(article_id=["a1", "a1", "a2"], outlet=["City Desk", "City Desk", None])
+    profile = sa.source_profile(sents, by="outlet").set_index("outlet")
+    assert profile["sentences"].to_dict() == {"City Desk": 2, "(unknown outlet)": 1}
+    per_article = sa.source_profile(sents)
+    assert per_article["sentences"].sum() == 3

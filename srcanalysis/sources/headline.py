@@ -20,15 +20,11 @@ from __future__ import annotations
 import pandas as pd
 
 from ..stats import MIN_GROUP, add_share
-from .profile import SOURCED_TYPES
+from .profile import SOURCED_TYPES, UNKNOWN_GROUP
 
 __all__ = ["anonymous_shares", "anonymous_headline", "anonymous_answer", "plot_anonymous_shares",
            "percent"]
 
-
-
-#: How a sentence whose outlet (or other group) is unknown is named in tables and answers.
-UNKNOWN_GROUP = "(unknown outlet)"
 
 
 def percent(share: float) -> str:

@@ -22,6 +22,9 @@ import pandas as pd
 from ..schema import SOURCE_TYPES
 from ..stats import add_share
 
+#: How a sentence whose outlet (or other group) is unknown is named in tables and answers.
+UNKNOWN_GROUP = "(unknown outlet)"
+
 __all__ = ["source_profile", "anonymous_by_position", "add_position", "POSITIONS",
            "SOURCED_TYPES"]
 
@@ -78,6 +81,9 @@ def source_profile(sentences: pd.DataFrame, by: str = "article_id") -> pd.DataFr
     frame["words"] = frame["text"].astype(str).str.split().str.len()
     frame["source_type"] = frame["source_type"].astype(str)
     keys = [by] if by != "article_id" or "outlet" not in frame else ["article_id", "outlet"]
+    for key in keys:  # a blank or missing group is named, never dropped (pandas drops NaN keys)
+        if key != "article_id":
+            frame[key] = frame[key].fillna("").astype(str).replace("", UNKNOWN_GROUP)
     counts = pd.crosstab([frame[k] for k in keys], frame["source_type"]).reindex(columns=SOURCE_TYPES, fill_value=0)
     anon = frame["source_type"] == "anonymous"
     has_reason = frame.get("anonymity_reason", pd.Series("", index=frame.index)).fillna("").astype(str) != ""
