@@ -157,7 +157,7 @@ def cmd_timeline(args: argparse.Namespace) -> None:
         _report_errors(events, args.output)
     if args.gaps:
         by = None if args.gaps_by == "story" else args.gaps_by
-        _write(timeline_gaps(events, min_gap=args.min_gap, by=by), args.gaps)
+        _write(timeline_gaps(events, min_gap=args.min_gap or "30D", by=by), args.gaps)
 
 
 # ------------------------------------------------------------------------------ Spark engine
@@ -346,7 +346,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("timeline", cmd_timeline, "dated event mentions with reporting lag", "timeline.csv")
     p.add_argument("--gaps", metavar="FILE", help="also write stretches no time expression covers to FILE "
                    "(the report counts sentence dates instead: see date_sentences)")
-    p.add_argument("--min-gap", default="30D", help="shortest gap reported (pandas offset, default 30D)")
+    p.add_argument("--min-gap", help="shortest gap reported with --gaps (a length such as 30D or 2W, default 30D)")
     p.add_argument("--gaps-by", default="article_id", choices=["article_id", "outlet", "story"],
                    help="find gaps per article (default), per outlet, or over all inputs as one story")
     p.add_argument("--infer-published", action="store_true",
@@ -402,6 +402,14 @@ def _check_outputs(args: argparse.Namespace) -> None:
     for out in (getattr(args, "output", None), getattr(args, "gaps", None)):
         if out and out != "-" and Path(out).suffix.lower() not in OUTPUT_SUFFIXES:
             raise SystemExit(f"srcanalysis: cannot write {out!r}: use .csv, .parquet or .jsonl")
+    min_gap = getattr(args, "min_gap", None)
+    if min_gap is not None:
+        if not getattr(args, "gaps", None):
+            raise SystemExit("srcanalysis: --min-gap applies to the gaps file only; add --gaps FILE")
+        try:
+            pd.Timedelta(min_gap)
+        except ValueError:
+            raise SystemExit(f"srcanalysis: --min-gap {min_gap!r} is not a length: write e.g. 30D (days) or 2W (weeks)") from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -149,3 +149,15 @@ def test_reuse_help_shows_the_finders_own_defaults(capsys):
     text = " ".join(capsys.readouterr().out.split())
     assert f"(default {DEFAULTS['min_containment']};" in text
     assert f"(default {DEFAULTS['min_similarity']})" in text and f"(default {DEFAULTS['max_df']})" in text
+
+
+@pytest.mark.parametrize("extra, message", [
+    (["--gaps", "g.csv", "--min-gap", "bogus"], "is not a length"),
+    (["--min-gap", "2W"], "add --gaps FILE"),
+])
+def test_a_bad_or_idle_min_gap_is_refused_before_loading(tmp_path, extra, message):
+    """A wrong --min-gap once failed with a pandas traceback after every article was processed, and
+    without --gaps it was silently ignored."""
+    with pytest.raises(SystemExit) as stop:
+        main(["timeline", str(tmp_path / "no-such-folder"), "-o", str(tmp_path / "t.csv"), *extra])
+    assert message in str(stop.value)
