@@ -317,7 +317,7 @@ def write_report(articles: pd.DataFrame, out_dir: str | Path, *, title: str = "H
         titles), ``sentences.csv``, ``anonymous_shares.csv`` (the lede's
         shares per outlet with 95 % intervals, see :func:`srcanalysis.sources.headline.anonymous_shares`), ``profile.csv``,
         ``profile_outlets.csv``, ``timeline.csv``, ``gaps.csv``, ``passages.csv`` (and the reuse
-        summaries), ``errors.csv`` and ``skipped.csv`` (what could not be read), and
+        summaries), ``errors.csv``, ``skipped.csv`` and ``warnings.csv`` (what could not be read, or only in part), and
         ``srcanalysis.db`` holding each CSV as a table (see :func:`write_sqlite`).
 
         A frame that did not come from :func:`srcanalysis.read_articles` (no ``article_id`` or
@@ -491,12 +491,14 @@ def _write_report(articles: pd.DataFrame, out: Path, title: str, jobs: int) -> P
                 _section("Cross-outlet reuse", reuse_section), _section("The articles", articles_section)]
     failed = _errors_of(articles, state)
     skips = skipped(articles)
+    warned = pd.DataFrame(articles.attrs.get("warnings", []), columns=["path", "reason"])
     failed.to_csv(out / "errors.csv", index=False)
     skips.to_csv(out / "skipped.csv", index=False)
+    warned.to_csv(out / "warnings.csv", index=False)
     page = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
             f"<meta name='viewport' content='width=device-width, initial-scale=1'><style>{CSS}</style></head><body>"
             f"<h1>{html.escape(title)}</h1>{_lede(articles, sents, failed, skips)}"
-            f"{_unreadable(articles, failed, skips)}{''.join(sections)}"
+            f"{_unreadable(articles, failed, skips, warned)}{''.join(sections)}"
             "<p class='meta'>Made with srcanalysis.</p>"
             f"<script>{JS}</script></body></html>")
     index = out / "index.html"
@@ -543,9 +545,12 @@ def _lede(articles: pd.DataFrame, sents: pd.DataFrame, failed: pd.DataFrame, ski
             "All tables are CSV files in this folder and tables of srcanalysis.db.</p></div>")
 
 
-def _unreadable(articles: pd.DataFrame, failed: pd.DataFrame, skips: pd.DataFrame) -> str:
-    """The "What could not be read" box: inputs not loaded, and per-article failures with a link to each."""
-    if failed.empty and skips.empty:
+def _unreadable(articles: pd.DataFrame, failed: pd.DataFrame, skips: pd.DataFrame,
+                warned: pd.DataFrame | None = None) -> str:
+    """The "What could not be read" box: inputs not loaded, per-article failures with a link to each,
+    and the loader's warnings (a publication date left empty, repaired encodings, text not in English)."""
+    warned = warned if warned is not None else pd.DataFrame(columns=["path", "reason"])
+    if failed.empty and skips.empty and warned.empty:
         return ""
     parts = []
     if len(failed):
@@ -556,6 +561,9 @@ def _unreadable(articles: pd.DataFrame, failed: pd.DataFrame, skips: pd.DataFram
                      f"of the stage named, and everything else about it is shown:</p><ul>{items}</ul>")
     if len(skips):
         parts.append(f"<details><summary>{len(skips):,} input(s) not loaded</summary>{_table(skips, 100)}</details>")
+    if len(warned):
+        parts.append(f"<details open><summary>{len(warned):,} warning(s) on loaded inputs (warnings.csv): a date left "
+                     f"empty leaves that article's relative dates unresolved</summary>{_table(warned, 100)}</details>")
     return f"<section id='what-could-not-be-read' class='note'><h2>What could not be read</h2>{''.join(parts)}</section>"
 
 

@@ -771,7 +771,8 @@ def _parse_in_order(value: Any, order: str | None) -> tuple[pd.Timestamp, str]:
         date = parse_date(value)
         if pd.isna(date) and isinstance(value, str) and value.strip():
             return date, (f"publication date {value.strip()[:60]!r} is not a date; left empty, so this article's "
-                          "relative dates ('last Tuesday') stay unresolved (write YYYY-MM-DD or pass published=)")
+                          "relative dates ('last Tuesday') stay unresolved (write YYYY-MM-DD, or give the date: "
+                          "read_articles(..., published=) or the command line's --published)")
         return date, ""
     first, second = int(m[1]), int(m[2])
     if first > 12 or second > 12 or first == second:  # one reading only (or the same both ways)
@@ -779,7 +780,8 @@ def _parse_in_order(value: Any, order: str | None) -> tuple[pd.Timestamp, str]:
     if order in ("day", "month"):
         return _dateutil(value, dayfirst=order == "day"), ""
     return pd.NaT, (f"publication date {value.strip()!r}: day and month could be either way round and the "
-                    "input's other dates do not settle it; left empty (write dates as YYYY-MM-DD or pass published=)")
+                    "input's other dates do not settle it; left empty (write dates as YYYY-MM-DD, or give the date: "
+                    "read_articles(..., published=) or the command line's --published)")
 
 
 def _dateutil(value: str, *, dayfirst: bool) -> pd.Timestamp:

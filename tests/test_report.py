@@ -206,3 +206,13 @@ def test_top_articles_rank_by_anonymous_sentences_not_by_a_share_of_two():
     table = _top_articles(by_article)
     assert table.index("big") < table.index("tiny")
     assert "anonymous_of_sourced_small" in table
+
+
+def test_loader_warnings_reach_the_report_and_warnings_csv(tmp_path):
+    """An ambiguous date left empty was only printed on the command line; the report said nothing."""
+    frame = pd.DataFrame({"outlet": ["Ledger"], "title": ["Council delays vote"], "published": ["04/07/2024"],
+                          "text": ["The council said on Monday it would delay the vote until next month."]})
+    page = write_report(sa.read_articles(frame), tmp_path).read_text(encoding="utf-8")
+    warned = pd.read_csv(tmp_path / "warnings.csv")
+    assert len(warned) == 1 and "04/07/2024" in warned["reason"][0]
+    assert "warning(s) on loaded inputs" in page and "04/07/2024" in page
