@@ -807,7 +807,7 @@ def _published(frame: pd.DataFrame, published: Any) -> tuple[list[Any], list[str
             notes.append({"path": str(where), "reason": why})
     frame.attrs["date_warnings"] = notes
     given = frame["published_from"].tolist() if "published_from" in frame else [None] * len(frame)
-    basis = [("catalog" if not isinstance(g, str) or not g else g) if not pd.isna(d) else "none"
+    basis = [("input" if not isinstance(g, str) or not g else g) if not pd.isna(d) else "none"
              for d, g in zip(dates, given)]
     if published is not None:
         default = parse_date(published)
@@ -1041,8 +1041,9 @@ def read_articles(
         names or a wire agency, '' when the page gives none), ``text``, ``path``, ``credit``
         (the wire agency a byline, dateline, tagline or author field names: "Associated Press",
         "Reuters"; or another outlet a byline credits, "USA Today" on a partner site; '' when
-        none), ``published_from`` (``page metadata``, ``url``, ``byline``, ``catalog`` for a
-        header, catalog or corpus column, ``argument`` for ``published=``, ``none``) and
+        none), ``published_from`` (``page metadata``, ``url``, ``byline``, ``input`` for the
+        input's own date (a text file's header, a corpus column), ``catalog`` for an ``articles.csv``
+        catalog beside the files, ``argument`` for ``published=``, ``none``) and
         ``encoding`` (codec the file was decoded with; '' for DataFrames).
         ``df.attrs["skipped"]`` lists inputs not loaded (``path``, ``reason``);
         ``df.attrs["encodings"]`` names files not decoded as UTF-8; ``df.attrs["warnings"]``

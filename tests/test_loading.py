@@ -661,7 +661,7 @@ def test_ambiguous_numeric_dates_an_input_cannot_settle_stay_empty_with_the_reas
         "Vote,The vote passed.,Gazette,2017-05-02\n", encoding="utf-8")
     arts = sa.read_articles(tmp_path / "us.csv")
     assert arts["published"].isna().tolist() == [True, False]
-    assert arts["published_from"].tolist() == ["none", "catalog"]
+    assert arts["published_from"].tolist() == ["none", "input"]  # the corpus's own column, not a catalog
     reasons = [w["reason"] for w in arts.attrs["warnings"]]
     assert any("'04/07/2017'" in r and "either way round" in r for r in reasons)
 

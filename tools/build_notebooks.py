@@ -425,7 +425,7 @@ fall, according to inspection records.</p></article><footer>Copyright Valley New
     encoding="utf-8")
 folder_articles = sa.read_articles(folder)
 folder_articles[["outlet", "title", "published", "published_from", "encoding"]]"""),
-    ("md", """`published_from` says where each date came from: the file's header (`catalog`), the page's metadata,
+    ("md", """`published_from` says where each date came from: the file's header (`input`), a catalog beside the files (`catalog`), the page's metadata,
 its URL, a byline line at the top of the text, or `none`. A date is never taken from a copyright footer.
 
 ### Saved web pages: what the loader checks for you
