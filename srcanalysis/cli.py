@@ -78,6 +78,9 @@ def _load(args: argparse.Namespace) -> pd.DataFrame:
     if len(skips) > 20:
         print(f"  ... and {len(skips) - 20:,} more", file=sys.stderr)
     _print_warnings(articles.attrs.get("warnings", []))
+    if articles.empty:  # nothing to analyse is a failure, not an empty table that looks like a finding
+        raise SystemExit(f"srcanalysis: no article could be loaded from {', '.join(args.paths)}"
+                         + (" (every input was skipped: see above)" if len(skips) else ""))
     return articles
 
 

@@ -161,3 +161,13 @@ def test_a_bad_or_idle_min_gap_is_refused_before_loading(tmp_path, extra, messag
     with pytest.raises(SystemExit) as stop:
         main(["timeline", str(tmp_path / "no-such-folder"), "-o", str(tmp_path / "t.csv"), *extra])
     assert message in str(stop.value)
+
+
+def test_a_run_that_loads_no_article_fails_with_the_reason(tmp_path):
+    """Only an empty file and a binary file: the command once exited 0 with a header-only CSV."""
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    with pytest.raises(SystemExit) as stop:
+        main(["sentences", str(tmp_path), "-o", str(tmp_path / "s.csv")])
+    assert "no article could be loaded" in str(stop.value) and "every input was skipped" in str(stop.value)
+    assert not (tmp_path / "s.csv").exists()
