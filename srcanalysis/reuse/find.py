@@ -415,7 +415,9 @@ def find_reuse(articles: pd.DataFrame, *, engine: str = "python", sentences: pd.
             ``published``, ``text``; ``credit`` and ``author`` are read for bylines and ``url`` for
             link credits when present). The same article given twice is kept once.
         engine: ``"python"`` (in process, numpy-vectorised index) or ``"spark"`` (pyspark, for
-            corpora beyond one machine; needs the ``spark`` extra). Both return the same passages.
+            corpora beyond one machine; needs the ``spark`` extra). Both return the same passages,
+            except for text in more than ``max_df`` articles, which only the in-process engine
+            searches through an anchor copy (Spark records a ``reuse:not_searched`` row instead).
         sentences: Optional :func:`srcanalysis.sentences` frame of the same articles; its source
             columns (``source_name`` when present, else ``source``; ``source_type``) decide shared
             quotations. When ``None`` the few articles concerned are split and tagged here.
@@ -508,7 +510,12 @@ def find_reuse(articles: pd.DataFrame, *, engine: str = "python", sentences: pd.
         if opts["short_text"]:
             raise ValueError("short_text is not supported by the spark engine; use engine='python'")
         from .spark import spark_raw_passages
-        raw = spark_raw_passages(arts, opts, spark=options.get("spark"))
+        raw, dropped = spark_raw_passages(arts, opts, spark=options.get("spark"))
+        if dropped:  # the Spark engine has no anchor search for hub stories: never a silent undercount
+            record_error(log_rows, "*", "reuse:not_searched", NotSearched(
+                f"engine='spark' dropped {dropped} n-gram(s) found in more than max_df={opts['max_df']} articles "
+                "without the in-process engine's search for stories many outlets ran: such copies may be "
+                "missing; use engine='python' or raise max_df"))
     else:
         texts = arts["text"].tolist()
         pairs, common, report = candidate_pairs(texts, ngram=opts["ngram"], max_df=opts["max_df"],

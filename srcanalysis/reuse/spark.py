@@ -89,8 +89,12 @@ def _earlier(pa, pb) -> str:
     return "a" if pa < pb else "b"
 
 
-def spark_passages(articles, **options: Any):
+def spark_passages(articles, *, return_common: bool = False, **options: Any):
     """Reused passages of a Spark DataFrame of articles, as a Spark DataFrame.
+
+    Unlike the in-process engine, n-grams in more than ``max_df`` articles are dropped outright
+    (no anchor search for hub stories): a story more than ``max_df`` outlets ran can be missed.
+    ``return_common=True`` also returns how many n-grams were dropped so, for the caller to say so.
 
     Args:
         articles: Spark DataFrame with ``article_id`` and ``text`` (``outlet`` and ``published``
@@ -161,11 +165,13 @@ def spark_passages(articles, **options: Any):
                        int(words), float(sim), "verbatim" if verbatim else "edited",
                        _earlier(r.published_a, r.published_b), same, r.text_a[a0:a1], r.text_b[b0:b1])
 
-    return spark.createDataFrame(cand.rdd.mapPartitions(align), _passage_schema(T))
+    out = spark.createDataFrame(cand.rdd.mapPartitions(align), _passage_schema(T))
+    return (out, len(common)) if return_common else out
 
 
-def spark_raw_passages(arts: pd.DataFrame, opts: dict[str, Any], spark=None) -> list[tuple]:
-    """Align a prepared pandas article frame on Spark; raw passages ``(a, b, a0, a1, b0, b1, words, sim, verbatim)``."""
+def spark_raw_passages(arts: pd.DataFrame, opts: dict[str, Any], spark=None) -> tuple[list[tuple], int]:
+    """Align a prepared pandas article frame on Spark: raw passages ``(a, b, a0, a1, b0, b1, words, sim,
+    verbatim)`` and the number of n-grams dropped for being in more than ``max_df`` articles."""
     _, _, T = _pyspark()
     spark = spark or get_spark()
     ids = arts["article_id"].tolist()
@@ -175,6 +181,7 @@ def spark_raw_passages(arts: pd.DataFrame, opts: dict[str, Any], spark=None) -> 
                            T.StructField("text", T.StringType()), T.StructField("outlet", T.StringType()),
                            T.StructField("published", T.TimestampType())])
     sdf = spark.createDataFrame(rows, schema)
-    out = spark_passages(sdf, **opts).collect()
+    frame, dropped = spark_passages(sdf, return_common=True, **opts)
+    out = frame.collect()
     return [(r.pos_a, r.pos_b, r.a_start, r.a_end, r.b_start, r.b_end, r.words, r.similarity, r.kind == "verbatim")
-            for r in out]
+            for r in out], dropped
