@@ -425,12 +425,15 @@ def _date_line_texts(tree: Any, limit: int = 3) -> list[str]:
     saying "Published" or "Posted" first): an element whose class or id names a date ("date",
     "date-line", "pubdate", "timestamp": ``date_class`` rows of ``rules/page_meta.csv``) or a
     ``<time>`` without datetime; not inside an element whose class names an update, a
-    related-stories box or comments (``not_date_class`` rows). Empty when the page has no headline."""
+    related-stories box or comments (``not_date_class`` rows). Without an ``<h1>`` the search starts
+    at the top of the page's ``<article>``; empty when it has neither."""
     names = _meta_names()
     wanted, unwanted = set(names.get("date_class", [])), set(names.get("not_date_class", []))
-    h1 = next((h for h in _xpath(_HEADLINE_H1)(tree) if h.text_content().strip()), None)
+    anchor = next((h for h in _xpath(_HEADLINE_H1)(tree) if h.text_content().strip()), None)
+    if anchor is None:  # no <h1>: the top of the page's <article>
+        anchor = next(iter(_xpath("//article[1]/*[1]")(tree)), None)
     out: list[str] = []
-    for el in (_xpath(_DATE_LINE_XPATH)(h1) if h1 is not None else []):
+    for el in (_xpath(_DATE_LINE_XPATH)(anchor) if anchor is not None else []):
         if len(out) >= limit or (el.tag == "p" and len(el.text_content().split()) >= _PROSE_WORDS):
             break  # the body has begun: later dates belong to the story or to other stories
         words = _class_words(el)

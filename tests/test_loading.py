@@ -597,6 +597,17 @@ def test_dates_that_are_not_a_date_line_give_no_publication_date(tmp_path, kw):
     assert pd.isna(df.published[0]) and df.published_from[0] == "none"
 
 
+def test_date_line_at_the_top_of_an_article_without_h1(tmp_path):
+    html = saved_page("Council shuts river bridge", '<span class="post-date">March 4, 2024</span>')
+    html = html.replace('<div class="content"><h1 class="headline">Council shuts river bridge</h1>',
+                        '<article><h2 class="headline">Council shuts river bridge</h2>')
+    html = html.replace("</div></div><footer>", "</div></article><footer>")
+    assert "<h1" not in html and "</article>" in html
+    assert load_one(tmp_path, html).published[0] == pd.Timestamp("2024-03-04")
+    no_article = html.replace("<article>", "<div>").replace("</article>", "</div>")
+    assert pd.isna(load_one(tmp_path, no_article, name="n.html").published[0])
+
+
 def test_page_metadata_and_url_come_before_a_date_line(tmp_path):
     line = '<p class="date-line">March 4, 2024</p>'
     meta = '<meta property="article:published_time" content="2024-03-01T09:30:00">'
