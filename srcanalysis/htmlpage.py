@@ -381,7 +381,8 @@ def _byline_date(lines: list[str], lang: str, domain: str, notes: list[str]) -> 
 _UPDATED_PART = re.compile(r"\b(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 #: Words a date line may carry besides its date ("Published", "Posted on", a weekday, a clock time).
 _DATE_LINE_WORDS = re.compile(r"(?i)\b(?:published|posted|first|on|at|date|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-                              r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|[ap]\.?m\.?|utc|gmt|(?-i:[A-Z]{1,3}[SD]T))\b|\d{1,2}[:.]\d{2}|[^\w\s]")
+                              r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|[ap]\.?m\.?|utc|gmt|(?-i:[A-Z]{1,3}[SD]T))\b"
+                              r"|\d{1,2}[:.]\d{2}|[^\w\s]")
 
 #: A short byline a date line may carry ("Posted By Ann Lee on ...").
 _DATE_LINE_BYLINE = re.compile(r"\b[Bb]y\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
@@ -421,30 +422,31 @@ def _class_words(el: Any) -> set[str]:
 
 def _date_line_texts(tree: Any, limit: int = 3) -> list[str]:
     """Texts of the first visible date lines between the headline ``<h1>`` and the first body
-    paragraph (document order; a line
-    saying "Published" or "Posted" first): an element whose class or id names a date ("date",
-    "date-line", "pubdate", "timestamp": ``date_class`` rows of ``rules/page_meta.csv``) or a
-    ``<time>`` without datetime; not inside an element whose class names an update, a
-    related-stories box or comments (``not_date_class`` rows). Without an ``<h1>`` the search starts
-    at the top of the page's ``<article>``; empty when it has neither."""
+    paragraph (document order; a line saying "Published" or "Posted" first, then lines named as
+    dates): an element whose class or id names a date ("date", "date-line", "pubdate",
+    "timestamp": ``date_class`` rows of ``rules/page_meta.csv``), a ``<time>`` without datetime,
+    or a short ``<p>`` with a written date (whether it is only a date is checked by the caller);
+    not inside an element whose class names an update, a related-stories box or comments
+    (``not_date_class`` rows). Without an ``<h1>`` the search starts at the top of the page's
+    ``<article>``; empty when it has neither."""
     names = _meta_names()
     wanted, unwanted = set(names.get("date_class", [])), set(names.get("not_date_class", []))
     anchor = next((h for h in _xpath(_HEADLINE_H1)(tree) if h.text_content().strip()), None)
     if anchor is None:  # no <h1>: the top of the page's <article>
         anchor = next(iter(_xpath("//article[1]/*[1]")(tree)), None)
-    out: list[str] = []
+    found: list[tuple[bool, bool, str]] = []
     for el in (_xpath(_DATE_LINE_XPATH)(anchor) if anchor is not None else []):
-        if len(out) >= limit or (el.tag == "p" and len(el.text_content().split()) >= _PROSE_WORDS):
+        text = " ".join(el.text_content().split())
+        if len(found) >= limit or (el.tag == "p" and len(text.split()) >= _PROSE_WORDS):
             break  # the body has begun: later dates belong to the story or to other stories
         words = _class_words(el)
-        if not (words & wanted or (el.tag == "time" and not el.get("datetime"))) or words & unwanted:
+        named = bool(words & wanted) or (el.tag == "time" and not el.get("datetime"))
+        plain = el.tag == "p" and len(text) <= 60 and bool(_WRITTEN.search(text) or _ISO.search(text))
+        if not (named or plain) or words & unwanted or any(_class_words(a) & unwanted for a in el.iterancestors()):
             continue
-        if any(_class_words(a) & unwanted for a in el.iterancestors()):
-            continue
-        text = " ".join(el.text_content().split())
-        if text and len(text) <= 120 and text not in out:
-            out.append(text)
-    return sorted(out, key=lambda t: not _PUBLISHED_WORD.search(t))
+        if text and len(text) <= 120 and text not in (f[2] for f in found):
+            found.append((not _PUBLISHED_WORD.search(text), not named, text))
+    return [text for *_, text in sorted(found, key=lambda f: f[:2])]
 
 
 # --------------------------------------------------------------------------- page markup
@@ -768,10 +770,11 @@ def _title_outlet(page_title: str, headline: str = "") -> str:
     """The publication a saved page's ``<title>`` names after (or before) its headline, else ''.
 
     Only the first or last part of a title split at " - ", " | ", " – ", " — " is tried, never the
-    headline (the page's ``<h1>`` when given, else the longest part). It is an outlet when ``rules/outlets.csv`` names it, or when it is a
-    capitalised name of up to six words ending in a newspaper word ("Harbor City Gazette", "The
-    Star": ``newspaper`` rows of ``rules/outlet_words.csv``) with at least one word that is neither
-    a newspaper nor a section word, or a leading "The": "Local News" and "Politics" are sections.
+    headline (the page's ``<h1>`` when given, else the longest part). It is an outlet when
+    ``rules/outlets.csv`` names it, or when it is a capitalised name of up to six words ending in a
+    newspaper word ("Harbor City Gazette", "The Star": ``newspaper`` rows of
+    ``rules/outlet_words.csv``) with a leading "The" or a word that is neither a newspaper nor a
+    section word: "Local News" and "Politics" are sections, never outlets.
 
     Example:
         >>> _title_outlet("Council weighs rezoning - Harbor City Gazette"), _title_outlet("Vote set | Local News")

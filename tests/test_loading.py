@@ -569,6 +569,7 @@ def saved_page(title: str, lines: str, head: str = "", after: str = "", top: str
     '<span class="article-date">Published Mar. 4, 2024</span>',
     '<div id="pubdate">4 March 2024</div>',
     '<p><time>March 4, 2024</time></p>',
+    '<p>Monday, March 4, 2024</p>',  # a line that is only a date, no markup naming it
     '<p class="postDate">Monday, March 4, 2024 10:30 AM EST</p>',
     '<div class="timestamp">Published March 4, 2024 | Updated March 6, 2024</div>',
     '<div class="meta"><span class="updated">Updated March 6, 2024</span> <span class="date">March 4, 2024</span></div>',
