@@ -628,6 +628,8 @@ def test_page_metadata_and_url_come_before_a_date_line(tmp_path):
     ("Council shuts river bridge | Local News", ""),  # a section, not an outlet
     ("Council shuts river bridge | Politics", ""),
     ("Council shuts river bridge - Daily News", ""),
+    ("Council shuts river bridge - Movie Review", ""),  # a feature label ends in "Review" too
+    ("Council shuts river bridge | Weekly Record", ""),
     ("Council shuts river bridge", ""),
     ("Council shuts river bridge - why the city press matters", ""),
 ])
