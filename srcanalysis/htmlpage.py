@@ -13,12 +13,16 @@ Metadata is read from the page's own markup, with rule tables kept as data in ``
 * ``wire_agencies.csv``: wire bylines ("AP", "Reuters"), exposed as ``credit``: words matched in
   any case, acronyms ("AP", "AFP") only in capitals;
 * ``outlets.csv``: outlet names by domain, used when the page names no site;
+* ``outlet_words.csv``: newspaper words ("Gazette", "Times") and section words ("Local", "Politics")
+  by which a saved page without URL or site name gets its outlet from its ``<title>``;
 * ``date_order.csv``: day/month order by language and country domain.
 
 The publication date is never taken from a copyright line, a footer or a number in the body: only
-from page metadata, the URL, or a byline line at the top of the text (``published_from`` says
-which). An ambiguous numeric date (04/07/2017) is resolved from the page's language, its other
-dates or its domain, or left NaT with the reason recorded.
+from page metadata, the URL, a byline line at the top of the text, or a visible date line between
+the headline and the body (an element whose class names a date: ``date_class`` rows of
+``page_meta.csv``; never an "Updated" part) (``published_from`` says which). An ambiguous numeric
+date (04/07/2017) is resolved from the page's language, its other dates or its domain, or left
+NaT with the reason recorded.
 """
 from __future__ import annotations
 
@@ -27,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -47,7 +51,10 @@ class Page:
         text: Main text, one paragraph per line (empty when none was found).
         title, outlet, author, credit, url: Metadata strings ('' when unknown).
         published: Publication date (NaT when unknown); ``published_from`` says where it came from:
-            ``page metadata``, ``url``, ``byline`` or ``none``.
+            ``page metadata``, ``url``, ``byline``, ``date line`` (a visible date element under the
+            headline) or ``none``.
+        outlet_from: Where ``outlet`` came from: ``site name``, ``domain table``, ``domain``,
+            ``page title`` (a saved page without URL) or '' when unknown.
         page_type: ``article``, ``listing`` or ``video``.
         notes: Reasons worth reporting (ambiguous date left empty, non-article evidence).
         domain: Host of the page's URL without ``www.``.
@@ -370,6 +377,78 @@ def _byline_date(lines: list[str], lang: str, domain: str, notes: list[str]) -> 
     return pd.NaT
 
 
+#: Where an "Updated ..." part starts on a date line ("Published March 4, 2024 | Updated March 5").
+_UPDATED_PART = re.compile(r"\b(?:last\s+)?(?:updated|modified|edited)\b", re.I)
+#: Words a date line may carry besides its date ("Published", "Posted on", a weekday, a clock time).
+_DATE_LINE_WORDS = re.compile(r"(?i)\b(?:published|posted|first|on|at|date|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                              r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|[ap]\.?m\.?|utc|gmt|(?-i:[A-Z]{1,3}[SD]T))\b"
+                              r"|\d{1,2}[:.]\d{2}|[^\w\s]")
+
+#: A short byline a date line may carry ("Posted By Ann Lee on ...").
+_DATE_LINE_BYLINE = re.compile(r"\b[Bb]y\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
+
+
+def _parse_line_date(text: str, lang: str, domain: str, page_text: str, notes: list[str]) -> pd.Timestamp:
+    """The date of a visible date line when the line is only a date (with "Published", a weekday or
+    a time); the part after "Updated" is cut; NaT for anything else (a copyright line, a sentence)."""
+    text = _UPDATED_PART.split(" ".join(text.split()), maxsplit=1)[0]
+    if not text or len(text) > 80 or _COPYRIGHT.search(text):
+        return pd.NaT
+    m = _WRITTEN.search(text) or _ISO.search(text) or _NUMERIC.search(text)
+    rest = _DATE_LINE_BYLINE.sub(" ", text[:m.start()] + " " + text[m.end():]) if m else ""
+    if not m or _DATE_LINE_WORDS.sub(" ", rest).split():
+        return pd.NaT
+    ts = _written_date(m.group(0))
+    return ts if not pd.isna(ts) else _parse_value(m.group(0), lang, domain, page_text, notes)
+
+
+#: Candidates for a visible date line: elements with a class or id, and ``<time>`` without datetime,
+#: after the headline or beside it (a "today's date" in the site header comes before it), outside
+#: footers, navigation, asides and links (a teaser card's date is another story's).
+_DATE_LINE_XPATH = ("(following::* | ../descendant::*)[@class or @id or self::time[not(@datetime)] or self::p]"
+                    "[not(ancestor-or-self::footer or ancestor::nav or ancestor::aside or ancestor-or-self::a"
+                    " or ancestor::header[not(ancestor::article)])]")
+#: A ``<p>`` of this many words is prose: the date line search stops there.
+_PROSE_WORDS = 15
+_PUBLISHED_WORD = re.compile(r"\b(?:published|posted)\b", re.I)
+
+
+def _class_words(el: Any) -> set[str]:
+    """Lower-cased words of an element's class and id ("article-date" -> article, date)."""
+    value = f"{el.get('class') or ''} {el.get('id') or ''}"
+    value = re.sub(r"([a-z])([A-Z])", r"\1 \2", value)
+    return set(re.split(r"[\W_]+", value.lower())) - {""}
+
+
+def _date_line_texts(tree: Any, limit: int = 3) -> list[str]:
+    """Texts of the first visible date lines between the headline ``<h1>`` and the first body
+    paragraph (document order; a line saying "Published" or "Posted" first, then lines named as
+    dates): an element whose class or id names a date ("date", "date-line", "pubdate",
+    "timestamp": ``date_class`` rows of ``rules/page_meta.csv``), a ``<time>`` without datetime,
+    or a short ``<p>`` with a written date (whether it is only a date is checked by the caller);
+    not inside an element whose class names an update, a related-stories box or comments
+    (``not_date_class`` rows). Without an ``<h1>`` the search starts at the top of the page's
+    ``<article>``; empty when it has neither."""
+    names = _meta_names()
+    wanted, unwanted = set(names.get("date_class", [])), set(names.get("not_date_class", []))
+    anchor = next((h for h in _xpath(_HEADLINE_H1)(tree) if h.text_content().strip()), None)
+    if anchor is None:  # no <h1>: the top of the page's <article>
+        anchor = next(iter(_xpath("//article[1]/*[1]")(tree)), None)
+    found: list[tuple[bool, bool, str]] = []
+    for el in (_xpath(_DATE_LINE_XPATH)(anchor) if anchor is not None else []):
+        text = " ".join(el.text_content().split())
+        if len(found) >= limit or (el.tag == "p" and len(text.split()) >= _PROSE_WORDS):
+            break  # the body has begun: later dates belong to the story or to other stories
+        words = _class_words(el)
+        named = bool(words & wanted) or (el.tag == "time" and not el.get("datetime"))
+        plain = el.tag == "p" and len(text) <= 60 and bool(_WRITTEN.search(text) or _ISO.search(text))
+        if not (named or plain) or words & unwanted or any(_class_words(a) & unwanted for a in el.iterancestors()):
+            continue
+        if text and len(text) <= 120 and text not in (f[2] for f in found):
+            found.append((not _PUBLISHED_WORD.search(text), not named, text))
+    return [text for *_, text in sorted(found, key=lambda f: f[:2])]
+
+
 # --------------------------------------------------------------------------- page markup
 
 def _metas(tree: Any) -> dict[str, str]:
@@ -586,6 +665,11 @@ def _title(tree: Any, metas: dict[str, str], articles: list[dict[str, Any]], sit
     return ""
 
 
+def _first_h1(tree: Any) -> str:
+    """Text of the page's first headline ``<h1>`` (outside the site header), '' when none."""
+    return next((t for t in (" ".join(h.text_content().split()) for h in _xpath(_HEADLINE_H1)(tree)) if t), "")
+
+
 @lru_cache(maxsize=1)
 def _html_parser() -> Any:
     """lxml's HTML parser without comments and processing instructions, as trafilatura parses a page
@@ -636,9 +720,12 @@ def _site_name_fits(name: str, domain: str, page_title: str) -> bool:
 _SITE_SPLIT = re.compile(r"\s+[|–—:-]\s+")
 
 
-def _outlet(site_names: list[str], domain: str, page_title: str = "") -> tuple[str, str]:
+def _outlet(site_names: list[str], domain: str, page_title: str = "",
+            headline: Callable[[], str] = str) -> tuple[str, str]:
     """Outlet name and its basis: the page's site name (when it fits the domain or the page's
-    ``<title>``; a tagline after " | " or " - " is cut), else ``rules/outlets.csv``, else the domain.
+    ``<title>``; a tagline after " | " or " - " is cut), else ``rules/outlets.csv``, else the domain;
+    a saved page with neither a site name nor a URL: the publication its ``<title>`` names beside
+    the ``headline`` (read only then; :func:`_title_outlet`).
 
     A wire agency named as the site of another outlet's page is its syndication source, not its
     outlet, and is passed over.
@@ -661,7 +748,57 @@ def _outlet(site_names: list[str], domain: str, page_title: str = "") -> tuple[s
         return name, "site name"
     if own:
         return own, "domain table"
+    if not domain and _title_outlet(page_title, headline()):
+        return _title_outlet(page_title, headline()), "page title"
     return domain, "domain" if domain else ""
+
+
+@lru_cache(maxsize=1)
+def _outlet_words() -> dict[str, set[str]]:
+    """Lower-cased words of ``rules/outlet_words.csv`` by kind (``newspaper``, ``section``)."""
+    out: dict[str, set[str]] = {}
+    for rec in _table("outlet_words.csv").itertuples():
+        out.setdefault(rec.kind, set()).add(rec.word.lower())
+    return out
+
+
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
+_NAME_FILLERS = {"of", "the", "and", "&", "on", "in", "de", "la"}
+
+
+def _title_outlet(page_title: str, headline: str = "") -> str:
+    """The publication a saved page's ``<title>`` names after (or before) its headline, else ''.
+
+    Only the first or last part of a title split at " - ", " | ", " – ", " — " is tried, never the
+    headline (the page's ``<h1>`` when given, else the longest part). It is an outlet when
+    ``rules/outlets.csv`` names it, or when it is a capitalised name of up to six words ending in a
+    newspaper word ("Harbor City Gazette", "The Star": ``newspaper`` rows of
+    ``rules/outlet_words.csv``) with a leading "The" or a word that is neither a newspaper nor a
+    section word: "Local News" and "Politics" are sections, never outlets.
+
+    Example:
+        >>> _title_outlet("Council weighs rezoning - Harbor City Gazette"), _title_outlet("Vote set | Local News")
+        ('Harbor City Gazette', '')
+    """
+    parts = [p.strip() for p in _TITLE_PARTS.split(" ".join((page_title or "").split())) if p.strip()]
+    if len(parts) < 2:
+        return ""
+    longest = max(parts, key=len)
+    for part in (parts[-1], parts[0]):
+        if _squash(part) == _squash(headline) or (not headline and part is longest):
+            continue
+        if _outlet_name(part):
+            return _outlet_name(part)
+        words = part.split()
+        kinds = _outlet_words()
+        if not 1 <= len(words) <= 6 or words[-1].lower() not in kinds.get("newspaper", set()):
+            continue
+        if not all(w[:1].isupper() or w.lower() in _NAME_FILLERS for w in words):
+            continue
+        generic = kinds.get("newspaper", set()) | kinds.get("section", set()) | _NAME_FILLERS
+        if words[0] == "The" or any(w.lower() not in generic for w in words):
+            return part
+    return ""
 
 
 def extract_page(html: str, where: str = "") -> Page:
@@ -694,7 +831,8 @@ def extract_page(html: str, where: str = "") -> Page:
     mark = _read_markup(tree, html, where)
     _drop_inert(tree)
     page = Page(url=mark.url, domain=mark.domain, lang=mark.lang)
-    page.outlet, page.outlet_from = _outlet(mark.site_names, mark.domain, tree.findtext(".//title") or "")
+    page.outlet, page.outlet_from = _outlet(mark.site_names, mark.domain, tree.findtext(".//title") or "",
+                                            lambda: _first_h1(tree))
     page.title = _title(tree, mark.metas, mark.articles, [page.outlet, *mark.site_names], mark.domain)
     own_names = tuple(n for n in (page.outlet, mark.domain, mark.domain.split(".")[0], *mark.site_names) if n)
     credits = _markup_authors(page, tree, mark.raw_authors, own_names)
@@ -702,7 +840,8 @@ def extract_page(html: str, where: str = "") -> Page:
     lines = [line.strip() for line in page.text.split("\n") if line.strip()]
     credits += _text_credits(page, lines, own_names)
     page.credit = next((c for c in credits if c), "")
-    _publication(page, mark.time_values, mark.metas, mark.articles, lines, mark.lang, _meta_names())
+    _publication(page, mark.time_values, mark.metas, mark.articles, lines, mark.lang, _meta_names(),
+                 lambda: _date_line_texts(tree))
     page.page_type, reason = _page_kind(mark.metas, mark.ld, tree, page.text)  # trafilatura copied the tree
     if reason:
         page.notes.append(reason)
@@ -789,8 +928,11 @@ def _text_credits(page: Page, lines: list[str], own_names: tuple[str, ...]) -> l
 
 
 def _publication(page: Page, time_values: list[str], metas: dict[str, str], articles: list[dict[str, Any]],
-                 lines: list[str], lang: str, names: dict[str, list[str]]) -> None:
-    """Fill ``published``/``published_from``: page metadata, URL, byline line; never footers."""
+                 lines: list[str], lang: str, names: dict[str, list[str]],
+                 date_lines: Callable[[], list[str]] = list) -> None:
+    """Fill ``published``/``published_from``: page metadata, URL, byline line of the text, then a
+    visible date line of the markup (``date_lines``, read only when nothing else gave a date);
+    never footers, copyright or "Updated" lines."""
     page_text = "\n".join(lines)
     values = [metas.get(n, "") for n in names["published"]]
     values += [str(i.get("datePublished") or "") for i in articles]
@@ -812,3 +954,8 @@ def _publication(page: Page, time_values: list[str], metas: dict[str, str], arti
     ts = _byline_date(lines, lang, page.domain, page.notes)
     if not pd.isna(ts):
         page.published, page.published_from = ts, "byline"
+        return
+    ts = next((t for t in (_parse_line_date(v, lang, page.domain, page_text, page.notes) for v in date_lines())
+               if not pd.isna(t)), pd.NaT)
+    if not pd.isna(ts):
+        page.published, page.published_from = ts, "date line"

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import srcanalysis as sa
+from srcanalysis.htmlpage import extract_page
 from srcanalysis.loading import clean_text, decode_bytes, parse_date, skipped
 
 from conftest import BEAST_SEED, DATA, SEEDS, TIMELINE_SEED
@@ -550,6 +551,102 @@ def test_published_from_metadata_url_and_argument(tmp_path):
     assert (df.published[0], df.published_from[0]) == (pd.Timestamp("2017-03-08"), "url")
     df = load_one(tmp_path, page(), name="arg.html", published="2017-03-09")
     assert df.published_from[0] == "argument"
+
+
+def saved_page(title: str, lines: str, head: str = "", after: str = "", top: str = "",
+               headline: str = "Council shuts river bridge") -> str:
+    """A hand-saved page: no URL, no site name; ``lines`` sit between the headline and the body,
+    ``top`` in the site's top bar."""
+    return (f'<!DOCTYPE html><html lang="en"><head><title>{title}</title>{head}</head><body>'
+            f'<div id="top"><a href="/">Harbor City Gazette</a> <a href="/local">Local</a>{top}</div>'
+            f'<div class="content"><h1 class="headline">{headline}</h1>'
+            f'<p class="author-line">By Tom Baker | Staff Writer</p>{lines}<div class="story-body">{BODY}</div>'
+            f'{after}</div><footer>Harbor City Gazette · Copyright 2021 Harbor City Media</footer></body></html>')
+
+
+@pytest.mark.parametrize("line", [
+    '<p class="date-line">March 4, 2024</p>',
+    '<span class="article-date">Published Mar. 4, 2024</span>',
+    '<div id="pubdate">4 March 2024</div>',
+    '<p><time>March 4, 2024</time></p>',
+    '<p>Monday, March 4, 2024</p>',  # a line that is only a date, no markup naming it
+    '<p class="postDate">Monday, March 4, 2024 10:30 AM EST</p>',
+    '<div class="timestamp">Published March 4, 2024 | Updated March 6, 2024</div>',
+    '<div class="meta"><span class="updated">Updated March 6, 2024</span> <span class="date">March 4, 2024</span></div>',
+])
+def test_visible_date_line_under_the_headline_is_the_publication_date(tmp_path, line):
+    df = load_one(tmp_path, saved_page("Council shuts river bridge", line))
+    assert df.published[0] == pd.Timestamp("2024-03-04")
+    assert df.published_from[0] in ("date line", "byline")  # "byline" when the extractor keeps the line
+
+
+def test_date_line_source_is_recorded_when_the_extractor_drops_the_line():
+    page_ = extract_page(saved_page("Council shuts river bridge", '<p class="date-line">March 4, 2024</p>'))
+    assert (str(page_.published.date()), page_.published_from) == ("2024-03-04", "date line")
+
+
+@pytest.mark.parametrize("kw", [
+    {"lines": '<p class="date updated">Updated March 6, 2024</p>'},  # only an update: no publication date
+    {"lines": '<div class="last-modified">March 6, 2024</div>'},
+    {"lines": "", "top": '<div class="date">Monday, March 11, 2024</div>'},  # today's date in the top bar
+    {"lines": "", "after": '<div class="related"><span class="date">March 1, 2024</span></div>'},
+    {"lines": "", "after": '<ul><li><span class="date">March 1, 2024</span> Bridge reopens</li></ul>'},
+    {"lines": '<p class="date">By Tom Baker, who covered the bridge in 2019</p>'},  # not only a date
+])
+def test_dates_that_are_not_a_date_line_give_no_publication_date(tmp_path, kw):
+    df = load_one(tmp_path, saved_page("Council shuts river bridge", **kw))
+    assert pd.isna(df.published[0]) and df.published_from[0] == "none"
+
+
+def test_date_line_at_the_top_of_an_article_without_h1(tmp_path):
+    html = saved_page("Council shuts river bridge", '<span class="post-date">March 4, 2024</span>')
+    html = html.replace('<div class="content"><h1 class="headline">Council shuts river bridge</h1>',
+                        '<article><h2 class="headline">Council shuts river bridge</h2>')
+    html = html.replace("</div></div><footer>", "</div></article><footer>")
+    assert "<h1" not in html and "</article>" in html
+    assert load_one(tmp_path, html).published[0] == pd.Timestamp("2024-03-04")
+    no_article = html.replace("<article>", "<div>").replace("</article>", "</div>")
+    assert pd.isna(load_one(tmp_path, no_article, name="n.html").published[0])
+
+
+def test_page_metadata_and_url_come_before_a_date_line(tmp_path):
+    line = '<p class="date-line">March 4, 2024</p>'
+    meta = '<meta property="article:published_time" content="2024-03-01T09:30:00">'
+    df = load_one(tmp_path, saved_page("Council shuts river bridge", line, head=meta))
+    assert (df.published[0], df.published_from[0]) == (pd.Timestamp("2024-03-01T09:30:00"), "page metadata")
+    url = '<link rel="canonical" href="https://www.valleynews.com/2024/03/02/bridge">'
+    df = load_one(tmp_path, saved_page("Council shuts river bridge", line, head=url), name="u.html")
+    assert (df.published[0], df.published_from[0]) == (pd.Timestamp("2024-03-02"), "url")
+
+
+@pytest.mark.parametrize("title, outlet", [
+    ("Council shuts river bridge - Harbor City Gazette", "Harbor City Gazette"),
+    ("Council shuts river bridge | The Valley Herald", "The Valley Herald"),
+    ("Council shuts river bridge — Local News — Port Ellis Daily Courier", "Port Ellis Daily Courier"),
+    ("Port Ellis Sentinel | Council shuts river bridge", "Port Ellis Sentinel"),
+    ("Council shuts river bridge - The Guardian", "The Guardian"),  # rules/outlets.csv
+    ("Council shuts river bridge | Local News", ""),  # a section, not an outlet
+    ("Council shuts river bridge | Politics", ""),
+    ("Council shuts river bridge - Daily News", ""),
+    ("Council shuts river bridge - Movie Review", ""),  # a feature label ends in "Review" too
+    ("Council shuts river bridge | Weekly Record", ""),
+    ("Council shuts river bridge", ""),
+    ("Council shuts river bridge - why the city press matters", ""),
+])
+def test_outlet_of_a_saved_page_from_its_title(tmp_path, title, outlet):
+    page_ = extract_page(saved_page(title, '<p class="date-line">March 4, 2024</p>'))
+    assert (page_.outlet, page_.outlet_from) == (outlet, "page title" if outlet else "")
+    assert page_.title == "Council shuts river bridge"
+    assert load_one(tmp_path, saved_page(title, "")).outlet[0] == outlet
+
+
+def test_title_outlet_only_without_a_url_or_site_name(tmp_path):
+    title = "Council shuts river bridge - Harbor City Gazette"
+    url = '<link rel="canonical" href="https://www.valleynews.com/news/bridge">'
+    page_ = extract_page(saved_page(title, "", head=url))
+    assert (page_.outlet, page_.outlet_from) == ("valleynews.com", "domain")
+    site = '<meta property="og:site_name" content="Valley News">'
+    assert extract_page(saved_page(title, "", head=site)).outlet == "Valley News"
 
 
 # --------------------------------------------------------------------------- optional components
