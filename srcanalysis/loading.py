@@ -1041,7 +1041,8 @@ def read_articles(
         names or a wire agency, '' when the page gives none), ``text``, ``path``, ``credit``
         (the wire agency a byline, dateline, tagline or author field names: "Associated Press",
         "Reuters"; or another outlet a byline credits, "USA Today" on a partner site; '' when
-        none), ``published_from`` (``page metadata``, ``url``, ``byline``, ``input`` for the
+        none), ``published_from`` (``page metadata``, ``url``, ``byline``, ``date line`` (a visible
+        date line under a page's headline), ``input`` for the
         input's own date (a text file's header, a corpus column), ``catalog`` for an ``articles.csv``
         catalog beside the files, ``argument`` for ``published=``, ``none``) and
         ``encoding`` (codec the file was decoded with; '' for DataFrames).
