@@ -289,9 +289,13 @@ def test_wire_credit_by_short_form_dateline_byline_and_closing_line(text, fields
     p = find_reuse(pair(text, **fields))
     assert len(p) == 1
     row = p.iloc[0]
-    assert row["taker"] == "b" and row["credit"] == "credited" and row["credit_text"] == words
-    assert bool(row["credited"]) is True
+    # The Courier's credit makes the text a wire story: the uncredited Herald copy took it from the
+    # agency too (both are takers, whatever their dates), and only the Courier credits it.
+    assert row["taker"] == "both" and row["credit"] == "not_credited" and row["credit_text"] == f"b: {words}; a: no credit"
     assert row["origin"] != "unknown" and row["origin"] in {"Associated Press", "Reuters", "Agence France-Presse"}
+    per = reuse_summary(pair(text, **fields), p).articles.set_index("article_id")
+    assert per.loc["c", "credited_words"] == per.loc["c", "reused_words"] > 0
+    assert per.loc["h", "uncredited_words"] == per.loc["h", "reused_words"] > 0
 
 
 @pytest.mark.parametrize("text", [

@@ -24,7 +24,7 @@ import pandas as pd
 
 from .text import token_spans
 
-__all__ = ["quote_spans", "quoted_share", "same_source", "sentence_sources"]
+__all__ = ["quote_spans", "quoted_share", "same_source", "sentence_sources", "one_sentence"]
 
 _MARKS = re.compile(r"[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]|\n\s*\n")
 _OPENERS = "\"\u201c\u201e\u201f\u00ab"
@@ -73,6 +73,31 @@ def quoted_share(text: str, start: int, end: int, spans: list[tuple[int, int]] |
     for s, e in spans:
         inside |= (pos >= s) & (pos < e)
     return float(inside.mean())
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s+[\"\u201c\u2018(\[]*[A-Z0-9]|\n\s*\n")
+
+_ABBREVIATION = re.compile(r"(?<!\w)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)*[A-Za-z])$")
+
+
+def one_sentence(text: str) -> bool:
+    """True when ``text`` holds no sentence break (a full stop, ``?`` or ``!`` before a capital, or a paragraph break).
+
+    A full stop after a short capitalised word or a single letter ("Gov.", "Sen.", "U.S.") is an
+    abbreviation, not a break.
+
+    Example:
+        >>> one_sentence('"We will rebuild," said Gov. Ann Lopez at a news conference in Dayton.')
+        True
+        >>> one_sentence('The vote was close. "We will rebuild," Lopez said.')
+        False
+    """
+    t = text.strip()
+    for m in _SENTENCE_BREAK.finditer(t):
+        if t[m.start()] == "." and _ABBREVIATION.search(t, 0, m.start()):
+            continue
+        return False
+    return True
 
 
 @lru_cache(maxsize=4096)
