@@ -289,9 +289,13 @@ def test_wire_credit_by_short_form_dateline_byline_and_closing_line(text, fields
     p = find_reuse(pair(text, **fields))
     assert len(p) == 1
     row = p.iloc[0]
-    assert row["taker"] == "b" and row["credit"] == "credited" and row["credit_text"] == words
-    assert bool(row["credited"]) is True
+    # The Courier's credit makes the text a wire story: the uncredited Herald copy took it from the
+    # agency too (both are takers, whatever their dates), and only the Courier credits it.
+    assert row["taker"] == "both" and row["credit"] == "not_credited" and row["credit_text"] == f"b: {words}; a: no credit"
     assert row["origin"] != "unknown" and row["origin"] in {"Associated Press", "Reuters", "Agence France-Presse"}
+    per = reuse_summary(pair(text, **fields), p).articles.set_index("article_id")
+    assert per.loc["c", "credited_words"] == per.loc["c", "reused_words"] > 0
+    assert per.loc["h", "uncredited_words"] == per.loc["h", "reused_words"] > 0
 
 
 @pytest.mark.parametrize("text", [
@@ -784,3 +788,111 @@ def test_a_published_column_mixing_utc_offsets_and_blanks_does_not_crash_the_fin
     passages = sa.find_reuse(frame).set_index(["article_a", "article_b"])
     assert passages.loc[("a", "b"), "earlier"] == "a" and passages.loc[("a", "b"), "taker"] == "b"
     assert passages.loc[("a", "c"), "earlier"] == "unknown"
+
+
+# --------------------------------------------------------------------------- credit from the taker's own words, dates, labels
+BUDGET = ("City councils across the state will lose a fifth of their road money next year, according to a draft "
+          "budget obtained by The Associated Press. The cuts fall hardest on rural counties, which rely on the "
+          "state fund for most of their repairs, and come after two years of flat spending on bridges and culverts.")
+
+
+@pytest.mark.parametrize("tail, credit, words", [
+    ("\n\nThe mayor's office did not answer calls on Friday.", "not_credited", ""),  # the agency is named only in the copied words
+    ("\n\nThe Associated Press contributed to this report.", "credited", "The Associated Press contributed"),
+    ("\n\n(AP)", "credited", "(AP)"),
+])
+def test_an_agency_named_inside_the_copied_words_is_no_credit_but_the_takers_credit_line_is(tail, credit, words):
+    arts = pd.DataFrame({"article_id": ["ap", "c"], "outlet": ["Associated Press", "Courier"],
+                         "published": pd.to_datetime(["2024-03-01 09:00", "2024-03-01 15:00"]),
+                         "text": ["DENVER (AP) — " + BUDGET, BUDGET + tail]})
+    (row,) = find_reuse(arts).itertuples()
+    assert (row.taker, row.credit, row.credit_text, row.origin) == ("b", credit, words, "Associated Press")
+    per = reuse_summary(arts, find_reuse(arts)).articles.set_index("article_id")
+    assert per.loc["c", "credited_words"] == (per.loc["c", "reused_words"] if credit == "credited" else 0)
+
+
+def test_a_one_sentence_quotation_two_outlets_attribute_to_the_same_person_is_listed_not_taken():
+    quote = ('"We cannot keep paying for roads that nobody ever repairs," said Transportation Secretary Ana Ruiz '
+             'at a briefing in Tulsa.')
+    a = ("TULSA — Road crews here spent the week patching the worst of the winter's potholes. " + quote +
+         " The city council will vote on a repair bond in May.")
+    b = ("Oklahoma farmers say rural bridges are closing faster than the state can fix them. " + quote +
+         " Grain haulers now drive an extra hour to reach the elevator in Enid.")
+    arts = pd.DataFrame({"article_id": ["m", "s"], "outlet": ["Metro Ledger", "Sentinel"],
+                         "published": [pd.Timestamp("2024-07-19"), pd.Timestamp("2024-07-19 08:15")],
+                         "text": [a, b], "author": ["Sam Ortiz", "By Jane Roe, Associated Press"]})
+    p = find_reuse(arts)
+    (row,) = p.itertuples()
+    assert (row.kind, row.quote_source, row.taker, row.credit) == ("shared_quote", "Ana Ruiz", "unknown", "unknown")
+    s = reuse_summary(arts, p)
+    per = s.articles.set_index("article_id")
+    assert (per["reused_words"] == 0).all() and (per["uncredited_words"] == 0).all() and (per["sources"] == "").all()
+    assert (per["quoted_words"] == len(re.findall(r"\w+", quote))).all()
+    assert int(s.matrix.to_numpy().sum()) == 0
+    # Narration copied around the quotation (two sentences of it) is taking, not a shared quotation.
+    two = a.replace("TULSA — ", "")
+    copy = arts.assign(text=[a, "Roads. " + two.split(" The city")[0]])
+    assert find_reuse(copy)["kind"].iloc[0] == "verbatim"
+
+
+def test_the_summary_charges_only_the_passages_taker():
+    arts = pd.DataFrame({"article_id": ["x", "y"], "outlet": ["Herald", "Courier"],
+                         "published": pd.to_datetime(["2023-04-06 09:00", "2023-04-06 10:00"]),
+                         "text": ["WASHINGTON (AP) — " + WIRE, "From our desk. " + WIRE]})
+    p = find_reuse(arts)
+    assert (p["taker"].iloc[0], p["origin"].iloc[0]) == ("both", "Associated Press")
+    per = reuse_summary(arts, p.assign(taker="b")).articles.set_index("article_id")
+    assert per.loc["x", "reused_words"] == 0 and per.loc["x", "sources"] == ""
+    assert per.loc["y", "reused_words"] == per.loc["y", "uncredited_words"] == len(re.findall(r"\w+", WIRE))
+
+
+@pytest.mark.parametrize("dates, earlier", [
+    (["2024-07-19", "2024-07-19 08:15"], "unknown"),      # a date without a time of day: same day, order unknown
+    (["2024-07-19 08:15", "2024-07-19"], "unknown"),
+    (["2024-07-18", "2024-07-19 08:15"], "a"),            # the day before is earlier
+    (["2024-07-19 07:00", "2024-07-19 08:15"], "a"),      # two times of one day keep their order
+])
+def test_a_date_only_publication_is_not_earlier_than_a_time_of_the_same_day(dates, earlier):
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Herald", "Courier"],
+                         "published": [pd.Timestamp(d) for d in dates], "text": [COURT, COURT + "\n\nHerald"]})
+    row = find_reuse(arts).iloc[0]
+    assert (row["earlier"], row["taker"], row["credit"]) == (earlier, "b", "credited")
+    # Without a credit, the same-day date-only pair names no origin nor taker.
+    p = find_reuse(arts.assign(text=[COURT, "Court news. " + COURT]))
+    assert p["origin"].iloc[0] == ("unknown" if earlier == "unknown" else "Herald")
+    assert p["taker"].iloc[0] == ("unknown" if earlier == "unknown" else "b")
+
+
+def test_two_copies_of_a_wire_story_are_both_takers_from_the_agency_whatever_their_dates():
+    arts = pd.DataFrame({"article_id": ["ap", "h", "l"], "outlet": ["Associated Press", "Daily Herald", "Lakeside Courier"],
+                         "published": pd.to_datetime(["2024-11-07", "2024-11-07", "2024-11-08"]),
+                         "text": ["WASHINGTON (AP) — " + WIRE, WIRE + " Local officials welcomed the vote.",
+                                  WIRE + " Residents said they were skeptical."]})
+    p = find_reuse(arts).set_index(["article_a", "article_b"])
+    assert p.loc[("h", "l"), "earlier"] == "a"   # dates differ, yet neither copy took from the other
+    assert (p.loc[("h", "l"), "taker"], p.loc[("h", "l"), "credit"]) == ("both", "not_credited")
+    assert (p.loc[("ap", "l"), "taker"], p.loc[("ap", "h"), "taker"]) == ("b", "b")
+    s = reuse_summary(arts, p.reset_index())
+    per = s.articles.set_index("article_id")
+    n = len(re.findall(r"\w+", WIRE))
+    for copy in ("h", "l"):   # each copy took the wire words once, from the agency
+        assert per.loc[copy, "reused_words"] == per.loc[copy, "uncredited_words"] == n
+        assert per.loc[copy, "sources"] == "Associated Press"
+    assert s.matrix.loc["Lakeside Courier", "Daily Herald"] == s.matrix.loc["Daily Herald", "Lakeside Courier"] == 0
+    assert s.matrix.loc["Lakeside Courier", "Associated Press"] == n
+    assert set(s.outlets["source"]) == {"Associated Press"} and set(s.outlets["passages"]) == {2}
+
+
+def test_a_blank_outlet_is_named_unknown_outlet_in_the_matrix_the_outlets_table_and_the_chart():
+    arts = pd.DataFrame({"article_id": ["h", "x", "y"], "outlet": ["Herald", "", None],
+                         "published": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-03"]),
+                         "text": [COURT, "Court news. " + COURT, STORM]})
+    s = reuse_summary(arts, find_reuse(arts))
+    assert s.matrix.index.tolist() == ["(unknown outlet)", "Herald"]
+    assert s.matrix.columns.tolist() == ["(unknown outlet)", "Herald"]
+    assert s.matrix.loc["(unknown outlet)", "Herald"] == len(re.findall(r"\w+", COURT))
+    assert s.outlets[["taker", "source"]].values.tolist() == [["(unknown outlet)", "Herald"]]
+    ax = plot_reused_share(s)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert "(unknown outlet)" in labels and "" not in labels
+    plt.close("all")

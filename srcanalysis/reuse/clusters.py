@@ -9,6 +9,10 @@ its byline/credit field, dateline or closing line) or is published by one (on a 
 the one whose own article is in the cluster); else the outlet of its
 earliest dated article (when only one article has that date); else ``"unknown"``.
 
+**Dates.** A publication given as a calendar date only (read as midnight) says nothing about the
+time of day: it is neither earlier nor later than another publication of the same day
+(:func:`earlier_of`).
+
 
 Example:
     >>> p = pd.DataFrame({"article_a": ["x", "x", "y"], "a_start": [0, 0, 0], "a_end": [90, 90, 90],
@@ -25,10 +29,40 @@ import pandas as pd
 
 from .credit import canonical, is_agency
 
-__all__ = ["passage_clusters", "cluster_origins"]
+__all__ = ["passage_clusters", "cluster_origins", "earlier_of", "date_only"]
 
 #: Two passages in one article are the same text when they overlap by this share of the shorter.
 MIN_OVERLAP = 0.5
+
+
+def date_only(when: Any) -> bool:
+    """True when a publication time is a calendar date without a time of day (midnight exactly).
+
+    Example:
+        >>> date_only(pd.Timestamp("2024-07-19")), date_only(pd.Timestamp("2024-07-19 08:15"))
+        (True, False)
+    """
+    return not pd.isna(when) and pd.Timestamp(when) == pd.Timestamp(when).normalize()
+
+
+def earlier_of(pub_a: Any, pub_b: Any) -> str:
+    """``"a"`` or ``"b"`` (the one published first), or ``"unknown"``.
+
+    Unknown when a date is missing, when both are the same time, or when both fall on the same
+    calendar day and one of them has no time of day (a date-only value read as midnight is not
+    earlier than 08:15 that day).
+
+    Example:
+        >>> t = pd.Timestamp
+        >>> earlier_of(t("2024-07-19"), t("2024-07-19 08:15")), earlier_of(t("2024-07-18"), t("2024-07-19 08:15"))
+        ('unknown', 'a')
+    """
+    if pd.isna(pub_a) or pd.isna(pub_b):
+        return "unknown"
+    pa, pb = pd.Timestamp(pub_a), pd.Timestamp(pub_b)
+    if pa == pb or (pa.normalize() == pb.normalize() and (date_only(pa) or date_only(pb))):
+        return "unknown"
+    return "a" if pa < pb else "b"
 
 
 class _UnionFind:
@@ -121,7 +155,8 @@ def _origin(arts: list, outlet_of: dict, date_of: dict, credits_of: dict) -> str
     if not dated:
         return "unknown"
     first = min(d for d, _ in dated)
-    firsts = {canonical(outlet_of.get(a, "")) for d, a in dated if d == first}
+    # every article not known to come after the first (same time, or same day without a time of day)
+    firsts = {canonical(outlet_of.get(a, "")) for d, a in dated if earlier_of(first, d) == "unknown"}
     if len(firsts) != 1 or "" in firsts:
         return "unknown"
     return firsts.pop()

@@ -40,6 +40,7 @@ __all__ = ["alias_table", "canonical", "is_agency", "article_credits", "credits_
 #: How many paragraphs at the start are searched for a dateline, and lines at the end for a credit.
 DATELINE_PARAGRAPHS = 3
 CLOSING_LINES = 3
+_WORDS = re.compile(r"\w+")
 _DATELINE_HINT = re.compile(r"[(\-\u2013\u2014]")
 #: A closing credit line is short.
 MAX_CLOSING_WORDS = 25
@@ -238,34 +239,60 @@ def _names_pattern(target: str) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:(?i:the)\s+)?(?:" + alts + r")(?!\w)")
 
 
-def credits_near(text: str, start: int, end: int, target: str, window: int) -> str | None:
+def _blank_copied(chunk: str, start: int, end: int, copied: str) -> str:
+    """``chunk`` with the words of ``chunk[start:end]`` that ``copied`` also holds blanked (same length)."""
+    words = {w.casefold() for w in _WORDS.findall(copied)}
+    inner = _WORDS.sub(lambda m: " " * len(m.group()) if m.group().casefold() in words else m.group(),
+                       chunk[start:end])
+    return chunk[:start] + inner + chunk[end:]
+
+
+def _near_match(chunk: str, target: str, names: bool = True) -> re.Match | None:
+    m = _names_pattern(target).search(chunk) if names else None
+    if m:
+        return m
+    for pat in _patterns("near", target):
+        m = pat.search(chunk)
+        if m:
+            return m
+    return None
+
+
+def credits_near(text: str, start: int, end: int, target: str, window: int, copied: str = "") -> str | None:
     """The words naming ``target`` within ``window`` characters of ``text[start:end]``, or ``None``.
 
     Full names match anywhere in the window; short forms ("AP") only inside a formula ("(AP)",
-    "according to AP").
+    "according to AP"). ``copied`` is the source's text of the passage: the words of the passage
+    it also holds are the story's, not the taker's, and never credit ("a draft obtained by The
+    Associated Press" copied from the agency is no credit line). Inside the passage only a credit
+    formula ("(AP)", "according to AP") the taker added counts, never a bare name.
 
     Example:
         >>> t = "Officials said the bridge would close. (AP)"
         >>> credits_near(t, 0, 38, "Associated Press", 100), credits_near(t, 0, 38, "Reuters", 100)
         ('(AP)', None)
+        >>> t = "A draft obtained by The Associated Press shows the cuts."
+        >>> credits_near(t, 0, len(t), "Associated Press", 100, copied=t) is None
+        True
     """
     if not canonical(target):
         return None
     lo, hi = max(0, start - window), min(len(text), end + window)
     chunk = not_credit_masked(text)[lo:hi]
-    m = _names_pattern(target).search(chunk)
-    if m:
-        return m.group(0)
-    for pat in _patterns("near", target):
-        m = pat.search(chunk)
-        if m:
-            return m.group(0).strip()
-    return None
+    m = _near_match(chunk, target)
+    if m and copied and m.start() < end - lo and m.end() > start - lo:   # inside the passage: the taker's words?
+        s, e = start - lo, end - lo
+        # around the passage any credit counts; inside it only a formula of words the source lacks
+        m = (_near_match(chunk[:s] + " " * (e - s) + chunk[e:], target)
+             or _near_match(_blank_copied(chunk, s, e, copied), target, names=False))
+    return m.group(0).strip() if m else None
 
 
 def credits_target(text: str, start: int, end: int, target: str, window: int,
-                   article_level: dict[str, str], byline: str = "") -> str | None:
+                   article_level: dict[str, str], byline: str = "", copied: str = "") -> str | None:
     """``credit_text`` when an article credits ``target`` anywhere it may (byline, dateline, closing, near).
+
+    ``copied``: the source's text of the passage (see :func:`credits_near`).
 
     Example:
         >>> credits_target("Text of the story.\\n\\nThe Daily Beast", 0, 18, "The Daily Beast", 0, {})
@@ -276,7 +303,7 @@ def credits_target(text: str, start: int, end: int, target: str, window: int,
         return None
     if name in article_level:
         return article_level[name]
-    near = credits_near(text, start, end, target, window)
+    near = credits_near(text, start, end, target, window, copied)
     if near:
         return near
     found = article_credits(text, byline, target=target)

@@ -37,11 +37,11 @@ import pandas as pd
 from ..errors import carry_errors, per_article, record_error
 from ..time.timex import local_published
 from .alignment import align_pairs
-from .clusters import cluster_origins, passage_clusters
+from .clusters import cluster_origins, earlier_of, passage_clusters
 from .credit import article_credits, canonical, credits_target, is_agency
 from .index import candidate_pairs
 from .options import DEFAULTS
-from .quotes import quote_spans, quoted_share, same_source, sentence_sources
+from .quotes import one_sentence, quote_spans, quoted_share, same_source, sentence_sources
 from .text import tokens
 
 __all__ = ["find_reuse", "PASSAGE_COLUMNS", "CREDIT_VALUES", "annotate_passages"]
@@ -115,12 +115,6 @@ def _domain(url: str) -> str:
     return re.sub(r"^www\d?\.", "", host)
 
 
-def _direction(pub_a: Any, pub_b: Any) -> str:
-    if pd.isna(pub_a) or pd.isna(pub_b) or pub_a == pub_b:
-        return "unknown"
-    return "a" if pub_a < pub_b else "b"
-
-
 def _same_outlet(a: str, b: str) -> bool:
     ca = canonical(a)
     return bool(ca) and ca == canonical(b)
@@ -136,7 +130,7 @@ def base_frame(arts: pd.DataFrame, raw: list[tuple]) -> pd.DataFrame:
     for a, b, a0, a1, b0, b1, words, sim, verbatim in sorted(raw):
         rows.append({"article_a": ids[a], "a_start": int(a0), "a_end": int(a1), "article_b": ids[b],
                      "b_start": int(b0), "b_end": int(b1), "words": int(words), "similarity": float(sim),
-                     "kind": "verbatim" if verbatim else "edited", "earlier": _direction(pubs[a], pubs[b]),
+                     "kind": "verbatim" if verbatim else "edited", "earlier": earlier_of(pubs[a], pubs[b]),
                      "taker": "unknown", "credit": "unknown", "credit_text": "", "credited": pd.NA,
                      "same_outlet": _same_outlet(outlets[a], outlets[b]), "cluster": 0, "origin": "unknown",
                      "quote_source": "", "text_a": texts[a][a0:a1], "text_b": texts[b][b0:b1],
@@ -162,13 +156,18 @@ class Columns(NamedTuple):
 
 
 def side_credit(cols: Columns, side: int, other: int, start: int, end: int, origin: str,
-                article_level: dict[str, str], window: int) -> str | None:
-    """Words by which article ``side`` credits ``other``'s outlet (by name or a link to its site) or the wire ``origin``."""
+                article_level: dict[str, str], window: int, copied: str = "") -> str | None:
+    """Words by which article ``side`` credits ``other``'s outlet (by name or a link to its site) or the wire ``origin``.
+
+    ``copied`` is the other side's text of the passage: a name among the copied words is part of the
+    story ("a draft obtained by The Associated Press"), not a credit by the taker.
+    """
     own = canonical(cols.outlets[side])
     link = cols.domains[other] if cols.domains[other] != cols.domains[side] else ""
     for target in (cols.outlets[other], origin if is_agency(origin) else "", link):
         if canonical(target) and canonical(target) != own:
-            words = credits_target(cols.texts[side], start, end, target, window, article_level, cols.bylines[side])
+            words = credits_target(cols.texts[side], start, end, target, window, article_level, cols.bylines[side],
+                                   copied=copied)
             if words:
                 return words
     return None
@@ -178,8 +177,10 @@ def decide_credit(row: dict, cols: Columns, origin: str, level: dict[int, dict[s
                   window: int) -> tuple[str, str, str]:
     """``(taker, credit, credit_text)`` of one passage row (with positions ``pos_a``, ``pos_b``).
 
-    The taker is the later article; with no dates, every copy of a wire story but the agency's own,
-    or else the one side that names the other. It is ``credited`` when every taker names the other
+    In a cluster whose origin is a wire agency, every copy but the agency's own is a taker, whatever
+    the dates: two copies of one wire story are ``both`` (each took it from the agency, not one from
+    the other). Otherwise the taker is the later article, or without a known order the one side that
+    names the other. It is ``credited`` when every taker names the other
     side's outlet or the cluster's wire agency, ``unknown`` when no taker is known or the source's
     outlet is unknown, else ``not_credited``; when two copies of a wire story are both takers and
     only one credits, ``credit_text`` says which ("a: (AP); b: no credit").
@@ -191,12 +192,13 @@ def decide_credit(row: dict, cols: Columns, origin: str, level: dict[int, dict[s
 
     def credit(s: str) -> str | None:
         o = "b" if s == "a" else "a"
-        return side_credit(cols, pos[s], pos[o], *span[s], origin, level.get(pos[s], {}), window)
+        return side_credit(cols, pos[s], pos[o], *span[s], origin, level.get(pos[s], {}), window,
+                           copied=row[f"text_{o}"])
 
-    if row["earlier"] in ("a", "b"):
-        takers = ["b" if row["earlier"] == "a" else "a"]
-    elif is_agency(origin):
+    if is_agency(origin):   # every copy of a wire story took it from the agency, whatever their dates
         takers = [s for s in "ab" if canonical(cols.outlets[pos[s]]) != origin]
+    elif row["earlier"] in ("a", "b"):
+        takers = ["b" if row["earlier"] == "a" else "a"]
     else:
         takers = [s for s in "ab" if credit(s)]
     if not takers:
@@ -235,6 +237,9 @@ def mark_shared_quotes(frame: pd.DataFrame, arts: pd.DataFrame, sentences: pd.Da
     Only passages with ``min_quoted`` of their words inside quotation marks and fewer than
     ``max_unquoted`` words outside them on each side qualify: when the narration around a
     quotation matches too, one article copied the other (a wire story built around a quotation).
+    A passage of one sentence holding a quotation (half of ``min_quoted`` of its words quoted)
+    qualifies too: the words outside the marks are the quotation's attribution ("said Interior
+    Secretary Deb Haaland at a news conference"), which two outlets at one event write alike.
     """
     texts = arts["text"].tolist()
     spans: dict[int, list[tuple[int, int]]] = {}
@@ -245,7 +250,11 @@ def mark_shared_quotes(frame: pd.DataFrame, arts: pd.DataFrame, sentences: pd.Da
         if not spans[k]:
             return False
         share = quoted_share(texts[k], s, e, spans[k])
-        return share >= min_quoted and (1 - share) * words < max_unquoted
+        if share >= min_quoted and (1 - share) * words < max_unquoted:
+            return True
+        # one sentence holding a quotation: the words outside the marks are its attribution
+        # ('"...," said Interior Secretary Deb Haaland at a news conference in Las Vegas.')
+        return share >= min_quoted / 2 and one_sentence(texts[k][s:e])
 
     cand = [i for i, r in enumerate(frame.itertuples(index=False))
             if not r.same_outlet and quoted(r.pos_a, r.a_start, r.a_end, r.words)

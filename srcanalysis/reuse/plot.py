@@ -28,7 +28,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from .summary import ReuseSummary
+from .summary import ReuseSummary, _outlet_label
 from ..sources.headline import percent
 from ..style import ACCENT, MUTED, PALETTE, finish, new_axes, plural, style
 
@@ -92,6 +92,8 @@ def plot_reused_share(data: ReuseSummary | pd.DataFrame, *, by: str = "outlet", 
         The matplotlib Axes.
     """
     a = _articles(data)
+    if by == "outlet" and "outlet" in a:    # a blank outlet is one labelled bar, not an empty one
+        a = a.assign(outlet=a["outlet"].map(_outlet_label))
     if "unknown_credit_words" not in a:
         a = a.assign(unknown_credit_words=0)
     g = a.groupby(by, sort=False)[["words", "credited_words", "uncredited_words", "unknown_credit_words"]].sum()

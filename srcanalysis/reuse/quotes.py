@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib.resources import files
 from typing import Iterable
 
 import numpy as np
@@ -24,7 +25,7 @@ import pandas as pd
 
 from .text import token_spans
 
-__all__ = ["quote_spans", "quoted_share", "same_source", "sentence_sources"]
+__all__ = ["quote_spans", "quoted_share", "same_source", "sentence_sources", "one_sentence"]
 
 _MARKS = re.compile(r"[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]|\n\s*\n")
 _OPENERS = "\"\u201c\u201e\u201f\u00ab"
@@ -73,6 +74,49 @@ def quoted_share(text: str, start: int, end: int, spans: list[tuple[int, int]] |
     for s, e in spans:
         inside |= (pos >= s) & (pos < e)
     return float(inside.mean())
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s+[\"\u201c\u2018(\[]*[A-Z0-9]|\n\s*\n")
+
+_LAST_WORD = re.compile(r"(?<![\w.])(?:[A-Za-z]\.)*[\w]+$")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Title abbreviations ("Gov", "Sen", "Dr"): the ``title`` rows of the package's ``rules/abbreviations.csv``."""
+    table = pd.read_csv(files("srcanalysis").joinpath("rules/abbreviations.csv"), dtype=str)
+    return frozenset(table.loc[table["kind"] == "title", "abbrev"].str.lower())
+
+
+def _abbreviation(before: str) -> bool:
+    """True when the word ending ``before`` is an initial ("U.S", "J") or a title abbreviation ("Gov")."""
+    m = _LAST_WORD.search(before)
+    if not m:
+        return False
+    word = m.group()
+    return len(word) == 1 or "." in word or word.lower() in _titles()
+
+
+def one_sentence(text: str) -> bool:
+    """True when ``text`` holds no sentence break (a full stop, ``?`` or ``!`` before a capital, or a paragraph break).
+
+    A full stop after a title of ``srcanalysis/rules/abbreviations.csv`` ("Gov.", "Sen.") or an
+    initial ("U.S.", "J.") is an abbreviation, not a break.
+
+    Example:
+        >>> one_sentence('"We will rebuild," said Gov. Ann Lopez at a news conference in Dayton.')
+        True
+        >>> one_sentence('The vote was close. "We will rebuild," Lopez said.')
+        False
+        >>> one_sentence('The bond vote is in May. "We will rebuild," Lopez said.')
+        False
+    """
+    t = text.strip()
+    for m in _SENTENCE_BREAK.finditer(t):
+        if t[m.start()] == "." and _abbreviation(t[max(0, m.start() - 20):m.start()]):
+            continue
+        return False
+    return True
 
 
 @lru_cache(maxsize=4096)

@@ -84,9 +84,8 @@ def _passage_schema(T):
 
 
 def _earlier(pa, pb) -> str:
-    if pa is None or pb is None or pa == pb:
-        return "unknown"
-    return "a" if pa < pb else "b"
+    from .clusters import earlier_of   # same rule as find_reuse (a date-only day is no earlier than its hours)
+    return earlier_of(pa, pb)
 
 
 def spark_passages(articles, *, return_common: bool = False, **options: Any):

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..sources.headline import UNKNOWN_GROUP
 from .credit import article_credits, canonical, is_agency
 from .find import Columns, prepare, side_credit
 from .options import DEFAULTS
@@ -43,7 +44,8 @@ class ReuseSummary(dict):
             ``dated``; ``credit``: undated, the taker names the source; ``unknown``), ``articles``,
             ``passages``, ``words`` (per taking article counted once, summed), ``credited_words``.
         matrix: Outlet × source words taken (rows: taker, columns: source outlet or agency), known
-            direction only.
+            direction only. A blank outlet is named ``"(unknown outlet)"`` here and in ``outlets``
+            (the package's ``UNKNOWN_GROUP``).
         clusters: One row per cluster: ``cluster``, ``origin``, ``articles``, ``outlets``,
             ``passages``, ``credited``, ``not_credited``, ``unknown``, ``shared_quote`` (passages).
     """
@@ -74,6 +76,22 @@ def _direction(r: Any) -> str:
     if r.earlier in ("a", "b"):
         return "dated"
     return "credit" if r.taker in ("a", "b", "both") else "unknown"
+
+
+def _outlet_label(outlet: Any) -> str:
+    """An outlet as named in the outlet tables and charts: ``UNKNOWN_GROUP`` ("(unknown outlet)") when blank."""
+    name = "" if outlet is None or (isinstance(outlet, float) and pd.isna(outlet)) else str(outlet).strip()
+    return name or UNKNOWN_GROUP
+
+
+def _taker(r: Any, has_taker: bool, wire: bool, outlets: list[str], origin: str) -> str:
+    """The passage's ``taker`` column; for a frame without one, the later side or every copy of a wire story."""
+    if has_taker:
+        return r.taker
+    if wire:        # every copy of a wire story took it from the agency, whatever their dates
+        sides = [s for s, o in zip("ab", outlets) if o != origin]
+        return "both" if len(sides) == 2 else sides[0] if sides else "unknown"
+    return {"a": "b", "b": "a"}.get(r.earlier, "unknown")
 
 
 def _clusters(passages: pd.DataFrame, outlet_of: dict) -> pd.DataFrame:
@@ -130,14 +148,11 @@ def reuse_summary(articles: pd.DataFrame, passages: pd.DataFrame, *,
             for s in "ab":
                 spans["quoted"].setdefault(pos[s], []).append(span[s])
             continue
-        taker = r.taker if has_taker else {"a": "b", "b": "a"}.get(r.earlier, "unknown")
         origin = getattr(r, "origin", "unknown")
         wire = is_agency(origin) and not r.same_outlet
-        if wire:        # every copy of a wire story took it from the agency, whatever their dates
-            taker = "both"
-            sides = [s for s in "ab" if canonical(outlets[pos[s]]) != origin]
-        else:
-            sides = ["a", "b"] if taker == "both" else [taker] if taker in ("a", "b") else []
+        taker = _taker(r, has_taker, wire, [canonical(outlets[pos[s]]) for s in "ab"], origin)
+        # the article charged is the passage's taker, nobody else
+        sides = ["a", "b"] if taker == "both" else [taker] if taker in ("a", "b") else []
         if not sides:
             for s in "ab":
                 spans["shared"].setdefault(pos[s], []).append(span[s])
@@ -150,7 +165,8 @@ def reuse_summary(articles: pd.DataFrame, passages: pd.DataFrame, *,
             if taker == "both" and (wire or status != "credited"):    # each copy answers for itself
                 if k not in level:
                     level[k] = article_credits(texts[k], arts["byline"].iat[k])
-                found = side_credit(cols, k, other, span[s][0], span[s][1], origin, level[k], credit_window)
+                found = side_credit(cols, k, other, span[s][0], span[s][1], origin, level[k], credit_window,
+                                    copied=texts[other][slice(*span["b" if s == "a" else "a"])])
                 status = "credited" if found else "not_credited"
             ok = status == "credited"
             if status == "not_credited":
@@ -179,15 +195,16 @@ def reuse_summary(articles: pd.DataFrame, passages: pd.DataFrame, *,
     per_article = pd.DataFrame(rows, columns=["article_id", "outlet", "words", "reused_words", "credited_words",
                                               "uncredited_words", "unknown_credit_words", "reused_share", "credited_share", "shared_words",
                                               "shared_share", "quoted_words", "sources"])
-    links = [(outlets[k], src, d, 1, n_p, _union_words(texts[k], sp), _union_words(texts[k], cr))
+    label = _outlet_label
+    links = [(label(outlets[k]), label(src), d, 1, n_p, _union_words(texts[k], sp), _union_words(texts[k], cr))
              for (k, src, d), (sp, cr, n_p) in per_source.items()]
     cols = ["taker", "source", "direction", "articles", "passages", "words", "credited_words"]
     links_df = pd.DataFrame(links, columns=cols)
     if len(links_df):
         links_df = links_df.groupby(["taker", "source", "direction"], as_index=False)[cols[3:]].sum()
     known = links_df[links_df["direction"] != "unknown"]
-    takers = sorted(set(outlets))
-    srcs = sorted(set(outlets) | set(known["source"]))
+    takers = sorted({label(o) for o in outlets})
+    srcs = sorted(set(takers) | set(known["source"]))
     matrix = (known.pivot_table(index="taker", columns="source", values="words", aggfunc="sum", fill_value=0)
               .reindex(index=takers, columns=srcs, fill_value=0).astype("int64"))
     matrix.index.name, matrix.columns.name = "taker", "source"
