@@ -890,6 +890,9 @@ def _finish(rows: list[dict[str, Any]], outlet: str | None, published: Any, clea
     frame["article_id"] = unique
     if clean and n:
         paragraphs = [normalize_lines(t) for t in frame["text"]]
+        # a credit line the clean-up removes ("The Associated Press contributed to this report.") still
+        # says who is credited: it goes to the credit column, or reuse would call the copy uncredited
+        frame["credit"] = [c or _credit_line(lines) for c, lines in zip(frame["credit"], paragraphs)]
         chrome: dict[str, frozenset[str]] = {}
         outlets = frame["outlet"].tolist()
         by_outlet: dict[str, list[int]] = {}
@@ -993,6 +996,37 @@ def _language_warnings(frame: pd.DataFrame) -> list[dict[str, str]]:
                 f"not English ({why}): source types, cues and dates are read by English rules, so this "
                 "article will get few or none")})
     return out
+
+
+#: Lines at either end of a text that credit another newsroom: taglines and syndication notes.
+_CREDIT_LINE = re.compile(r"\bcontributed\b|\b(?:reporting|writing|additional reporting) by\b|^[-—–]\s*\w"
+                          r"|\b(?:originally|first) (?:appeared|published)\b|\brepublished\b|^\(?(?:source|via)\s*:",
+                          re.I)
+
+
+def _credit_line(lines: list[str], edge: int = 4) -> str:
+    """The credit a text's first or last lines give: the wire agency a credit line names
+    ("The Associated Press contributed to this report." -> "Associated Press"), else the line itself
+    for another outlet ("This story originally appeared in The Texas Tribune."), else ''.
+
+    Example:
+        >>> _credit_line(["The council met.", "The Associated Press contributed to this report."])
+        'Associated Press'
+        >>> _credit_line(["The council met.", "This story originally appeared in The Texas Tribune."])
+        'This story originally appeared in The Texas Tribune.'
+        >>> _credit_line(["Reporting by the council showed a deficit, which officials have contributed to for years."])
+        ''
+    """
+    from .htmlpage import wire_credit
+
+    for line in lines[:edge] + lines[-edge:]:
+        if len(line) < 200 and _CREDIT_LINE.search(line) and not re.search(r"\b(?:said|says|told)\b", line):
+            agency = wire_credit(line)
+            if agency:
+                return agency
+            if re.search(r"\b(?:originally|first) (?:appeared|published)\b|\brepublished\b", line, re.I):
+                return line.strip()
+    return ""
 
 
 def _credit_of(author: str) -> str:

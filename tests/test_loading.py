@@ -1008,3 +1008,20 @@ def test_a_publication_date_that_is_not_a_date_is_warned_not_dropped_silently():
     assert set(reasons) == {"<DataFrame>#row0", "<DataFrame>#row1"}  # a blank value is no error
     assert "'2019-13-45' is not a date" in reasons["<DataFrame>#row0"]
     assert "relative dates" in reasons["<DataFrame>#row1"]
+
+
+def test_a_credit_line_the_clean_up_removes_is_kept_in_the_credit_column(tmp_path):
+    """'The Associated Press contributed to this report.' is removed from the text as a tagline; it
+    must still say who is credited, or reuse calls the copy uncredited."""
+    (tmp_path / "copy.txt").write_text(
+        "title: County approves budget\noutlet: Daily Herald\n\n"
+        "The county board approved a $2 billion budget on Tuesday after a six-hour meeting.\n\n"
+        "The Associated Press contributed to this report.\n", encoding="utf-8")
+    (tmp_path / "synd.txt").write_text(
+        "title: Water rates rise\noutlet: Valley Post\n\n"
+        "Water rates will rise 8 percent in July, the utility said.\n\n"
+        "This story originally appeared in The Texas Tribune.\n", encoding="utf-8")
+    arts = sa.read_articles(tmp_path).set_index("article_id")
+    assert "contributed" not in arts.loc["copy", "text"]
+    assert arts.loc["copy", "credit"] == "Associated Press"
+    assert "Texas Tribune" in arts.loc["synd", "credit"]
