@@ -274,15 +274,22 @@ def _lag_end(begin: Any, end: Any, pub: Any, text: str) -> Any:
     runs past publication ("This year the company lost money", written in September) reports
     something that happened before publication, so its lag is measured from publication (0 days,
     not -116). The same interval in a sentence not told in the past ("a big E3 this year") is a period
-    still running: it has no lag (NaT), not a negative one. ``event_end`` itself keeps the calendar
-    interval (the TIMEX3 value "2019").
+    still running: it has no lag (NaT), not a negative one. An event that begins after publication
+    (a plan: "cuts starting Oct. 1" in a July article) has not happened, so it has no reporting lag
+    either (NaT). ``event_end`` itself keeps the calendar interval (the TIMEX3 value "2019").
 
     Example:
         >>> p = pd.Timestamp("2019-09-06"); b, e = pd.Timestamp("2019-01-01"), pd.Timestamp("2019-12-31")
         >>> str(_lag_end(b, e, p, "This year it lost money.").date()), _lag_end(b, e, p, "This year it will lose.")
         ('2019-09-06', NaT)
+        >>> _lag_end(pd.Timestamp("2019-10-01"), pd.Timestamp("2019-10-01"), p, "Cuts start Oct. 1.")
+        NaT
     """
-    if pub is pd.NaT or pd.isna(begin) or pd.isna(end) or not (begin <= pub < end):
+    if pub is pd.NaT or pd.isna(pub) or pd.isna(begin) or pd.isna(end):
+        return end
+    if begin > pub:
+        return pd.NaT  # a planned event: nothing to have been late in reporting
+    if not (begin <= pub < end):
         return end
     return pub if _past(text) else pd.NaT  # a period still running ("a big E3 this year"): no lag yet
 
@@ -387,9 +394,11 @@ def date_sentences(sentences: pd.DataFrame, *, carry: str = "day") -> pd.DataFra
         ``week``, ``month``, ``season``, ``quarter``, ``half``, ``year``, ``decade``,
         ``century``; empty when unknown), ``event_basis`` (``own``, ``carried``, ``published``,
         ``none``), ``event_expression`` (the expression used, empty for ``published``/``none``)
-        and ``event_lag`` (publication minus ``event_end``, Timedelta; negative for events
-        announced ahead; NaT for events more than :data:`LAG_WINDOW_DAYS` days from publication,
-        which are history or background, not reporting delay). An article that fails is recorded in ``attrs["errors"]`` (stage
+        and ``event_lag`` (publication minus ``event_end``, Timedelta, in whole days; measured
+        from publication for a past-tense sentence dated by a period running past it; NaT for an
+        event that begins after publication (a plan) or a period still running, and for events
+        more than :data:`LAG_WINDOW_DAYS` days before publication, which are history or
+        background, not reporting delay). An article that fails is recorded in ``attrs["errors"]`` (stage
         ``"date_sentences"``) and its sentences get basis ``none``; the others go on.
 
     Raises:
