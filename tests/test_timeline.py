@@ -470,3 +470,15 @@ def test_an_event_beginning_after_publication_has_no_reporting_lag():
     for frame_ in (tl, d):
         row = lag_summary(frame_).iloc[0]
         assert int(row["events"]) == 2 and float(row["min_days"]) == 17.0 and float(row["mean_days"]) == 38.5
+
+
+def test_a_sentence_reporting_a_plan_is_dated_by_the_statement_not_the_plans_start():
+    s = frame(["Starting Sept. 1, the transit board said on Tuesday, fares will rise 25 cents.",
+               "The hospital plans to close its maternity ward from Nov. 15, officials said Monday.",
+               "The ferry line will add a second boat beginning Aug. 12."], published="2024-07-19")
+    d = sa.date_sentences(s)
+    assert d["event_expression"].tolist() == ["Tuesday", "Monday", "Aug. 12"]
+    assert d["event_begin"].dt.strftime("%Y-%m-%d").tolist() == ["2024-07-16", "2024-07-15", "2024-08-12"]
+    tl = timeline(s)  # the plan's date stays on the timeline, only not as the sentence's date
+    assert tl.loc[tl["dates_sentence"], "expression"].tolist() == ["Tuesday", "Monday", "Aug. 12"]
+    assert {"Sept. 1", "Nov. 15"} <= set(tl["expression"])

@@ -8,7 +8,9 @@ gives every sentence one event interval and where it came from:
   parentheses come last, then expressions inside quotation marks, then the finest granularity,
   then the first in the sentence. A cited document's publication ("according to a study
   published yesterday") is background too, and the "since" of a relative or participial clause
-  ("Marsh, who has swum there since 1998") dates nothing.
+  ("Marsh, who has swum there since 1998") dates nothing. When the sentence reports a plan ("it
+  will cut releases starting Oct. 1, the agency said Thursday") the date the plan takes effect
+  comes after the statement's own date: the sentence reports the statement.
 * ``carried``: no expression of its own, told in the past tense; news narrative keeps its
   reference time until a new anchor, so the sentence takes the reference time set by the last
   narrative sentence of the article (a present-tense sentence speaks at publication time). Only
@@ -72,7 +74,8 @@ def _cues() -> dict[str, re.Pattern]:
     with resources.files("srcanalysis.time").joinpath("rules/sentence_cues.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     words = {k: "|".join(sorted((re.escape(r["cue"]).replace("'", "['’]") for r in rows if r["kind"] == k),
-                                key=len, reverse=True)) for k in ("relative", "background", "biography", "present", "anaphor", "no_comment", "document", "publication")}
+                                key=len, reverse=True)) for k in ("relative", "background", "biography", "present", "anaphor", "no_comment", "document", "publication",
+                      "plan", "plan_start")}
     return {
         # a clause giving background: a relative or parenthetical clause, or a since/until span
         "background": re.compile(rf"(?i)(?:,\s*(?:{words['relative']})\b[^,;]*|\([^)]*|\b(?:{words['background']})\b[^,;.]*)$"),
@@ -90,6 +93,9 @@ def _cues() -> dict[str, re.Pattern]:
         "since_clause": re.compile(rf"(?i)(?:,\s*(?:{words['relative']})\b|,\s*(?:having\b|[a-z]+ing\b))[^,;]*\b(?:ever\s+)?since\s+$"),
         # "X declined to comment", "did not respond to a request for comment": said at publication time
         "no_comment": re.compile(rf"(?i)\b(?:{words['no_comment']})\b"),
+        # "would cut releases ... starting Oct. 1", "plans to raise rates from Aug. 1": when a plan takes effect
+        "plan": re.compile(rf"(?i)(?:\b|(?<=\w))(?:{words['plan']})\b"),
+        "plan_start": re.compile(rf"(?i)\b(?:{words['plan_start']})\s+(?:on\s+)?$"),
     }
 
 
@@ -150,6 +156,23 @@ def _since_clause(text: str, start: int) -> bool:
         (True, False)
     """
     return bool(_cues()["since_clause"].search(text[max(0, start - 120):start]))
+
+
+def _plan(text: str, start: int) -> bool:
+    """Whether the expression at ``start`` says when a plan takes effect: a start word right
+    before it ("starting", "beginning", "from"; ``rules/sentence_cues.csv`` kind ``plan_start``)
+    in a sentence with a plan verb ("will", "would", "plans to"; kind ``plan``), both outside
+    quotation marks. The sentence reports the statement of the plan, so a date of the statement
+    ("said Thursday") dates it rather than the plan's date.
+
+    Example:
+        >>> t = "Starting Oct. 1, the agency said Thursday, it will cut releases."
+        >>> u = "The agency said it would cut releases starting Oct. 1."
+        >>> _plan(t, 9), _plan(u, u.index("Oct")), _plan("Sales rose starting May 2.", 20)
+        (True, True, False)
+    """
+    bare = _QUOTE.sub(lambda m: " " * len(m.group(0)), text)
+    return bool(_cues()["plan_start"].search(bare[max(0, start - 20):start]) and _cues()["plan"].search(bare))
 
 
 def _old(r: dict[str, Any], published: Any) -> bool:
@@ -250,7 +273,7 @@ def choose_expression(text: str, rows: list[dict[str, Any]], published: Any = No
                 or str(r["value"]).endswith("_REF") or not _in_range(r) or _since_clause(text, r["start"]):
             continue
         bg, q = _background(text, r["start"], _old(r, published)), _quoted(text, r["start"])
-        key = (bg, q, GRAN_ORDER.index(r["granularity"]), r["start"])
+        key = (bg, q, _plan(text, r["start"]), GRAN_ORDER.index(r["granularity"]), r["start"])
         if best_key is None or key < best_key:
             best, best_key, best_narr = r, key, not (bg or q)
     return best, best_narr
