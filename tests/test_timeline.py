@@ -482,3 +482,7 @@ def test_a_sentence_reporting_a_plan_is_dated_by_the_statement_not_the_plans_sta
     tl = timeline(s)  # the plan's date stays on the timeline, only not as the sentence's date
     assert tl.loc[tl["dates_sentence"], "expression"].tolist() == ["Tuesday", "Monday", "Aug. 12"]
     assert {"Sept. 1", "Nov. 15"} <= set(tl["expression"])
+    # a start already past is no plan: it keeps dating the sentence
+    past = sa.date_sentences(frame(["Fares rose 10% from Jan. 1, the board said on Tuesday, and will rise again."],
+                                   published="2024-07-19"))
+    assert past["event_expression"].tolist() == ["Jan. 1"]

@@ -9,8 +9,8 @@ gives every sentence one event interval and where it came from:
   then the first in the sentence. A cited document's publication ("according to a study
   published yesterday") is background too, and the "since" of a relative or participial clause
   ("Marsh, who has swum there since 1998") dates nothing. When the sentence reports a plan ("it
-  will cut releases starting Oct. 1, the agency said Thursday") the date the plan takes effect
-  comes after the statement's own date: the sentence reports the statement.
+  will cut releases starting Oct. 1, the agency said Thursday") the date the plan takes effect,
+  when after publication, comes after the statement's own date: the sentence reports the statement.
 * ``carried``: no expression of its own, told in the past tense; news narrative keeps its
   reference time until a new anchor, so the sentence takes the reference time set by the last
   narrative sentence of the article (a present-tense sentence speaks at publication time). Only
@@ -175,6 +175,13 @@ def _plan(text: str, start: int) -> bool:
     return bool(_cues()["plan_start"].search(bare[max(0, start - 20):start]) and _cues()["plan"].search(bare))
 
 
+def _before(r: dict[str, Any], published: Any) -> bool:
+    """Whether an expression's interval begins on or before publication (False when either is unknown)."""
+    if published is None or pd.isna(published) or r.get("begin") is None:
+        return False
+    return pd.Timestamp(r["begin"]) <= pd.Timestamp(published)
+
+
 def _old(r: dict[str, Any], published: Any) -> bool:
     """Whether an expression's interval ends more than :data:`LAG_WINDOW_DAYS` before publication
     (True when publication is unknown)."""
@@ -254,6 +261,8 @@ def choose_expression(text: str, rows: list[dict[str, Any]], published: Any = No
         published: The publication date, when known: a biography or history verb ("died",
             "founded", ``rules/sentence_cues.csv`` kind ``biography``) makes background only of a
             date more than :data:`LAG_WINDOW_DAYS` before it ("died in 1999", not "died yesterday").
+            A plan's start after it ("will cut ... starting Oct. 1", see ``_plan``) ranks after the
+            other expressions of the sentence (after quoted ones, before background).
 
     Returns:
         ``(row, narrative)``: the chosen row (None when no DATE/TIME expression has an interval)
@@ -273,7 +282,8 @@ def choose_expression(text: str, rows: list[dict[str, Any]], published: Any = No
                 or str(r["value"]).endswith("_REF") or not _in_range(r) or _since_clause(text, r["start"]):
             continue
         bg, q = _background(text, r["start"], _old(r, published)), _quoted(text, r["start"])
-        key = (bg, q, _plan(text, r["start"]), GRAN_ORDER.index(r["granularity"]), r["start"])
+        plan = _plan(text, r["start"]) and not _before(r, published)  # "from Jan. 1" in July is no plan
+        key = (bg, q, plan, GRAN_ORDER.index(r["granularity"]), r["start"])
         if best_key is None or key < best_key:
             best, best_key, best_narr = r, key, not (bg or q)
     return best, best_narr
