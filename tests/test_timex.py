@@ -534,6 +534,8 @@ def test_deictic_words_in_a_quotation_count_from_the_day_it_was_said():
     ("Ticket sales so far this year reached 2 million.", "this year", "2024-11-07"),
     ("Prices this month so far are up 3%.", "this month", "2024-11-07"),
     ("Fares this week to date fell.", "this week", "2024-11-07"),
+    ("Exports so far in 2024 fell.", "2024", "2024-11-07"),
+    ("Talks stalled earlier in the week.", "the week", "2024-11-07"),
     ("Earlier this year the plant closed.", "Earlier this year", "2024-04-30"),  # already before publication
     ("The vote is set for later this month.", "later this month", "2024-11-30"),  # forward-pointing: unchanged
 ])

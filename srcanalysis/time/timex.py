@@ -2140,14 +2140,15 @@ def _so_far_res() -> tuple[re.Pattern, re.Pattern]:
     expression or right before it ("earlier this month", "so far this year") and right after it
     ("this year to date"), or opening the expression itself."""
     cues = _clause_cues("so_far").replace(r"\ ", r"\s+")
-    return re.compile(rf"(?i)\b(?:{cues})\s*,?\s*$"), re.compile(rf"(?i)^\s*,?\s*(?:{cues})\b")
+    return re.compile(rf"(?i)\b(?:{cues})\s*,?\s*(?:in\s+)?$"), re.compile(rf"(?i)^\s*,?\s*(?:{cues})\b")
 
 
 def _so_far(text: str, start: int, end: int) -> bool:
     """Whether the expression at ``text[start:end]`` points back from publication: it opens with,
-    or stands right after or before, a past-pointing cue ("earlier this month", "so far this year",
-    "this week to date"; ``rules/timex_clause_cues.csv`` kind ``so_far``). Such a current period ends
-    at publication: "earlier this month" in an article of 7 November cannot reach 10 November.
+    or stands right after (also after "in") or before, a past-pointing cue ("earlier this month",
+    "so far in 2024", "earlier in the week", "this week to date"; ``rules/timex_clause_cues.csv``
+    kind ``so_far``). Such a current period ends at publication: "earlier this month" in an
+    article of 7 November cannot reach 10 November.
 
     Example:
         >>> t = "Sales so far this year rose; the vote is later this month."
