@@ -437,3 +437,52 @@ def test_a_quotation_running_over_sentences_keeps_the_day_it_was_said():
     assert t[["expression", "value"]].values.tolist() == [
         ["Monday, March 8", "2021-03-08"], ["last night", "2021-03-07TNI"], ["tomorrow", "2021-03-09"],
         ["yesterday", "2021-03-10"]]
+
+
+def _plan_story(outlet="Valley Ledger", article="w", published="2024-07-19"):
+    return frame(["Reservoir levels fell to a record low on July 2.",
+                  "Growers met with state officials on May 20.",
+                  "The water district will cut deliveries by 15% starting Oct. 1."],
+                 published=published, article=article, outlet=outlet)
+
+
+def test_gaps_end_at_the_latest_publication_a_planned_event_opens_no_gap():
+    for frame_ in (timeline(_plan_story()), sa.date_sentences(_plan_story())):
+        gaps = timeline_gaps(frame_, "10D")
+        assert gaps[["start", "end"]].astype(str).values.tolist() == [["2024-05-21", "2024-07-01"]]
+        assert gaps.attrs["span"][1] == pd.Timestamp("2024-07-19")
+    tl = timeline(_plan_story())
+    assert "Oct. 1" in tl["expression"].tolist()  # the plan stays on the timeline
+    # by outlet: each group ends at its own latest publication (a later article reaches further)
+    two = pd.concat([_plan_story(), _plan_story(outlet="Basin Post", article="p", published="2024-10-20")],
+                    ignore_index=True)
+    by = timeline_gaps(timeline(two), "10D", by="outlet")
+    assert by.loc[by["outlet"] == "Valley Ledger", "end"].max() == pd.Timestamp("2024-07-01")
+    assert by.loc[by["outlet"] == "Basin Post", "end"].max() == pd.Timestamp("2024-09-30")
+
+
+def test_an_event_beginning_after_publication_has_no_reporting_lag():
+    tl = timeline(_plan_story())
+    lag = dict(zip(tl["expression"], tl["lag"]))
+    assert lag["July 2"] == pd.Timedelta(days=17) and pd.isna(lag["Oct. 1"])
+    d = sa.date_sentences(_plan_story())
+    assert d["event_expression"].tolist()[2] == "Oct. 1" and pd.isna(d["event_lag"].iloc[2])
+    for frame_ in (tl, d):
+        row = lag_summary(frame_).iloc[0]
+        assert int(row["events"]) == 2 and float(row["min_days"]) == 17.0 and float(row["mean_days"]) == 38.5
+
+
+def test_a_sentence_reporting_a_plan_is_dated_by_the_statement_not_the_plans_start():
+    s = frame(["Starting Sept. 1, the transit board said on Tuesday, fares will rise 25 cents.",
+               "The hospital plans to close its maternity ward from Nov. 15, officials said Monday.",
+               "The ferry line will add a second boat beginning Aug. 12."], published="2024-07-19")
+    d = sa.date_sentences(s)
+    assert d["event_expression"].tolist() == ["Tuesday", "Monday", "Aug. 12"]
+    assert d["event_begin"].dt.strftime("%Y-%m-%d").tolist() == ["2024-07-16", "2024-07-15", "2024-08-12"]
+    tl = timeline(s)  # the plan's date stays on the timeline, only not as the sentence's date
+    assert tl.loc[tl["dates_sentence"], "expression"].tolist() == ["Tuesday", "Monday", "Aug. 12"]
+    assert {"Sept. 1", "Nov. 15"} <= set(tl["expression"])
+    # a start already past is no plan: it keeps dating the sentence
+    past = sa.date_sentences(frame(["Fares rose 10% from Jan. 1, the board said on Tuesday, and will rise again."],
+                                   published="2024-07-19"))
+    assert past["event_expression"].tolist() == ["Jan. 1"]

@@ -527,3 +527,19 @@ def test_deictic_words_in_a_quotation_count_from_the_day_it_was_said():
     assert values('She said: "We met yesterday."', pub) == [["yesterday", "2021-03-10"]]
     t = 'The strike began on Monday, and union leaders said: "We walk out again tomorrow."'
     assert values(t, pub)[1] == ["tomorrow", "2021-03-12"]
+
+
+@pytest.mark.parametrize("text, expr, end", [
+    ("Negotiators met earlier this month in Geneva.", "earlier this month", "2024-11-07"),
+    ("Ticket sales so far this year reached 2 million.", "this year", "2024-11-07"),
+    ("Prices this month so far are up 3%.", "this month", "2024-11-07"),
+    ("Fares this week to date fell.", "this week", "2024-11-07"),
+    ("Exports so far in 2024 fell.", "2024", "2024-11-07"),
+    ("Talks stalled earlier in the week.", "the week", "2024-11-07"),
+    ("Earlier this year the plant closed.", "Earlier this year", "2024-04-30"),  # already before publication
+    ("The vote is set for later this month.", "later this month", "2024-11-30"),  # forward-pointing: unchanged
+])
+def test_a_past_pointing_current_period_ends_no_later_than_publication(text, expr, end):
+    df = find_timexes(text, "2024-11-07")
+    row = df[df["text"] == expr].iloc[0]
+    assert pd.Timestamp(row["end_date"]) == pd.Timestamp(end)

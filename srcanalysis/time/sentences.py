@@ -8,7 +8,9 @@ gives every sentence one event interval and where it came from:
   parentheses come last, then expressions inside quotation marks, then the finest granularity,
   then the first in the sentence. A cited document's publication ("according to a study
   published yesterday") is background too, and the "since" of a relative or participial clause
-  ("Marsh, who has swum there since 1998") dates nothing.
+  ("Marsh, who has swum there since 1998") dates nothing. When the sentence reports a plan ("it
+  will cut releases starting Oct. 1, the agency said Thursday") the date the plan takes effect,
+  when after publication, comes after the statement's own date: the sentence reports the statement.
 * ``carried``: no expression of its own, told in the past tense; news narrative keeps its
   reference time until a new anchor, so the sentence takes the reference time set by the last
   narrative sentence of the article (a present-tense sentence speaks at publication time). Only
@@ -72,7 +74,8 @@ def _cues() -> dict[str, re.Pattern]:
     with resources.files("srcanalysis.time").joinpath("rules/sentence_cues.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     words = {k: "|".join(sorted((re.escape(r["cue"]).replace("'", "['’]") for r in rows if r["kind"] == k),
-                                key=len, reverse=True)) for k in ("relative", "background", "biography", "present", "anaphor", "no_comment", "document", "publication")}
+                                key=len, reverse=True)) for k in ("relative", "background", "biography", "present", "anaphor", "no_comment", "document", "publication",
+                      "plan", "plan_start")}
     return {
         # a clause giving background: a relative or parenthetical clause, or a since/until span
         "background": re.compile(rf"(?i)(?:,\s*(?:{words['relative']})\b[^,;]*|\([^)]*|\b(?:{words['background']})\b[^,;.]*)$"),
@@ -90,6 +93,9 @@ def _cues() -> dict[str, re.Pattern]:
         "since_clause": re.compile(rf"(?i)(?:,\s*(?:{words['relative']})\b|,\s*(?:having\b|[a-z]+ing\b))[^,;]*\b(?:ever\s+)?since\s+$"),
         # "X declined to comment", "did not respond to a request for comment": said at publication time
         "no_comment": re.compile(rf"(?i)\b(?:{words['no_comment']})\b"),
+        # "would cut releases ... starting Oct. 1", "plans to raise rates from Aug. 1": when a plan takes effect
+        "plan": re.compile(rf"(?i)(?:\b|(?<=\w))(?:{words['plan']})\b"),
+        "plan_start": re.compile(rf"(?i)\b(?:{words['plan_start']})\s+(?:on\s+)?$"),
     }
 
 
@@ -150,6 +156,30 @@ def _since_clause(text: str, start: int) -> bool:
         (True, False)
     """
     return bool(_cues()["since_clause"].search(text[max(0, start - 120):start]))
+
+
+def _plan(text: str, start: int) -> bool:
+    """Whether the expression at ``start`` says when a plan takes effect: a start word right
+    before it ("starting", "beginning", "from"; ``rules/sentence_cues.csv`` kind ``plan_start``)
+    in a sentence with a plan verb ("will", "would", "plans to"; kind ``plan``), both outside
+    quotation marks. The sentence reports the statement of the plan, so a date of the statement
+    ("said Thursday") dates it rather than the plan's date.
+
+    Example:
+        >>> t = "Starting Oct. 1, the agency said Thursday, it will cut releases."
+        >>> u = "The agency said it would cut releases starting Oct. 1."
+        >>> _plan(t, 9), _plan(u, u.index("Oct")), _plan("Sales rose starting May 2.", 20)
+        (True, True, False)
+    """
+    bare = _QUOTE.sub(lambda m: " " * len(m.group(0)), text)
+    return bool(_cues()["plan_start"].search(bare[max(0, start - 20):start]) and _cues()["plan"].search(bare))
+
+
+def _before(r: dict[str, Any], published: Any) -> bool:
+    """Whether an expression's interval begins on or before publication (False when either is unknown)."""
+    if published is None or pd.isna(published) or r.get("begin") is None:
+        return False
+    return pd.Timestamp(r["begin"]) <= pd.Timestamp(published)
 
 
 def _old(r: dict[str, Any], published: Any) -> bool:
@@ -231,6 +261,8 @@ def choose_expression(text: str, rows: list[dict[str, Any]], published: Any = No
         published: The publication date, when known: a biography or history verb ("died",
             "founded", ``rules/sentence_cues.csv`` kind ``biography``) makes background only of a
             date more than :data:`LAG_WINDOW_DAYS` before it ("died in 1999", not "died yesterday").
+            A plan's start after it ("will cut ... starting Oct. 1", see ``_plan``) ranks after the
+            other expressions of the sentence (after quoted ones, before background).
 
     Returns:
         ``(row, narrative)``: the chosen row (None when no DATE/TIME expression has an interval)
@@ -250,7 +282,8 @@ def choose_expression(text: str, rows: list[dict[str, Any]], published: Any = No
                 or str(r["value"]).endswith("_REF") or not _in_range(r) or _since_clause(text, r["start"]):
             continue
         bg, q = _background(text, r["start"], _old(r, published)), _quoted(text, r["start"])
-        key = (bg, q, GRAN_ORDER.index(r["granularity"]), r["start"])
+        plan = _plan(text, r["start"]) and not _before(r, published)  # "from Jan. 1" in July is no plan
+        key = (bg, q, plan, GRAN_ORDER.index(r["granularity"]), r["start"])
         if best_key is None or key < best_key:
             best, best_key, best_narr = r, key, not (bg or q)
     return best, best_narr
@@ -274,15 +307,22 @@ def _lag_end(begin: Any, end: Any, pub: Any, text: str) -> Any:
     runs past publication ("This year the company lost money", written in September) reports
     something that happened before publication, so its lag is measured from publication (0 days,
     not -116). The same interval in a sentence not told in the past ("a big E3 this year") is a period
-    still running: it has no lag (NaT), not a negative one. ``event_end`` itself keeps the calendar
-    interval (the TIMEX3 value "2019").
+    still running: it has no lag (NaT), not a negative one. An event that begins after publication
+    (a plan: "cuts starting Oct. 1" in a July article) has not happened, so it has no reporting lag
+    either (NaT). ``event_end`` itself keeps the calendar interval (the TIMEX3 value "2019").
 
     Example:
         >>> p = pd.Timestamp("2019-09-06"); b, e = pd.Timestamp("2019-01-01"), pd.Timestamp("2019-12-31")
         >>> str(_lag_end(b, e, p, "This year it lost money.").date()), _lag_end(b, e, p, "This year it will lose.")
         ('2019-09-06', NaT)
+        >>> _lag_end(pd.Timestamp("2019-10-01"), pd.Timestamp("2019-10-01"), p, "Cuts start Oct. 1.")
+        NaT
     """
-    if pub is pd.NaT or pd.isna(begin) or pd.isna(end) or not (begin <= pub < end):
+    if pub is pd.NaT or pd.isna(pub) or pd.isna(begin) or pd.isna(end):
+        return end
+    if begin > pub:
+        return pd.NaT  # a planned event: nothing to have been late in reporting
+    if not (begin <= pub < end):
         return end
     return pub if _past(text) else pd.NaT  # a period still running ("a big E3 this year"): no lag yet
 
@@ -387,9 +427,11 @@ def date_sentences(sentences: pd.DataFrame, *, carry: str = "day") -> pd.DataFra
         ``week``, ``month``, ``season``, ``quarter``, ``half``, ``year``, ``decade``,
         ``century``; empty when unknown), ``event_basis`` (``own``, ``carried``, ``published``,
         ``none``), ``event_expression`` (the expression used, empty for ``published``/``none``)
-        and ``event_lag`` (publication minus ``event_end``, Timedelta; negative for events
-        announced ahead; NaT for events more than :data:`LAG_WINDOW_DAYS` days from publication,
-        which are history or background, not reporting delay). An article that fails is recorded in ``attrs["errors"]`` (stage
+        and ``event_lag`` (publication minus ``event_end``, Timedelta, in whole days; measured
+        from publication for a past-tense sentence dated by a period running past it; NaT for an
+        event that begins after publication (a plan) or a period still running, and for events
+        more than :data:`LAG_WINDOW_DAYS` days before publication, which are history or
+        background, not reporting delay). An article that fails is recorded in ``attrs["errors"]`` (stage
         ``"date_sentences"``) and its sentences get basis ``none``; the others go on.
 
     Raises:

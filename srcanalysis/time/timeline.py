@@ -26,7 +26,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from ..errors import carry_errors, per_article
-from .sentences import choose_expression, reporting_lag
+from .sentences import _lag_end, choose_expression, reporting_lag
 from .timex import _extract, _State, _to_date, day_first, infer_published, local_published
 
 TIMELINE_COLUMNS = [
@@ -63,9 +63,12 @@ def timeline(sentences: pd.DataFrame, *, infer: bool = False, include_durations:
         ``none``), ``sentence, sentence_text, expression, expr_start, expr_end`` (article offsets
         when the input has ``start``), ``type, value, mod, granularity, anchor, begin, end``
         (first and last day of the event interval), ``lag`` = published minus event end
-        (Timedelta, NaT when either is unknown or published is inferred, and for events more than
-        :data:`~srcanalysis.time.sentences.LAG_WINDOW_DAYS` (365) days from publication, which are
-        history or background rather than reporting delay; negative for events announced ahead) and ``dates_sentence`` (True for the expression
+        (Timedelta, whole days; NaT when either is unknown or published is inferred, for events
+        more than :data:`~srcanalysis.time.sentences.LAG_WINDOW_DAYS` (365) days from
+        publication, which are history or background rather than reporting delay, and for events
+        that begin after publication (plans) or periods still running, which have no lag yet; a
+        past-tense sentence about a period running past publication counts from publication, as
+        in :func:`~srcanalysis.time.sentences.date_sentences`) and ``dates_sentence`` (True for the expression
         :func:`~srcanalysis.time.sentences.date_sentences` takes as its sentence's date), followed
         by ``paragraph``, ``source_type`` and ``source`` when the input has them. An article that
         fails is recorded in ``attrs["errors"]`` (stage ``"timeline"``) and the others go on.
@@ -109,7 +112,7 @@ def timeline(sentences: pd.DataFrame, *, infer: bool = False, include_durations:
     out["published"] = pd.to_datetime(out["published"], errors="coerce").astype("datetime64[ns]")
     out["begin"] = _ns(out["begin"])
     out["end"] = _ns(out["end"])
-    out["lag"] = reporting_lag(out["published"], out["end"]).where(out["published_basis"] == "article")
+    out["lag"] = reporting_lag(out["published"], _ns(out["_lag_end"])).where(out["published_basis"] == "article")
     out = out[TIMELINE_COLUMNS + extra].reset_index(drop=True)
     return carry_errors(out, sentences, new=log)
 
@@ -125,6 +128,7 @@ def _article_rows(cols: dict[str, list], extra_vals: dict[str, list], i: int, j:
         basis = "inferred" if pd.notna(pub) else "none"
     st = _State(_to_date(pub) if basis == "article" else None, article_id=cols["article_id"][i],
                 dayfirst=day_first(" ".join(str(t) for t in texts[i:j])))
+    pub_day = pd.Timestamp(st.dct) if st.dct is not None else pd.NaT
     rows = []
     for k in range(i, j):
         text = texts[k] if isinstance(texts[k], str) else ("" if pd.isna(texts[k]) else str(texts[k]))
@@ -145,10 +149,25 @@ def _article_rows(cols: dict[str, list], extra_vals: dict[str, list], i: int, j:
                 "expr_end": off + r["end"], "type": r["type"], "value": r["value"], "mod": r["mod"],
                 "granularity": r["granularity"], "anchor": r["anchor"],
                 "begin": r["begin"], "end": r["end_date"], "dates_sentence": r is chosen,
+                "_lag_end": _row_lag_end(r, pub_day, text),
                 **{c: extra_vals[c][k] for c in extra_vals},
             })
     log.extend(st.errors)
     return rows
+
+
+def _row_lag_end(r: dict[str, Any], pub_day: Any, text: str) -> Any:
+    """The day a mention's lag is measured from (see ``sentences._lag_end``): its end; publication
+    for a past-tense sentence about a period running past it; None (no lag) for a period still
+    running or an event that begins after publication."""
+    if r["begin"] is None or r["end_date"] is None or not _in_lag_range(r):
+        return r["end_date"]
+    le = _lag_end(pd.Timestamp(r["begin"]), pd.Timestamp(r["end_date"]), pub_day, text)
+    return None if pd.isna(le) else le.date()
+
+
+def _in_lag_range(r: dict[str, Any]) -> bool:
+    return all(getattr(r.get(k), "year", 2000) in range(1678, 2262) for k in ("begin", "end_date"))
 
 
 def _empty() -> pd.DataFrame:
@@ -209,7 +228,11 @@ def timeline_gaps(
     """Stretches of the story's span that no dated event mention covers.
 
     The story span runs from the earliest event ``begin`` to the latest event ``end`` (or the
-    given ``span``). Events coarser than ``max_granularity`` ("In 2015", "the 1990s") neither set
+    given ``span``), but never past the story's latest publication date (the latest
+    ``published`` in the frame, or in each ``by`` group): nothing after publication could have
+    been reported, so a stretch before a planned event ("cuts starting Oct. 1" in a July
+    article) is no gap in the reporting. Such future events stay on the timeline; they open no
+    gap. Events coarser than ``max_granularity`` ("In 2015", "the 1990s") neither set
     the span nor cover it, since a year-long bar would hide every gap inside it.
 
     Args:
@@ -266,6 +289,9 @@ def timeline_gaps(
         lo, hi = ev["begin"].min(), ev["end"].max()
         if span is not None:
             lo, hi = max(lo, pd.Timestamp(span[0])), min(hi, pd.Timestamp(span[1]))
+        last_pub = _latest_publication(timeline)
+        if last_pub is not None:  # nothing after publication could have been reported: no gap there
+            hi = min(hi, last_pub)
         story = (lo, hi)
         covered_to = None
         last_expr = ""
@@ -292,6 +318,24 @@ def timeline_gaps(
     out.attrs["lag"] = lag_summary(timeline).to_dict("records")
     out.attrs["span"] = story
     return out
+
+
+def _latest_publication(frame: pd.DataFrame) -> pd.Timestamp | None:
+    """The latest publication day of a frame's ``published`` column (local date, time of day
+    dropped; None when the column is absent or empty). A ``published_basis`` other than
+    ``article`` (an inferred date) does not count.
+
+    Example:
+        >>> _latest_publication(pd.DataFrame({"published": pd.to_datetime(["2024-07-19 18:30", "2024-07-02 09:00"])}))
+        Timestamp('2024-07-19 00:00:00')
+    """
+    if "published" not in frame.columns:
+        return None
+    pub = local_published(frame["published"])
+    if "published_basis" in frame.columns:
+        pub = pub.where(frame["published_basis"] == "article")
+    last = pub.max()
+    return None if pd.isna(last) else pd.Timestamp(last).normalize()
 
 
 def _ns(values: pd.Series) -> pd.Series:

@@ -11,7 +11,9 @@ Conventions (TimeML 1.2 / TempEval-3):
     * Extents include determiners and modifiers that belong to the expression
       ("the past three months", "early next year", "the end of 1998") but not prepositions.
     * ``begin`` is the first day of the interval, ``end_date`` the LAST day (inclusive, at
-      midnight); a mod START/MID/END keeps the first/middle/last third of the interval.
+      midnight); a mod START/MID/END keeps the first/middle/last third of the interval. A
+      current period pointed back from publication ("earlier this month", "so far this year";
+      ``rules/timex_clause_cues.csv`` kind ``so_far``) ends at publication; ``value`` is kept.
     * Month-days, months, seasons and weekdays without a year resolve to the most recent
       instance on or before publication, unless the sentence is in the future tense.
     * "last week" is the ISO week before publication (``2017-W12``), "the 1990s" is ``199``,
@@ -2132,6 +2134,32 @@ def day_first(text: str) -> bool:
     return bool(_DAY_FIRST.search(text)) and not _MONTH_FIRST.search(text)
 
 
+@lru_cache(maxsize=1)
+def _so_far_res() -> tuple[re.Pattern, re.Pattern]:
+    """Past-pointing cues of ``rules/timex_clause_cues.csv`` (kind ``so_far``), as the start of an
+    expression or right before it ("earlier this month", "so far this year") and right after it
+    ("this year to date"), or opening the expression itself."""
+    cues = _clause_cues("so_far").replace(r"\ ", r"\s+")
+    return re.compile(rf"(?i)\b(?:{cues})\s*,?\s*(?:in\s+)?$"), re.compile(rf"(?i)^\s*,?\s*(?:{cues})\b")
+
+
+def _so_far(text: str, start: int, end: int) -> bool:
+    """Whether the expression at ``text[start:end]`` points back from publication: it opens with,
+    or stands right after (also after "in") or before, a past-pointing cue ("earlier this month",
+    "so far in 2024", "earlier in the week", "this week to date"; ``rules/timex_clause_cues.csv``
+    kind ``so_far``). Such a current period ends at publication: "earlier this month" in an
+    article of 7 November cannot reach 10 November.
+
+    Example:
+        >>> t = "Sales so far this year rose; the vote is later this month."
+        >>> _so_far(t, 13, 22), _so_far(t, 40, 56)
+        (True, False)
+    """
+    before, after = _so_far_res()
+    return bool(before.search(text[max(0, start - 20):start]) or after.match(text[start:end])
+                or after.match(text[end:end + 20]))
+
+
 def _extract(text: str, st: _State) -> list[dict[str, Any]]:
     R = _rules()
     if not text or not R.prefilter.search(text):
@@ -2153,6 +2181,9 @@ def _extract(text: str, st: _State) -> list[dict[str, Any]]:
         begin, end = r.begin, r.end
         if begin is not None and end is not None and mod:
             begin, end = _narrow(begin, end, mod, r.gran)
+        if st.dct is not None and begin is not None and end is not None and begin <= st.dct < end \
+                and _so_far(text, f.start, f.end):
+            end = st.dct  # "earlier this month", "so far this year": up to publication, not beyond
         if (r.type in ("DATE", "TIME") or r.reached) and r.point is not None and r.gran in GRAN_ORDER:
             st.last = (r.gran, r.point, text[f.start:f.end])
             st.last_pos = f.start
