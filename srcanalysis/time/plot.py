@@ -259,7 +259,7 @@ def plot_reporting_lag(
         ax.axvline(med, color=color, linestyle=":", linewidth=1)
     ax.legend(fontsize=8)
     title = _lag_title(days, outlets, unit)
-    subtitle = "Dotted lines: median per outlet; negative = announced ahead"
+    subtitle = "Dotted lines: median per outlet; events after publication (plans) have no lag"
     if "event_basis" in t.columns:
         carried = int((t["event_basis"] == "carried").sum())
         subtitle = (f"One lag per sentence; {carried:,} of {plural(len(t), 'sentence')} "
