@@ -405,11 +405,13 @@ analyses. Replace the paths with your own."""),
 
 Plain text may start with a `key: value` header; HTML goes through trafilatura, which keeps the article
 and drops menus and footers."""),
-    ("code", """import tempfile
+    ("code", """import shutil
 from pathlib import Path
 
-folder = Path(tempfile.mkdtemp()) / "my_articles"
-folder.mkdir()
+work = Path(OUTPUT_DIR).parent / "04_inputs"  # a scratch folder beside the figures (output/ is not committed)
+shutil.rmtree(work, ignore_errors=True)
+folder = work / "my_articles"
+folder.mkdir(parents=True)
 (folder / "bridge.txt").write_text(
     "title: Bridge to reopen after repairs\\noutlet: River Gazette\\npublished: 2021-03-04\\n\\n"
     "The Main Street bridge will reopen on Monday, city officials said.\\n\\n"
