@@ -70,7 +70,8 @@ def test_every_typed_sentence_of_the_shipped_sample_names_its_source(sample_arti
     ("Two people familiar with the matter said the deal was off.", "anonymous"),
     ("The deal was announced on Tuesday by two people close to the negotiations, who spoke on condition of "
      "anonymity because they were not authorized to discuss it.", "anonymous"),
-    ("Officials said the bridge would reopen.", "named_org"),
+    # codebook section 3: officials are an organisation's voice only when one is named (none is here)
+    ("Officials said the bridge would reopen.", "unnamed_group"),
     ("Police said the driver fled the scene.", "named_org"),
     ("Reuters reported that the plant had closed.", "media"),
     ("The United States and Russia signed the treaty.", "unattributed"),
@@ -277,7 +278,7 @@ SPAN_CASES = [
     ("Mr. Sperling, then 38, said he was advised to find a deputy.", "named_person", "Mr. Sperling"),
     ("RNC spokesman Sean Spicer on Thursday evening said the party was calm.", "named_person",
      "RNC spokesman Sean Spicer"),
-    ("The policy changes, which officials said will take effect soon, will not apply to everyone.", "named_org",
+    ("The policy changes, which officials said will take effect soon, will not apply to everyone.", "unnamed_group",
      "officials"),
     ("Each side said the other would be responsible.", "unnamed_group", "Each side"),
     ("Having said that, the plan is fine.", "unattributed", ""),

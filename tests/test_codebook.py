@@ -709,3 +709,41 @@ def test_a_bare_credit_line_is_media_as_the_codebook_codes_it():
     row = out.iloc[-1]
     assert (row["source_type"], row["rule"]) == ("media", "credit-line")
     assert "Guardian" in row["source_name"]
+
+
+# --------------------------------------------------------------------------- a new user's trial (helper M)
+# Officials with a level-of-government or service word ("county", "state", "federal", "fire") speak
+# for that body (named_org, its name in the sentence's own words); a word that names no body
+# ("local") adds nothing; bare "officials" with no organisation anywhere are an unnamed group.
+@pytest.mark.parametrize("sentence, name", [
+    ("Local county officials said the bridge would reopen on Monday.", "county"),
+    ("The levee held overnight, federal officials said Thursday.", "federal"),
+    ("The blaze destroyed 14 barns, fire officials said.", "fire"),
+    ("State officials said the grant program would end in June.", "state"),
+    ("City officials said the pool would stay closed.", "city"),
+    ("Caltrans officials said the lane closures would last a week.", "Caltrans"),
+])
+def test_officials_of_a_named_body_are_its_voice_with_its_own_name(sentence, name):
+    row = last(sentence)
+    assert (row["source_type"], row["source_name"]) == ("named_org", name)
+
+
+@pytest.mark.parametrize("sentence", ["Officials said the bridge would reopen on Monday.",
+                                      "Local officials said the bridge would reopen on Monday."])
+def test_officials_with_no_organisation_anywhere_are_an_unnamed_group(sentence):
+    row = last(sentence)
+    assert row["source_type"] == "unnamed_group" and row["rule"].endswith("+no-organisation")
+
+
+def test_bare_officials_after_an_organisation_speaks_stay_its_voice():
+    row = last("The transit agency said fares would rise in May.", "Officials said the increase was overdue.")
+    assert row["source_type"] == "named_org"
+
+
+def test_a_withholding_declared_for_officials_does_not_cover_officials_of_a_named_body():
+    rows = tag("Two officials, who spoke on condition of anonymity because they were not authorized to "
+               "discuss the case, said the talks had failed.",
+               "Local county officials said the bridge would reopen on Monday.",
+               "Two other officials said the bridge would stay shut.")
+    assert rows["source_type"].tolist() == ["anonymous", "named_org", "anonymous"]
+    assert rows["source_name"].iloc[1] == "county"

@@ -507,6 +507,67 @@ def _unnamed_type(span: str, toks: list[str], head_part: list[str], count: int |
     return "unnamed_group" if several else "unnamed_person"
 
 
+#: Word classes that name an organisation before or after a voice noun ("county officials", "fire
+#: officials", "officials at the Pentagon"); ``org_service`` words ("fire", "health", "federal") do so
+#: only there.
+_ORG_CLASSES = ("org", "named_org", "org_suffix", "org_head", "org_service")
+
+
+def _names_org(toks: list[str], head_at: int) -> bool:
+    """Whether a span whose head noun (at ``head_at``) is an official names the organisation the official
+    speaks for (codebook section 3: unnamed officials *of a named organisation* are its voice): an
+    organisation word or a capitalised name before the head ("county officials", "Caltrans officials",
+    "federal officials", "U.S. officials") or after it ("officials at the Pentagon"). A word that names
+    no body ("local", "senior": ``not_a_body`` in ``rules/attribution_words.csv``) or a bare
+    "officials" names none.
+
+    Example:
+        >>> [_names_org(_tokens(s), 1) for s in ("fire officials", "local officials", "Caltrans officials")]
+        [True, False, True]
+    """
+    for k, tok in enumerate(toks):
+        if k == head_at:
+            continue
+        low = tok.lower()
+        if any(_has(low, c) for c in _ORG_CLASSES) or _is_org_token(tok) or (
+                tok[:1].isupper() and (_is_name_token(tok) or _has(low, "descriptor")) and not _has(low, "not_a_body")):
+            return True
+    return False
+
+
+def _org_words(span: str) -> set[str]:
+    """The words, lower case, by which a span of unnamed officials or staff names its own organisation
+    ("Local county officials" -> {"county"}, "Pentagon aides" -> {"pentagon"}); empty for "officials".
+    A withholding declared for sources of one kind covers another span of that kind only when it names
+    no organisation those withheld sources did not (codebook section 3: anonymous only with withholding
+    language). A former official ("former", "retired": ``no_voice`` in ``rules/attribution_words.csv``)
+    speaks for none.
+
+    Example:
+        >>> sorted(_org_words("Local county officials")), sorted(_org_words("two senior officials"))
+        (['county'], [])
+    """
+    toks = _tokens(span)
+    if any(_has(t.lower(), "no_voice") for t in toks):
+        return set()  # "a former U.S. official" speaks for no organisation (``no_voice``)
+    return {t.lower() for k, t in enumerate(toks) if k < len(toks) - 1 and _names_org([t], -1)}
+
+
+def _no_organisation(span: str) -> bool:
+    """Whether a span of officials names no organisation of its own ("officials", "local officials";
+    heads of class ``needs_org`` in ``rules/attribution_words.csv``): when the article has named no
+    organisation they could speak for either, they are an unnamed group, not an organisation's voice
+    (codebook section 3).
+
+    Example:
+        >>> _no_organisation("local officials"), _no_organisation("county officials")
+        (True, False)
+    """
+    toks = _tokens(span)
+    heads = [k for k, t in enumerate(toks) if _has(t.lower(), "needs_org")]
+    return bool(heads) and not _names_org(toks, heads[0])
+
+
 def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
     """The noun phrase right before a cue: back to the last clause break, minus auxiliaries."""
     window_start = max(0, cue_start - 160)
@@ -1787,6 +1848,10 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
         types[i] = found.type
         sources[i] = found.text
         names[i] = _name_for(found, resolved, persons, state)
+        if found.type == "named_org" and not names[i] and found.start >= 0 and _no_organisation(found.text):
+            found = _Source("unnamed_group" if _PLURAL.search(found.text) else "unnamed_person", found.text,
+                            found.start, found.end, found.cue, f"{found.rule}+no-organisation", found.count)
+            types[i] = found.type
         if not names[i] or (found.type == "named_person" and names[i].lower() in _PRONOUN_WORDS):
             names[i] = persons.named_before(i, found.start) if found.type == "named_person" else names[i]
         cues[i] = found.cue
@@ -1810,6 +1875,7 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
     last_person: _Source | None = None  # the last single person named ("Mattis", "a senior official"), for he/she
     last_person_at = -10
     withheld_heads: set[str] = set()  # head nouns of the sources this article has withheld ("official")
+    withheld_orgs: set[str] = set()  # the organisations those withheld sources named ("pentagon")
     last_thing: _Source | None = None  # the last organisation, outlet or document, for "it"
     last_thing_at = -10
     last_anon: _Source | None = None  # the last withheld source, for "the source added"
@@ -1832,6 +1898,7 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
             last_anon, last_anon_at = None, -10
             last_thing, last_thing_at = None, -10
             withheld_heads = set()
+            withheld_orgs = set()
             resolved.clear()
             state["org"], state["person"] = "", ""
             end = i + 1
@@ -1860,7 +1927,8 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
         elif found is not None and found.type == "unresolved":
             found = _last_source(found, last_named, i - last_named_at) or _name_in_sentence(found, text, persons, i)
         elif found is not None and found.type in _UPGRADABLE and found.start >= 0 and withheld_heads \
-                and _head_noun(found.text) in withheld_heads:
+                and _head_noun(found.text) in withheld_heads \
+                and _org_words(found.text) <= withheld_orgs:  # "county officials" after withheld "officials": the county
             # "a New Hampshire Republican, who ... responded anonymously" ... "another New Hampshire Republican
             # said": the article has said that sources of this kind speak without their names
             found = _Source("anonymous", found.text, found.start, found.end, found.cue, f"{found.rule}+withheld-kind",
@@ -1929,6 +1997,7 @@ def tag_frame(frame: pd.DataFrame, scope: str = "codebook") -> pd.DataFrame:
                     last_thing, last_thing_at = found, i
                 if types[i] == "anonymous" and found.start >= 0 and _head_noun(found.text):
                     withheld_heads.add(_head_noun(found.text))
+                    withheld_orgs |= _org_words(found.text)
                 if types[i] == "anonymous" and "refers-to" not in found.rule:
                     last_anon, last_anon_at = _Source("anonymous", found.text, found.start, found.end, found.cue,
                                                       found.rule, found.count), i
@@ -2023,8 +2092,8 @@ def _withheld_before(cols: dict[str, list], articles: list, paragraphs: list) ->
     handled in :func:`tag_frame` (``+withheld-kind``); this looks back. Changes ``cols`` in place."""
     types, sources, rules = cols["type"], cols["source"], cols["rule"]
     for i in range(len(types)):
-        if types[i] != "anonymous" or rules[i].startswith("inherit"):
-            continue
+        if types[i] != "anonymous" or rules[i].startswith("inherit") or "+withheld-kind" in rules[i]:
+            continue  # only a source withheld in its own words declares the kind withheld, not one upgraded
         head = _head_noun(sources[i])
         if not head:
             continue
@@ -2169,7 +2238,9 @@ def _org_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
     if of:
         return of.group(1).strip()
     caps = [w.removesuffix("’s").removesuffix("'s") for w, v in zip(words, voice) if w[:1].isupper()
-            and not _has(w, "determiner") and not v]
+            and not _has(w, "determiner") and not v and not _level_only(w)]
+    if len(caps) == 1 and _has(caps[0], "org_service"):
+        return caps[0].lower()  # "County officials" at a sentence's start: the county, as "county officials"
     if caps:
         return " ".join(caps)
     own = _own_org_words(words, voice)
@@ -2188,16 +2259,23 @@ def _own_org_words(words: list[str], voice: list[bool]) -> str | None:
     sentence; ``None`` when it has none ("a spokesman": the caller takes the last one named)."""
     first = voice.index(True) if True in voice else len(words)
     before = [w.strip(",.’'") for w in words[:first]]
-    while before and any(_has(before[0].lower(), c) for c in ("determiner", "number", "quantifier", "function",
-                                                                 "leading")):
-        before.pop(0)
+    while before and (any(_has(before[0].lower(), c) for c in ("determiner", "number", "quantifier", "function",
+                                                                  "leading")) or _level_only(before[0])):
+        before.pop(0)  # "the", "two", "local": no part of the organisation's name
     if len(before) >= 2 and any(_has(before[-1].lower(), c) for c in ("org", "org_suffix", "named_org")):
         return " ".join(before)
-    if len(before) == 1 and _has(before[0].lower(), "org"):
-        return before[0]  # "a police spokesman"; but "a campaign spokesman" names no one organisation
+    if len(before) == 1 and (_has(before[0].lower(), "org") or _has(before[0].lower(), "org_service")):
+        return before[0].lower()  # "a police spokesman", "county officials", "fire officials"; but "a campaign
+        # spokesman" names no one organisation
     if any(_has(w.lower(), c) for w in before for c in ("org", "org_suffix", "org_head", "named_org")):
         return ""  # its own organisation, unnamed: never one named in an earlier sentence
     return None
+
+
+def _level_only(word: str) -> bool:
+    """Whether ``word`` only describes a speaker ("local", "senior", "former": ``not_a_body`` in
+    ``rules/attribution_words.csv``) and names no organisation ("federal", "U.S." do)."""
+    return _has(word.strip(",.’'").lower(), "not_a_body")
 
 
 def _voice_word(words: list[str], k: int) -> bool:
