@@ -747,3 +747,40 @@ def test_a_withholding_declared_for_officials_does_not_cover_officials_of_a_name
                "Two other officials said the bridge would stay shut.")
     assert rows["source_type"].tolist() == ["anonymous", "named_org", "anonymous"]
     assert rows["source_name"].iloc[1] == "county"
+
+
+# Documents (codebook section 2: a record the reporter used directly), whatever else the sentence names.
+@pytest.mark.parametrize("sentence, source", [
+    ("The district will close two schools, according to a draft summary obtained by The Associated Press.",
+     "a draft summary"),
+    ("The firm paid no taxes for six years, according to records reviewed by the Ledger.", "records"),
+    ("According to minutes of a school board meeting on March 4, staff recommended the closure.",
+     "minutes of a school board meeting"),
+    ("According to a transcript of the hearing, the judge rejected the motion.", "a transcript of the hearing"),
+    ("The complaint, filed in May 2022 in Lake County Circuit Court, says the landlord ignored repairs.",
+     "The complaint"),
+    ("The audit, written by two outside accountants, says the fund lost $3 million.", "The audit"),
+])
+def test_a_record_the_reporter_used_is_the_document_source(sentence, source):
+    row = last(sentence)
+    assert (row["source_type"], row["source"]) == ("document", source)
+
+
+def test_a_participial_clause_after_an_organisation_stays_with_it():
+    row = last("The company, based in Dayton, said sales fell.")
+    assert (row["source_type"], row["source"]) == ("named_org", "The company")
+
+
+def test_a_person_credited_by_an_opening_according_to_still_yields_to_the_speaker():
+    row = last("According to Reuters, spokeswoman Lena Ortiz said the plan was dead.")
+    assert (row["source_type"], row["source_name"]) == ("named_person", "Lena Ortiz")
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to a statement from the county, the shelter will close in June.",
+    "According to a county statement, officials said the shelter will close in June.",
+    "The county said in a statement that the shelter would close in June.",
+])
+def test_a_statement_of_an_organisation_stays_the_organisation(sentence):
+    row = last(sentence)
+    assert (row["source_type"], row["source_name"]) == ("named_org", "county")

@@ -373,6 +373,8 @@ def classify_source(span: str) -> tuple[str, int | None] | None:
     if any(w in _AUXILIARIES for w in head_part[1:]):
         return None  # "Republicans were also incensed ...": a clause, not a noun phrase
     head = head_part[-1] if head_part else lows[-1]
+    if _has(head, "voice_record") and _names_org(toks, len(head_part) - 1, by_name=False):
+        return "named_org", None  # "a statement from the county", "a county statement": the county speaks
     if 0 < len(head_part) < len(lows):  # "aides to Hillary Clinton", "officials in Washington": the head decides
         inner = classify_source(" ".join(toks[:len(head_part)]))
         if inner is not None and (inner[0] in UNNAMED_TYPES or (inner[0] == "named_org" and _has(head, "org_voice"))):
@@ -513,13 +515,14 @@ def _unnamed_type(span: str, toks: list[str], head_part: list[str], count: int |
 _ORG_CLASSES = ("org", "named_org", "org_suffix", "org_head", "org_service")
 
 
-def _names_org(toks: list[str], head_at: int) -> bool:
+def _names_org(toks: list[str], head_at: int, by_name: bool = True) -> bool:
     """Whether a span whose head noun (at ``head_at``) is an official names the organisation the official
     speaks for (codebook section 3: unnamed officials *of a named organisation* are its voice): an
     organisation word or a capitalised name before the head ("county officials", "Caltrans officials",
     "federal officials", "U.S. officials") or after it ("officials at the Pentagon"). A word that names
     no body ("local", "senior": ``not_a_body`` in ``rules/attribution_words.csv``) or a bare
-    "officials" names none.
+    "officials" names none. With ``by_name=False`` a capitalised name does not count (a statement:
+    "Cornyn's statement" may be a person's).
 
     Example:
         >>> [_names_org(_tokens(s), 1) for s in ("fire officials", "local officials", "Caltrans officials")]
@@ -530,7 +533,7 @@ def _names_org(toks: list[str], head_at: int) -> bool:
             continue
         low = tok.lower()
         if any(_has(low, c) for c in _ORG_CLASSES) or _is_org_token(tok) or (
-                tok[:1].isupper() and (_is_name_token(tok) or _has(low, "descriptor")) and not _has(low, "not_a_body")):
+                by_name and tok[:1].isupper() and (_is_name_token(tok) or _has(low, "descriptor")) and not _has(low, "not_a_body")):
             return True
     return False
 
@@ -603,7 +606,16 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
             earlier = list(_CLAUSE_BREAK.finditer(before, 0, prev.start()))
             start = earlier[-1].end() if earlier else 0
             segment = before[start:prev.start()]
-        if earlier and before[earlier[-1].start()] == ",":
+        participial = _participial(segment)
+        if participial and earlier:
+            # "The complaint, filed in March in Cook County Circuit Court, says": the clause is the subject's
+            head_breaks = list(_CLAUSE_BREAK.finditer(before, 0, earlier[-1].start()))
+            head_start = head_breaks[-1].end() if head_breaks else 0
+            if classify_source(before[head_start:earlier[-1].start()]) is not None:
+                start, segment = head_start, before[head_start:earlier[-1].start()]
+            else:
+                participial = False
+        if not participial and earlier and before[earlier[-1].start()] == ",":
             name_breaks = list(_CLAUSE_BREAK.finditer(before, 0, earlier[-1].start()))
             name_start = name_breaks[-1].end() if name_breaks else 0
             name = before[name_start:earlier[-1].start()]
@@ -642,6 +654,23 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
     s = window_start + start + words[0].start()
     e = window_start + start + words[-1].end()
     return s, e
+
+
+def _participial(segment: str) -> bool:
+    """Whether a phrase set off by commas opens on a past participle ("filed in March in Cook County
+    Circuit Court", "dated June 3", "written by two aides": a lower-case word ending in "-ed", or of
+    class ``participle`` in ``rules/attribution_words.csv``): it describes the noun before it, which
+    stays the subject and whose head noun decides the type.
+
+    Example:
+        >>> _participial(" filed in March in Cook County Circuit Court"), _participial(" a Pentagon spokesman")
+        (True, False)
+    """
+    words = segment.split()
+    if not words or not words[0].islower():
+        return False
+    first = words[0].strip(",")
+    return (first.endswith("ed") and first not in _TRAILING_AUX and first not in _cues()) or _has(first, "participle")
 
 
 def _speaker_before_who(segment: str, inner: re.Match) -> bool:
@@ -683,7 +712,8 @@ def _second_clause(segment: str, words: list) -> list:
 _INVERSION = re.compile(r"(?:[,”\"’]|''|(?<=[,.!?])'|—|–|\s-)\s*$")  # also 'single quotes,' said X
 _AFTER = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90})")
 _AFTER_LONG = re.compile(r"\s+([^,;:!?“”\"()—–]{1,90}?)"
-                         r"(?=\s+(?:conducted|released|published|by|for)\b|[,;:!?“”\"()—–]|$)")
+                         r"(?=\s+(?:conducted|released|published|obtained|reviewed|seen|filed|dated|prepared|issued|"
+                         r"provided|leaked|by|for)\b|[,;:!?“”\"()—–]|$)")
 
 
 _PARTY = re.compile(r"\s*\([A-Z][\w.]{0,3}[-–][\w. ]{1,20}\)\s*$")
@@ -1101,8 +1131,12 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
         near = [m for m in cues if _REPORTEDLY.search(text, max(0, m.start() - 25), m.start())]
         if near:
             return _reportedly(text)
+    record = _record_opening(text, cues[0]) if len(cues) > 1 else None
+
     def rank(m) -> tuple:
         kind = kinds.get(_norm_cue(m.group(0)), "speech")
+        if m is record:  # "According to minutes of the meeting, staff recommended ...": the record is the source
+            return (False, False, -1, m.start())
         # "According to Yahoo News, spokesman Jesse Lehrich said ...": the main reporting verb decides
         opening = kind == "phrase" and m.start() <= 12 and len(cues) > 1
         return (not _closing_credit(text, m), _in_relative_clause(text, m), 1.5 if opening else order[kind], m.start())
@@ -1201,6 +1235,28 @@ def _tag_one(text: str, scope: str = "codebook", hits: frozenset[str] | None = N
                 break
             return found
     return conduit or weak_it or _far_subject(text, ranked, usable)
+
+
+def _record_opening(text: str, m) -> "re.Match | None":
+    """The cue ``m`` when it is an opening "According to <record>," (a document by
+    :func:`classify_source`): the record the reporter used directly, which every later subject in the
+    sentence only appears in ("According to minutes of the May 2 meeting, staff recommended approval";
+    codebook section 2, ``document``), or an organisation's statement ("According to a county
+    statement, officials said": the county). A person or outlet credited that way still yields to the
+    sentence's own reporting verb.
+
+    Example:
+        >>> t = "According to minutes of the May 2 meeting, staff recommended approval."
+        >>> _record_opening(t, _cue_regex().search(t)) is not None
+        True
+    """
+    if _cues().get(_norm_cue(m.group(0))) != "phrase" or m.start() > 12:
+        return None
+    span = _clip_after(text, m.end(), long=True)
+    cls = classify_source(text[span[0]:span[1]]) if span else None
+    if cls is not None and cls[0] == "named_org":  # "According to a county statement, officials said"
+        return m if _has(_head_noun(text[span[0]:span[1]]), "voice_record") else None
+    return m if cls is not None and cls[0] == "document" else None
 
 
 #: An outlet that only relays another speaker's words (codebook section 3: "four current and former
@@ -2153,6 +2209,7 @@ def _withheld_here(found: _Source, text: str, marked: bool | None = None) -> boo
 _LEAD_WORDS = re.compile(r"^(?:(?:the|a|an|one|some|many|several|two|three|four|five|its|his|her|their|our)\s+)+", re.I)
 _POLLSTER = re.compile(r"((?:[A-Z][\w&.’'/-]*\s+){0,4}[A-Z][\w&.’'/-]*)\s+(?:[a-z]+\s+){0,2}(?:poll|polls|survey|"
                        r"surveys)\b")
+_VOICE_OF_BODY = re.compile(r"\b(?:for|of|at|with|from|in)\s+(?:the\s+)?([a-z]+)\s*$")
 _VOICE_OF = re.compile(r"\b(?:for|of|at|with|from|in)\s+(?:the\s+)?((?:[A-Z][\w&.’'-]*\s*)+)")
 
 
@@ -2229,7 +2286,7 @@ def _org_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
     """The organisation behind a span: "a Delta spokesperson" -> "Delta", "a spokesman for the State
     Department" -> "State Department", a bare "officials" -> the last organisation the article named."""
     words = span.split()
-    if not any(_has(w.strip(",.’'"), "org_voice") or _has(w.strip(",.’'"), "anonymous") for w in words):
+    if not any(_has(w.strip(",.’'"), c) for w in words for c in ("org_voice", "anonymous", "voice_record")):
         return _name_as_written(span, persons, state)
     voice = [_voice_word(words, k) for k in range(len(words))]
     if not any(voice):
@@ -2237,6 +2294,9 @@ def _org_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
     of = _VOICE_OF.search(span)
     if of:
         return of.group(1).strip()
+    of = _VOICE_OF_BODY.search(span)
+    if of and any(_has(of.group(1).lower(), c) for c in _ORG_CLASSES):
+        return of.group(1).lower()  # "a statement from the county", "officials with the city"
     caps = [w.removesuffix("’s").removesuffix("'s") for w, v in zip(words, voice) if w[:1].isupper()
             and not _has(w, "determiner") and not v and not _level_only(w)]
     if len(caps) == 1 and _has(caps[0], "org_service"):
@@ -2283,7 +2343,7 @@ def _voice_word(words: list[str], k: int) -> bool:
     being part of its name: a capitalised source noun followed by another capitalised word belongs to
     the name ("the Teachers Union", "the Parent Teacher Association")."""
     w = words[k].strip(",.’'")
-    if not (_has(w, "org_voice") or _has(w, "anonymous")):
+    if not (_has(w, "org_voice") or _has(w, "anonymous") or _has(w, "voice_record")):
         return False
     return not (w[:1].isupper() and k + 1 < len(words) and words[k + 1][:1].isupper())
 
