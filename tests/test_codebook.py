@@ -760,6 +760,7 @@ def test_a_withholding_declared_for_officials_does_not_cover_officials_of_a_name
     ("The complaint, filed in May 2022 in Lake County Circuit Court, says the landlord ignored repairs.",
      "The complaint"),
     ("The audit, written by two outside accountants, says the fund lost $3 million.", "The audit"),
+    ("The lawsuit, one of four against the landlord, says tenants went without heat.", "The lawsuit"),
 ])
 def test_a_record_the_reporter_used_is_the_document_source(sentence, source):
     row = last(sentence)

@@ -38,7 +38,11 @@ A transparent rule tagger, fast enough for whole archives. For every sentence it
    else a person the sentence names before its cue (``+name-in-sentence``), else none: a typed
    sentence always carries its span. A "who" clause after a speaker noun stays in the span ("A
    neighbor who lives across the street"); after "and" a second clause has its own subject ("Shares
-   fell 4 percent and analysts expect" → "analysts");
+   fell 4 percent and analysts expect" → "analysts"); a participial or "one of" clause set off by
+   commas belongs to the noun before it ("The complaint, filed in March in Cook County Circuit Court,
+   says" → "The complaint"); an opening "According to <record>," outranks every later subject
+   ("According to minutes of the meeting, staff recommended" → the minutes), and an "according to"
+   span ends before "obtained/reviewed/filed by" ("a draft summary obtained by AP" → "a draft summary");
 4. classifies the span by its head noun with the word tables in ``rules/attribution_words.csv`` and
    ``rules/attribution_media.csv`` (a capitalised name ending in an organisation head noun,
    ``org_suffix`` or ``org_head``: "Southern Coast Water", is an organisation; a capitalised plural
@@ -48,7 +52,11 @@ A transparent rule tagger, fast enough for whole archives. For every sentence it
    organisation ("Former DNC chairman") → ``named_person``; a source noun without a name goes by the
    codebook's hard lines (:func:`_unnamed_type`): a withholding mark ("familiar with", "sources",
    "senior ... officials", or in the sentence "on condition of anonymity") → ``anonymous``; an
-   organisation's voice ("a Delta spokesperson", "officials", "campaign aides") → ``named_org``; one
+   organisation's voice ("a Delta spokesperson", "officials", "campaign aides") → ``named_org`` —
+   officials name their body by a level-of-government or service word ("county", "federal", "fire":
+   ``org_service``), and officials that name none, in an article that named no organisation, are an
+   unnamed group (``+no-organisation``); an organisation's statement ("a county statement",
+   ``voice_record``) is the organisation; one
    person → ``unnamed_person``, several → ``unnamed_group``; an institution ("the Pentagon", "the
    county") → ``named_org``; a pronoun → the last fitting source named before it. The writer's own
    voice is no source: "I"/"we" outside a quotation and away from any source ("As I wrote last
@@ -67,7 +75,8 @@ A transparent rule tagger, fast enough for whole archives. For every sentence it
    source in one paragraph);
 6. applies anonymity declared elsewhere in the article: a withholding declaration ("Senior officials
    spoke only on the condition of anonymity") covers unnamed sources of the same kind cited just
-   before it in its paragraph (``+withheld-kind-after``) and after it (``+withheld-kind``), and an
+   before it in its paragraph (``+withheld-kind-after``) and after it (``+withheld-kind``: not
+   officials of a body the withheld ones did not name, "county officials"), and an
    article that grants a survey or panel anonymity makes its unnamed people and groups anonymous
    (``+declared-anonymous``).
 
@@ -606,9 +615,10 @@ def _clip_before(text: str, cue_start: int) -> tuple[int, int] | None:
             earlier = list(_CLAUSE_BREAK.finditer(before, 0, prev.start()))
             start = earlier[-1].end() if earlier else 0
             segment = before[start:prev.start()]
-        participial = _participial(segment)
+        participial = _participial(segment) or (earlier and segment.split()[:2] == ["one", "of"])
         if participial and earlier:
-            # "The complaint, filed in March in Cook County Circuit Court, says": the clause is the subject's
+            # "The complaint, filed in March in Cook County Circuit Court, says", "The lawsuit, one of several
+            # against the firm, says": the clause is the subject's
             head_breaks = list(_CLAUSE_BREAK.finditer(before, 0, earlier[-1].start()))
             head_start = head_breaks[-1].end() if head_breaks else 0
             if classify_source(before[head_start:earlier[-1].start()]) is not None:
