@@ -722,6 +722,9 @@ def test_a_bare_credit_line_is_media_as_the_codebook_codes_it():
     ("State officials said the grant program would end in June.", "state"),
     ("City officials said the pool would stay closed.", "city"),
     ("Caltrans officials said the lane closures would last a week.", "Caltrans"),
+    ("School officials said classes would resume on Tuesday.", "school"),
+    ("Hospital officials said two patients were in serious condition.", "hospital"),
+    ("Parks administration officials said the trail would reopen.", "Parks administration"),
 ])
 def test_officials_of_a_named_body_are_its_voice_with_its_own_name(sentence, name):
     row = last(sentence)

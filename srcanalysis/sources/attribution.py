@@ -2307,13 +2307,15 @@ def _org_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
     of = _VOICE_OF_BODY.search(span)
     if of and any(_has(of.group(1).lower(), c) for c in _ORG_CLASSES):
         return of.group(1).lower()  # "a statement from the county", "officials with the city"
+    own = _own_org_words(words, voice)
+    if own and " " in own:
+        return own  # "Trump administration officials" -> "Trump administration", "State Department officials"
     caps = [w.removesuffix("’s").removesuffix("'s") for w, v in zip(words, voice) if w[:1].isupper()
             and not _has(w, "determiner") and not v and not _level_only(w)]
-    if len(caps) == 1 and _has(caps[0], "org_service"):
-        return caps[0].lower()  # "County officials" at a sentence's start: the county, as "county officials"
+    if len(caps) == 1 and (_has(caps[0], "org_service") or _has(caps[0], "named_org")):
+        return caps[0].lower()  # "County officials", "School officials" at a sentence's start: a common noun
     if caps:
         return " ".join(caps)
-    own = _own_org_words(words, voice)
     if own is None:
         return state.get("org", "")  # a bare "a spokesman": the organisation the story named last
     return own
