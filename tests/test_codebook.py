@@ -788,3 +788,10 @@ def test_a_person_credited_by_an_opening_according_to_still_yields_to_the_speake
 def test_a_statement_of_an_organisation_stays_the_organisation(sentence):
     row = last(sentence)
     assert (row["source_type"], row["source_name"]) == ("named_org", "county")
+
+
+@pytest.mark.parametrize("sentence, name", [("The survey found most adults back the plan.", "survey"),
+                                            ("A new Gallup poll found most adults back the plan.", "Gallup")])
+def test_a_poll_without_a_pollster_keeps_its_own_words_as_source_name(sentence, name):
+    row = last(sentence)
+    assert (row["source_type"], row["source_name"]) == ("document", name)

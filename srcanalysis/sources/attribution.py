@@ -2363,9 +2363,8 @@ def _voice_word(words: list[str], k: int) -> bool:
 def _document_name(span: str, persons: "_Persons", state: dict[str, str]) -> str:
     """A poll's pollster ("a new Gallup poll" -> "Gallup"), else the document as written."""
     m = _POLLSTER.search(span)
-    if m:
-        return " ".join(w for w in m.group(1).split() if not _has(w, "determiner"))
-    return _name_as_written(span, persons, state)
+    pollster = " ".join(w for w in m.group(1).split() if not _has(w, "determiner")) if m else ""
+    return pollster or _name_as_written(span, persons, state)  # "The survey found": no pollster, never ""
 
 
 _PRONOUN_WORDS = frozenset({"he", "she", "i", "they", "we", "it", "you"})
