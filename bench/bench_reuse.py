@@ -40,8 +40,10 @@ Two further checks (``--clusters`` and ``--wire``, both on by default):
   two thirds of the copies get a planted credit (a "LONDON (Reuters) -" dateline, a closing
   "Reuters" line, "Reuters contributed to this report.", or a byline credit column "Reuters"), the
   rest none. Among 3,000 other Reuters bodies. Scored: pair P/R against the duplicate groups, span
-  F1 (whole bodies), credit accuracy over the passages (gold: the later copy credits Reuters when a
-  credit was planted in it; copies whose own body already names Reuters are left out of it).
+  F1 (whole bodies), credit accuracy over the passages (gold: the taker credits Reuters when a
+  credit was planted in it; when both copies are takers from the agency (``taker == "both"``), the
+  passage is credited only when both credit it; copies whose own body already names Reuters are
+  left out of it).
 
 Usage::
 
@@ -582,9 +584,12 @@ def run_wire(reuters: pd.DataFrame, seed: int, options: dict) -> None:
         if frozenset((r.article_a, r.article_b)) not in gold:
             continue
         later = r.article_b if date_of[r.article_b] > date_of[r.article_a] else r.article_a
-        if later in names_reuters or later not in planted:
+        # two copies of the wire story are both takers from the agency (taker "both"): the passage is
+        # credited only when each credits it; else the later copy is the taker
+        takers = [r.article_a, r.article_b] if r.taker == "both" else [later]
+        if any(t in names_reuters or t not in planted for t in takers):
             continue
-        want = "credited" if planted[later] else "not_credited"
+        want = "credited" if all(planted[t] for t in takers) else "not_credited"
         total += 1
         right += r.credit == want
         confusion[(want, r.credit)] = confusion.get((want, r.credit), 0) + 1
