@@ -921,10 +921,21 @@ def _text_credits(page: Page, lines: list[str], own_names: tuple[str, ...]) -> l
             credits.append(credit)
             if author and not page.author and _BY.match(line):
                 page.author = author
-    for line in lines[:4] + lines[-4:]:
-        if len(line) < 250 and _TAGLINE.search(line):
-            credits.append(wire_credit(line))
+    credits += [wire_credit(line) for line in tagline_lines(lines)]
     return credits
+
+
+def tagline_lines(lines: list[str], edge: int = 4, max_chars: int = 250) -> list[str]:
+    """Lines among a text's first or last ``edge`` lines that read as a credit tagline ("Associated
+    Press writer X contributed", "Reporting by ...", "— AP", "Source: ..."): the one tagline test the
+    page reader and the plain-text loader share.
+
+    Example:
+        >>> tagline_lines(["The council met.", "The Associated Press contributed to this report."])
+        ['The Associated Press contributed to this report.']
+    """
+    ends = sorted(set(range(min(edge, len(lines)))) | set(range(max(0, len(lines) - edge), len(lines))))
+    return [lines[i] for i in ends if len(lines[i]) < max_chars and _TAGLINE.search(lines[i])]
 
 
 def _publication(page: Page, time_values: list[str], metas: dict[str, str], articles: list[dict[str, Any]],

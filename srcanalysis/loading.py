@@ -998,16 +998,15 @@ def _language_warnings(frame: pd.DataFrame) -> list[dict[str, str]]:
     return out
 
 
-#: Lines at either end of a text that credit another newsroom: taglines and syndication notes.
-_CREDIT_LINE = re.compile(r"\bcontributed\b|\b(?:reporting|writing|additional reporting) by\b|^[-—–]\s*\w"
-                          r"|\b(?:originally|first) (?:appeared|published)\b|\brepublished\b|^\(?(?:source|via)\s*:",
-                          re.I)
+#: A syndication note at either end of a text ("This story originally appeared in ...").
+_SYNDICATION = re.compile(r"\b(?:originally|first) (?:appeared|published)\b|\brepublished\b", re.I)
 
 
 def _credit_line(lines: list[str], edge: int = 4) -> str:
-    """The credit a text's first or last lines give: the wire agency a credit line names
-    ("The Associated Press contributed to this report." -> "Associated Press"), else the line itself
-    for another outlet ("This story originally appeared in The Texas Tribune."), else ''.
+    """The credit a text's first or last lines give: the wire agency a credit tagline names
+    ("The Associated Press contributed to this report." -> "Associated Press"; taglines as the page
+    reader finds them, :func:`srcanalysis.htmlpage.tagline_lines`), else a syndication note naming
+    another outlet ("This story originally appeared in The Texas Tribune."), else ''.
 
     Example:
         >>> _credit_line(["The council met.", "The Associated Press contributed to this report."])
@@ -1017,16 +1016,14 @@ def _credit_line(lines: list[str], edge: int = 4) -> str:
         >>> _credit_line(["Reporting by the council showed a deficit, which officials have contributed to for years."])
         ''
     """
-    from .htmlpage import wire_credit
+    from .htmlpage import tagline_lines, wire_credit
 
-    for line in lines[:edge] + lines[-edge:]:
-        if len(line) < 200 and _CREDIT_LINE.search(line) and not re.search(r"\b(?:said|says|told)\b", line):
-            agency = wire_credit(line)
-            if agency:
-                return agency
-            if re.search(r"\b(?:originally|first) (?:appeared|published)\b|\brepublished\b", line, re.I):
-                return line.strip()
-    return ""
+    for line in tagline_lines(lines, edge, max_chars=200):
+        agency = "" if re.search(r"\b(?:said|says|told)\b", line) else wire_credit(line)
+        if agency:
+            return agency
+    return next((line.strip() for line in lines[:edge] + lines[-edge:]
+                 if len(line) < 200 and _SYNDICATION.search(line)), "")
 
 
 def _credit_of(author: str) -> str:
