@@ -267,20 +267,25 @@ def timeline_gaps(
         >>> g[["start", "end", "days"]].astype(str).values.tolist()
         [['2016-12-11', '2017-01-31', '52']]
     """
-    if "_covered_by" not in timeline.columns:  # what a gap is a gap in, named in its label
-        covered_by = "dated sentence" if "event_begin" in timeline.columns else "time expression"
-        timeline = as_events(timeline).assign(_covered_by=covered_by)
-    if by is not None:
-        parts = [timeline_gaps(g, min_gap, types=types, max_granularity=max_granularity, span=span).assign(**{by: key})
-                 for key, g in timeline.groupby(by, sort=True)] if len(timeline) else []
-        cols = [by, "start", "end", "length", "days", "before", "after", "label"]
-        out = pd.concat(parts, ignore_index=True)[cols] if parts else \
-            timeline_gaps(timeline.iloc[0:0], min_gap).assign(**{by: pd.Series(dtype=object)})[cols]
-        out.attrs = {}
-        out.attrs["lag"] = lag_summary(timeline).to_dict("records")
-        return out
+    covered_by = "dated sentence" if "event_begin" in timeline.columns else "time expression"  # named in labels
+    timeline = as_events(timeline)
+    if by is None:
+        return _story_gaps(timeline, min_gap, types, max_granularity, span, covered_by)
+    parts = [_story_gaps(g, min_gap, types, max_granularity, span, covered_by).assign(**{by: key})
+             for key, g in timeline.groupby(by, sort=True)] if len(timeline) else []
+    cols = [by, "start", "end", "length", "days", "before", "after", "label"]
+    out = pd.concat(parts, ignore_index=True)[cols] if parts else \
+        _story_gaps(timeline.iloc[0:0], min_gap, types, max_granularity, span, covered_by).assign(
+            **{by: pd.Series(dtype=object)})[cols]
+    out.attrs = {}
+    out.attrs["lag"] = lag_summary(timeline).to_dict("records")
+    return out
+
+
+def _story_gaps(timeline: pd.DataFrame, min_gap: str | pd.Timedelta, types: Iterable[str], max_granularity: str,
+                span: tuple[Any, Any] | None, covered_by: str) -> pd.DataFrame:
+    """:func:`timeline_gaps` of one story (events already converted by :func:`as_events`)."""
     min_gap = pd.Timedelta(min_gap)
-    covered_by = timeline["_covered_by"].iat[0] if len(timeline) else "dated event"
     cols = ["start", "end", "length", "days", "before", "after", "label"]
     ev = _coverage_events(timeline, types, max_granularity) if len(timeline) else timeline
     gaps: list[dict[str, Any]] = []
